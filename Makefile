@@ -1,0 +1,34 @@
+# AllianceGraph: the README's two commands.
+#   make run   installs what is missing (apt), builds in release mode and runs the main job
+#   make test  installs what is missing (apt) and runs the whole test suite
+SWIFT ?= swift
+SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
+NETWORK ?= Networks/europe-1914.json
+CTL := .build/release/alliancectl
+
+.PHONY: run test deps build clean
+
+## Install libigraph-dev and pkg-config with apt when they are missing.
+deps:
+	@missing=""; \
+	dpkg -s libigraph-dev >/dev/null 2>&1 || missing="$$missing libigraph-dev"; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing with apt-get"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product alliancectl
+
+## The main job on a bundled network: what it holds, then its metrics.
+run: build
+	$(CTL) info $(NETWORK)
+	@echo
+	$(CTL) metrics $(NETWORK)
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build

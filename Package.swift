@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+// AllianceGraph: network dynamics of alliances between states.
+// Licence: GPL-2.0-or-later (see LICENSE); links the igraph C library (GPL-2.0-or-later).
+import PackageDescription
+
+let package = Package(
+    name: "AllianceGraph",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "AllianceGraph", targets: ["AllianceGraph"]),
+        .executable(name: "alliancectl", targets: ["alliancectl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CIgraph",
+            pkgConfig: "igraph",
+            providers: [.apt(["libigraph-dev", "pkg-config"])]
+        ),
+        .target(
+            name: "AllianceGraph",
+            dependencies: ["CIgraph"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .executableTarget(
+            name: "alliancectl",
+            dependencies: [
+                "AllianceGraph",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "AllianceGraphTests",
+            dependencies: ["AllianceGraph"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "alliancectlTests",
+            dependencies: [
+                "alliancectl", "AllianceGraph",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+    ]
+)

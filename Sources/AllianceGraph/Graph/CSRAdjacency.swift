@@ -1,0 +1,90 @@
+/// A compressed sparse row (CSR) adjacency: the only graph input of hot loops.
+///
+/// Row `i` lists the neighbours `targets[offsets[i] ..< offsets[i + 1]]` with the parallel
+/// `weights`. Offsets and targets are `Int32` to halve memory traffic; the structure is validated
+/// once on construction (offsets non-decreasing from 0 to the edge count, targets in range,
+/// weights finite), so kernels may read it without bounds checks.
+public struct CSRAdjacency: Hashable, Sendable {
+    public let vertexCount: Int
+    public let offsets: [Int32]
+    public let targets: [Int32]
+    public let weights: [Double]
+
+    /// Builds from arrays that already form a CSR, validating them. Throws when they don't.
+    public init(vertexCount: Int, offsets: [Int32], targets: [Int32], weights: [Double]) throws(InputError) {
+        guard vertexCount >= 0, vertexCount < Int(Int32.max), offsets.count == vertexCount + 1,
+              offsets.first == 0, Int(offsets.last ?? -1) == targets.count, targets.count == weights.count else {
+            throw InputError("inconsistent CSR arrays (offsets, targets and weights don't match)")
+        }
+        for i in 0..<vertexCount where offsets[i] > offsets[i + 1] {
+            throw InputError("CSR offsets decrease at row \(i)")
+        }
+        for t in targets where t < 0 || Int(t) >= vertexCount {
+            throw InputError("CSR target \(t) is out of range 0..<\(vertexCount)")
+        }
+        for w in weights where !w.isFinite {
+            throw InputError("CSR weight \(w) is not finite")
+        }
+        self.vertexCount = vertexCount
+        self.offsets = offsets
+        self.targets = targets
+        self.weights = weights
+    }
+
+    /// Builds from directed weighted arcs `(source, target, weight)`. Rows are sorted by target;
+    /// parallel arcs are merged with `merge` (default: keep the largest weight). O(E log E).
+    public init(vertexCount: Int, arcs: [(source: Int, target: Int, weight: Double)],
+                merge: (Double, Double) -> Double = { max($0, $1) }) throws(InputError) {
+        var sorted = arcs
+        sorted.sort { ($0.source, $0.target) < ($1.source, $1.target) }
+        var offsets = [Int32](repeating: 0, count: vertexCount + 1)
+        var targets: [Int32] = []
+        var weights: [Double] = []
+        targets.reserveCapacity(sorted.count)
+        weights.reserveCapacity(sorted.count)
+        var lastSource = -1, lastTarget = -1
+        for arc in sorted {
+            guard (0..<vertexCount).contains(arc.source), (0..<vertexCount).contains(arc.target) else {
+                throw InputError("arc \(arc.source) -> \(arc.target) is out of range 0..<\(vertexCount)")
+            }
+            if arc.source == lastSource && arc.target == lastTarget {
+                weights[weights.count - 1] = merge(weights[weights.count - 1], arc.weight)
+                continue
+            }
+            targets.append(Int32(arc.target))
+            weights.append(arc.weight)
+            offsets[arc.source + 1] += 1
+            lastSource = arc.source
+            lastTarget = arc.target
+        }
+        for i in 0..<vertexCount { offsets[i + 1] += offsets[i] }
+        try self.init(vertexCount: vertexCount, offsets: offsets, targets: targets, weights: weights)
+    }
+
+    /// Number of stored arcs (an undirected edge counts twice).
+    public var arcCount: Int { targets.count }
+
+    /// The neighbours of `vertex` with their weights.
+    public func neighbours(of vertex: Int) -> [(target: Int, weight: Double)] {
+        (Int(offsets[vertex])..<Int(offsets[vertex + 1])).map { (Int(targets[$0]), weights[$0]) }
+    }
+
+    /// The sum of row `vertex`'s weights.
+    public func rowSum(_ vertex: Int) -> Double {
+        var sum = 0.0
+        for k in Int(offsets[vertex])..<Int(offsets[vertex + 1]) { sum += weights[k] }
+        return sum
+    }
+
+    /// The same structure with every row scaled to sum 1 (rows summing to 0 stay 0): the
+    /// row-normalised matrix W of MODEL.md section 2.
+    public func rowNormalised() -> CSRAdjacency {
+        var normalised = weights
+        for i in 0..<vertexCount {
+            let sum = rowSum(i)
+            guard sum > 0 else { continue }
+            for k in Int(offsets[i])..<Int(offsets[i + 1]) { normalised[k] /= sum }
+        }
+        return try! CSRAdjacency(vertexCount: vertexCount, offsets: offsets, targets: targets, weights: normalised)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Reading input files with clear errors.
+public enum FileInput {
+    /// The bytes of the file at `path` ("-" reads standard input), refusing files larger than
+    /// `limit` bytes before reading them.
+    public static func readBytes(path: String, limit: Int) throws(InputError) -> [UInt8] {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            if data.count > limit { throw InputError(file: "<stdin>", "input is larger than \(limit) bytes") }
+            return [UInt8](data)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: path, "no such file")
+        }
+        if isDirectory.boolValue { throw InputError(file: path, "is a folder, not a file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(file: path, "can't be opened for reading (check permissions)")
+        }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()).map(Int.init) ?? 0
+        if size > limit {
+            throw InputError(file: path, "the file is \(size) bytes; the largest accepted is \(limit) bytes")
+        }
+        do {
+            try handle.seek(toOffset: 0)
+            let data = try handle.readToEnd() ?? Data()
+            return [UInt8](data)
+        } catch {
+            throw InputError(file: path, "can't be read: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// An output file that can't be written.
+public struct OutputError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Writing output files crash-safely: each file goes to a temporary file in the same folder and
+/// is renamed into place, so a reader never sees a partial file.
+public enum FileOutput {
+    /// Writes `contents` to `path` atomically ("-" writes standard output).
+    public static func write(_ contents: String, to path: String) throws(OutputError) {
+        try write(Data(contents.utf8), to: path)
+    }
+
+    public static func write(_ data: Data, to path: String) throws(OutputError) {
+        if path == "-" {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw OutputError(path: path, message: "the folder \(folder.path) does not exist")
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try data.write(to: temporary)
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw OutputError(path: path, message: "can't be written: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// A partition of the states into blocs (communities of the alliance graph).
+public struct BlocPartition: Hashable, Sendable {
+    /// Bloc of each state, numbered from 0 in order of each bloc's lowest-numbered state.
+    public let membership: [Int]
+    /// Modularity Q of the partition (strength weights, resolution 1); NaN without ties.
+    public let modularity: Double
+
+    public var count: Int { (membership.max() ?? -1) + 1 }
+
+    /// The modularity-maximising partition found by Leiden (igraph_community_leiden with node
+    /// weights = strength and resolution 1/(2m), so that its quality is modularity), keeping the
+    /// best of `restarts` runs seeded from `seed` (ties: the earliest run). Isolated states form
+    /// blocs of their own. Traag, Waltman & van Eck (2019).
+    public static func leiden(_ view: AllianceGraphView, seed: UInt64, restarts: Int = 10) throws(ComputationError) -> BlocPartition {
+        var best: BlocPartition?
+        for run in 0..<max(1, restarts) {
+            let runSeed = SeededRandom.derivedSeed(seed, stream: UInt64(run))
+            let candidate = try IGraph.run(seed: runSeed) { () throws(ComputationError) -> BlocPartition in
+                let session = try IGraphSession(view)
+                let membership = canonical(try session.leiden())
+                return BlocPartition(membership: membership, modularity: try session.modularity(of: membership))
+            }
+            if best == nil || candidate.modularity > best!.modularity { best = candidate }
+            if view.edgeCount == 0 { break }
+        }
+        return best!
+    }
+
+    /// Relabels blocs 0, 1, 2, ... in order of first appearance.
+    static func canonical(_ membership: [Int]) -> [Int] {
+        var map: [Int: Int] = [:]
+        return membership.map { label in
+            if let mapped = map[label] { return mapped }
+            map[label] = map.count
+            return map.count - 1
+        }
+    }
+}

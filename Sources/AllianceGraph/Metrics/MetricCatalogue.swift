@@ -1,0 +1,91 @@
+/// The metrics the library computes, each defined once (MODEL.md section 5).
+///
+/// Conventions shared by all: the alliance graph is `AllianceGraphView` (undirected, one edge per
+/// allied dyad, weight = strength = the largest credibility among the dyad's pledges);
+/// path-based measures use length 1/strength; spectral and flow measures use strength.
+public enum MetricCatalogue {
+    /// Degree: the number of allies (distinct partners through any commitment in force).
+    public static let degree = MetricDefinition("degree", .state, "number of allies (distinct partners of any commitment)")
+
+    /// Strength: the sum of the strengths of a state's alliance ties, `s_i = sum_j w_ij`.
+    public static let strength = MetricDefinition("strength", .state, "sum of alliance-tie strengths (credibility)")
+
+    /// Betweenness: `b_i = sum_{s != i != t} sigma_st(i) / sigma_st` over unordered pairs, with
+    /// shortest paths under length 1/strength; not normalised (igraph_betweenness; equals
+    /// networkx `betweenness_centrality(normalized=False)` on undirected graphs). Brandes (2001).
+    public static let betweenness = MetricDefinition("betweenness", .state,
+        "shortest-path betweenness, lengths 1/credibility, unnormalised (pairs counted once)")
+
+    /// Closeness: `(r - 1) / sum_j d_ij` over the r - 1 states reachable from i, lengths
+    /// 1/strength (igraph_closeness, normalised). NaN for an isolated state. networkx's default
+    /// (`wf_improved=True`) further multiplies by (r - 1)/(n - 1); with `wf_improved=False` they agree.
+    public static let closeness = MetricDefinition("closeness", .state,
+        "inverse mean distance to reachable states, lengths 1/credibility; NaN when isolated")
+
+    /// Harmonic closeness: `(1 / (n - 1)) sum_{j != i} 1 / d_ij`, lengths 1/strength, 1/inf = 0
+    /// (igraph_harmonic_centrality, normalised). networkx's `harmonic_centrality` is n - 1 times
+    /// larger. Marchiori & Latora (2000).
+    public static let harmonic = MetricDefinition("harmonic", .state,
+        "mean of 1/distance over all other states, lengths 1/credibility")
+
+    /// Eigenvector centrality: the leading eigenvector of the strength-weighted adjacency matrix,
+    /// scaled so that the largest entry is 1 (igraph_eigenvector_centrality, scale = true);
+    /// networkx scales to unit Euclidean norm instead. On a disconnected graph the weight goes to
+    /// the component with the largest leading eigenvalue. Bonacich (1972).
+    public static let eigenvector = MetricDefinition("eigenvector", .state,
+        "eigenvector centrality with credibility weights, scaled to max 1")
+
+    /// PageRank with damping 0.85 and strength weights, undirected (igraph_pagerank, PRPACK);
+    /// sums to 1; isolated states jump uniformly. Brin & Page (1998).
+    public static let pagerank = MetricDefinition("pagerank", .state,
+        "PageRank, damping 0.85, credibility weights; sums to 1")
+
+    /// Coreness: the largest k such that the state belongs to the k-core (unweighted;
+    /// igraph_coreness). Seidman (1983).
+    public static let coreness = MetricDefinition("coreness", .state, "k-core number (unweighted)")
+
+    /// Articulation point: removing the state (its defection) splits its alliance component
+    /// (igraph_articulation_points). Hopcroft & Tarjan (1973).
+    public static let articulation = MetricDefinition("articulation", .state,
+        "true when the state's defection would split its alliance component")
+
+    /// Bloc: the state's community in the modularity-maximising Leiden partition (see `blocs`),
+    /// numbered from 1 in order of each bloc's first state.
+    public static let bloc = MetricDefinition("bloc", .state, "Leiden (modularity) bloc number")
+
+    /// Power: `P_i = c_i * m_i / m_i(0)`, capability scaled by effort relative to its baseline.
+    public static let power = MetricDefinition("power", .state, "military power: capability x effort / baseline effort")
+
+    /// Density: `2m / (n (n - 1))` over allied dyads; NaN when n < 2.
+    public static let density = MetricDefinition("density", .system, "share of state pairs that are allied")
+
+    /// Components: the number of connected components of the alliance graph (isolated states
+    /// count as one each; igraph_connected_components).
+    public static let components = MetricDefinition("components", .system,
+        "connected components of the alliance graph (isolated states included)")
+
+    /// Transitivity: the global clustering coefficient, 3 x triangles / connected triples
+    /// (igraph_transitivity_undirected); NaN without connected triples.
+    public static let transitivity = MetricDefinition("transitivity", .system,
+        "global clustering: 3 x triangles / connected triples")
+
+    /// Blocs: the number of communities of the Leiden partition that maximises modularity
+    /// (igraph_community_leiden with node weights = strength and resolution 1/(2m), the best of
+    /// 10 seeded restarts). Traag, Waltman & van Eck (2019).
+    public static let blocs = MetricDefinition("blocs", .system, "number of Leiden (modularity) blocs")
+
+    /// Modularity of the Leiden partition, `Q = (1/2m) sum_ij (A_ij - s_i s_j / 2m) delta(c_i, c_j)`
+    /// with strengths (igraph_modularity, resolution 1); NaN without ties. Newman (2006).
+    public static let modularity = MetricDefinition("modularity", .system, "modularity of the Leiden blocs")
+
+    /// Every metric in output order.
+    public static let all: [MetricDefinition] = [
+        degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, articulation,
+        bloc, power, density, components, transitivity, blocs, modularity,
+    ]
+
+    /// The definition named `name`, if any.
+    public static func definition(named name: String) -> MetricDefinition? {
+        all.first { $0.name == name }
+    }
+}

@@ -1,0 +1,202 @@
+/// States and their ties: a typed, weighted, signed multigraph (MODEL.md section 1), as a value.
+///
+/// The initialiser validates everything (unique codes, ids in range, no self-ties, finite numbers
+/// in range, no duplicate ties in force at the same time) and throws an `InputError` whose
+/// location is the path of the offending field in the scenario format (`commitments[3].credibility`),
+/// so errors read the same whether a network came from a file or from code. Library code that
+/// evolves a network (the simulation) mutates the stored arrays and re-checks with `validate()`.
+public struct AllianceNetwork: Hashable, Sendable {
+    public internal(set) var states: [State]
+    public internal(set) var commitments: [Commitment]
+    public internal(set) var rivalries: [Rivalry]
+    public internal(set) var contiguity: [Contiguity]
+    private var idByCode: [String: StateID]
+
+    public init(states: [State], commitments: [Commitment] = [], rivalries: [Rivalry] = [],
+                contiguity: [Contiguity] = []) throws(InputError) {
+        self.states = states
+        self.commitments = commitments
+        self.rivalries = rivalries
+        self.contiguity = contiguity
+        idByCode = [:]
+        for (index, state) in states.enumerated() where idByCode[state.code] == nil {
+            idByCode[state.code] = StateID(index)
+        }
+        try validate()
+    }
+
+    /// The number of states.
+    public var count: Int { states.count }
+
+    /// All state ids, in order.
+    public var ids: [StateID] { states.indices.map(StateID.init) }
+
+    public subscript(id: StateID) -> State { states[id.index] }
+
+    /// The id of the state with `code`, if any.
+    public func id(forCode code: String) -> StateID? { idByCode[code] }
+
+    /// The network as it stood in `year`: commitments and rivalries not in force are dropped
+    /// (`since <= year <= until`). Returns the network unchanged when `year` is nil.
+    public func inForce(in year: Int?) -> AllianceNetwork {
+        guard year != nil else { return self }
+        var copy = self
+        copy.commitments = commitments.filter { $0.isInForce(in: year) }
+        copy.rivalries = rivalries.filter { $0.isInForce(in: year) }
+        return copy
+    }
+
+    /// Every directed obligation, in commitment order.
+    public var obligations: [Obligation] { commitments.flatMap(\.obligations) }
+
+    /// Proximity pi_ij in [0, 1] of `j` as seen from `i` (MODEL.md 1.2): from the contiguity
+    /// entry for the pair when there is one, otherwise 0.1; at least 0.5 when `j` is a major power
+    /// (global reach). O(number of contiguity entries); hot loops use `ProximityMatrix`.
+    public func proximity(of j: StateID, from i: StateID) -> Double {
+        let pair = StatePair(i, j)
+        let base = contiguity.first { $0.pair == pair }?.proximity ?? Contiguity.distantProximity
+        return states[j.index].major ? max(base, Contiguity.majorPowerReach) : base
+    }
+
+    /// Checks every invariant; throws the first violation with the path of the field.
+    public func validate() throws(InputError) {
+        if states.isEmpty {
+            throw InputError(location: "states", "the network has no states; give at least one")
+        }
+        var seen: [String: Int] = [:]
+        for (index, state) in states.enumerated() {
+            let path = "states[\(index)]"
+            if let first = seen[state.code] {
+                throw InputError(location: "\(path).code",
+                                 "duplicate state code \"\(state.code)\" (already used by states[\(first)]); codes must be unique")
+            }
+            seen[state.code] = index
+            try Self.checkCode(state.code, at: "\(path).code")
+            if let ccode = state.ccode, !(1...999).contains(ccode) {
+                throw InputError(location: "\(path).ccode", "COW code \(ccode) is out of range; expected 1...999")
+            }
+            try Self.check(state.capability, at: "\(path).capability", "a finite number >= 0") { $0 >= 0 }
+            try Self.check(state.gdp, at: "\(path).gdp", "a finite number > 0") { $0 > 0 }
+            try Self.check(state.effort, at: "\(path).effort", "a share of GDP in (0, 1]") { $0 > 0 && $0 <= 1 }
+            try Self.check(state.baselineEffort, at: "\(path).baselineEffort", "a share of GDP in (0, 1]") { $0 > 0 && $0 <= 1 }
+            try Self.check(state.hawkishness, at: "\(path).hawkishness", "a number in [0, 1]") { (0...1).contains($0) }
+            try Self.check(state.intent, at: "\(path).intent", "a number in [0, 1]") { (0...1).contains($0) }
+        }
+        var commitmentSpells: [CommitmentKey: [(Int?, Int?, Int)]] = [:]
+        for (index, commitment) in commitments.enumerated() {
+            let path = "commitments[\(index)]"
+            let ends = commitment.isSymmetric ? ("between[0]", "between[1]") : ("from", "to")
+            try checkID(commitment.from, at: "\(path).\(ends.0)")
+            try checkID(commitment.to, at: "\(path).\(ends.1)")
+            if commitment.from == commitment.to {
+                throw InputError(location: "\(path).\(ends.1)",
+                                 "a commitment must join two different states, not \"\(states[commitment.from.index].code)\" to itself")
+            }
+            if commitment.isSymmetric && !commitment.kind.allowsSymmetric {
+                throw InputError(location: "\(path).between",
+                                 "a \(commitment.kind.rawValue) is directed; use \"from\" and \"to\" instead of \"between\"")
+            }
+            if !commitment.isSymmetric && !commitment.kind.allowsDirected {
+                throw InputError(location: "\(path).from",
+                                 "a \(commitment.kind.rawValue) is symmetric; use \"between\" instead of \"from\" and \"to\"")
+            }
+            try Self.check(commitment.credibility, at: "\(path).credibility", "a number in [0, 1]") { (0...1).contains($0) }
+            if let reverse = commitment.reverseCredibility {
+                try Self.check(reverse, at: "\(path).reverseCredibility", "a number in [0, 1]") { (0...1).contains($0) }
+            }
+            if commitment.credibility == 0 && (commitment.reverseCredibility ?? 0) == 0 {
+                throw InputError(location: "\(path).credibility",
+                                 "a commitment needs a pledge with credibility > 0 in at least one direction")
+            }
+            try Self.checkSpell(commitment.since, commitment.until, at: path)
+            let key = CommitmentKey(kind: commitment.kind, from: commitment.isSymmetric ? commitment.pair.low : commitment.from,
+                                    to: commitment.isSymmetric ? commitment.pair.high : commitment.to,
+                                    symmetric: commitment.isSymmetric)
+            for (since, until, other) in commitmentSpells[key, default: []]
+            where Self.overlaps(since, until, commitment.since, commitment.until) {
+                throw InputError(location: path,
+                                 "duplicate \(commitment.kind.rawValue) commitment between \"\(states[commitment.from.index].code)\" and \"\(states[commitment.to.index].code)\" (same as commitments[\(other)] in overlapping years); merge them or give disjoint since/until")
+            }
+            commitmentSpells[key, default: []].append((commitment.since, commitment.until, index))
+        }
+        var rivalrySpells: [StatePair: [(Int?, Int?, Int)]] = [:]
+        for (index, rivalry) in rivalries.enumerated() {
+            let path = "rivalries[\(index)]"
+            try checkID(rivalry.pair.low, at: "\(path).between[0]")
+            try checkID(rivalry.pair.high, at: "\(path).between[1]")
+            if rivalry.pair.low == rivalry.pair.high {
+                throw InputError(location: "\(path).between[1]", "a rivalry must join two different states")
+            }
+            try Self.check(rivalry.intensity, at: "\(path).intensity", "a number in (0, 1]") { $0 > 0 && $0 <= 1 }
+            try Self.checkSpell(rivalry.since, rivalry.until, at: path)
+            for (since, until, other) in rivalrySpells[rivalry.pair, default: []]
+            where Self.overlaps(since, until, rivalry.since, rivalry.until) {
+                throw InputError(location: path, "duplicate rivalry (same pair as rivalries[\(other)] in overlapping years)")
+            }
+            rivalrySpells[rivalry.pair, default: []].append((rivalry.since, rivalry.until, index))
+        }
+        var contiguityIndex: [StatePair: Int] = [:]
+        for (index, entry) in contiguity.enumerated() {
+            let path = "contiguity[\(index)]"
+            try checkID(entry.pair.low, at: "\(path).between[0]")
+            try checkID(entry.pair.high, at: "\(path).between[1]")
+            if entry.pair.low == entry.pair.high {
+                throw InputError(location: "\(path).between[1]", "contiguity must join two different states")
+            }
+            switch entry.kind {
+            case .cowType(let type):
+                if !Contiguity.cowTypes.contains(type) {
+                    throw InputError(location: "\(path).type",
+                                     "contiguity type \(type) is not a COW type; expected 1 (land) to 5 (water <= 400 miles)")
+                }
+            case .proximity(let value):
+                try Self.check(value, at: "\(path).proximity", "a number in [0, 1]") { (0...1).contains($0) }
+            }
+            if let other = contiguityIndex[entry.pair] {
+                throw InputError(location: path, "duplicate contiguity entry (same pair as contiguity[\(other)])")
+            }
+            contiguityIndex[entry.pair] = index
+        }
+    }
+
+    private struct CommitmentKey: Hashable {
+        var kind: CommitmentKind
+        var from: StateID
+        var to: StateID
+        var symmetric: Bool
+    }
+
+    private func checkID(_ id: StateID, at path: String) throws(InputError) {
+        if !states.indices.contains(id.index) {
+            throw InputError(location: path, "state id \(id.index) is out of range; the network has \(states.count) states")
+        }
+    }
+
+    static func checkCode(_ code: String, at path: String) throws(InputError) {
+        let allowed = code.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" || $0 == "-"
+        }
+        if code.isEmpty || code.count > 16 || !allowed {
+            throw InputError(location: path,
+                             "invalid state code \"\(code.prefix(40))\"; use 1 to 16 ASCII letters, digits, '_' or '-'")
+        }
+    }
+
+    static func check(_ value: Double, at path: String, _ expected: String,
+                      _ isValid: (Double) -> Bool) throws(InputError) {
+        if !value.isFinite || !isValid(value) {
+            throw InputError(location: path, "\(value) is out of range; expected \(expected)")
+        }
+    }
+
+    static func checkSpell(_ since: Int?, _ until: Int?, at path: String) throws(InputError) {
+        if let since, let until, since > until {
+            throw InputError(location: "\(path).until", "until (\(until)) is before since (\(since))")
+        }
+    }
+
+    static func overlaps(_ s1: Int?, _ u1: Int?, _ s2: Int?, _ u2: Int?) -> Bool {
+        let start1 = s1 ?? Int.min, end1 = u1 ?? Int.max, start2 = s2 ?? Int.min, end2 = u2 ?? Int.max
+        return start1 <= end2 && start2 <= end1
+    }
+}

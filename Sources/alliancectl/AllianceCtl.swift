@@ -1,0 +1,18 @@
+import AllianceGraph
+import ArgumentParser
+
+/// `alliancectl`: the command-line face of the AllianceGraph library.
+@main
+struct AllianceCtl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alliancectl",
+        abstract: "Analyse and simulate networks of alliances between states.",
+        discussion: """
+            Scenario files use the alliancegraph/1 JSON format (docs/FORMAT.md). Machine output goes \
+            to standard output or --output; diagnostics go to standard error.
+            Exit status: 0 success, 1 runtime failure, 64 usage error, 65 bad input data.
+            """,
+        version: AllianceGraphVersion.string,
+        subcommands: [InfoCommand.self, MetricsCommand.self]
+    )
+}

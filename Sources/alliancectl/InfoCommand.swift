@@ -1,0 +1,30 @@
+import AllianceGraph
+import ArgumentParser
+
+/// `alliancectl info FILE`: what a scenario holds, and whether it is sound.
+struct InfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "Summarise a scenario: states, commitments by kind, rivalries, components, checks."
+    )
+
+    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON).", valueName: "file"))
+    var file: String
+
+    @Option(help: "Describe the network as it stood in this year (default: the scenario's year).")
+    var year: Int?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingErrors {
+            let scenario = try loadScenario(file)
+            let summary = ScenarioSummary(scenario, year: year)
+            switch output.format {
+            case .json: try output.emit(summary.json())
+            case .csv: try output.emit(summary.csv())
+            case .table: try output.emit(summary.text())
+            }
+        }
+    }
+}

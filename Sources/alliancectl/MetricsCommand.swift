@@ -1,0 +1,76 @@
+import AllianceGraph
+import ArgumentParser
+
+/// `alliancectl metrics FILE`: centrality, blocs and system metrics of a scenario's network.
+struct MetricsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metrics",
+        abstract: "Compute per-state and system metrics of a scenario's alliance network.",
+        discussion: "CSV output has one row per state; use --scope system for the system metrics."
+    )
+
+    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON).", valueName: "file"))
+    var file: String?
+
+    @Option(help: "Use the ties in force in this year (default: the scenario's year).")
+    var year: Int?
+
+    @Option(help: ArgumentHelp("Only these metrics, comma-separated (see --list).", valueName: "names"))
+    var only: String?
+
+    @Flag(help: "List every metric with its definition and exit.")
+    var list = false
+
+    @Option(help: "CSV output: state rows (default) or system metrics.")
+    var scope: MetricDefinition.Scope = .state
+
+    @Option(help: "Seed for randomised steps (Leiden restarts).")
+    var seed: UInt64 = 0
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if !list && file == nil { throw ValidationError("Missing scenario file (or use --list).") }
+        if let only {
+            for name in only.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) })
+            where MetricCatalogue.definition(named: name) == nil {
+                let hint = NameSuggestion.hint(for: name, among: MetricCatalogue.all.map(\.name))
+                throw ValidationError("Unknown metric \"\(name)\"\(hint). See --list.")
+            }
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            if list {
+                var table = TextTable(headers: ["metric", "scope", "definition"])
+                for definition in MetricCatalogue.all {
+                    table.append([definition.name, definition.scope.rawValue, definition.summary])
+                }
+                try output.emit(table.render())
+                return
+            }
+            guard let file else { return }
+            let scenario = try loadScenario(file)
+            let effectiveYear = year ?? scenario.year
+            let network = scenario.activeNetwork(year: year)
+            var report = try NetworkMetrics.compute(network, seed: seed)
+            if let only {
+                report = report.only(Set(only.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }))
+            }
+            switch output.format {
+            case .json:
+                try output.emit(MetricsOutput.json(report))
+            case .csv:
+                try output.emit(scope == .state ? MetricsOutput.stateCSV(report) : MetricsOutput.systemCSV(report))
+            case .table:
+                let title = "\(scenario.name)" + (effectiveYear.map { " (ties in force in \($0))" } ?? "")
+                    + ": \(network.count) states, \(network.commitments.count) commitments"
+                try output.emit(MetricsOutput.table(report, title: title))
+            }
+        }
+    }
+}
+
+extension MetricDefinition.Scope: ExpressibleByArgument {}
+

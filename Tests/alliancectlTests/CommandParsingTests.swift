@@ -1,0 +1,20 @@
+import ArgumentParser
+import Testing
+@testable import alliancectl
+
+@Suite("Command parsing")
+struct CommandParsingTests {
+    @Test("metrics parses its options")
+    func metricsOptions() throws {
+        let command = try AllianceCtl.parseAsRoot(["metrics", "x.json", "--format", "json", "--only", "degree,pagerank"])
+        let metrics = try #require(command as? MetricsCommand)
+        #expect(metrics.file == "x.json")
+        #expect(metrics.output.format == .json)
+        #expect(metrics.only == "degree,pagerank")
+    }
+
+    @Test("an unknown metric is a usage error")
+    func unknownMetric() {
+        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["metrics", "x.json", "--only", "degre"]) }
+    }
+}
