@@ -78,10 +78,26 @@ public enum MetricCatalogue {
     /// with strengths (igraph_modularity, resolution 1); NaN without ties. Newman (2006).
     public static let modularity = MetricDefinition("modularity", .system, "modularity of the Leiden blocs")
 
+    /// Structural balance: the share of closed signed triangles that are balanced (`+++`, `+--`);
+    /// see `StructuralBalance`. NaN without triangles.
+    public static let balance = MetricDefinition("balance", .system, "share of signed triangles that are balanced (+++ or +--)")
+    /// Triangles with three positive ties (balanced).
+    public static let trianglesPPP = MetricDefinition("triangles_ppp", .system, "signed triangles +++ (balanced)")
+    /// Triangles with one positive and two negative ties (balanced).
+    public static let trianglesPNN = MetricDefinition("triangles_pnn", .system, "signed triangles +-- (balanced)")
+    /// Triangles with two positive ties and one negative (imbalanced).
+    public static let trianglesPPN = MetricDefinition("triangles_ppn", .system, "signed triangles ++- (imbalanced)")
+    /// Triangles with three negative ties (imbalanced).
+    public static let trianglesNNN = MetricDefinition("triangles_nnn", .system, "signed triangles --- (imbalanced)")
+    /// Capability concentration CON (Ray & Singer 1973); see `CapabilityConcentration`.
+    public static let concentration = MetricDefinition("concentration", .system,
+        "capability concentration CON = sqrt((sum s_i^2 - 1/N) / (1 - 1/N))")
+
     /// Every metric in output order.
     public static let all: [MetricDefinition] = [
         degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, articulation,
-        bloc, power, density, components, transitivity, blocs, modularity,
+        bloc, power, density, components, transitivity, blocs, modularity, balance, trianglesPPP, trianglesPNN,
+        trianglesPPN, trianglesNNN, concentration,
     ]
 
     /// The definition named `name`, if any.

@@ -57,6 +57,15 @@ public enum NetworkMetrics {
             (C.blocs, .integer(partition.count)),
             (C.modularity, .real(partition.modularity)),
         ]
+        let balance = StructuralBalance(SignedGraphView(network))
+        report.systemValues += [
+            (C.balance, .real(balance.index)),
+            (C.trianglesPPP, .integer(balance.positivePositivePositive)),
+            (C.trianglesPNN, .integer(balance.positiveNegativeNegative)),
+            (C.trianglesPPN, .integer(balance.positivePositiveNegative)),
+            (C.trianglesNNN, .integer(balance.negativeNegativeNegative)),
+            (C.concentration, .real(CapabilityConcentration.value(network))),
+        ]
         return report
     }
 }
