@@ -34,10 +34,7 @@ struct InvalidInputCLITests {
     @Test("the built binary exits 65 with the file and JSON path on stderr", arguments: fixtures.prefix(8))
     func binary(file: String) throws {
         let path = "\(Self.folder)/\(file)"
-        guard let outcome = try CLITestSupport.run(["metrics", path]) else {
-            print("skipped: alliancectl binary not found beside the tests")
-            return
-        }
+        let outcome = try #require(try CLITestSupport.run(["metrics", path]), "build alliancectl first (swift build)")
         #expect(outcome.status == 65)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.hasPrefix("error: \(path): "))
@@ -48,9 +45,9 @@ struct InvalidInputCLITests {
 
     @Test("usage errors exit 64")
     func usageError() throws {
-        guard let outcome = try CLITestSupport.run(["metrics", "Networks/europe-1914.json", "--format", "xml"]) else { return }
+        let outcome = try #require(try CLITestSupport.run(["metrics", "Networks/europe-1914.json", "--format", "xml"]), "build alliancectl first (swift build)")
         #expect(outcome.status == 64)
-        guard let missing = try CLITestSupport.run(["metrics"]) else { return }
+        let missing = try #require(try CLITestSupport.run(["metrics"]), "build alliancectl first (swift build)")
         #expect(missing.status == 64)
     }
 }
