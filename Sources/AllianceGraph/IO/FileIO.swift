@@ -38,6 +38,11 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     public var path: String
     public var message: String
     public var description: String { "\(path): \(message)" }
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
 }
 
 /// Writing output files crash-safely: each file goes to a temporary file in the same folder and

@@ -135,6 +135,21 @@ public enum MetricCatalogue {
     public static let similarity = MetricDefinition("similarity", .system,
         "portfolio similarity S in [-1, 1] of the pair given by --similarity A,B")
 
+    /// Threat: the state's total threat `T_i = sum_s T_is` after propagation (MODEL.md section 2),
+    /// noise-free, at the network's current efforts, in capability units; see `ThreatModel`.
+    public static let threat = MetricDefinition("threat", .state, "total perceived threat T_i after propagation (noise-free)")
+
+    /// Security ratio `sigma_i = A_i / max(T_i, 1e-12)`: support (own power plus allies' pledged,
+    /// reliability-weighted power) over threat (MODEL.md section 2), noise-free.
+    public static let securityRatio = MetricDefinition("security_ratio", .state,
+        "support A_i / threat T_i (noise-free); below 1 the state is insecure")
+
+    /// Arms-race stability: the fatigue margin `a - rho(K)` of the linearised Richardson system,
+    /// K the threat-reaction matrix; positive when a race settles, negative when it runs away
+    /// (two states: sign of a*b - k*l). See `ArmsRaceStability`.
+    public static let armsRaceStability = MetricDefinition("arms_race_stability", .system,
+        "fatigue minus the spectral radius of the threat-reaction matrix; < 0: arms races run away")
+
     /// Every metric in output order.
     public static let all: [MetricDefinition] = [
         degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, articulation,
@@ -142,6 +157,7 @@ public enum MetricCatalogue {
         trianglesPPN, trianglesNNN, concentration,
         signedBloc, camp, signedBlocs, signedModularity, polarity, frustration, frustrationLower, frustrationUpper,
         burdenSharing, meanCredibility, similarity,
+        threat, securityRatio, armsRaceStability,
     ]
 
     /// The definition named `name`, if any.

@@ -5,7 +5,9 @@ public enum NetworkMetrics {
 
     /// All metrics of `network` (use `AllianceNetwork.inForce(in:)` first to pick a year).
     /// Randomised steps (Leiden) are seeded from `seed`: same network and seed, same report.
-    public static func compute(_ network: AllianceNetwork, seed: UInt64 = 0) throws(ComputationError) -> MetricsReport {
+    /// Threat, security ratio and arms-race stability use `environment` (the scenario's parameters).
+    public static func compute(_ network: AllianceNetwork, seed: UInt64 = 0,
+                               environment: SecurityEnvironment = SecurityEnvironment()) throws(ComputationError) -> MetricsReport {
         let view = AllianceGraphView(network)
         let n = network.count
         var report = MetricsReport(codes: network.states.map(\.code), names: network.states.map(\.name))
@@ -65,6 +67,15 @@ public enum NetworkMetrics {
             (C.trianglesPPN, .integer(balance.positivePositiveNegative)),
             (C.trianglesNNN, .integer(balance.negativeNegativeNegative)),
             (C.concentration, .real(CapabilityConcentration.value(network))),
+        ]
+        var threatModel = ThreatModel(network)
+        let perception = threatModel.assess(network, environment)
+        report.stateColumns += [
+            (C.threat, perception.totalThreat.map(MetricValue.real)),
+            (C.securityRatio, perception.securityRatio.map(MetricValue.real)),
+        ]
+        report.systemValues += [
+            (C.armsRaceStability, .real(ArmsRaceStability.compute(network, environment).margin)),
         ]
         try appendSignedAndSystemIndicators(&report, network, blocs: partition.membership, seed: seed)
         return report

@@ -1,0 +1,50 @@
+/// Proximity pi_ij (MODEL.md 1.2) for every ordered pair, built once per run.
+///
+/// Geography is static during a run, so the table is built from the contiguity list once and
+/// read in the perception loop without searching: `defaults[j]` is the proximity of `j` from a
+/// state with no contiguity entry (0.1, or 0.5 when `j` is a major power), and the CSR rows hold
+/// the explicit entries, already raised to the major-power floor. Memory O(N + contiguity).
+struct ProximityTable: Sendable {
+    let count: Int
+    /// Proximity of `j` from a state without a contiguity entry toward it.
+    let defaults: [Double]
+    /// Explicit entries: row `i` lists `j` with `pi_ij` (symmetric geography, asymmetric floor).
+    let explicit: CSRAdjacency
+
+    init(_ network: AllianceNetwork) {
+        count = network.count
+        defaults = network.states.map { $0.major ? max(Contiguity.distantProximity, Contiguity.majorPowerReach) : Contiguity.distantProximity }
+        var arcs: [(source: Int, target: Int, weight: Double)] = []
+        arcs.reserveCapacity(network.contiguity.count * 2)
+        for entry in network.contiguity {
+            let a = entry.pair.low.index, b = entry.pair.high.index
+            let base = entry.proximity
+            arcs.append((a, b, network.states[b].major ? max(base, Contiguity.majorPowerReach) : base))
+            arcs.append((b, a, network.states[a].major ? max(base, Contiguity.majorPowerReach) : base))
+        }
+        // Ids were validated by the network; the CSR cannot fail.
+        explicit = (try? CSRAdjacency(vertexCount: count, arcs: arcs))
+            ?? CSRAdjacency.empty(vertexCount: count)
+    }
+
+    /// pi_ij, the proximity of `j` as seen from `i` (0 on the diagonal). O(log degree).
+    func value(of j: Int, from i: Int) -> Double {
+        if i == j { return 0 }
+        var lo = Int(explicit.offsets[i]), hi = Int(explicit.offsets[i + 1])
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(explicit.targets[mid]) < j { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < Int(explicit.offsets[i + 1]) && Int(explicit.targets[lo]) == j { return explicit.weights[lo] }
+        return defaults[j]
+    }
+}
+
+extension CSRAdjacency {
+    /// A CSR with `vertexCount` rows and no arcs.
+    static func empty(vertexCount: Int) -> CSRAdjacency {
+        // Always valid: offsets all zero, no targets.
+        try! CSRAdjacency(vertexCount: vertexCount, offsets: [Int32](repeating: 0, count: vertexCount + 1),
+                          targets: [], weights: [])
+    }
+}

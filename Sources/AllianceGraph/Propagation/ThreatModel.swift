@@ -1,0 +1,232 @@
+/// Threat perception and propagation (MODEL.md section 2), the perceive phase of every round.
+///
+/// **Perceived hostility** of j seen by i:
+/// `I_ij = clamp(rho_ij + delta * r_j + (1 - delta) * q_j + eps_ij, 0, 1)` with
+/// `q_j = clamp((m_j - m_j(0)) / m_j(0), 0, 1)` and `eps_ij ~ N(0, sigma^2)`,
+/// `sigma = sigma0 (1 - tau)`; `I_ij = 0` when i and j are committed partners (a commitment of any
+/// kind, either direction, credibility > 0) and on the diagonal.
+///
+/// **Direct threat** `D_ij = theta * P_j * pi_ij * I_ij` (Walt 1987).
+///
+/// **Propagation** `T = D[:, S] + alpha W T` (`ThreatKernel`), where W is the row-normalised
+/// credibility of the aligning obligations i -> l (kinds with a positive sign: defense, offense,
+/// guarantee, patronage, consultation; parallel pledges to the same partner merged by their
+/// maximum). Neutrality and non-aggression pacts restrain but do not entangle.
+///
+/// **Support** `A_i = P_i + sum_l kappa_li * reliability * P_l` over the obligations l -> i of the
+/// kinds that oblige l to fight (defense, offense, guarantee, patronage; maximum per partner).
+///
+/// Noise is drawn from the run's generator in a fixed order: for i = 0..<N, for each source s in
+/// ascending order with s != i, one normal variate, whether or not i and s are partners (so the
+/// stream does not depend on the ties). No variate is drawn when sigma = 0.
+///
+/// Sources: all states when N <= `allSourcesLimit` (256), else the `topSources` (16) states with the
+/// largest noise-free outgoing direct threat `sum_i D_ij` (ties: lowest id), re-chosen each call.
+public struct ThreatModel: Sendable {
+    /// Largest network in which every state is a threat source.
+    public static let allSourcesLimit = 256
+    /// Sources kept in larger networks (K).
+    public var topSources = 16
+    /// Propagation stops when the largest change is below this, or after `maxIterations` passes.
+    public var tolerance = 1e-9
+    public var maxIterations = 50
+
+    let proximity: ProximityTable
+    private var resultBuffer: [Double] = []
+    private var scratchBuffer: [Double] = []
+
+    /// A model for `network`'s geography (built once: O(N + contiguity)). The ties and efforts are
+    /// read on every `assess` call, so one model serves a whole run.
+    public init(_ network: AllianceNetwork) {
+        proximity = ProximityTable(network)
+    }
+
+    /// Noise-free perception at the network's current efforts (the `threat` and `securityRatio`
+    /// metrics use this).
+    public mutating func assess(_ network: AllianceNetwork, _ environment: SecurityEnvironment) -> ThreatAssessment {
+        var unused = SeededRandom(seed: 0)
+        return assess(network, environment, noise: false, random: &unused)
+    }
+
+    /// Perception with misperception noise drawn from `random`.
+    public mutating func assess(_ network: AllianceNetwork, _ environment: SecurityEnvironment,
+                                random: inout SeededRandom) -> ThreatAssessment {
+        assess(network, environment, noise: true, random: &random)
+    }
+
+    /// The snapshot structures the perception reads, built from the ties.
+    struct Ties {
+        /// Any commitment, either direction (symmetric, weight 1).
+        var partners: CSRAdjacency
+        /// Rivalry intensity (symmetric; the largest when several spells are active).
+        var rivals: CSRAdjacency
+        /// Row-normalised W.
+        var entanglement: CSRAdjacency
+        /// Support A_i.
+        var support: [Double]
+    }
+
+    static func ties(_ network: AllianceNetwork, power: [Double], reliability: Double) -> Ties {
+        let n = network.count
+        var partnerArcs: [(source: Int, target: Int, weight: Double)] = []
+        var entangleArcs: [(source: Int, target: Int, weight: Double)] = []
+        var supportArcs: [(source: Int, target: Int, weight: Double)] = []
+        for commitment in network.commitments {
+            for obligation in commitment.obligations where obligation.credibility > 0 {
+                let c = obligation.committed.index, p = obligation.partner.index
+                partnerArcs.append((c, p, 1))
+                partnerArcs.append((p, c, 1))
+                if obligation.kind.sign > 0 { entangleArcs.append((c, p, obligation.credibility)) }
+                // Support row = the protected state; entry = the pledge toward it.
+                if obligation.kind.obligesToFight { supportArcs.append((p, c, obligation.credibility)) }
+            }
+        }
+        var rivalArcs: [(source: Int, target: Int, weight: Double)] = []
+        for rivalry in network.rivalries {
+            rivalArcs.append((rivalry.pair.low.index, rivalry.pair.high.index, rivalry.intensity))
+            rivalArcs.append((rivalry.pair.high.index, rivalry.pair.low.index, rivalry.intensity))
+        }
+        // The network validated its ids, so these constructions cannot fail.
+        let partners = (try? CSRAdjacency(vertexCount: n, arcs: partnerArcs)) ?? .empty(vertexCount: n)
+        let rivals = (try? CSRAdjacency(vertexCount: n, arcs: rivalArcs)) ?? .empty(vertexCount: n)
+        let w = ((try? CSRAdjacency(vertexCount: n, arcs: entangleArcs)) ?? .empty(vertexCount: n)).rowNormalised()
+        let pledges = (try? CSRAdjacency(vertexCount: n, arcs: supportArcs)) ?? .empty(vertexCount: n)
+        var support = power
+        for i in 0..<n {
+            for k in Int(pledges.offsets[i])..<Int(pledges.offsets[i + 1]) {
+                support[i] += pledges.weights[k] * reliability * power[Int(pledges.targets[k])]
+            }
+        }
+        return Ties(partners: partners, rivals: rivals, entanglement: w, support: support)
+    }
+
+    /// The arming signal `q_j = clamp((m_j - m_j(0)) / m_j(0), 0, 1)`.
+    static func armingSignal(_ state: State) -> Double {
+        min(1, max(0, (state.effort - state.baselineEffort) / state.baselineEffort))
+    }
+
+    mutating func assess(_ network: AllianceNetwork, _ environment: SecurityEnvironment, noise: Bool,
+                         random: inout SeededRandom) -> ThreatAssessment {
+        let n = network.count
+        let power = network.states.map(\.power)
+        let ties = Self.ties(network, power: power, reliability: environment.reliability)
+        let delta = environment.distinguishability
+        let theta = environment.offenseDefense
+        // Base hostility of each potential source, before rivalry and noise.
+        let base = network.states.map { delta * $0.intent + (1 - delta) * Self.armingSignal($0) }
+        let sources = n <= Self.allSourcesLimit ? Array(0..<n) : topSources(network, ties: ties, base: base, power: power, theta: theta)
+        let columns = sources.count
+        var sourceColumn = [Int](repeating: -1, count: n)
+        for (c, s) in sources.enumerated() { sourceColumn[s] = c }
+
+        let sigma = noise ? environment.noiseStandardDeviation : 0
+        var direct = [Double](repeating: 0, count: n * columns)
+        var partnerMark = [Int](repeating: -1, count: n)
+        var rivalRow = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            for k in Int(ties.partners.offsets[i])..<Int(ties.partners.offsets[i + 1]) { partnerMark[Int(ties.partners.targets[k])] = i }
+            let rivalStart = Int(ties.rivals.offsets[i]), rivalEnd = Int(ties.rivals.offsets[i + 1])
+            for k in rivalStart..<rivalEnd { rivalRow[Int(ties.rivals.targets[k])] = ties.rivals.weights[k] }
+            for (c, s) in sources.enumerated() where s != i {
+                let eps = sigma > 0 ? sigma * random.nextGaussian() : 0
+                if partnerMark[s] == i { continue }
+                let hostility = min(1, max(0, rivalRow[s] + base[s] + eps))
+                if hostility > 0 {
+                    direct[i * columns + c] = theta * power[s] * proximity.value(of: s, from: i) * hostility
+                }
+            }
+            for k in rivalStart..<rivalEnd { rivalRow[Int(ties.rivals.targets[k])] = 0 }
+        }
+
+        let size = n * columns
+        if resultBuffer.count != size {
+            resultBuffer = [Double](repeating: 0, count: size)
+            scratchBuffer = [Double](repeating: 0, count: size)
+        }
+        let outcome = Self.propagate(ties.entanglement, alpha: environment.entanglement, columns: columns,
+                                     direct: direct, result: &resultBuffer, scratch: &scratchBuffer,
+                                     tolerance: tolerance, maxIterations: maxIterations)
+        let threat = resultBuffer
+
+        var total = [Double](repeating: 0, count: n)
+        var main = [StateID?](repeating: nil, count: n)
+        for i in 0..<n {
+            var sum = 0.0, best = 0.0, bestColumn = -1
+            for c in 0..<columns {
+                let value = threat[i * columns + c]
+                sum += value
+                if value > best { best = value; bestColumn = c }
+            }
+            total[i] = sum
+            if bestColumn >= 0 { main[i] = StateID(sources[bestColumn]) }
+        }
+        let ratio = (0..<n).map { ties.support[$0] / max(total[$0], 1e-12) }
+        return ThreatAssessment(stateCount: n, sources: sources.map(StateID.init), sourceColumn: sourceColumn,
+                                direct: direct, threat: threat, totalThreat: total, mainThreat: main, power: power,
+                                support: ties.support, securityRatio: ratio, iterations: outcome.iterations,
+                                converged: outcome.converged)
+    }
+
+    /// Runs the kernel over `w` with the arrays' buffers hoisted out of the loop.
+    static func propagate(_ w: CSRAdjacency, alpha: Double, columns: Int, direct: [Double], result: inout [Double],
+                          scratch: inout [Double], tolerance: Double, maxIterations: Int) -> ThreatKernel.Outcome {
+        w.offsets.withUnsafeBufferPointer { offsets in
+            w.targets.withUnsafeBufferPointer { targets in
+                w.weights.withUnsafeBufferPointer { weights in
+                    direct.withUnsafeBufferPointer { d in
+                        result.withUnsafeMutableBufferPointer { r in
+                            scratch.withUnsafeMutableBufferPointer { s in
+                                ThreatKernel.propagate(offsets: offsets, targets: targets, weights: weights, alpha: alpha,
+                                                       rows: w.vertexCount, columns: columns, direct: d, result: r,
+                                                       scratch: s, tolerance: tolerance, maxIterations: maxIterations)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Solves `T = D + alpha W T` for a dense row-major `N x columns` block D (public face of the
+    /// kernel, for tests and other models).
+    public static func propagate(direct: [Double], columns: Int, entanglement w: CSRAdjacency, alpha: Double,
+                                 tolerance: Double = 1e-9, maxIterations: Int = 50) -> (threat: [Double], iterations: Int, converged: Bool) {
+        precondition(direct.count == w.vertexCount * columns, "direct must be N x columns")
+        var result = [Double](repeating: 0, count: direct.count)
+        var scratch = result
+        let outcome = propagate(w, alpha: alpha, columns: columns, direct: direct, result: &result, scratch: &scratch,
+                                tolerance: tolerance, maxIterations: maxIterations)
+        return (result, outcome.iterations, outcome.converged)
+    }
+
+    /// The K states with the largest noise-free outgoing direct threat, ascending ids.
+    /// O(N + contiguity + ties) per call: the sum over all i is split into the default term and
+    /// corrections for the states with a contiguity entry, a rivalry or a commitment toward j.
+    private func topSources(_ network: AllianceNetwork, ties: Ties, base: [Double], power: [Double], theta: Double) -> [Int] {
+        let n = network.count
+        var score = [Double](repeating: 0, count: n)
+        var mark = [Int](repeating: -1, count: n)
+        var touched: [Int] = []
+        for j in 0..<n {
+            let defaultHostility = min(1, max(0, base[j]))
+            var sum = proximity.defaults[j] * defaultHostility * Double(n - 1)
+            touched.removeAll(keepingCapacity: true)
+            for matrix in [proximity.explicit, ties.rivals, ties.partners] {
+                for k in Int(matrix.offsets[j])..<Int(matrix.offsets[j + 1]) {
+                    let i = Int(matrix.targets[k])
+                    if mark[i] != j { mark[i] = j; touched.append(i) }
+                }
+            }
+            for i in touched {
+                sum -= proximity.defaults[j] * defaultHostility
+                let partner = ties.partners.neighbours(of: i).contains { $0.target == j }
+                if partner { continue }
+                let rho = ties.rivals.neighbours(of: i).first { $0.target == j }?.weight ?? 0
+                sum += proximity.value(of: j, from: i) * min(1, max(0, rho + base[j]))
+            }
+            score[j] = theta * power[j] * sum
+        }
+        let ranked = (0..<n).sorted { score[$0] != score[$1] ? score[$0] > score[$1] : $0 < $1 }
+        return Array(ranked.prefix(min(topSources, n))).sorted()
+    }
+}

@@ -1,0 +1,96 @@
+/// Arms-race stability (MODEL.md section 5): the fatigue margin `a - rho(K)` of the linearised
+/// Richardson system. Positive: a race settles; negative: it runs away.
+///
+/// Linearising the arming rule around the current efforts, with `x_j = m_j / m_j(0)` and the
+/// reaction scaled by the current support A_i held fixed, gives `dx/dt = eta (K x - a x + ...)`
+/// with the nonnegative **threat-reaction matrix**
+/// `K = k * diag(1 / A) * (I - alpha W)^-1 * G`,
+/// `G_lj = dD_lj / dx_j = theta * pi_lj * c_j * (I_lj + x_j * dI_lj/dx_j)`,
+/// where I_lj is the noise-free hostility (0 between partners) and `dI_lj/dx_j = 1 - delta` while
+/// the arming signal q_j is in [0, 1) and I_lj < 1 (the security dilemma: arming reads as
+/// hostility), else 0. Since K is nonnegative its spectral radius rho(K) is its dominant
+/// eigenvalue (Perron-Frobenius) and the system `K - a I` is stable iff `rho(K) < a`.
+///
+/// Two states with K = [[0, k], [l, 0]] and fatigue a = b: rho(K) = sqrt(k * l), so the margin
+/// is positive exactly when `a * b > k * l`, Richardson's condition. The threat propagation's
+/// inverse is applied with the kernel (one column per state), so the cost is O(passes x arcs x N)
+/// plus the power iteration's O(iterations x N^2); meant for N up to a few thousand.
+public enum ArmsRaceStability {
+    /// The result: K's spectral radius, the fatigue and their difference.
+    public struct Result: Hashable, Sendable {
+        /// rho(K).
+        public var spectralRadius: Double
+        /// a, the fatigue coefficient.
+        public var fatigue: Double
+        /// a - rho(K): positive when a race settles.
+        public var margin: Double { fatigue - spectralRadius }
+        /// Whether the linearised race settles.
+        public var isStable: Bool { margin > 0 }
+    }
+
+    /// The threat-reaction matrix K, row-major N x N.
+    public static func reactionMatrix(_ network: AllianceNetwork, _ environment: SecurityEnvironment) -> [Double] {
+        let n = network.count
+        let power = network.states.map(\.power)
+        let ties = ThreatModel.ties(network, power: power, reliability: environment.reliability)
+        let proximity = ProximityTable(network)
+        let delta = environment.distinguishability
+        var g = [Double](repeating: 0, count: n * n)
+        var partnerMark = [Int](repeating: -1, count: n)
+        var rivalRow = [Double](repeating: 0, count: n)
+        for l in 0..<n {
+            for k in Int(ties.partners.offsets[l])..<Int(ties.partners.offsets[l + 1]) { partnerMark[Int(ties.partners.targets[k])] = l }
+            for k in Int(ties.rivals.offsets[l])..<Int(ties.rivals.offsets[l + 1]) { rivalRow[Int(ties.rivals.targets[k])] = ties.rivals.weights[k] }
+            for j in 0..<n where j != l && partnerMark[j] != l {
+                let state = network.states[j]
+                let q = ThreatModel.armingSignal(state)
+                let raw = rivalRow[j] + delta * state.intent + (1 - delta) * q
+                let hostility = min(1, max(0, raw))
+                let x = state.effort / state.baselineEffort
+                let slope = (raw < 1 && q < 1) ? (1 - delta) : 0
+                g[l * n + j] = environment.offenseDefense * proximity.value(of: j, from: l) * state.capability * (hostility + x * slope)
+            }
+            for k in Int(ties.rivals.offsets[l])..<Int(ties.rivals.offsets[l + 1]) { rivalRow[Int(ties.rivals.targets[k])] = 0 }
+        }
+        let propagated = ThreatModel.propagate(direct: g, columns: n, entanglement: ties.entanglement,
+                                               alpha: environment.entanglement, tolerance: 1e-12, maxIterations: 1000).threat
+        var k = propagated
+        for i in 0..<n {
+            let scale = ties.support[i] > 0 ? environment.reaction / ties.support[i] : 0
+            for j in 0..<n { k[i * n + j] *= scale }
+        }
+        return k
+    }
+
+    /// Arms-race stability of `network` under `environment`.
+    public static func compute(_ network: AllianceNetwork, _ environment: SecurityEnvironment) -> Result {
+        let k = reactionMatrix(network, environment)
+        return Result(spectralRadius: spectralRadius(k, n: network.count), fatigue: environment.fatigue)
+    }
+
+    /// The spectral radius of a nonnegative N x N matrix (row-major): power iteration on K + I
+    /// (primitive shift, so periodic matrices such as [[0, k], [l, 0]] converge) from the all-ones
+    /// vector, until the growth rate changes by less than 1e-14 relative, or 100,000 steps.
+    public static func spectralRadius(_ matrix: [Double], n: Int) -> Double {
+        guard n > 0 else { return 0 }
+        var x = [Double](repeating: 1, count: n)
+        var y = x
+        var rate = 0.0
+        for _ in 0..<100_000 {
+            var norm = 0.0
+            for i in 0..<n {
+                var sum = x[i]
+                let row = i * n
+                for j in 0..<n { sum += matrix[row + j] * x[j] }
+                y[i] = sum
+                norm += sum
+            }
+            let previousNorm = x.reduce(0, +)
+            let newRate = norm / previousNorm
+            for i in 0..<n { x[i] = y[i] / norm }
+            if abs(newRate - rate) <= 1e-14 * newRate { rate = newRate; break }
+            rate = newRate
+        }
+        return max(0, rate - 1)
+    }
+}

@@ -1,0 +1,128 @@
+/// The changes the rules propose in one round (phase two input), and the one place they are
+/// applied.
+///
+/// Rules only add to this value; `apply(to:)` merges everything in this fixed order, which
+/// makes the result independent of the order of states and of rules:
+/// 1. **Efforts**: the arming rule's new effort per state (one proposer).
+/// 2. **Credibility**: the deltas of every rule for each directed pledge are summed, then the
+///    pledge is clamped to [0, 1].
+/// 3. **Abandonment**: a commitment whose credibility changed this round and whose every pledge is
+///    now below `RuleParameters.dissolveThreshold` (or 0) dissolves.
+/// 4. **Commitment removals** proposed by rules (bandwagoning, triads), by index in the snapshot.
+/// 5. **Rivalry removals**, by pair.
+/// 6. **Rivalry additions**, sorted by pair, skipping pairs that are (still) rivals.
+/// 7. **Commitment additions**, sorted by (kind, pair), skipping a kind that already joins the
+///    pair, and aligning kinds between pairs that are rivals after step 6.
+/// Commitment and rivalry arrays keep their order (removal compacts them); state ids never change.
+public struct RoundProposals: Sendable {
+    /// New effort per state, nil to leave it.
+    public var effort: [Double?]
+    /// Summed credibility deltas per commitment: (`from -> to`, `to -> from`).
+    public var credibilityDelta: [(forward: Double, reverse: Double)]
+    public var removeCommitment: [Bool]
+    public var removeRivalry: [StatePair] = []
+    public var addRivalries: [Rivalry] = []
+    public var addCommitments: [Commitment] = []
+    /// Counters for the round's record.
+    public var bandwagons = 0
+    public var triadFlips = 0
+
+    init(network: AllianceNetwork) {
+        effort = [Double?](repeating: nil, count: network.count)
+        credibilityDelta = [(Double, Double)](repeating: (0, 0), count: network.commitments.count)
+        removeCommitment = [Bool](repeating: false, count: network.commitments.count)
+    }
+
+    /// Adds `delta` to the pledge of `committed` within commitment `index`.
+    mutating func changeCredibility(commitment index: Int, committed: StateID, by delta: Double, in network: AllianceNetwork) {
+        if network.commitments[index].from == committed {
+            credibilityDelta[index].forward += delta
+        } else {
+            credibilityDelta[index].reverse += delta
+        }
+    }
+
+    /// What the merge did.
+    public struct Outcome: Hashable, Sendable {
+        public var commitmentsAdded = 0
+        public var commitmentsRemoved = 0
+        public var abandoned = 0
+        public var rivalriesAdded = 0
+        public var rivalriesRemoved = 0
+        public var largestCredibilityChange = 0.0
+        public var largestEffortChange = 0.0
+        /// Whether any tie was added or removed.
+        public var tiesChanged: Bool { commitmentsAdded + commitmentsRemoved + rivalriesAdded + rivalriesRemoved > 0 }
+    }
+
+    /// Applies the proposals to `network` in the documented order.
+    func apply(to network: inout AllianceNetwork, parameters: RuleParameters) -> Outcome {
+        var outcome = Outcome()
+        // 1. Efforts.
+        for (index, proposal) in effort.enumerated() {
+            guard let value = proposal else { continue }
+            outcome.largestEffortChange = max(outcome.largestEffortChange, abs(value - network.states[index].effort))
+            network.states[index].effort = value
+        }
+        // 2-3. Credibility and abandonment.
+        var remove = removeCommitment
+        for index in network.commitments.indices {
+            let delta = credibilityDelta[index]
+            if delta.forward == 0 && delta.reverse == 0 { continue }
+            var commitment = network.commitments[index]
+            let before = (commitment.credibility, commitment.reverseCredibility)
+            commitment.credibility = min(1, max(0, commitment.credibility + delta.forward))
+            if let reverse = commitment.reverseCredibility {
+                commitment.reverseCredibility = min(1, max(0, reverse + delta.reverse))
+            }
+            outcome.largestCredibilityChange = max(outcome.largestCredibilityChange, abs(commitment.credibility - before.0),
+                                                   abs((commitment.reverseCredibility ?? 0) - (before.1 ?? 0)))
+            network.commitments[index] = commitment
+            let strongest = max(commitment.credibility, commitment.reverseCredibility ?? 0)
+            if strongest < parameters.dissolveThreshold || strongest == 0 {
+                if !remove[index] { outcome.abandoned += 1 }
+                remove[index] = true
+            }
+        }
+        // 4. Commitment removals.
+        if remove.contains(true) {
+            var kept: [Commitment] = []
+            kept.reserveCapacity(network.commitments.count)
+            for (index, commitment) in network.commitments.enumerated() {
+                if remove[index] { outcome.commitmentsRemoved += 1 } else { kept.append(commitment) }
+            }
+            network.commitments = kept
+        }
+        // 5. Rivalry removals.
+        if !removeRivalry.isEmpty {
+            let pairs = Set(removeRivalry)
+            let before = network.rivalries.count
+            network.rivalries.removeAll { pairs.contains($0.pair) }
+            outcome.rivalriesRemoved = before - network.rivalries.count
+        }
+        // 6. Rivalry additions.
+        var rivalPairs = Set(network.rivalries.map(\.pair))
+        for rivalry in addRivalries.sorted(by: { ($0.pair.low, $0.pair.high) < ($1.pair.low, $1.pair.high) })
+        where !rivalPairs.contains(rivalry.pair) {
+            rivalPairs.insert(rivalry.pair)
+            network.rivalries.append(rivalry)
+            outcome.rivalriesAdded += 1
+        }
+        // 7. Commitment additions.
+        var existing = Set(network.commitments.map { CommitmentSlot(kind: $0.kind, pair: $0.pair) })
+        for commitment in addCommitments.sorted(by: { ($0.kind, $0.pair.low, $0.pair.high) < ($1.kind, $1.pair.low, $1.pair.high) }) {
+            let slot = CommitmentSlot(kind: commitment.kind, pair: commitment.pair)
+            if existing.contains(slot) { continue }
+            if commitment.kind.sign > 0 && rivalPairs.contains(commitment.pair) { continue }
+            existing.insert(slot)
+            network.commitments.append(commitment)
+            outcome.commitmentsAdded += 1
+        }
+        return outcome
+    }
+
+    private struct CommitmentSlot: Hashable {
+        var kind: CommitmentKind
+        var pair: StatePair
+    }
+}

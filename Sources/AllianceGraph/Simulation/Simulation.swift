@@ -1,0 +1,174 @@
+/// The peacetime round engine (MODEL.md section 3).
+///
+/// Each round has two phases. **Phase one**: the round's perception (direct threat with noise,
+/// then propagation) is computed once, and every switched-on rule reads that one frozen
+/// `RoundSnapshot` and adds proposals to `RoundProposals`; rules are asked in `RuleKind` order
+/// (only the triad rule draws random numbers, after the perception noise). **Phase two**:
+/// `RoundProposals.apply` merges the proposals in its fixed, documented order, once. The result
+/// never depends on the order of states or on the order rules are listed in.
+///
+/// A run stops after `rounds` rounds, or (with `stopAtEquilibrium`) when `equilibriumRounds`
+/// (3) rounds in a row changed nothing: no tie added or removed and no credibility or effort
+/// moved by more than 1e-9. (MODEL.md says "change no tie"; counting efforts and credibility too
+/// keeps a run from stopping while an arms race or a drift is still moving.)
+/// In debug builds every round ends with the network's invariants checked.
+public struct Simulation: Sendable {
+    public struct Configuration: Hashable, Sendable {
+        public var parameters: SimulationParameters
+        /// The rules switched on (any order; run in `RuleKind` order).
+        public var rules: [RuleKind]
+        public var rounds: Int
+        public var seed: UInt64
+        public var stopAtEquilibrium: Bool
+        public var equilibriumRounds: Int
+        public var systemMetrics: SystemMetricsLevel
+
+        public init(parameters: SimulationParameters = SimulationParameters(), rules: [RuleKind] = RuleKind.defaults,
+                    rounds: Int = 50, seed: UInt64 = 0, stopAtEquilibrium: Bool = true, equilibriumRounds: Int = 3,
+                    systemMetrics: SystemMetricsLevel = .full) {
+            self.parameters = parameters
+            self.rules = Array(Set(rules)).sorted()
+            self.rounds = rounds
+            self.seed = seed
+            self.stopAtEquilibrium = stopAtEquilibrium
+            self.equilibriumRounds = equilibriumRounds
+            self.systemMetrics = systemMetrics
+        }
+    }
+
+    public let configuration: Configuration
+    /// The network as it stands now.
+    public private(set) var network: AllianceNetwork
+    /// Rounds completed.
+    public private(set) var round = 0
+    /// Round 0 and every completed round.
+    public private(set) var records: [RoundRecord] = []
+    /// Whether the run reached equilibrium (and stopped there).
+    public private(set) var reachedEquilibrium = false
+    private var random: SeededRandom
+    private var model: ThreatModel
+    private let initialSupport: [Double]
+    private var quietRounds = 0
+
+    /// A run on `network`; records round 0. Throws when a parameter is out of range or when a
+    /// system metric fails.
+    public init(network: AllianceNetwork, configuration: Configuration) throws {
+        try configuration.parameters.validate()
+        if configuration.rounds < 0 { throw InputError(location: "rounds", "the number of rounds must be >= 0") }
+        self.configuration = configuration
+        self.network = network
+        random = SeededRandom(seed: configuration.seed)
+        model = ThreatModel(network)
+        let first = model.assess(network, configuration.parameters.environment)
+        initialSupport = first.support
+        records.append(try record(round: 0, assessment: first, outcome: nil, proposals: nil, iterations: 0))
+    }
+
+    /// Whether the run is over (all rounds done, or equilibrium reached).
+    public var isFinished: Bool { round >= configuration.rounds || reachedEquilibrium }
+
+    /// Plays one round and returns its record.
+    @discardableResult
+    public mutating func step() throws -> RoundRecord {
+        let environment = configuration.parameters.environment
+        let parameters = configuration.parameters.rules
+        round += 1
+        // Phase one: perceive, then every rule reads the same snapshot.
+        let perception = model.assess(network, environment, random: &random)
+        let snapshot = RoundSnapshot(round: round, network: network, environment: environment, parameters: parameters,
+                                     assessment: perception, initialSupport: initialSupport, proximity: model.proximity)
+        var proposals = RoundProposals(network: network)
+        let on = Set(configuration.rules)
+        for rule in configuration.rules {
+            switch rule {
+            case .arming: Arming.propose(snapshot, into: &proposals)
+            case .balancing: Balancing.propose(snapshot, into: &proposals)
+            case .bandwagoning: Bandwagoning.propose(snapshot, balancingOn: on.contains(.balancing), into: &proposals)
+            case .burdenSharing: BurdenSharing.propose(snapshot, into: &proposals)
+            case .chainGang: ChainGang.propose(snapshot, into: &proposals)
+            case .triads: TriadDynamics.propose(snapshot, random: &random, into: &proposals)
+            }
+        }
+        // Phase two: merge once.
+        let outcome = proposals.apply(to: &network, parameters: parameters)
+        #if DEBUG
+        checkInvariants()
+        #endif
+        let quiet = !outcome.tiesChanged && outcome.largestCredibilityChange <= 1e-9 && outcome.largestEffortChange <= 1e-9
+        quietRounds = quiet ? quietRounds + 1 : 0
+        if configuration.stopAtEquilibrium && quietRounds >= configuration.equilibriumRounds { reachedEquilibrium = true }
+        let after = model.assess(network, environment)
+        let entry = try record(round: round, assessment: after, outcome: outcome, proposals: proposals,
+                               iterations: perception.iterations)
+        records.append(entry)
+        return entry
+    }
+
+    /// Plays rounds until the run is over; `progress(round, rounds)` is called after each.
+    public mutating func run(progress: ((Int, Int) -> Void)? = nil) throws {
+        while !isFinished {
+            try step()
+            progress?(round, configuration.rounds)
+        }
+    }
+
+    private func record(round: Int, assessment: ThreatAssessment, outcome: RoundProposals.Outcome?,
+                        proposals: RoundProposals?, iterations: Int) throws -> RoundRecord {
+        let n = network.count
+        var commitmentCount = [Int](repeating: 0, count: n)
+        var byKind = [Int](repeating: 0, count: CommitmentKind.allCases.count)
+        var credibilitySum = 0.0, pledges = 0
+        for commitment in network.commitments {
+            commitmentCount[commitment.from.index] += 1
+            commitmentCount[commitment.to.index] += 1
+            byKind[CommitmentKind.allCases.firstIndex(of: commitment.kind)!] += 1
+            for obligation in commitment.obligations {
+                credibilitySum += obligation.credibility
+                pledges += 1
+            }
+        }
+        let efforts = network.states.map(\.effort)
+        var system = SystemRecord(
+            commitmentsByKind: byKind, rivalries: network.rivalries.count, blocs: nil, modularity: nil,
+            balance: StructuralBalance(SignedGraphView(network)).index,
+            concentration: CapabilityConcentration.value(network),
+            meanEffort: efforts.reduce(0, +) / Double(n),
+            meanCredibility: pledges == 0 ? .nan : credibilitySum / Double(pledges),
+            armsRaceStability: nil)
+        if configuration.systemMetrics == .full {
+            let partition = try BlocPartition.leiden(AllianceGraphView(network),
+                                                     seed: SeededRandom.derivedSeed(configuration.seed, stream: UInt64(round) + (1 << 32)),
+                                                     restarts: NetworkMetrics.leidenRestarts)
+            system.blocs = partition.count
+            system.modularity = partition.modularity
+            system.armsRaceStability = ArmsRaceStability.compute(network, configuration.parameters.environment).margin
+        }
+        if let outcome, let proposals {
+            system.commitmentsAdded = outcome.commitmentsAdded
+            system.commitmentsRemoved = outcome.commitmentsRemoved
+            system.abandoned = outcome.abandoned
+            system.bandwagons = proposals.bandwagons
+            system.triadFlips = proposals.triadFlips
+            system.propagationIterations = iterations
+        }
+        return RoundRecord(round: round, effort: efforts, power: assessment.power, threat: assessment.totalThreat,
+                           securityRatio: assessment.securityRatio, mainThreat: assessment.mainThreat,
+                           commitments: commitmentCount, system: system)
+    }
+
+    /// The invariants every round must keep (ENGINEERING.md section 6): the network validates
+    /// (ids in range, no self-ties, credibility in [0, 1], no duplicate ties), efforts in the
+    /// budget, power finite and >= 0 (> 0 where capability is).
+    func checkInvariants() {
+        do {
+            try network.validate()
+        } catch {
+            assertionFailure("round \(round): invalid network: \(error)")
+        }
+        for state in network.states {
+            assert(state.effort > 0 && state.effort <= 1, "round \(round): effort \(state.effort) of \(state.code) out of (0, 1]")
+            assert(state.power.isFinite && state.power >= 0 && (state.capability == 0 || state.power > 0),
+                   "round \(round): power \(state.power) of \(state.code)")
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import AllianceGraph
+import ArgumentParser
+import Foundation
+
+/// `alliancectl simulate FILE`: runs the peacetime rounds and writes the run's folder.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run the security-dilemma dynamics (threat, arming, alignment rules) on a scenario.",
+        discussion: """
+            Writes rounds.csv (one row per round and state), system.csv (one row per round), final.json \
+            (a scenario file of the final network) and run.json (seed, parameters, input digest, version, \
+            timing) into the --output folder. The same input, parameters and seed give byte-identical \
+            files, except run.json's "timing" member. Rules: \(RuleKind.allCases.map(\.rawValue).joined(separator: ", ")) \
+            (default: all but triads). Parameters for --set: \(SimulationParameters.names.joined(separator: ", ")). \
+            See docs/DYNAMICS.md.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON).", valueName: "file"))
+    var file: String
+
+    @Option(help: "Number of rounds (the run may stop earlier at equilibrium).")
+    var rounds: Int = 50
+
+    @Option(help: "Seed of the run's random generator.")
+    var seed: UInt64 = 0
+
+    @Option(help: ArgumentHelp("Rules to switch on, comma-separated.", valueName: "names"))
+    var rules: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a parameter (repeatable), e.g. --set offenseDefense=1.5.",
+                                                         valueName: "name=value"))
+    var settings: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Folder for the run's files (created if missing).", valueName: "dir"))
+    var output: String
+
+    @Option(help: "System metrics per round: full (with Leiden blocs, modularity, arms-race stability) or light.")
+    var systemMetrics: SystemMetricsLevel = .full
+
+    @Flag(help: "Play all rounds even when the network reaches equilibrium.")
+    var noEquilibriumStop = false
+
+    @Option(help: "Use the ties in force in this year (default: the scenario's year).")
+    var year: Int?
+
+    @Flag(name: .shortAndLong, help: "Print no progress or notes on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if rounds < 0 { throw ValidationError("--rounds must be >= 0.") }
+        if let rules {
+            do { _ = try RuleKind.parseList(rules) } catch { throw ValidationError(error.message) }
+        }
+        var probe = SimulationParameters()
+        for assignment in settings {
+            do {
+                try probe.apply([assignment])
+            } catch {
+                // Range errors depend on the scenario's own values; only names and syntax are checked here.
+                if error.message.hasPrefix("unknown parameter") || error.message.contains("not name=value")
+                    || error.message.contains("not a finite number") || error.message.contains("not a threat scale") {
+                    throw ValidationError("--set \(assignment): \(error.message)")
+                }
+            }
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            // Read and check everything before writing anything.
+            let bytes = try FileInput.readBytes(path: file, limit: ScenarioReader.maxFileSize)
+            let scenario: Scenario
+            do { scenario = try ScenarioReader.parse(bytes) } catch let error as InputError { throw error.inFile(file) }
+            var parameters = SimulationParameters(environment: scenario.parameters)
+            do { try parameters.apply(settings) } catch { throw ValidationError("--set: \(error)") }
+            let chosen = try rules.map { text throws(InputError) in try RuleKind.parseList(text) } ?? RuleKind.defaults
+            let network = scenario.activeNetwork(year: year)
+            let configuration = Simulation.Configuration(parameters: parameters, rules: chosen, rounds: rounds, seed: seed,
+                                                         stopAtEquilibrium: !noEquilibriumStop, systemMetrics: systemMetrics)
+            let start = Date()
+            var simulation = try Simulation(network: network, configuration: configuration)
+            let showProgress = !quiet && isatty(STDERR_FILENO) == 1
+            try simulation.run { round, total in
+                if showProgress { FileHandle.standardError.write(Data("\rround \(round)/\(total)".utf8)) }
+            }
+            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+            let wall = Date().timeIntervalSince(start)
+            let report = chosen.contains(.burdenSharing) ? BurdenSharingReport(initial: network, final: simulation.network) : nil
+
+            let rounds = SimulationOutput.roundsCSV(simulation)
+            let system = SimulationOutput.systemCSV(simulation)
+            let final = try SimulationOutput.finalScenarioJSON(scenario, simulation)
+            let run = SimulationOutput.runJSON(simulation, input: file, inputBytes: bytes, wallSeconds: wall, burdenSharing: report)
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError(path: output, message: "can't create the folder: \(error.localizedDescription)")
+            }
+            let folder = URL(fileURLWithPath: output)
+            for (name, text) in [("rounds.csv", rounds), ("system.csv", system), ("final.json", final), ("run.json", run)] {
+                try FileOutput.write(text, to: folder.appendingPathComponent(name).path)
+            }
+            if !quiet {
+                Diagnostics.print("\(simulation.round) rounds\(simulation.reachedEquilibrium ? " (equilibrium)" : ""), "
+                                  + "\(network.count) states; wrote \(output)/{rounds.csv,system.csv,final.json,run.json}")
+            }
+        }
+    }
+}
+
+extension SystemMetricsLevel: ExpressibleByArgument {}

@@ -1,0 +1,173 @@
+import Testing
+@testable import AllianceGraph
+
+/// Dense linear algebra for reference answers.
+enum Dense {
+    /// Solves `A X = B` (A n x n, B n x m, row-major) by Gaussian elimination with partial pivoting.
+    static func solve(_ a: [Double], _ b: [Double], n: Int, m: Int) -> [Double] {
+        var a = a, b = b
+        for col in 0..<n {
+            var pivot = col
+            for r in col..<n where abs(a[r * n + col]) > abs(a[pivot * n + col]) { pivot = r }
+            if pivot != col {
+                for k in 0..<n { a.swapAt(col * n + k, pivot * n + k) }
+                for k in 0..<m { b.swapAt(col * m + k, pivot * m + k) }
+            }
+            let p = a[col * n + col]
+            for r in 0..<n where r != col {
+                let f = a[r * n + col] / p
+                if f == 0 { continue }
+                for k in 0..<n { a[r * n + k] -= f * a[col * n + k] }
+                for k in 0..<m { b[r * m + k] -= f * b[col * m + k] }
+            }
+        }
+        for r in 0..<n { for k in 0..<m { b[r * m + k] /= a[r * n + r] } }
+        return b
+    }
+}
+
+@Suite("Threat perception and propagation")
+struct ThreatModelTests {
+    /// A random network: `n` states, random capabilities, random commitments and rivalries.
+    static func randomNetwork(_ n: Int, seed: UInt64, tieProbability: Double = 0.3) throws -> AllianceNetwork {
+        var random = SeededRandom(seed: seed)
+        let states = (0..<n).map { State(code: "S\($0)", capability: 0.01 + random.nextUnit(), effort: 0.02 + 0.02 * random.nextUnit(),
+                                         baselineEffort: 0.02, major: random.nextUnit() < 0.2, intent: random.nextUnit() < 0.3 ? random.nextUnit() : 0) }
+        var commitments: [Commitment] = [], rivalries: [Rivalry] = [], contiguity: [Contiguity] = []
+        for a in 0..<n {
+            for b in (a + 1)..<max(a + 1, n) {
+                let u = random.nextUnit()
+                if u < tieProbability {
+                    if random.nextUnit() < 0.5 {
+                        commitments.append(.symmetric(.defense, StateID(a), StateID(b), credibility: 0.2 + 0.8 * random.nextUnit(),
+                                                      reverseCredibility: 0.2 + 0.8 * random.nextUnit()))
+                    } else {
+                        commitments.append(.directed(.guarantee, from: StateID(a), to: StateID(b), credibility: 0.1 + 0.9 * random.nextUnit()))
+                    }
+                } else if u < tieProbability * 1.5 {
+                    rivalries.append(Rivalry(StateID(a), StateID(b), intensity: 0.1 + 0.9 * random.nextUnit()))
+                }
+                if random.nextUnit() < 0.3 { contiguity.append(Contiguity(StateID(a), StateID(b), type: 1 + Int(random.next() % 5))) }
+            }
+        }
+        return try AllianceNetwork(states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
+    }
+
+    @Test("propagation equals the dense solve (I - alpha W)^-1 D to 1e-9", arguments: [0.0, 0.3, 0.5, 0.6])
+    func matchesDenseSolve(alpha: Double) throws {
+        for seed in UInt64(1)...12 {
+            let n = 3 + Int(seed % 10)
+            let network = try Self.randomNetwork(n, seed: seed)
+            var environment = SecurityEnvironment()
+            environment.entanglement = alpha
+            var model = ThreatModel(network)
+            model.maxIterations = 200
+            var random = SeededRandom(seed: seed &* 7)
+            let result = model.assess(network, environment, random: &random)
+            #expect(result.converged)
+            let ties = ThreatModel.ties(network, power: network.states.map(\.power), reliability: environment.reliability)
+            var a = [Double](repeating: 0, count: n * n)
+            for i in 0..<n {
+                a[i * n + i] = 1
+                for (j, w) in ties.entanglement.neighbours(of: i) { a[i * n + j] -= alpha * w }
+            }
+            let expected = Dense.solve(a, result.direct, n: n, m: n)
+            for k in expected.indices {
+                #expect(abs(expected[k] - result.threat[k]) <= 1e-9, "seed \(seed) entry \(k)")
+            }
+        }
+    }
+
+    @Test("the public kernel entry matches the dense solve on a hand-made W")
+    func kernelOnHandMadeW() throws {
+        // A 4-cycle with a chord, two sources.
+        let w = try CSRAdjacency(vertexCount: 4, arcs: [(0, 1, 1), (1, 2, 2), (1, 0, 1), (2, 3, 1), (3, 0, 3), (3, 2, 1)]).rowNormalised()
+        let d: [Double] = [1, 0, 0, 2, 0.5, 0, 0, 0.25]
+        let (t, _, converged) = ThreatModel.propagate(direct: d, columns: 2, entanglement: w, alpha: 0.45)
+        #expect(converged)
+        var a = [Double](repeating: 0, count: 16)
+        for i in 0..<4 { a[i * 4 + i] = 1; for (j, x) in w.neighbours(of: i) { a[i * 4 + j] -= 0.45 * x } }
+        let expected = Dense.solve(a, d, n: 4, m: 2)
+        for k in 0..<8 { #expect(abs(t[k] - expected[k]) <= 1e-9) }
+    }
+
+    @Test("the iteration cap is reported when alpha is close to 1")
+    func iterationCap() throws {
+        let w = try CSRAdjacency(vertexCount: 2, arcs: [(0, 1, 1), (1, 0, 1)]).rowNormalised()
+        let (_, iterations, converged) = ThreatModel.propagate(direct: [1, 0, 0, 1], columns: 2, entanglement: w, alpha: 0.99)
+        #expect(iterations == 50)
+        #expect(!converged)
+    }
+
+    @Test("direct threat is theta * P_j * pi_ij * I_ij, zero between partners")
+    func directThreatKnownAnswer() throws {
+        let states = [State(code: "A", capability: 1, effort: 0.04, baselineEffort: 0.02),
+                      State(code: "B", capability: 2, intent: 0.4),
+                      State(code: "C", capability: 0.5, major: true)]
+        let network = try AllianceNetwork(states: states,
+                                          commitments: [.symmetric(.nonaggression, StateID(1), StateID(2))],
+                                          rivalries: [Rivalry(StateID(0), StateID(1), intensity: 0.3)],
+                                          contiguity: [Contiguity(StateID(0), StateID(1), type: 2)])
+        var environment = SecurityEnvironment()
+        environment.offenseDefense = 1.5
+        environment.distinguishability = 0.25
+        environment.entanglement = 0
+        var model = ThreatModel(network)
+        let result = model.assess(network, environment)
+        // B seen by A: rho 0.3 + 0.25 * 0.4 + 0.75 * 0 = 0.4; P_B = 2; pi = 0.8.
+        #expect(abs(result.directThreat(to: StateID(0), from: StateID(1)) - 1.5 * 2 * 0.8 * 0.4) < 1e-12)
+        // A seen by B: rho 0.3 + 0.75 * q_A (q = 1) = 1.05 -> 1; P_A = 2; pi = 0.8.
+        #expect(abs(result.directThreat(to: StateID(1), from: StateID(0)) - 1.5 * 2 * 0.8 * 1) < 1e-12)
+        // A seen by C: 0.75 * 1; pi = 0.1 (A is not major).
+        #expect(abs(result.directThreat(to: StateID(2), from: StateID(0)) - 1.5 * 2 * 0.1 * 0.75) < 1e-12)
+        // B and C are partners (non-aggression): no threat either way.
+        #expect(result.directThreat(to: StateID(2), from: StateID(1)) == 0)
+        #expect(result.directThreat(to: StateID(1), from: StateID(2)) == 0)
+        // C's main threat is A; A's is B.
+        #expect(result.mainThreat[2] == StateID(0))
+        #expect(result.mainThreat[0] == StateID(1))
+        // Nobody fights for anybody: support = own power.
+        #expect(result.support == [2, 2, 0.5])
+    }
+
+    @Test("support counts fighting pledges toward the state, weighted by credibility and reliability")
+    func supportKnownAnswer() throws {
+        let states = [State(code: "A", capability: 1), State(code: "B", capability: 2), State(code: "C", capability: 4)]
+        let network = try AllianceNetwork(states: states, commitments: [
+            .directed(.guarantee, from: StateID(1), to: StateID(0), credibility: 0.5),
+            .symmetric(.consultation, StateID(0), StateID(2)),
+        ])
+        var model = ThreatModel(network)
+        let result = model.assess(network, SecurityEnvironment())
+        #expect(abs(result.support[0] - (1 + 0.5 * 0.745 * 2)) < 1e-12)
+        #expect(result.support[1] == 2)
+        #expect(result.support[2] == 4)
+    }
+
+    @Test("noise comes from the seed: same seed same perception, other seed differs")
+    func noiseIsSeeded() throws {
+        let network = try Self.randomNetwork(12, seed: 3)
+        var model = ThreatModel(network)
+        var r1 = SeededRandom(seed: 9), r2 = SeededRandom(seed: 9), r3 = SeededRandom(seed: 10)
+        let a = model.assess(network, SecurityEnvironment(), random: &r1)
+        let b = model.assess(network, SecurityEnvironment(), random: &r2)
+        let c = model.assess(network, SecurityEnvironment(), random: &r3)
+        #expect(a == b)
+        #expect(a.direct != c.direct)
+    }
+
+    @Test("large networks keep the top-K sources by outgoing threat")
+    func topSources() throws {
+        let n = 300
+        var states = (0..<n).map { State(code: "S\($0)", capability: 0.001) }
+        states[7] = State(code: "S7", capability: 10)
+        states[250] = State(code: "S250", capability: 5, major: true)
+        let network = try AllianceNetwork(states: states, rivalries: (0..<n).filter { $0 != 7 }.map { Rivalry(StateID(7), StateID($0), intensity: 0.5) })
+        var model = ThreatModel(network)
+        let result = model.assess(network, SecurityEnvironment())
+        #expect(result.sources.count == 16)
+        #expect(result.sources.contains(StateID(7)))
+        #expect(result.sources == result.sources.sorted())
+        #expect(result.mainThreat[0] == StateID(7))
+    }
+}
