@@ -54,7 +54,8 @@ struct MetricsCommand: ParsableCommand {
             let scenario = try loadScenario(file)
             let effectiveYear = year ?? scenario.year
             let network = scenario.activeNetwork(year: year)
-            var report = try NetworkMetrics.compute(network, seed: seed)
+            var report = try NetworkMetrics.compute(network, seed: seed, environment: scenario.parameters,
+                                                    warPlans: scenario.warPlans)
             if let only {
                 report = report.only(Set(only.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }))
             }

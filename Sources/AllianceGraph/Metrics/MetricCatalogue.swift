@@ -93,11 +93,21 @@ public enum MetricCatalogue {
     public static let concentration = MetricDefinition("concentration", .system,
         "capability concentration CON = sqrt((sum s_i^2 - 1/N) / (1 - 1/N))")
 
+    /// Chain-gang exposure: the share of deterministic probe crises (every ordered pair when
+    /// N <= 64, else both directions of rival or land-contiguous dyads) not involving the state as
+    /// a party in which it is drawn into the war (MODEL.md section 4); see `ChainGangExposure`.
+    public static let exposure = MetricDefinition("exposure", .state,
+        "share of probe crises (a -> b, deterministic) that draw the state in")
+    /// System fragility: the mean share of third states drawn into a probe crisis; see
+    /// `ChainGangExposure`.
+    public static let fragility = MetricDefinition("fragility", .system,
+        "mean share of third states drawn into a probe crisis (chain-ganging)")
+
     /// Every metric in output order.
     public static let all: [MetricDefinition] = [
         degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, articulation,
         bloc, power, density, components, transitivity, blocs, modularity, balance, trianglesPPP, trianglesPNN,
-        trianglesPPN, trianglesNNN, concentration,
+        trianglesPPN, trianglesNNN, concentration, exposure, fragility,
     ]
 
     /// The definition named `name`, if any.

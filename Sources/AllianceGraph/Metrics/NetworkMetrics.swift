@@ -5,7 +5,10 @@ public enum NetworkMetrics {
 
     /// All metrics of `network` (use `AllianceNetwork.inForce(in:)` first to pick a year).
     /// Randomised steps (Leiden) are seeded from `seed`: same network and seed, same report.
-    public static func compute(_ network: AllianceNetwork, seed: UInt64 = 0) throws(ComputationError) -> MetricsReport {
+    /// `environment` and `warPlans` (a scenario's) feed the chain-gang probe crises.
+    public static func compute(_ network: AllianceNetwork, seed: UInt64 = 0,
+                               environment: SecurityEnvironment = SecurityEnvironment(),
+                               warPlans: [WarPlan] = []) throws(ComputationError) -> MetricsReport {
         let view = AllianceGraphView(network)
         let n = network.count
         var report = MetricsReport(codes: network.states.map(\.code), names: network.states.map(\.name))
@@ -66,6 +69,14 @@ public enum NetworkMetrics {
             (C.trianglesNNN, .integer(balance.negativeNegativeNegative)),
             (C.concentration, .real(CapabilityConcentration.value(network))),
         ]
+        let chainGang: ChainGangExposure
+        do {
+            chainGang = try ChainGangExposure.compute(network, environment: environment, warPlans: warPlans)
+        } catch {
+            throw ComputationError(operation: "chain-gang exposure", reason: "\(error)")
+        }
+        report.stateColumns.append((C.exposure, chainGang.exposure.map(MetricValue.real)))
+        report.systemValues.append((C.fragility, .real(chainGang.fragility)))
         return report
     }
 }
