@@ -14,8 +14,9 @@
 ///   belligerent forbid joining the side against it; `consultation` with a belligerent on a side
 ///   raises the honour value of pledges that would make the state join that side.
 /// - Honour value `v = kappa * l`, raised to `v + beta * kappa_c * (1 - v)` by consultation.
-///   Deterministic: honoured when `v >= threshold`. Stochastic: when `u_k < v`, with `u_k` a
-///   uniform drawn once per pledge per crisis (a pure function of the run seed and the pledge).
+///   Deterministic: honoured when `v >= threshold`. Stochastic: when `u_ij < v`, with `u_ij` a
+///   uniform drawn once per crisis for state i's word to partner j (a pure function of the run
+///   seed and the dyad, shared by i's several fighting pledges to j).
 /// - Pledges to both sides: vetoes first, then the side with the larger best honour value; a tie
 ///   keeps the state out. A decided state enters `delay` steps after the snapshot that moved it,
 ///   `delay = 1` when theta >= 1, `ceil(1 / theta)` otherwise, and does not reconsider.
@@ -189,11 +190,15 @@ public struct CrisisEngine: Sendable {
 
     static let never = Int32.max
 
-    /// The uniform draw in [0, 1) for pledge `k` in the run seeded `runSeed`: a pure function, so
-    /// the draw is made "once per pledge per crisis" whatever the order of evaluation.
+    /// The uniform draw in [0, 1) for the word of state i to partner j (`dyad = i * N + j`) in
+    /// the run seeded `runSeed`. A pure function, so the draw is made once per pledge per crisis
+    /// whatever the order of evaluation. One draw per directed dyad, shared by all of i's
+    /// fighting pledges to j (ATOP codes one treaty's `defense` and `offense` obligations as two
+    /// pledges; independent draws would let a state honour "one of them" more often than either):
+    /// a pledge with honour value v is honoured when u < v.
     @inline(__always)
-    static func pledgeUniform(_ runSeed: UInt64, _ k: Int) -> Double {
-        Double(SeededRandom.derivedSeed(runSeed, stream: UInt64(k)) >> 11) * 0x1.0p-53
+    static func pledgeUniform(_ runSeed: UInt64, _ dyad: Int) -> Double {
+        Double(SeededRandom.derivedSeed(runSeed, stream: UInt64(dyad)) >> 11) * 0x1.0p-53
     }
 
     /// Multiplicative misperception exp(eps_i), eps_i ~ Normal(0, sigma^2), of state i's view
@@ -240,7 +245,7 @@ public struct CrisisEngine: Sendable {
             if (sj == 1 && vetoA) || (sj == 2 && vetoB) { continue }
             let p = oblHonour[k]
             let v = p + boost * (sj == 1 ? consA : consB) * (1 - p)
-            let honoured = stochastic ? CrisisEngine.pledgeUniform(runSeed, k) < v : v >= threshold
+            let honoured = stochastic ? CrisisEngine.pledgeUniform(runSeed, i &* stateCount &+ j) < v : v >= threshold
             guard honoured else { continue }
             if sj == 1 {
                 if v > bestA { bestA = v; oblA = Int32(k) }

@@ -198,7 +198,7 @@ public struct CrisisResult: Hashable, Sendable {
                     } else if let by = vetoBy[sj] {
                         outcome = .vetoed(by: by)
                     } else {
-                        let honoured = scratch.stochastic ? CrisisEngine.pledgeUniform(scratch.runSeed, k) < v
+                        let honoured = scratch.stochastic ? CrisisEngine.pledgeUniform(scratch.runSeed, i * n + j) < v
                             : v >= engine.options.threshold - 1e-12
                         if !honoured {
                             outcome = .notHonoured
