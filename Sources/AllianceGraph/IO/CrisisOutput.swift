@@ -79,13 +79,13 @@ public enum CrisisOutput {
             case .consultation:
                 continue
             case .vetoed(let by):
-                phrases.append("\(o.kind.rawValue) to \(partner): barred (neutral toward \(network[by].code))")
+                phrases.append("\(o.kind.rawValue) to \(partner): barred (pledged not to fight \(network[by].code))")
             default:
                 phrases.append(describe(check, in: engine, mode: mode))
             }
         }
         var parts = notAttacked.map { "\($0.0.rawValue) to \($0.1.joined(separator: ", ")): not attacked" } + phrases
-        if !restrains.isEmpty { parts.append("neutral toward \(restrains.joined(separator: ", "))") }
+        if !restrains.isEmpty { parts.append("pledged not to fight \(restrains.joined(separator: ", "))") }
         return parts.isEmpty ? (abstention.checks.isEmpty ? "no pledge to a belligerent" : "consultation only")
             : parts.joined(separator: "; ")
     }
