@@ -13,6 +13,7 @@ struct AllianceCtl: ParsableCommand {
             Exit status: 0 success, 1 runtime failure, 64 usage error, 65 bad input data.
             """,
         version: AllianceGraphVersion.string,
-        subcommands: [InfoCommand.self, MetricsCommand.self, SimulateCommand.self, LandscapeCommand.self]
+        subcommands: [InfoCommand.self, MetricsCommand.self, SimulateCommand.self, CrisisCommand.self,
+                      LandscapeCommand.self]
     )
 }

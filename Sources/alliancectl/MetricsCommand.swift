@@ -64,7 +64,8 @@ struct MetricsCommand: ParsableCommand {
             let scenario = try loadScenario(file)
             let effectiveYear = year ?? scenario.year
             let network = scenario.activeNetwork(year: year)
-            var report = try NetworkMetrics.compute(network, seed: seed, environment: scenario.parameters)
+            var report = try NetworkMetrics.compute(network, seed: seed, environment: scenario.parameters,
+                                                    warPlans: scenario.warPlans)
             if let similarity {
                 let codes = similarity.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 var ids: [StateID] = []

@@ -150,6 +150,16 @@ public enum MetricCatalogue {
     public static let armsRaceStability = MetricDefinition("arms_race_stability", .system,
         "fatigue minus the spectral radius of the threat-reaction matrix; < 0: arms races run away")
 
+    /// Chain-gang exposure: the share of deterministic probe crises (every ordered pair when
+    /// N <= 64, else both directions of rival or land-contiguous dyads) not involving the state as
+    /// a party in which it is drawn into the war (MODEL.md section 4); see `ChainGangExposure`.
+    public static let exposure = MetricDefinition("exposure", .state,
+        "share of probe crises (a -> b, deterministic) that draw the state in")
+    /// System fragility: the mean share of third states drawn into a probe crisis; see
+    /// `ChainGangExposure`.
+    public static let fragility = MetricDefinition("fragility", .system,
+        "mean share of third states drawn into a probe crisis (chain-ganging)")
+
     /// Every metric in output order.
     public static let all: [MetricDefinition] = [
         degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, articulation,
@@ -158,6 +168,7 @@ public enum MetricCatalogue {
         signedBloc, camp, signedBlocs, signedModularity, polarity, frustration, frustrationLower, frustrationUpper,
         burdenSharing, meanCredibility, similarity,
         threat, securityRatio, armsRaceStability,
+        exposure, fragility,
     ]
 
     /// The definition named `name`, if any.

@@ -5,9 +5,11 @@ public enum NetworkMetrics {
 
     /// All metrics of `network` (use `AllianceNetwork.inForce(in:)` first to pick a year).
     /// Randomised steps (Leiden) are seeded from `seed`: same network and seed, same report.
-    /// Threat, security ratio and arms-race stability use `environment` (the scenario's parameters).
+    /// Threat, security ratio and arms-race stability use `environment` (the scenario's parameters);
+    /// `environment` and `warPlans` feed the chain-gang probe crises.
     public static func compute(_ network: AllianceNetwork, seed: UInt64 = 0,
-                               environment: SecurityEnvironment = SecurityEnvironment()) throws(ComputationError) -> MetricsReport {
+                               environment: SecurityEnvironment = SecurityEnvironment(),
+                               warPlans: [WarPlan] = []) throws(ComputationError) -> MetricsReport {
         let view = AllianceGraphView(network)
         let n = network.count
         var report = MetricsReport(codes: network.states.map(\.code), names: network.states.map(\.name))
@@ -78,6 +80,14 @@ public enum NetworkMetrics {
             (C.armsRaceStability, .real(ArmsRaceStability.compute(network, environment).margin)),
         ]
         try appendSignedAndSystemIndicators(&report, network, blocs: partition.membership, seed: seed)
+        let chainGang: ChainGangExposure
+        do {
+            chainGang = try ChainGangExposure.compute(network, environment: environment, warPlans: warPlans)
+        } catch {
+            throw ComputationError(operation: "chain-gang exposure", reason: "\(error)")
+        }
+        report.stateColumns.append((C.exposure, chainGang.exposure.map(MetricValue.real)))
+        report.systemValues.append((C.fragility, .real(chainGang.fragility)))
         return report
     }
 }

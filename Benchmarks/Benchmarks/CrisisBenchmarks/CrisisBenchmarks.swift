@@ -1,0 +1,55 @@
+import AllianceGraph
+import Benchmark
+import Foundation
+
+/// The bundled July 1914 scenario, read from the repository beside this package.
+private func europe1914() -> (CrisisEngine, StateID, StateID) {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Networks/europe-1914.json").path
+    guard let scenario = try? ScenarioReader.read(path: path),
+          let engine = try? CrisisEngine(scenario: scenario),
+          let a = scenario.network.id(forCode: "AUH"), let b = scenario.network.id(forCode: "YUG") else {
+        fatalError("cannot load \(path)")  // benchmark fixture, not user input
+    }
+    return (engine, a, b)
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .throughput],
+                                           maxDuration: .seconds(5), maxIterations: 1_000)
+    let (engine, a, b) = europe1914()
+
+    Benchmark("Crisis 1914 deterministic (one run, with record)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try engine.run(attacker: a, target: b))
+        }
+    }
+
+    Benchmark("Crisis 1914 deterministic (cascade only, reused scratch)",
+              configuration: .init(scalingFactor: .kilo)) { benchmark in
+        var scratch = engine.makeScratch()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            engine.simulate(attacker: a.index, target: b.index, stochastic: false, runSeed: 0, scratch: &scratch)
+            blackHole(scratch.steps)
+        }
+    }
+
+    Benchmark("Crisis 1914 ensemble 10,000 runs (all cores)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: 10_000, seed: 1))
+        }
+    }
+
+    Benchmark("Crisis 1914 ensemble 100,000 runs (all cores)", configuration: .init(maxIterations: 20)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: 100_000, seed: 1))
+        }
+    }
+
+    Benchmark("Crisis 1914 ensemble 100,000 runs (1 worker)", configuration: .init(maxIterations: 20)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: 100_000, seed: 1, workers: 1))
+        }
+    }
+}

@@ -1,0 +1,25 @@
+// swift-tools-version: 6.1
+// AllianceGraph benchmarks: a separate package (depends on the root by path) so that users of the
+// library never build ordo-one/benchmark. Run: swift package --disable-sandbox benchmark --no-progress
+import PackageDescription
+
+let package = Package(
+    name: "AllianceGraphBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "AllianceGraph", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "CrisisBenchmarks",
+            dependencies: [
+                .product(name: "AllianceGraph", package: "AllianceGraph"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CrisisBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

@@ -1,0 +1,450 @@
+/// The chain-ganging cascade of MODEL.md section 4, compiled once per network so that it can be
+/// rerun cheaply (ensembles, exposure) with different seeds, attackers and targets.
+///
+/// Construction turns the network into flat arrays: the obligations grouped by committed state
+/// in CSR form (Int32 offsets and partners, kind codes, credibility and honour value
+/// `kappa * l`), the rivalries in CSR form, and the war plans. A run reads those arrays and
+/// writes only into a `CrisisScratch` that the caller reuses, so steps allocate nothing.
+///
+/// Rules as implemented (docs/CRISIS.md lists every choice MODEL.md leaves open):
+/// - Step 0: the initiator is an entrant on side A; the target a victim on side B.
+/// - At step t every state still out (not a belligerent, not already decided) reads the frozen
+///   snapshot of step t - 1. `defense`, `guarantee` and `patronage` to j trigger when j is a
+///   victim; `offense` to j when j is any belligerent. `neutrality`/`nonaggression` toward a
+///   belligerent forbid joining the side against it; `consultation` with a belligerent on a side
+///   raises the honour value of pledges that would make the state join that side.
+/// - Honour value `v = kappa * l`, raised to `v + beta * kappa_c * (1 - v)` by consultation.
+///   Deterministic: honoured when `v >= threshold`. Stochastic: when `u_ij < v`, with `u_ij` a
+///   uniform drawn once per crisis for state i's word to partner j (a pure function of the run
+///   seed and the dyad, shared by i's several fighting pledges to j).
+/// - Pledges to both sides: vetoes first, then the side with the larger best honour value; a tie
+///   keeps the state out. A decided state enters `delay` steps after the snapshot that moved it,
+///   `delay = 1` when theta >= 1, `ceil(1 / theta)` otherwise, and does not reconsider.
+/// - A war plan is scheduled when its actor is a belligerent at war with one of its trigger
+///   states, and executed `delay` steps later: each attack state not on the actor's side becomes a
+///   victim on the other side (a state already there is marked as attacked).
+/// - Pledges of belligerents are not consulted: a state at war against its own protégé (Germany,
+///   guarantor of Belgium) has broken that pledge; `CrisisResult.brokenPledges` lists them.
+/// - Opportunism (optional): see `CrisisOptions`; on summed power of the belligerents.
+/// - The crisis ends after a step that changes nothing with no decided entry, scheduled plan or
+///   watching opportunist left, or at `maxSteps`.
+public struct CrisisEngine: Sendable {
+    /// The network the crisis runs on (ties already restricted to those in force).
+    public let network: AllianceNetwork
+    public let environment: SecurityEnvironment
+    public let warPlans: [WarPlan]
+    public let options: CrisisOptions
+    /// Steps between a decision and the entry: 1 when theta >= 1, ceil(1 / theta) otherwise.
+    public let entryDelay: Int
+
+    let stateCount: Int
+    let power: [Double]
+    let capability: [Double]
+    let totalCapability: Double
+    // Obligations by committed state (CSR).
+    let oblOffsets: [Int32]
+    let oblPartner: [Int32]
+    let oblKind: [UInt8]
+    let oblCredibility: [Double]
+    let oblHonour: [Double]
+    // Rivalries (symmetric, CSR).
+    let rivOffsets: [Int32]
+    let rivTargets: [Int32]
+    // War plans.
+    let planActor: [Int32]
+    let planTriggerOffsets: [Int32]
+    let planTriggers: [Int32]
+    let planAttackOffsets: [Int32]
+    let planAttacks: [Int32]
+    /// Standard deviation of the log power ratio an opportunist perceives (stochastic mode).
+    let perceptionNoise: Double
+
+    /// Kind codes of the obligation arrays.
+    enum Kind {
+        static let defense: UInt8 = 0, offense: UInt8 = 1, neutrality: UInt8 = 2, nonaggression: UInt8 = 3
+        static let consultation: UInt8 = 4, guarantee: UInt8 = 5, patronage: UInt8 = 6
+
+        static func code(_ kind: CommitmentKind) -> UInt8 {
+            switch kind {
+            case .defense: return defense
+            case .offense: return offense
+            case .neutrality: return neutrality
+            case .nonaggression: return nonaggression
+            case .consultation: return consultation
+            case .guarantee: return guarantee
+            case .patronage: return patronage
+            }
+        }
+
+        static let kinds: [CommitmentKind] = [.defense, .offense, .neutrality, .nonaggression, .consultation, .guarantee, .patronage]
+    }
+
+    /// An engine for the scenario's network as it stood in `year` (default: the scenario's
+    /// year), with the scenario's security environment and war plans.
+    public init(scenario: Scenario, year: Int? = nil, options: CrisisOptions = CrisisOptions()) throws(InputError) {
+        try self.init(network: scenario.activeNetwork(year: year), environment: scenario.parameters,
+                      warPlans: scenario.warPlans, options: options)
+    }
+
+    /// An engine for `network` (use `inForce(in:)` first to pick a year).
+    public init(network: AllianceNetwork, environment: SecurityEnvironment = SecurityEnvironment(),
+                warPlans: [WarPlan] = [], options: CrisisOptions = CrisisOptions()) throws(InputError) {
+        try environment.validate()
+        try options.validate()
+        let n = network.count
+        for (index, plan) in warPlans.enumerated() {
+            for id in [plan.actor] + plan.trigger + plan.attack where !(0..<n).contains(id.index) {
+                throw InputError(location: "warPlans[\(index)]", "state id \(id.index) is out of range; the network has \(n) states")
+            }
+        }
+        self.network = network
+        self.environment = environment
+        self.warPlans = warPlans
+        self.options = options
+        let theta = environment.offenseDefense
+        entryDelay = theta >= 1 ? 1 : max(1, Int((1 / theta).rounded(.up)))
+        stateCount = n
+        power = network.states.map(\.power)
+        capability = network.states.map(\.capability)
+        totalCapability = capability.reduce(0, +)
+        perceptionNoise = environment.noiseStandardDeviation
+
+        let obligations = network.obligations.filter { $0.credibility > 0 }
+            .sorted { ($0.committed, $0.partner, Kind.code($0.kind)) < ($1.committed, $1.partner, Kind.code($1.kind)) }
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        for o in obligations { offsets[o.committed.index + 1] += 1 }
+        for i in 0..<n { offsets[i + 1] += offsets[i] }
+        oblOffsets = offsets
+        oblPartner = obligations.map { Int32($0.partner.index) }
+        oblKind = obligations.map { Kind.code($0.kind) }
+        oblCredibility = obligations.map(\.credibility)
+        oblHonour = obligations.map { $0.credibility * environment.reliability }
+
+        var rivalLists = [[Int32]](repeating: [], count: n)
+        for rivalry in network.rivalries {
+            rivalLists[rivalry.pair.low.index].append(Int32(rivalry.pair.high.index))
+            rivalLists[rivalry.pair.high.index].append(Int32(rivalry.pair.low.index))
+        }
+        var rOffsets: [Int32] = [0]
+        var rTargets: [Int32] = []
+        for list in rivalLists {
+            rTargets += Array(Set(list)).sorted()
+            rOffsets.append(Int32(rTargets.count))
+        }
+        rivOffsets = rOffsets
+        rivTargets = rTargets
+
+        planActor = warPlans.map { Int32($0.actor.index) }
+        var tOffsets: [Int32] = [0], aOffsets: [Int32] = [0]
+        var triggers: [Int32] = [], attacks: [Int32] = []
+        for plan in warPlans {
+            triggers += plan.trigger.map { Int32($0.index) }
+            attacks += plan.attack.map { Int32($0.index) }
+            tOffsets.append(Int32(triggers.count))
+            aOffsets.append(Int32(attacks.count))
+        }
+        planTriggerOffsets = tOffsets
+        planTriggers = triggers
+        planAttackOffsets = aOffsets
+        planAttacks = attacks
+    }
+
+    /// The number of directed obligations the engine holds (pledges with credibility > 0).
+    public var obligationCount: Int { oblPartner.count }
+
+    /// The obligation with engine index `k` (CSR order: committed state, partner, kind).
+    public func obligation(_ k: Int) -> Obligation {
+        var committed = 0
+        while Int(oblOffsets[committed + 1]) <= k { committed += 1 }
+        return Obligation(kind: Kind.kinds[Int(oblKind[k])], committed: StateID(committed),
+                          partner: StateID(Int(oblPartner[k])), credibility: oblCredibility[k])
+    }
+
+    /// A fresh scratch for this engine (one per worker thread).
+    public func makeScratch() -> CrisisScratch {
+        CrisisScratch(stateCount: stateCount, planCount: planActor.count)
+    }
+
+    /// Checks that `attacker` and `target` name two different states of the network.
+    public func validate(attacker: StateID, target: StateID) throws(InputError) {
+        for (label, id) in [("attacker", attacker), ("target", target)] where !(0..<stateCount).contains(id.index) {
+            throw InputError(location: label, "state id \(id.index) is out of range; the network has \(stateCount) states")
+        }
+        if attacker == target {
+            throw InputError(location: "target", "the target must differ from the attacker")
+        }
+    }
+
+    /// Runs one crisis and returns the full record: timeline, causes, abstentions and war size.
+    /// `seed` drives the stochastic mode (ignored in deterministic mode).
+    public func run(attacker: StateID, target: StateID, mode: CrisisMode = .deterministic,
+                    seed: UInt64 = 0) throws(InputError) -> CrisisResult {
+        try validate(attacker: attacker, target: target)
+        var scratch = makeScratch()
+        simulate(attacker: attacker.index, target: target.index, stochastic: mode == .stochastic,
+                 runSeed: seed, scratch: &scratch)
+        return CrisisResult(engine: self, scratch: scratch, mode: mode, seed: seed)
+    }
+
+    // MARK: - The cascade
+
+    static let never = Int32.max
+
+    /// The uniform draw in [0, 1) for the word of state i to partner j (`dyad = i * N + j`) in
+    /// the run seeded `runSeed`. A pure function, so the draw is made once per pledge per crisis
+    /// whatever the order of evaluation. One draw per directed dyad, shared by all of i's
+    /// fighting pledges to j (ATOP codes one treaty's `defense` and `offense` obligations as two
+    /// pledges; independent draws would let a state honour "one of them" more often than either):
+    /// a pledge with honour value v is honoured when u < v.
+    @inline(__always)
+    static func pledgeUniform(_ runSeed: UInt64, _ dyad: Int) -> Double {
+        Double(SeededRandom.derivedSeed(runSeed, stream: UInt64(dyad)) >> 11) * 0x1.0p-53
+    }
+
+    /// Multiplicative misperception exp(eps_i), eps_i ~ Normal(0, sigma^2), of state i's view
+    /// of the power ratio, drawn once per state per crisis.
+    func perceptionFactor(_ runSeed: UInt64, _ i: Int) -> Double {
+        guard perceptionNoise > 0 else { return 1 }
+        var rng = SeededRandom(seed: SeededRandom.derivedSeed(runSeed, stream: 0x1_0000_0000 &+ UInt64(i)))
+        return exp(perceptionNoise * rng.nextGaussian())
+    }
+
+    /// What state `i` would do from the snapshot of step `prev`: the side it joins (0 = none)
+    /// and the pledge that moves it, plus its vetoes.
+    @inline(__always)
+    func decide(_ i: Int, prev: Int32, stochastic: Bool, runSeed: UInt64,
+                scratch: borrowing CrisisScratch) -> (side: Int8, obligation: Int32, honour: Double, vetoA: Bool, vetoB: Bool) {
+        let lo = Int(oblOffsets[i]), hi = Int(oblOffsets[i + 1])
+        var vetoA = false, vetoB = false
+        var consA = 0.0, consB = 0.0
+        var anyFight = false
+        for k in lo..<hi {
+            let j = Int(oblPartner[k])
+            guard scratch.entryStep[j] <= prev else { continue }
+            let sj = scratch.side[j]
+            switch oblKind[k] {
+            case Kind.neutrality, Kind.nonaggression:
+                if sj == 2 { vetoA = true } else { vetoB = true }
+            case Kind.consultation:
+                if sj == 1 { consA = max(consA, oblCredibility[k]) } else { consB = max(consB, oblCredibility[k]) }
+            default:
+                anyFight = true
+            }
+        }
+        guard anyFight else { return (0, -1, 0, vetoA, vetoB) }
+        var bestA = -1.0, bestB = -1.0
+        var oblA: Int32 = -1, oblB: Int32 = -1
+        let boost = options.consultationBoost, threshold = options.threshold - 1e-12
+        for k in lo..<hi {
+            let kind = oblKind[k]
+            if kind == Kind.neutrality || kind == Kind.nonaggression || kind == Kind.consultation { continue }
+            let j = Int(oblPartner[k])
+            guard scratch.entryStep[j] <= prev else { continue }
+            if kind != Kind.offense && scratch.victimStep[j] > prev { continue }
+            let sj = scratch.side[j]
+            if (sj == 1 && vetoA) || (sj == 2 && vetoB) { continue }
+            let p = oblHonour[k]
+            let v = p + boost * (sj == 1 ? consA : consB) * (1 - p)
+            let honoured = stochastic ? CrisisEngine.pledgeUniform(runSeed, i &* stateCount &+ j) < v : v >= threshold
+            guard honoured else { continue }
+            if sj == 1 {
+                if v > bestA { bestA = v; oblA = Int32(k) }
+            } else if v > bestB {
+                bestB = v; oblB = Int32(k)
+            }
+        }
+        if oblA >= 0 && oblB >= 0 {
+            if bestA > bestB { return (1, oblA, bestA, vetoA, vetoB) }
+            if bestB > bestA { return (2, oblB, bestB, vetoA, vetoB) }
+            return (0, -1, 0, vetoA, vetoB)
+        }
+        if oblA >= 0 { return (1, oblA, bestA, vetoA, vetoB) }
+        if oblB >= 0 { return (2, oblB, bestB, vetoA, vetoB) }
+        return (0, -1, 0, vetoA, vetoB)
+    }
+
+    /// Runs the cascade `attacker -> target` into `scratch` (which is reset first). No
+    /// allocation once the scratch exists.
+    public func simulate(attacker: Int, target: Int, stochastic: Bool, runSeed: UInt64, scratch: inout CrisisScratch) {
+        let never = CrisisEngine.never
+        scratch.reset(runSeed: runSeed, stochastic: stochastic, attacker: attacker, target: target)
+        let n = stateCount
+        let delay = Int32(entryDelay)
+        let planCount = planActor.count
+        let opportunism = options.opportunism
+        let factor = options.opportunismFactor
+        let oppDelay = Int32(options.opportunismDelay)
+
+        scratch.side[attacker] = 1
+        scratch.entryStep[attacker] = 0
+        scratch.entryCause[attacker] = CauseCode.initiator
+        scratch.side[target] = 2
+        scratch.entryStep[target] = 0
+        scratch.victimStep[target] = 0
+        scratch.entryCause[target] = CauseCode.initialAttack
+        scratch.entryRef[target] = Int32(attacker)
+        scratch.victimCause[target] = CauseCode.initialAttack
+        scratch.victimRef[target] = Int32(attacker)
+
+        var pendingCount = 0, watchCount = 0, plansScheduled = 0
+        var lastStep: Int32 = 0
+        var t: Int32 = 1
+        var stoppedByLimit = false
+        while true {
+            if Int(t) > options.maxSteps {
+                stoppedByLimit = pendingCount > 0 || watchCount > 0 || plansScheduled > 0
+                break
+            }
+            let prev = t - 1
+            var powerA = 0.0, powerB = 0.0
+            if opportunism {
+                for j in 0..<n where scratch.entryStep[j] <= prev {
+                    if scratch.side[j] == 1 { powerA += power[j] } else { powerB += power[j] }
+                }
+            }
+            // 1. Decisions from the snapshot of step t - 1.
+            for i in 0..<n {
+                if scratch.entryStep[i] != never || scratch.pendingSide[i] != 0 { continue }
+                let d = decide(i, prev: prev, stochastic: stochastic, runSeed: runSeed, scratch: scratch)
+                if d.side != 0 {
+                    scratch.pendingSide[i] = d.side
+                    scratch.pendingStep[i] = prev + delay
+                    scratch.pendingCause[i] = CauseCode.pledge
+                    scratch.pendingRef[i] = d.obligation
+                    scratch.pendingValue[i] = d.honour
+                    pendingCount += 1
+                    if scratch.watchSide[i] != 0 { scratch.watchSide[i] = 0; watchCount -= 1 }
+                    continue
+                }
+                guard opportunism else { continue }
+                // Opportunism: join the side expected to win against a rival on the losing side.
+                var winner: Int8 = 0
+                var ratio = 0.0
+                if powerA > 0 || powerB > 0 {
+                    if stochastic && scratch.perception[i].isNaN {
+                        scratch.perception[i] = perceptionFactor(runSeed, i)
+                    }
+                    let bias = stochastic ? scratch.perception[i] : 1
+                    ratio = (powerB > 0 ? powerA / powerB : .infinity) * bias
+                    if ratio >= factor { winner = 1 } else if ratio * factor <= 1 { winner = 2 }
+                }
+                var rival: Int32 = -1
+                if winner != 0 && !(winner == 1 ? d.vetoA : d.vetoB) {
+                    let loser: Int8 = 3 - winner
+                    for r in Int(rivOffsets[i])..<Int(rivOffsets[i + 1]) {
+                        let j = Int(rivTargets[r])
+                        if scratch.entryStep[j] <= prev && scratch.side[j] == loser { rival = Int32(j); break }
+                    }
+                }
+                if rival < 0 {
+                    if scratch.watchSide[i] != 0 { scratch.watchSide[i] = 0; watchCount -= 1 }
+                    continue
+                }
+                if scratch.watchSide[i] != winner {
+                    if scratch.watchSide[i] == 0 { watchCount += 1 }
+                    scratch.watchSide[i] = winner
+                    scratch.watchSince[i] = prev
+                }
+                if prev - scratch.watchSince[i] + 1 >= oppDelay {
+                    scratch.watchSide[i] = 0
+                    watchCount -= 1
+                    scratch.pendingSide[i] = winner
+                    scratch.pendingStep[i] = t
+                    scratch.pendingCause[i] = CauseCode.opportunism
+                    scratch.pendingRef[i] = rival
+                    scratch.pendingValue[i] = winner == 1 ? ratio : 1 / ratio
+                    pendingCount += 1
+                }
+            }
+            // 2. War plans whose condition holds in the snapshot are scheduled.
+            for p in 0..<planCount where scratch.planDue[p] == never {
+                let actor = Int(planActor[p])
+                guard scratch.entryStep[actor] <= prev else { continue }
+                let enemy: Int8 = 3 - scratch.side[actor]
+                for q in Int(planTriggerOffsets[p])..<Int(planTriggerOffsets[p + 1]) {
+                    let z = Int(planTriggers[q])
+                    if scratch.entryStep[z] <= prev && scratch.side[z] == enemy {
+                        scratch.planDue[p] = prev + delay
+                        plansScheduled += 1
+                        break
+                    }
+                }
+            }
+            var changed = false
+            // 3. War plans due now are executed, in plan order.
+            if plansScheduled > 0 {
+                for p in 0..<planCount where scratch.planDue[p] == t {
+                    scratch.planDue[p] = -1
+                    plansScheduled -= 1
+                    let actor = Int(planActor[p])
+                    let own = scratch.side[actor], enemy: Int8 = 3 - own
+                    for q in Int(planAttackOffsets[p])..<Int(planAttackOffsets[p + 1]) {
+                        let z = Int(planAttacks[q])
+                        if scratch.entryStep[z] != never {
+                            if scratch.side[z] == enemy && scratch.victimStep[z] == never {
+                                scratch.victimStep[z] = t
+                                scratch.victimCause[z] = CauseCode.warPlan
+                                scratch.victimRef[z] = Int32(p)
+                                changed = true
+                            }
+                            continue
+                        }
+                        if scratch.pendingSide[z] == own { continue }
+                        if scratch.pendingSide[z] != 0 { scratch.pendingSide[z] = 0; pendingCount -= 1 }
+                        if scratch.watchSide[z] != 0 { scratch.watchSide[z] = 0; watchCount -= 1 }
+                        scratch.side[z] = enemy
+                        scratch.entryStep[z] = t
+                        scratch.victimStep[z] = t
+                        scratch.entryCause[z] = CauseCode.warPlan
+                        scratch.entryRef[z] = Int32(p)
+                        scratch.victimCause[z] = CauseCode.warPlan
+                        scratch.victimRef[z] = Int32(p)
+                        changed = true
+                    }
+                }
+            }
+            // 4. Decided entries due now, in state order.
+            if pendingCount > 0 {
+                for i in 0..<n where scratch.pendingSide[i] != 0 && scratch.pendingStep[i] == t {
+                    let s = scratch.pendingSide[i]
+                    scratch.pendingSide[i] = 0
+                    pendingCount -= 1
+                    scratch.side[i] = s
+                    scratch.entryStep[i] = t
+                    scratch.entryCause[i] = scratch.pendingCause[i]
+                    scratch.entryRef[i] = scratch.pendingRef[i]
+                    scratch.entryValue[i] = scratch.pendingValue[i]
+                    changed = true
+                    if scratch.pendingCause[i] == CauseCode.opportunism {
+                        let enemy: Int8 = 3 - s
+                        for r in Int(rivOffsets[i])..<Int(rivOffsets[i + 1]) {
+                            let j = Int(rivTargets[r])
+                            if scratch.entryStep[j] != never && scratch.side[j] == enemy && scratch.victimStep[j] == never {
+                                scratch.victimStep[j] = t
+                                scratch.victimCause[j] = CauseCode.opportunistAttack
+                                scratch.victimRef[j] = Int32(i)
+                            }
+                        }
+                    }
+                }
+            }
+            if changed { lastStep = t }
+            if !changed && pendingCount == 0 && watchCount == 0 && plansScheduled == 0 { break }
+            t += 1
+        }
+        scratch.lastStep = lastStep
+        scratch.stoppedByLimit = stoppedByLimit
+    }
+}
+
+/// Codes for why a state is at war, stored in the scratch.
+enum CauseCode {
+    static let none: UInt8 = 0, initiator: UInt8 = 1, initialAttack: UInt8 = 2, pledge: UInt8 = 3
+    static let warPlan: UInt8 = 4, opportunism: UInt8 = 5, opportunistAttack: UInt8 = 6
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,231 @@
+import Dispatch
+import Synchronization
+
+/// Many seeded stochastic runs of one crisis, in parallel on all cores (MODEL.md section 4).
+///
+/// Run r uses the seed `SeededRandom.derivedSeed(seed, stream: r)`. Runs are split into fixed
+/// chunks of `chunkSize`; workers take chunks in turn, each with its own `CrisisScratch`, and
+/// write each run's outcome to its own slot; per-state counts are summed per chunk and reduced in
+/// chunk order. The result is therefore identical for any number of workers.
+public enum CrisisEnsemble {
+    /// Runs per chunk (fixed, so that chunking never depends on the worker count).
+    public static let chunkSize = 1024
+
+    /// The default worker count: the active processor count.
+    public static var defaultWorkers: Int { max(1, ProcessInfoShim.activeProcessorCount) }
+
+    /// Runs `runs` stochastic crises `attacker -> target`. `progress`, when given, is called
+    /// from worker threads after each chunk with (runs done, runs in all).
+    public static func run(engine: CrisisEngine, attacker: StateID, target: StateID, runs: Int, seed: UInt64,
+                           workers: Int = CrisisEnsemble.defaultWorkers,
+                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws(InputError) -> CrisisEnsembleResult {
+        try engine.validate(attacker: attacker, target: target)
+        if runs < 1 || runs > 1_000_000_000 {
+            throw InputError(location: "runs", "\(runs) is out of range; expected 1...1000000000")
+        }
+        let n = engine.stateCount
+        let chunkCount = (runs + chunkSize - 1) / chunkSize
+        let output = EnsembleBuffers(runs: runs, chunkCount: chunkCount, stateCount: n)
+        defer { output.deallocate() }
+        let nextChunk = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
+        let workerCount = max(1, min(workers, chunkCount))
+        let a = attacker.index, b = target.index
+        let capability = engine.capability
+        let total = engine.totalCapability
+        DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
+            var scratch = engine.makeScratch()
+            while true {
+                let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                if chunk >= chunkCount { break }
+                let base = chunk * n * 4
+                let first = chunk * chunkSize, last = min(runs, first + chunkSize)
+                for r in first..<last {
+                    engine.simulate(attacker: a, target: b, stochastic: true,
+                                    runSeed: SeededRandom.derivedSeed(seed, stream: UInt64(r)), scratch: &scratch)
+                    var countA: Int32 = 0, countB: Int32 = 0, capA = 0.0, capB = 0.0
+                    for i in 0..<n {
+                        let s = scratch.side[i]
+                        if s == 0 { continue }
+                        output.counts[base + i] += 1
+                        output.counts[base + n + i] += s == 1 ? 1 : 0
+                        output.counts[base + 2 * n + i] += Int(scratch.entryStep[i])
+                        if s == 1 { countA += 1; capA += capability[i] } else { countB += 1; capB += capability[i] }
+                    }
+                    output.statesA[r] = countA
+                    output.statesB[r] = countB
+                    output.capabilityA[r] = total > 0 ? capA / total : .nan
+                    output.capabilityB[r] = total > 0 ? capB / total : .nan
+                    output.steps[r] = scratch.lastStep
+                    if scratch.stoppedByLimit { output.counts[base + 3 * n] += 1 }
+                }
+                let finished = done.wrappingAdd(last - first, ordering: .relaxed).newValue
+                progress?(finished, runs)
+            }
+        }
+        var enter = [Int](repeating: 0, count: n), sideA = [Int](repeating: 0, count: n)
+        var stepSum = [Int](repeating: 0, count: n)
+        var limited = 0
+        for chunk in 0..<chunkCount {
+            let base = chunk * n * 4
+            for i in 0..<n {
+                enter[i] += output.counts[base + i]
+                sideA[i] += output.counts[base + n + i]
+                stepSum[i] += output.counts[base + 2 * n + i]
+            }
+            limited += output.counts[base + 3 * n]
+        }
+        return CrisisEnsembleResult(
+            attacker: attacker, target: target, runs: runs, seed: seed,
+            enterCount: enter, sideACount: sideA, sideBCount: zip(enter, sideA).map { $0 - $1 },
+            entryStepSum: stepSum, statesA: Array(output.statesA), statesB: Array(output.statesB),
+            capabilityShareA: Array(output.capabilityA), capabilityShareB: Array(output.capabilityB),
+            steps: Array(output.steps), runsStoppedAtStepLimit: limited)
+    }
+}
+
+/// Output slots shared by the workers; each run and each chunk has its own, so workers never
+/// write the same memory. Freed by `deallocate()` after the workers finish.
+private struct EnsembleBuffers: @unchecked Sendable {
+    let statesA: UnsafeMutableBufferPointer<Int32>
+    let statesB: UnsafeMutableBufferPointer<Int32>
+    let capabilityA: UnsafeMutableBufferPointer<Double>
+    let capabilityB: UnsafeMutableBufferPointer<Double>
+    let steps: UnsafeMutableBufferPointer<Int32>
+    /// Per chunk: enter counts, side-A counts, entry-step sums (n each), then one slot for runs
+    /// stopped at the step limit (layout padded to 4n, n >= 1).
+    let counts: UnsafeMutableBufferPointer<Int>
+
+    init(runs: Int, chunkCount: Int, stateCount n: Int) {
+        statesA = .allocate(capacity: runs); statesA.initialize(repeating: 0)
+        statesB = .allocate(capacity: runs); statesB.initialize(repeating: 0)
+        capabilityA = .allocate(capacity: runs); capabilityA.initialize(repeating: 0)
+        capabilityB = .allocate(capacity: runs); capabilityB.initialize(repeating: 0)
+        steps = .allocate(capacity: runs); steps.initialize(repeating: 0)
+        counts = .allocate(capacity: chunkCount * n * 4); counts.initialize(repeating: 0)
+    }
+
+    func deallocate() {
+        statesA.deallocate(); statesB.deallocate(); capabilityA.deallocate(); capabilityB.deallocate()
+        steps.deallocate(); counts.deallocate()
+    }
+}
+
+/// The outcome of an ensemble: per-state entry frequencies and the per-run war sizes.
+public struct CrisisEnsembleResult: Hashable, Sendable {
+    public var attacker: StateID
+    public var target: StateID
+    public var runs: Int
+    public var seed: UInt64
+    /// Runs in which each state was a belligerent (initiator and target: every run).
+    public var enterCount: [Int]
+    public var sideACount: [Int]
+    public var sideBCount: [Int]
+    /// Sum of entry steps over the runs in which the state entered.
+    public var entryStepSum: [Int]
+    /// Per run (in run order): belligerents on each side and their capability shares.
+    public var statesA: [Int32]
+    public var statesB: [Int32]
+    public var capabilityShareA: [Double]
+    public var capabilityShareB: [Double]
+    /// Per run: the last step that changed the war.
+    public var steps: [Int32]
+    public var runsStoppedAtStepLimit: Int
+
+    /// Share of runs in which state `i` was a belligerent.
+    public func entryProbability(_ i: Int) -> Double { Double(enterCount[i]) / Double(runs) }
+    /// Share of runs in which state `i` fought on `side`.
+    public func probability(_ i: Int, side: CrisisSide) -> Double {
+        Double(side == .a ? sideACount[i] : sideBCount[i]) / Double(runs)
+    }
+    /// Mean entry step of state `i` over the runs in which it entered; NaN if it never did.
+    public func meanEntryStep(_ i: Int) -> Double {
+        enterCount[i] > 0 ? Double(entryStepSum[i]) / Double(enterCount[i]) : .nan
+    }
+
+    /// Mean number of belligerents besides the initiator and the original target (belligerents
+    /// minus 2), over the runs.
+    public var meanAdditionalBelligerents: Double {
+        var sum = 0
+        for r in 0..<runs { sum += Int(statesA[r]) + Int(statesB[r]) - 2 }
+        return Double(sum) / Double(runs)
+    }
+
+    /// Distribution summaries of the war size, one per measure, in a fixed order.
+    public var warSizeSummaries: [(name: String, summary: DistributionSummary)] {
+        let total = zip(statesA, statesB).map { Double($0) + Double($1) }
+        return [
+            ("states", DistributionSummary(total)),
+            ("states_A", DistributionSummary(statesA.map(Double.init))),
+            ("states_B", DistributionSummary(statesB.map(Double.init))),
+            ("capability_share", DistributionSummary(zip(capabilityShareA, capabilityShareB).map { $0 + $1 })),
+            ("capability_share_A", DistributionSummary(capabilityShareA)),
+            ("capability_share_B", DistributionSummary(capabilityShareB)),
+            ("steps", DistributionSummary(steps.map(Double.init))),
+        ]
+    }
+
+    /// Runs by total number of belligerents: element k counts runs with k belligerents.
+    public var warSizeHistogram: [Int] {
+        var histogram = [Int](repeating: 0, count: enterCount.count + 1)
+        for r in 0..<runs { histogram[Int(statesA[r]) + Int(statesB[r])] += 1 }
+        return histogram
+    }
+}
+
+/// Mean, standard deviation and quantiles of a sample. Quantiles are of type 7 (linear
+/// interpolation between order statistics, R's default and numpy's `linear`).
+public struct DistributionSummary: Hashable, Sendable {
+    public var count: Int
+    public var mean: Double
+    /// Sample standard deviation (n - 1); 0 for one value.
+    public var standardDeviation: Double
+    public var minimum: Double
+    public var q05: Double
+    public var q25: Double
+    public var median: Double
+    public var q75: Double
+    public var q95: Double
+    public var maximum: Double
+
+    public init(_ values: [Double]) {
+        let sorted = values.sorted()
+        count = sorted.count
+        guard !sorted.isEmpty else {
+            mean = .nan; standardDeviation = .nan; minimum = .nan; q05 = .nan; q25 = .nan
+            median = .nan; q75 = .nan; q95 = .nan; maximum = .nan
+            return
+        }
+        var sum = 0.0
+        for v in values { sum += v }
+        mean = sum / Double(count)
+        var squares = 0.0
+        for v in values { squares += (v - mean) * (v - mean) }
+        standardDeviation = count > 1 ? (squares / Double(count - 1)).squareRoot() : 0
+        minimum = sorted[0]
+        maximum = sorted[count - 1]
+        q05 = Self.quantile(sorted, 0.05)
+        q25 = Self.quantile(sorted, 0.25)
+        median = Self.quantile(sorted, 0.5)
+        q75 = Self.quantile(sorted, 0.75)
+        q95 = Self.quantile(sorted, 0.95)
+    }
+
+    /// Type-7 quantile of an ascending, non-empty sample.
+    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+        let h = Double(sorted.count - 1) * p
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
+        return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+    }
+}
+
+#if canImport(Foundation)
+import Foundation
+enum ProcessInfoShim {
+    static var activeProcessorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+#else
+enum ProcessInfoShim {
+    static var activeProcessorCount: Int { 1 }
+}
+#endif
