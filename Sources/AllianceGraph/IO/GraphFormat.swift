@@ -83,7 +83,12 @@ public enum GraphIO {
         switch format {
         case .scenario: return ScenarioWriter.json(scenario)
         case .graphml: return try IGraphForeign.write(ScenarioGraphMapping.document(scenario), format: .graphml)
-        case .gml: return try IGraphForeign.write(ScenarioGraphMapping.document(scenario), format: .gml)
+        case .gml:
+            // `multigraph 1` tells networkx's GML reader to accept parallel edges (several
+            // commitments between one pair); igraph ignores it.
+            var document = ScenarioGraphMapping.document(scenario)
+            document.graphAttributes.insert(("multigraph", .number(1)), at: 0)
+            return try IGraphForeign.write(document, format: .gml)
         case .nodeLink: return NodeLinkJSON.encode(ScenarioGraphMapping.document(scenario))
         case .dot: return DOTWriter.encode(ScenarioGraphMapping.document(scenario))
         case .csv:

@@ -117,3 +117,18 @@ struct GraphFormatsErrorTests {
         #expect(throws: InputError.self) { try GraphIO.read(path: "x.dot") }
     }
 }
+
+@Suite("Graph formats: bundled networks")
+struct BundledNetworkRoundTripTests {
+    @Test("every bundled network survives GraphML, GML and node-link unchanged",
+          arguments: ["europe-1914.json", "europe-1936.json", "cold-war-1962.json", "nato-2024.json"])
+    func roundTrip(name: String) throws {
+        let scenario = try ScenarioReader.read(path: TestSupport.network(name))
+        for format in [GraphFormat.graphml, .gml, .nodeLink] {
+            let ext = format == .nodeLink ? "nodelink.json" : format.rawValue
+            let path = FormatFixtures.temporaryPath(name.replacingOccurrences(of: ".json", with: ".\(ext)"))
+            try GraphIO.write(scenario, as: format, to: path)
+            #expect(try GraphIO.read(path: path) == scenario, "\(name) as \(format.rawValue)")
+        }
+    }
+}
