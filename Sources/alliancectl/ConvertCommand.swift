@@ -33,7 +33,7 @@ struct ConvertCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if from == .dot { throw ValidationError("DOT can be written but not read.") }
+        if (from ?? GraphFormat.detect(path: input)) == .dot { throw ValidationError("DOT can be written but not read.") }
         if from == nil && GraphFormat.detect(path: input) == nil {
             throw ValidationError("Can't tell the format of \"\(input)\" from its name; give --from.")
         }
