@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import AllianceGraph
 
@@ -130,5 +133,14 @@ struct BundledNetworkRoundTripTests {
             try GraphIO.write(scenario, as: format, to: path)
             #expect(try GraphIO.read(path: path) == scenario, "\(name) as \(format.rawValue)")
         }
+    }
+}
+
+@Suite("Progress reporter")
+struct ProgressReporterTests {
+    @Test("--quiet silences progress; so does a standard error that is not a terminal")
+    func silence() {
+        #expect(!ProgressReporter("x", quiet: true).isEnabled)
+        #expect(ProgressReporter("x", quiet: false).isEnabled == (isatty(2) == 1))
     }
 }
