@@ -107,7 +107,16 @@ public enum ScenarioGraphMapping {
         typealias V = GraphDocument.Value
         let n = document.vertexCount
         if n == 0 { throw InputError("the graph has no vertices; a scenario needs at least one state") }
-        let codeColumn = ["code", "name", "id"].lazy.compactMap { document.vertexColumn($0) }.first
+        // The first of code/name/id whose values are all valid state codes (a foreign file's
+        // `name` may hold display names such as "United Kingdom"); else the first present, which
+        // then fails validation with a message.
+        let candidates = ["code", "name", "id"].compactMap { document.vertexColumn($0) }
+        let codeColumn = candidates.first { column in
+            column.values.allSatisfy { value in
+                guard let value else { return false }
+                do { try AllianceNetwork.checkCode(Self.codeText(value), at: ""); return true } catch { return false }
+            }
+        } ?? candidates.first
         let labelColumn = document.vertexColumn("label")
         var codes: [String] = []
         for k in 0..<n {
@@ -115,9 +124,7 @@ public enum ScenarioGraphMapping {
                 throw InputError(location: "vertex \(k)",
                                  "has no state code; give each vertex a \"name\" (or \"code\" or \"id\") attribute")
             }
-            var code = value.text
-            if case .number(let v) = value, v == v.rounded() { code = NumberFormat.json(v) }
-            codes.append(code)
+            codes.append(Self.codeText(value))
         }
         var index: [String: Int] = [:]
         for (k, code) in codes.enumerated() { if index[code] == nil { index[code] = k } }
@@ -257,6 +264,12 @@ public enum ScenarioGraphMapping {
         } catch {
             throw relocated(error, commitmentEdge: commitmentEdge, rivalryEdge: rivalryEdge)
         }
+    }
+
+    /// A vertex value as a code: integral numbers without a fraction.
+    static func codeText(_ value: GraphDocument.Value) -> String {
+        if case .number(let v) = value, v == v.rounded(), abs(v) < 1e15 { return NumberFormat.json(v) }
+        return value.text
     }
 
     /// Rewrites `commitments[3].x` as `edge 7: x` (and states[k] as vertex k) in an error.

@@ -38,3 +38,20 @@ struct ForeignGraphFilesTests {
         #expect(scenario.name == "networkx-plain.nodelink")
     }
 }
+
+@Suite("Foreign graphs: codes and names")
+struct ForeignCodeTests {
+    @Test("a name attribute holding display names falls back to the node ids as codes")
+    func displayNames() throws {
+        let text = """
+        {"nodes": [{"id": "UKG", "name": "United Kingdom"}, {"id": "FRN", "name": "France"}],
+         "edges": [{"source": "UKG", "target": "FRN", "kind": "consultation"}]}
+        """
+        let path = FormatFixtures.temporaryPath("names.nodelink.json")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let n = try GraphIO.read(path: path).network
+        #expect(n.states.map(\.code) == ["UKG", "FRN"])
+        #expect(n.states.map(\.name) == ["United Kingdom", "France"])
+        #expect(n.commitments.map(\.kind) == [.consultation])
+    }
+}
