@@ -127,13 +127,6 @@ public enum AllianceImporter {
         // The universe of states.
         var universe = Set(members.map { Array($0.keys) } ?? cinc.map { Array($0.keys) } ?? [])
         let allied = Set(dyads.obligations.keys.flatMap { [$0.pair.low, $0.pair.high] })
-        if let members {
-            let missing = allied.subtracting(members.keys).sorted()
-            if !missing.isEmpty {
-                let list = missing.map { "\($0)" + (CountryCodes.cowCode($0).map { " (\($0))" } ?? "") }
-                warnings.append("\(missing.count) state(s) with alliances in \(year) are not in the state list for \(year) and were kept: \(list.joined(separator: ", "))")
-            }
-        }
         universe.formUnion(allied)
 
         func cowCode(_ ccode: Int) -> String {
@@ -168,6 +161,13 @@ public enum AllianceImporter {
         }
         if universe.isEmpty {
             throw InputError(file: allianceFile, "no state is left for \(year) after filtering; widen --only or --region")
+        }
+        if let members {
+            let missing = allied.intersection(universe).subtracting(members.keys).sorted()
+            if !missing.isEmpty {
+                let list = missing.map { "\($0)" + (CountryCodes.cowCode($0).map { " (\($0))" } ?? "") }
+                warnings.append("\(missing.count) state(s) with alliances in \(year) are not in the state list for \(year) and were kept: \(list.joined(separator: ", "))")
+            }
         }
 
         // Output codes, merging states that share one.
