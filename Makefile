@@ -28,6 +28,7 @@ run: build
 	$(CTL) metrics $(NETWORK)
 
 test: deps
+	$(SWIFT) build
 	$(SWIFT) test
 
 clean:

@@ -34,8 +34,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AllianceGraphTests",
-            dependencies: ["AllianceGraph"],
-            resources: [.copy("Fixtures")],
+            dependencies: ["AllianceGraph", "CIgraph"],
+            exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(

@@ -13,6 +13,7 @@ struct AllianceCtl: ParsableCommand {
             Exit status: 0 success, 1 runtime failure, 64 usage error, 65 bad input data.
             """,
         version: AllianceGraphVersion.string,
-        subcommands: [InfoCommand.self, MetricsCommand.self, ConvertCommand.self, ImportCommand.self, RenderCommand.self, ReportCommand.self]
+        subcommands: [InfoCommand.self, MetricsCommand.self, LandscapeCommand.self, ConvertCommand.self, ImportCommand.self,
+                      RenderCommand.self, ReportCommand.self]
     )
 }

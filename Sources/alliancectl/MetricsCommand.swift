@@ -27,10 +27,20 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "Seed for randomised steps (Leiden restarts).")
     var seed: UInt64 = 0
 
+    @Option(help: ArgumentHelp("Also report the alliance-portfolio similarity S of this pair of states.",
+                               valueName: "A,B"))
+    var similarity: String?
+
+    @Flag(help: "Also report the matrix of portfolio similarity S for every pair (with --format csv: the matrix only).")
+    var similarityMatrix = false
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if !list && file == nil { throw ValidationError("Missing scenario file (or use --list).") }
+        if let similarity, similarity.split(separator: ",").count != 2 {
+            throw ValidationError("--similarity takes two state codes separated by a comma, e.g. FRN,RUS.")
+        }
         if let only {
             for name in only.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) })
             where MetricCatalogue.definition(named: name) == nil {
@@ -55,18 +65,37 @@ struct MetricsCommand: ParsableCommand {
             let effectiveYear = year ?? scenario.year
             let network = scenario.activeNetwork(year: year)
             var report = try NetworkMetrics.compute(network, seed: seed)
+            if let similarity {
+                let codes = similarity.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                var ids: [StateID] = []
+                for code in codes {
+                    guard let id = network.id(forCode: code) else {
+                        let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
+                        throw InputError(location: "--similarity", "unknown state code \"\(code)\"\(hint)")
+                    }
+                    ids.append(id)
+                }
+                NetworkMetrics.appendSimilarity(&report, network, ids[0], ids[1])
+            }
+            let matrix = similarityMatrix ? PortfolioSimilarity(network).matrix : nil
             if let only {
                 report = report.only(Set(only.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }))
             }
             switch output.format {
             case .json:
-                try output.emit(MetricsOutput.json(report))
+                try output.emit(MetricsOutput.json(report, similarityMatrix: matrix))
             case .csv:
-                try output.emit(scope == .state ? MetricsOutput.stateCSV(report) : MetricsOutput.systemCSV(report))
+                if let matrix {
+                    try output.emit(MetricsOutput.similarityCSV(codes: report.codes, matrix: matrix))
+                } else {
+                    try output.emit(scope == .state ? MetricsOutput.stateCSV(report) : MetricsOutput.systemCSV(report))
+                }
             case .table:
                 let title = "\(scenario.name)" + (effectiveYear.map { " (ties in force in \($0))" } ?? "")
                     + ": \(network.count) states, \(network.commitments.count) commitments"
-                try output.emit(MetricsOutput.table(report, title: title))
+                var text = MetricsOutput.table(report, title: title)
+                if let matrix { text += "\n" + MetricsOutput.similarityTable(codes: report.codes, matrix: matrix) }
+                try output.emit(text)
             }
         }
     }

@@ -115,6 +115,35 @@ def graph_path():
     return 7, canonical_edges((i, i + 1, ws[i]) for i in range(6))
 
 
+def bundled_network(file_name):
+    """The alliance graph of a bundled scenario (Networks/<file>), as AllianceGraphView builds it:
+    states in file order; commitments in force in the scenario's year (since <= year <= until);
+    one edge per allied pair, weight = the largest credibility among the pair's pledges in either
+    direction (symmetric pledges carry `credibility` and `reverseCredibility`)."""
+    def make():
+        doc = json.loads((REPO / "Networks" / file_name).read_text())
+        year = doc.get("year")
+        index = {s["code"]: k for k, s in enumerate(doc["states"])}
+        best = {}
+        for c in doc.get("commitments", []):
+            if year is not None and (c.get("since", -10**9) > year or c.get("until", 10**9) < year):
+                continue
+            default = 0.7 if c["kind"] == "patronage" else 1.0
+            kappa = c.get("credibility", default)
+            if "between" in c:
+                a, b = (index[x] for x in c["between"])
+                kappas = [kappa, c.get("reverseCredibility", kappa)]
+            else:
+                a, b = index[c["from"]], index[c["to"]]
+                kappas = [kappa]
+            key = (min(a, b), max(a, b))
+            for k in kappas:
+                if k > 0:
+                    best[key] = max(best.get(key, 0.0), k)
+        return len(doc["states"]), canonical_edges((u, v, w) for (u, v), w in best.items())
+    return make
+
+
 GRAPHS = {
     "random-weighted": graph_random_weighted,
     "weighted-small": graph_weighted_small,
@@ -124,6 +153,8 @@ GRAPHS = {
     "complete": graph_complete,
     "karate": graph_karate,
     "path": graph_path,
+    "network-europe-1914": bundled_network("europe-1914.json"),
+    "network-nato-2024": bundled_network("nato-2024.json"),
 }
 
 

@@ -1,5 +1,5 @@
 import CIgraph
-import Synchronization
+import Foundation
 
 /// The one door to the igraph C library (0.10.2, built with `IGRAPH_THREAD_SAFE 0`).
 ///
@@ -12,7 +12,10 @@ import Synchronization
 /// - a warning handler that collects warnings instead of printing them;
 /// - the C attribute table (GraphML/GML attributes), before any graph exists.
 enum IGraph {
-    private static let lock = Mutex<Void>(())
+    /// A pthread mutex (NSLock), which ThreadSanitizer understands; `Synchronization.Mutex`
+    /// is a bare futex on Linux that TSan can't see, so it reported every access to the globals
+    /// below as a race.
+    private static let lock = NSLock()
 
     // Touched only while `lock` is held.
     nonisolated(unsafe) private static var isInitialised = false
@@ -27,7 +30,9 @@ enum IGraph {
     /// object escape.
     static func run<R: Sendable>(seed: UInt64? = nil,
                                  _ body: () throws(ComputationError) -> R) throws(ComputationError) -> R {
-        let outcome: Result<R, ComputationError> = lock.withLock { _ in
+        lock.lock()
+        defer { lock.unlock() }
+        let outcome: Result<R, ComputationError> = {
             if !isInitialised {
                 _ = igraph_set_error_handler(igraphErrorHandler)
                 _ = igraph_set_warning_handler(igraphWarningHandler)
@@ -48,7 +53,7 @@ enum IGraph {
             } catch {
                 return .failure(error)
             }
-        }
+        }()
         return try outcome.get()
     }
 

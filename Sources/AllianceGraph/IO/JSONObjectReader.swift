@@ -30,6 +30,13 @@ struct JSONObjectReader {
 
     mutating func requiredValue(_ key: String) throws(InputError) -> JSONValue {
         guard let value = value(key) else {
+            // A misspelt required field reads better as the misspelling than as a missing field.
+            if let typo = members.first(where: { member in
+                member.key != key && NameSuggestion.closest(to: member.key, among: [key]) != nil
+            }) {
+                throw InputError(location: childPath(typo.key),
+                                 "unknown field \"\(typo.key.prefix(60))\" (did you mean \"\(key)\"?); \"\(key)\" is required")
+            }
             throw InputError(location: childPath(key), "required field \"\(key)\" is missing")
         }
         return value

@@ -93,11 +93,55 @@ public enum MetricCatalogue {
     public static let concentration = MetricDefinition("concentration", .system,
         "capability concentration CON = sqrt((sum s_i^2 - 1/N) / (1 - 1/N))")
 
+    // Signed blocs, frustration, polarity, portfolio similarity, burden-sharing, credibility.
+
+    /// Signed bloc: the state's bloc in the spinglass partition of the signed network (see
+    /// `SignedBlocPartition`; igraph_community_spinglass, IGRAPH_SPINCOMM_IMP_NEG), numbered from 1.
+    public static let signedBloc = MetricDefinition("signed_bloc", .state,
+        "bloc in the signed spinglass partition (allies inside, rivals across)")
+    /// Camp: the state's side (1 or 2) in the best two-camp split of the signed network, the one
+    /// with the fewest frustrated ties (see `Frustration`); camp 1 holds the first state of each
+    /// component.
+    public static let camp = MetricDefinition("camp", .state,
+        "side (1 or 2) in the two-camp split with the fewest frustrated ties")
+    /// Signed blocs: the number of blocs of the signed spinglass partition (Traag & Bruggeman 2009).
+    public static let signedBlocs = MetricDefinition("signed_blocs", .system,
+        "number of signed spinglass blocs (isolated states count one each)")
+    /// Signed modularity of the signed blocs (Gómez, Jensen & Arenas 2009), in [-1, 1].
+    public static let signedModularity = MetricDefinition("signed_modularity", .system,
+        "signed modularity of the signed blocs (friends inside, enemies across)")
+    /// Polarity: the number of Leiden blocs holding >= 10 % of total power; see `SystemIndicators`.
+    public static let polarity = MetricDefinition("polarity", .system,
+        "number of Leiden blocs holding >= 10 % of total power")
+    /// Frustration index: the fewest ties frustrated by any two-camp split (positive across,
+    /// negative inside); exact (see `Frustration`), NaN when only bounds are known.
+    public static let frustration = MetricDefinition("frustration", .system,
+        "fewest frustrated ties over all two-camp splits (exact; NaN if only bounded)")
+    /// A proven lower bound on the frustration index (equal to it when exact).
+    public static let frustrationLower = MetricDefinition("frustration_lower", .system,
+        "proven lower bound on the frustration index")
+    /// The frustrated ties of the best split found: an upper bound (equal to the index when exact).
+    public static let frustrationUpper = MetricDefinition("frustration_upper", .system,
+        "frustrated ties of the best split found (upper bound)")
+    /// Burden-sharing: Spearman rank correlation of capability and effort among allied states;
+    /// see `SystemIndicators.burdenSharing`.
+    public static let burdenSharing = MetricDefinition("burden_sharing", .system,
+        "Spearman correlation of capability and effort among allied states")
+    /// Mean credibility over the obligations in force; see `SystemIndicators.meanCredibility`.
+    public static let meanCredibility = MetricDefinition("mean_credibility", .system,
+        "mean credibility of the obligations in force")
+    /// Alliance-portfolio similarity S of one pair (Signorino & Ritter 1999), computed only when
+    /// a pair is asked for (`metrics --similarity A,B`); see `PortfolioSimilarity`.
+    public static let similarity = MetricDefinition("similarity", .system,
+        "portfolio similarity S in [-1, 1] of the pair given by --similarity A,B")
+
     /// Every metric in output order.
     public static let all: [MetricDefinition] = [
         degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, articulation,
         bloc, power, density, components, transitivity, blocs, modularity, balance, trianglesPPP, trianglesPNN,
         trianglesPPN, trianglesNNN, concentration,
+        signedBloc, camp, signedBlocs, signedModularity, polarity, frustration, frustrationLower, frustrationUpper,
+        burdenSharing, meanCredibility, similarity,
     ]
 
     /// The definition named `name`, if any.

@@ -5,6 +5,26 @@ public enum MetricValue: Hashable, Sendable, CustomStringConvertible {
     case flag(Bool)
     case label(String)
 
+    /// Equality that treats NaN as equal to NaN (a metric undefined in both reports agrees).
+    public static func == (lhs: MetricValue, rhs: MetricValue) -> Bool {
+        switch (lhs, rhs) {
+        case let (.integer(a), .integer(b)): return a == b
+        case let (.real(a), .real(b)): return a == b || (a.isNaN && b.isNaN)
+        case let (.flag(a), .flag(b)): return a == b
+        case let (.label(a), .label(b)): return a == b
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .integer(let v): hasher.combine(0); hasher.combine(v)
+        case .real(let v): hasher.combine(1); hasher.combine(v.isNaN ? Double.nan.bitPattern : (v == 0 ? 0 : v.bitPattern))
+        case .flag(let v): hasher.combine(2); hasher.combine(v)
+        case .label(let v): hasher.combine(3); hasher.combine(v)
+        }
+    }
+
     /// The value as a Double (flags as 0/1; NaN for labels).
     public var number: Double {
         switch self {

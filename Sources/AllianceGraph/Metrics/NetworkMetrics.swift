@@ -66,6 +66,7 @@ public enum NetworkMetrics {
             (C.trianglesNNN, .integer(balance.negativeNegativeNegative)),
             (C.concentration, .real(CapabilityConcentration.value(network))),
         ]
+        try appendSignedAndSystemIndicators(&report, network, blocs: partition.membership, seed: seed)
         return report
     }
 }
@@ -78,5 +79,38 @@ extension NetworkMetrics {
         return try IGraph.run { () throws(ComputationError) -> Int in
             try IGraphSession(view).components().count
         }
+    }
+}
+
+extension NetworkMetrics {
+    /// Signed blocs, the two-camp split and frustration, polarity, burden-sharing and mean
+    /// credibility, appended to `report`.
+    static func appendSignedAndSystemIndicators(_ report: inout MetricsReport, _ network: AllianceNetwork,
+                                                blocs: [Int], seed: UInt64) throws(ComputationError) {
+        typealias C = MetricCatalogue
+        let signed = SignedGraphView(network)
+        let signedBlocs = try SignedBlocPartition.spinglass(signed, seed: SeededRandom.derivedSeed(seed, stream: 0x5167))
+        let frustration = Frustration(signed, seed: seed)
+        report.stateColumns += [
+            (C.signedBloc, signedBlocs.membership.map { .integer($0 + 1) }),
+            (C.camp, frustration.camps.map { .integer($0 + 1) }),
+        ]
+        report.systemValues += [
+            (C.signedBlocs, .integer(signedBlocs.count)),
+            (C.signedModularity, .real(signedBlocs.signedModularity)),
+            (C.polarity, .integer(SystemIndicators.polarity(blocs: blocs, power: network.states.map(\.power)))),
+            (C.frustration, frustration.value.map(MetricValue.integer) ?? .real(.nan)),
+            (C.frustrationLower, .integer(frustration.lowerBound)),
+            (C.frustrationUpper, .integer(frustration.upperBound)),
+            (C.burdenSharing, .real(SystemIndicators.burdenSharing(network))),
+            (C.meanCredibility, .real(SystemIndicators.meanCredibility(network))),
+        ]
+    }
+
+    /// Adds the portfolio similarity S of states `a` and `b` (`similarity`) to `report`.
+    public static func appendSimilarity(_ report: inout MetricsReport, _ network: AllianceNetwork,
+                                        _ a: StateID, _ b: StateID) {
+        report.systemValues.append((MetricCatalogue.similarity,
+                                    .real(PortfolioSimilarity(network).value(a.index, b.index))))
     }
 }
