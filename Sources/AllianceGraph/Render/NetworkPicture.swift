@@ -7,7 +7,8 @@
 ///   `alliancectl metrics` reports as `bloc`, same seed); grey for states without ties; major
 ///   powers with a dark outline and bold label.
 /// - Ties: one line per pair of states, in the style of its most binding commitment
-///   (`CommitmentStyle.precedence`), opacity rising with credibility; guarantees and patronage
+///   (`CommitmentStyle.precedence`), opacity rising with credibility (and lighter when there
+///   are more than 80 lines); guarantees and patronage
 ///   with an arrow toward the protected state; rivalries as dashed red curves.
 /// - A legend (tie kinds present, blocs with their largest members, node-size key), a title and a
 ///   caption that states the conventions.
@@ -123,7 +124,8 @@ public struct NetworkPicture: Sendable {
         }
         out += "</g>\n"
 
-        // Commitments.
+        // Commitments. Dense pictures (hundreds of lines) get lighter lines so blocs stay legible.
+        let density = min(1, (80 / Double(max(ties.count, 1))).squareRoot())
         out += "<g id=\"commitments\" fill=\"none\" stroke-linecap=\"round\">\n"
         for tie in ties {
             let style = CommitmentStyle.style(forKind: tie.kind.rawValue)
@@ -135,7 +137,7 @@ public struct NetworkPicture: Sendable {
                 let back = radius[tie.to] + 2
                 end = (b.x - dx / length * back, b.y - dy / length * back)
             }
-            let opacity = 0.35 + 0.6 * min(max(tie.credibility, 0), 1)
+            let opacity = (0.35 + 0.6 * min(max(tie.credibility, 0), 1)) * density
             var attributes = "stroke=\"\(style.colour)\" stroke-width=\"\(SVG.n(style.width))\" stroke-opacity=\"\(NumberFormat.fixed(opacity, digits: 2))\""
             if !style.dashArray.isEmpty { attributes += " stroke-dasharray=\"\(style.dashArray)\"" }
             if style.arrow { attributes += " marker-end=\"url(#arrow-\(tie.kind.rawValue))\"" }
