@@ -14,6 +14,7 @@ struct AllianceCtl: ParsableCommand {
             """,
         version: AllianceGraphVersion.string,
         subcommands: [InfoCommand.self, MetricsCommand.self, SimulateCommand.self, CrisisCommand.self,
-                      LandscapeCommand.self]
+                      LandscapeCommand.self, ConvertCommand.self, ImportCommand.self, RenderCommand.self,
+                      ReportCommand.self]
     )
 }

@@ -1,0 +1,146 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+@testable import AllianceGraph
+
+/// A scenario that exercises every field the graph formats must carry.
+enum FormatFixtures {
+    static let richJSON = """
+    {
+      "format": "alliancegraph/1",
+      "name": "Rich \\"toy\\" <scenario> & co",
+      "year": 1900,
+      "description": "Every field: notes with quotes, ampersands, angle brackets and accents (é, ü).",
+      "codes": "cow",
+      "sources": ["Made up for tests"],
+      "parameters": {"offenseDefense": 1.2, "transparency": 0.3, "armsControl": {"maxEffort": 0.05}},
+      "states": [
+        {"code": "AAA", "ccode": 200, "name": "Åland & \\"Co\\"", "capability": 0.3, "major": true, "note": "a <note>"},
+        {"code": "BBB", "name": "Bland", "capability": 0.2, "effort": 0.03, "baselineEffort": 0.025},
+        {"code": "CCC", "name": "Cland", "capability": 0.05, "gdp": 0.07, "hawkishness": 0.2, "intent": 0.4},
+        {"code": "DDD", "capability": 0.1234567890123}
+      ],
+      "commitments": [
+        {"kind": "defense", "between": ["CCC", "BBB"], "credibility": 0.9, "reverseCredibility": 0.333333333333333, "since": 1890},
+        {"kind": "guarantee", "from": "AAA", "to": "CCC", "credibility": 0.6, "note": "Treaty of \\"London\\" & more"},
+        {"kind": "consultation", "between": ["AAA", "BBB"], "until": 1899},
+        {"kind": "neutrality", "between": ["AAA", "BBB"], "since": 1880},
+        {"kind": "patronage", "from": "DDD", "to": "BBB"},
+        {"kind": "defense", "between": ["CCC", "BBB"], "since": 1850, "until": 1860}
+      ],
+      "rivalries": [{"between": ["AAA", "BBB"], "intensity": 0.8, "since": 1870}, {"between": ["DDD", "CCC"]}],
+      "contiguity": [{"between": ["AAA", "BBB"], "type": 1}, {"between": ["BBB", "CCC"], "proximity": 0.7}],
+      "warPlans": [{"actor": "AAA", "trigger": ["BBB"], "attack": ["CCC"]}],
+      "propensities": [{"between": ["AAA", "DDD"], "value": -2}]
+    }
+    """
+
+    static func rich() throws -> Scenario { try ScenarioReader.parse(richJSON) }
+
+    static func temporaryPath(_ name: String) -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alliancegraph-tests-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent(name).path
+    }
+}
+
+@Suite("Graph formats")
+struct GraphFormatsTests {
+    @Test("scenario -> GraphML -> scenario keeps every state, tie, credibility and attribute", arguments: [GraphFormat.graphml, .gml, .nodeLink])
+    func roundTrip(format: GraphFormat) throws {
+        let scenario = try FormatFixtures.rich()
+        let ext = ["graphml": "graphml", "gml": "gml", "node-link": "nodelink.json"][format.rawValue]!
+        let path = FormatFixtures.temporaryPath("rich.\(ext)")
+        try GraphIO.write(scenario, as: format, to: path)
+        let back = try GraphIO.read(path: path)
+        #expect(back == scenario)
+        if back != scenario {
+            Issue.record("got:\n\(ScenarioWriter.json(back))")
+        }
+    }
+
+    @Test("CSV tables keep states and ties (not parameters)")
+    func csvRoundTrip() throws {
+        let scenario = try FormatFixtures.rich()
+        let path = FormatFixtures.temporaryPath("rich.csv")
+        let written = try GraphIO.write(scenario, as: .csv, to: path)
+        #expect(written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["rich-nodes.csv", "rich-edges.csv"])
+        let back = try GraphIO.read(path: written[1])
+        #expect(back.network.states == scenario.network.states)
+        #expect(back.network.commitments == scenario.network.commitments)
+        #expect(back.network.rivalries == scenario.network.rivalries)
+        #expect(back.name == "rich")
+    }
+
+    @Test("credibility is exported as strength, never weight", arguments: [GraphFormat.graphml, .gml, .nodeLink, .dot])
+    func strengthNotWeight(format: GraphFormat) throws {
+        let text = try GraphIO.encode(try FormatFixtures.rich(), as: format)
+        #expect(text.contains("strength"))
+        #expect(!text.lowercased().contains("weight"))
+    }
+}
+
+@Suite("Graph formats: bad input")
+struct GraphFormatsErrorTests {
+    static let malformed: [(String, String)] = [
+        ("truncated.graphml", "<?xml version=\"1.0\"?><graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"undirected\"><node id=\"a\"/>"),
+        ("notxml.graphml", "this is not XML at all"),
+        ("empty.graphml", ""),
+        ("badedge.graphml", "<?xml version=\"1.0\"?><graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"undirected\"><node id=\"a\"/><edge source=\"a\"/></graph></graphml>"),
+        ("bad.gml", "graph [ node [ id 0 ] edge [ source 0 target 7 ] "),
+        ("garbage.gml", "\u{01}\u{02} not gml ]]]"),
+        ("nonodes.nodelink.json", "{\"directed\": false, \"edges\": []}"),
+        ("badsource.nodelink.json", "{\"nodes\": [{\"id\": \"A\"}], \"links\": [{\"source\": \"A\", \"target\": \"B\"}]}"),
+    ]
+
+    @Test("malformed GraphML, GML and node-link files are InputErrors, never aborts", arguments: 0..<8)
+    func malformedFiles(index: Int) throws {
+        let (name, text) = Self.malformed[index]
+        let path = FormatFixtures.temporaryPath(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: InputError.self) { try GraphIO.read(path: path) }
+    }
+
+    @Test("an unknown tie kind names the edge and suggests the closest kind")
+    func unknownKind() throws {
+        let text = """
+        {"nodes": [{"id": "A"}, {"id": "B"}], "edges": [{"source": "A", "target": "B", "kind": "defence"}]}
+        """
+        let path = FormatFixtures.temporaryPath("kind.nodelink.json")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let error = try #require(throws: InputError.self) { try GraphIO.read(path: path) }
+        #expect(error.location?.hasPrefix("edge 0") == true)
+        #expect(error.message.contains("did you mean \"defense\""))
+    }
+
+    @Test("DOT is write-only")
+    func dotNotRead() {
+        #expect(throws: InputError.self) { try GraphIO.read(path: "x.dot") }
+    }
+}
+
+@Suite("Graph formats: bundled networks")
+struct BundledNetworkRoundTripTests {
+    @Test("every bundled network survives GraphML, GML and node-link unchanged",
+          arguments: ["europe-1914.json", "europe-1936.json", "cold-war-1962.json", "nato-2024.json"])
+    func roundTrip(name: String) throws {
+        let scenario = try ScenarioReader.read(path: TestSupport.network(name))
+        for format in [GraphFormat.graphml, .gml, .nodeLink] {
+            let ext = format == .nodeLink ? "nodelink.json" : format.rawValue
+            let path = FormatFixtures.temporaryPath(name.replacingOccurrences(of: ".json", with: ".\(ext)"))
+            try GraphIO.write(scenario, as: format, to: path)
+            #expect(try GraphIO.read(path: path) == scenario, "\(name) as \(format.rawValue)")
+        }
+    }
+}
+
+@Suite("Progress reporter")
+struct ProgressReporterTests {
+    @Test("--quiet silences progress; so does a standard error that is not a terminal")
+    func silence() {
+        #expect(!ProgressReporter("x", quiet: true).isEnabled)
+        #expect(ProgressReporter("x", quiet: false).isEnabled == (isatty(2) == 1))
+    }
+}

@@ -1,0 +1,66 @@
+import AllianceGraph
+import ArgumentParser
+import Foundation
+import Testing
+@testable import alliancectl
+
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private func temporary(_ name: String) -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alliancectl-formats-\(ProcessInfo.processInfo.processIdentifier)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.appendingPathComponent(name).path
+}
+
+@Suite("convert, import, render and report commands")
+struct FormatsCommandTests {
+    let europe = root.appendingPathComponent("Networks/europe-1914.json").path
+
+    @Test("convert picks formats by extension and round-trips a bundled network through GraphML")
+    func convert() throws {
+        let graphml = temporary("e.graphml"), back = temporary("e.json")
+        var command = try #require(try AllianceCtl.parseAsRoot(["convert", europe, graphml, "--quiet"]) as? ConvertCommand)
+        try command.run()
+        command = try #require(try AllianceCtl.parseAsRoot(["convert", graphml, back, "-q"]) as? ConvertCommand)
+        try command.run()
+        #expect(try ScenarioReader.read(path: back) == (try ScenarioReader.read(path: europe)))
+    }
+
+    @Test("convert: --to overrides the extension; an unknown extension without --to is a usage error")
+    func convertOptions() throws {
+        let command = try #require(try AllianceCtl.parseAsRoot(["convert", "a.json", "b.txt", "--to", "node-link"]) as? ConvertCommand)
+        #expect(command.to == .nodeLink)
+        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["convert", "a.json", "b.txt"]) }
+        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["convert", "a.dot", "b.json"]) }
+    }
+
+    @Test("import parses its options; an unknown region is a usage error with a hint")
+    func importOptions() throws {
+        let command = try #require(try AllianceCtl.parseAsRoot(["import", "atop", "x.csv", "--year", "1913", "--codes", "iso3",
+                                                                "--only", "DEU,FRA", "--region", "europe", "--merge-germany"]) as? ImportCommand)
+        #expect(command.source == .atop && command.year == 1913 && command.codes == .iso3 && command.mergeGermany)
+        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["import", "atop", "x.csv", "--year", "1913", "--region", "eurpe"]) }
+        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["import", "atlas", "x.csv", "--year", "1913"]) }
+    }
+
+    @Test("import writes a scenario from a hand-made ATOP file")
+    func importRun() throws {
+        let out = temporary("atop.json")
+        let atop = root.appendingPathComponent("Tests/AllianceGraphTests/Fixtures/import/atop-small.csv").path
+        let command = try #require(try AllianceCtl.parseAsRoot(["import", "atop", atop, "--year", "1902", "-o", out, "-q"]) as? ImportCommand)
+        try command.run()
+        let scenario = try ScenarioReader.read(path: out)
+        #expect(scenario.year == 1902 && scenario.network.commitments.count == 10)
+    }
+
+    @Test("render and report write SVG and HTML files")
+    func renderAndReport() throws {
+        let svg = temporary("e.svg"), html = temporary("e.html")
+        let render = try #require(try AllianceCtl.parseAsRoot(["render", europe, "-o", svg, "--seed", "3", "-q"]) as? RenderCommand)
+        try render.run()
+        #expect(try String(contentsOfFile: svg, encoding: .utf8).hasPrefix("<svg"))
+        let report = try #require(try AllianceCtl.parseAsRoot(["report", europe, "-o", html, "-q"]) as? ReportCommand)
+        try report.run()
+        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("Table 1. States"))
+        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["render", europe, "--width", "10"]) }
+    }
+}
