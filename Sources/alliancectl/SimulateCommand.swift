@@ -39,6 +39,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "System metrics per round: full (with Leiden blocs, modularity, arms-race stability) or light.")
     var systemMetrics: SystemMetricsLevel = .full
 
+    @Flag(help: "Also write SVG charts (effort.svg, threat.svg, commitments.svg, balance.svg) into the folder.")
+    var charts = false
+
     @Flag(help: "Play all rounds even when the network reaches equilibrium.")
     var noEquilibriumStop = false
 
@@ -99,12 +102,17 @@ struct SimulateCommand: ParsableCommand {
                 throw OutputError(path: output, message: "can't create the folder: \(error.localizedDescription)")
             }
             let folder = URL(fileURLWithPath: output)
-            for (name, text) in [("rounds.csv", rounds), ("system.csv", system), ("final.json", final), ("run.json", run)] {
+            var files = [("rounds.csv", rounds), ("system.csv", system), ("final.json", final), ("run.json", run)]
+            if charts {
+                files += zip(SimulationCharts.fileNames, SimulationCharts.charts(simulation.records, network: network).map { $0.svg() })
+                    .map { ($0, $1) }
+            }
+            for (name, text) in files {
                 try FileOutput.write(text, to: folder.appendingPathComponent(name).path)
             }
             if !quiet {
                 Diagnostics.print("\(simulation.round) rounds\(simulation.reachedEquilibrium ? " (equilibrium)" : ""), "
-                                  + "\(network.count) states; wrote \(output)/{rounds.csv,system.csv,final.json,run.json}")
+                                  + "\(network.count) states; wrote \(output)/{\(files.map(\.0).joined(separator: ","))}")
             }
         }
     }
