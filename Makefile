@@ -21,11 +21,14 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product alliancectl
 
-## The main job on a bundled network: what it holds, then its metrics.
+## The main job on a bundled network: what it holds, its metrics, and the July 1914 crisis
+## (Austria-Hungary attacks Serbia) as a chain-ganging cascade.
 run: build
 	$(CTL) info $(NETWORK)
 	@echo
 	$(CTL) metrics $(NETWORK)
+	@echo
+	$(CTL) crisis $(NETWORK) --attacker AUH --target YUG
 
 test: deps
 	$(SWIFT) build

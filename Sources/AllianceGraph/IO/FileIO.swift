@@ -67,11 +67,15 @@ public enum FileOutput {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces an existing file atomically. (Foundation's replaceItemAt fails on
+            // Linux every other time the destination exists: "The file doesn't exist".)
+            if rename(temporary.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw OutputError(path: path, message: "can't be written: \(reason)")
             }
+        } catch let error as OutputError {
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw OutputError(path: path, message: "can't be written: \(error.localizedDescription)")
