@@ -112,6 +112,17 @@ extension JSONValue {
     static func optionalNumber(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
 }
 
+extension Double {
+    /// floor(log10(|x|)) for finite non-zero x, computed without Foundation.
+    fileprivate var log10Floor: Int {
+        var exponent = 0
+        var x = abs(self)
+        while x >= 10 { x /= 10; exponent += 1 }
+        while x < 1 { x *= 10; exponent -= 1 }
+        return exponent
+    }
+}
+
 /// Locale-free number formatting shared by every writer.
 public enum NumberFormat {
     /// The shortest decimal that reads back to the same Double, without a trailing `.0` for
@@ -145,6 +156,23 @@ public enum NumberFormat {
         guard digits > 0 else { return sign + String(whole) }
         let fractionText = String(fraction)
         return sign + String(whole) + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+    }
+
+    /// Scientific form with `significant` digits for very large or small magnitudes in tables
+    /// (`2.55e+11`); `fixed` for zero and non-finite values.
+    public static func scientific(_ value: Double, significant: Int) -> String {
+        guard value.isFinite, value != 0 else { return fixed(value, digits: 0) }
+        var exponent = Int((abs(value)).log10Floor)
+        var mantissa = value / pow10Signed(exponent)
+        let digits = max(0, significant - 1)
+        if abs((mantissa * pow10(digits)).rounded() / pow10(digits)) >= 10 { exponent += 1; mantissa /= 10 }
+        let sign = exponent < 0 ? "-" : "+"
+        let magnitude = abs(exponent)
+        return fixed(mantissa, digits: digits) + "e" + sign + (magnitude < 10 ? "0" : "") + String(magnitude)
+    }
+
+    private static func pow10Signed(_ n: Int) -> Double {
+        n >= 0 ? pow10(n) : 1 / pow10(-n)
     }
 
     private static func pow10(_ n: Int) -> Double {

@@ -155,6 +155,7 @@ public enum MetricsOutput {
 
     static func tableCell(_ value: MetricValue, decimals: Int = 4) -> String {
         switch value {
+        case .real(let v) where v.isFinite && abs(v) >= 1e6: return NumberFormat.scientific(v, significant: 3)
         case .real(let v): return NumberFormat.fixed(v, digits: decimals)
         case .flag(let v): return v ? "yes" : "-"
         default: return value.description

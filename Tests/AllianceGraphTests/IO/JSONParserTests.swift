@@ -92,4 +92,11 @@ struct NumberFormatTests {
         #expect(NumberFormat.fixed(-1.5, digits: 0) == "-2")
         #expect(NumberFormat.fixed(.nan, digits: 3) == "-")
     }
+
+    @Test("scientific form for huge table values")
+    func scientific() {
+        #expect(NumberFormat.scientific(255_179_800_000, significant: 3) == "2.55e+11")
+        #expect(NumberFormat.scientific(9.996e6, significant: 3) == "1.00e+07")
+        #expect(NumberFormat.scientific(-0.00012345, significant: 2) == "-1.2e-04")
+    }
 }
