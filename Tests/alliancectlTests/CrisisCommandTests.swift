@@ -8,30 +8,9 @@ struct CrisisCommandTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let europe1914 = root.appendingPathComponent("Networks/europe-1914.json").path
 
-    /// The built `alliancectl` next to the test bundle, if it was built.
-    static var binary: URL? {
-        var folder = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("alliancectl")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
-    }
-
-    static func runBinary(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String)? {
-        guard let binary else { return nil }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    /// Runs the built binary (see `CLITestSupport`); fails when it was not built.
+    static func runBinary(_ arguments: [String]) throws -> CLITestSupport.Outcome {
+        try #require(try CLITestSupport.run(arguments), "build alliancectl first (swift build)")
     }
 
     @Test("crisis parses its options")
@@ -60,9 +39,7 @@ struct CrisisCommandTests {
 
     @Test("the built binary prints the 1914 timeline and the reasons for staying out")
     func binaryTimeline() throws {
-        guard let run = try Self.runBinary(["crisis", Self.europe1914, "--attacker", "AUH", "--target", "YUG"]) else {
-            print("skipped: alliancectl is not built next to the tests"); return
-        }
+        let run = try Self.runBinary(["crisis", Self.europe1914, "--attacker", "AUH", "--target", "YUG"])
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         // Rows of the timeline: "step state name side role cause".
@@ -77,16 +54,14 @@ struct CrisisCommandTests {
 
     @Test("the built binary writes CSV and JSON, and rejects an unknown state with exit 64")
     func binaryFormats() throws {
-        guard let csv = try Self.runBinary(["crisis", Self.europe1914, "--attacker", "AUH", "--target", "YUG", "--format", "csv"]) else {
-            print("skipped: alliancectl is not built next to the tests"); return
-        }
+        let csv = try Self.runBinary(["crisis", Self.europe1914, "--attacker", "AUH", "--target", "YUG", "--format", "csv"])
         #expect(csv.status == 0)
         let rows = csv.stdout.split(separator: "\n")
         #expect(rows.first == "step,code,name,side,role,cause,via,commitment,credibility,honour,detail")
         #expect(rows.contains { $0.hasPrefix("4,JPN,Japan,B,entrant,pledge,UKG,offense,1,") })
         #expect(rows.count == 1 + 18)
-        let json = try #require(try Self.runBinary(["crisis", Self.europe1914, "--attacker", "AUH", "--target", "YUG",
-                                                    "--mode", "stochastic", "--runs", "2000", "--format", "json"]))
+        let json = try Self.runBinary(["crisis", Self.europe1914, "--attacker", "AUH", "--target", "YUG",
+                                       "--mode", "stochastic", "--runs", "2000", "--format", "json"])
         #expect(json.status == 0)
         #expect(json.stderr.isEmpty, "no progress when stderr is not a terminal")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -94,7 +69,7 @@ struct CrisisCommandTests {
         let rus = try #require(states.first { $0["code"] as? String == "RUS" })
         let p = try #require(rus["pEnter"] as? Double)
         #expect(p > 0.6 && p < 0.75, "Russia's patronage honoured with probability 0.9 x 0.745 = 0.67")
-        let bad = try #require(try Self.runBinary(["crisis", Self.europe1914, "--attacker", "AUS", "--target", "YUG"]))
+        let bad = try Self.runBinary(["crisis", Self.europe1914, "--attacker", "AUS", "--target", "YUG"])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("did you mean \"AUH\""))
     }
