@@ -96,7 +96,10 @@ struct CrisisCommand: ParsableCommand {
 
     private func execute() throws {
         do {
-            let scenario = try loadScenario(file)
+            let bytes = try FileInput.readBytes(path: file, limit: ScenarioReader.maxFileSize)
+            let scenario: Scenario
+            do { scenario = try ScenarioReader.parse(bytes) } catch { throw error.inFile(file) }
+            let digest = FNV1a64.hex(bytes)
             let network = scenario.activeNetwork(year: year)
             var environment = scenario.parameters
             if let reliability { environment.reliability = reliability }
@@ -126,7 +129,7 @@ struct CrisisCommand: ParsableCommand {
                 switch output.format {
                 case .table: try output.emit(CrisisOutput.table(result, engine: engine, title: title))
                 case .csv: try output.emit(CrisisOutput.csv(result, engine: engine))
-                case .json: try output.emit(CrisisOutput.json(result, engine: engine, scenarioName: scenario.name))
+                case .json: try output.emit(CrisisOutput.json(result, engine: engine, scenarioName: scenario.name, inputDigest: digest))
                 }
                 return
             }
@@ -147,7 +150,7 @@ struct CrisisCommand: ParsableCommand {
             switch output.format {
             case .table: try output.emit(CrisisOutput.table(ensemble, engine: engine, title: ensembleTitle))
             case .csv: try output.emit(CrisisOutput.csv(ensemble, engine: engine))
-            case .json: try output.emit(CrisisOutput.json(ensemble, engine: engine, scenarioName: scenario.name))
+            case .json: try output.emit(CrisisOutput.json(ensemble, engine: engine, scenarioName: scenario.name, inputDigest: digest))
             }
         }
     }

@@ -163,7 +163,8 @@ public enum CrisisOutput {
 
     /// JSON: the crisis, its parameters, the timeline, the states that stayed out with every
     /// judged pledge, the broken pledges and the war size.
-    public static func json(_ result: CrisisResult, engine: CrisisEngine, scenarioName: String) -> String {
+    public static func json(_ result: CrisisResult, engine: CrisisEngine, scenarioName: String,
+                            inputDigest: String? = nil) -> String {
         let network = engine.network
         func code(_ id: StateID) -> JSONValue { .string(network[id].code) }
         func obligation(_ o: Obligation) -> JSONValue {
@@ -211,7 +212,8 @@ public enum CrisisOutput {
         let w = result.warSize
         let document: JSONValue = .object([
             JSONMember(key: "crisis", value: header(engine: engine, scenarioName: scenarioName, attacker: result.attacker,
-                                                     target: result.target, mode: result.mode, seed: result.seed, runs: nil)),
+                                                     target: result.target, mode: result.mode, seed: result.seed, runs: nil,
+                                                     inputDigest: inputDigest)),
             JSONMember(key: "events", value: .array(events)),
             JSONMember(key: "stayedOut", value: .array(stayedOut)),
             JSONMember(key: "brokenPledges", value: .array(result.brokenPledges.map(obligation))),
@@ -241,7 +243,7 @@ public enum CrisisOutput {
     }
 
     static func header(engine: CrisisEngine, scenarioName: String, attacker: StateID, target: StateID,
-                       mode: CrisisMode, seed: UInt64, runs: Int?) -> JSONValue {
+                       mode: CrisisMode, seed: UInt64, runs: Int?, inputDigest: String?) -> JSONValue {
         let e = engine.environment, o = engine.options
         var members = [
             JSONMember(key: "scenario", value: .string(scenarioName)),
@@ -267,6 +269,8 @@ public enum CrisisOutput {
             ])),
             JSONMember(key: "version", value: .string(AllianceGraphVersion.string)),
         ]
+        if let inputDigest { members.append(JSONMember(key: "inputDigest", value: .object([
+            JSONMember(key: "fnv1a64", value: .string(inputDigest))]))) }
         return .object(members)
     }
 
@@ -321,7 +325,8 @@ public enum CrisisOutput {
 
     /// JSON: the crisis and its parameters, per-state probabilities, war-size summaries and the
     /// histogram of the number of belligerents.
-    public static func json(_ result: CrisisEnsembleResult, engine: CrisisEngine, scenarioName: String) -> String {
+    public static func json(_ result: CrisisEnsembleResult, engine: CrisisEngine, scenarioName: String,
+                            inputDigest: String? = nil) -> String {
         let network = engine.network
         let states: [JSONValue] = network.states.indices.map { i in
             .object([JSONMember(key: "code", value: .string(network.states[i].code)),
@@ -342,7 +347,8 @@ public enum CrisisOutput {
         }
         let document: JSONValue = .object([
             JSONMember(key: "crisis", value: header(engine: engine, scenarioName: scenarioName, attacker: result.attacker,
-                                                     target: result.target, mode: .stochastic, seed: result.seed, runs: result.runs)),
+                                                     target: result.target, mode: .stochastic, seed: result.seed, runs: result.runs,
+                                                     inputDigest: inputDigest)),
             JSONMember(key: "states", value: .array(states)),
             JSONMember(key: "warSize", value: .object(sizes)),
             JSONMember(key: "meanAdditionalBelligerents", value: .number(result.meanAdditionalBelligerents)),
