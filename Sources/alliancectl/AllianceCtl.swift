@@ -15,6 +15,6 @@ struct AllianceCtl: ParsableCommand {
         version: AllianceGraphVersion.string,
         subcommands: [InfoCommand.self, MetricsCommand.self, SimulateCommand.self, CrisisCommand.self,
                       LandscapeCommand.self, ConvertCommand.self, ImportCommand.self, RenderCommand.self,
-                      ReportCommand.self]
+                      ReportCommand.self, GenerateCommand.self]
     )
 }

@@ -53,6 +53,39 @@ public enum FileOutput {
         try write(Data(contents.utf8), to: path)
     }
 
+    /// Writes the text that `produce` emits, chunk by chunk, to `path` ("-" writes standard
+    /// output): to a temporary file in the same folder, renamed into place once everything was
+    /// written, so a large output never has to fit in memory and a reader never sees part of it.
+    /// After the first failed write the remaining chunks are dropped and the error is thrown.
+    public static func stream(to path: String, _ produce: (_ emit: (String) -> Void) -> Void) throws(OutputError) {
+        if path == "-" {
+            produce { FileHandle.standardOutput.write(Data($0.utf8)) }
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw OutputError(path: path, message: "the folder \(folder.path) does not exist")
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw OutputError(path: path, message: "can't be written: can't create \(temporary.path)")
+        }
+        var failure: String?
+        produce { chunk in
+            guard failure == nil else { return }
+            do { try handle.write(contentsOf: Data(chunk.utf8)) } catch { failure = error.localizedDescription }
+        }
+        do { try handle.close() } catch { failure = failure ?? error.localizedDescription }
+        if failure == nil, rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            try? FileManager.default.removeItem(at: temporary)
+            throw OutputError(path: path, message: "can't be written: \(failure)")
+        }
+    }
+
     public static func write(_ data: Data, to path: String) throws(OutputError) {
         if path == "-" {
             FileHandle.standardOutput.write(data)

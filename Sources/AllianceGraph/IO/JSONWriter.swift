@@ -11,6 +11,11 @@ enum JSONWriter {
         return out
     }
 
+    /// Appends the pretty form of `value` as it appears at `indent` inside a document.
+    static func append(_ value: JSONValue, to out: inout String, indent: Int) {
+        write(value, into: &out, indent: indent, pretty: true, inlineWidth: 160)
+    }
+
     private static func write(_ value: JSONValue, into out: inout String, indent: Int, pretty: Bool, inlineWidth: Int) {
         switch value {
         case .null: out += "null"
