@@ -12,6 +12,12 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
+            name: "ScaleCheck",
+            dependencies: [.product(name: "AllianceGraph", package: "AllianceGraph")],
+            path: "ScaleCheck",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .executableTarget(
             name: "CrisisBenchmarks",
             dependencies: [
                 .product(name: "AllianceGraph", package: "AllianceGraph"),

@@ -33,6 +33,73 @@ public enum FileInput {
     }
 }
 
+extension FileInput {
+    /// Calls `body` with the bytes of the file at `path` and a hook that returns the bytes below
+    /// an offset to the system. A regular file is mapped read-only (`mmap`), never copied, so its
+    /// size is not limited by memory: the pages the parser has passed are dropped from memory
+    /// with `madvise(MADV_DONTNEED)` and read again from the file if needed. Standard input ("-"),
+    /// pipes and other files that can't be mapped are read into memory, refusing more than
+    /// `streamLimit` bytes. The bytes are valid only during `body`.
+    public static func withBytes<R>(path: String, streamLimit: Int,
+                                    _ body: (UnsafeBufferPointer<UInt8>, ((Int) -> Void)?) throws(InputError) -> R) throws(InputError) -> R {
+        if path != "-", let mapping = try MappedFile(path: path) {
+            defer { mapping.unmap() }
+            return try body(mapping.bytes, mapping.release(below:))
+        }
+        let bytes = try readBytes(path: path, limit: streamLimit)
+        let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(InputError) in try body(buffer, nil) } }
+        return try result.get()
+    }
+}
+
+/// A regular file mapped read-only into memory.
+private final class MappedFile {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private let base: UnsafeMutableRawPointer?
+    private let length: Int
+    private var released = 0
+    private static let pageSize = max(4096, sysconf(Int32(_SC_PAGESIZE)))
+
+    /// Maps `path`; nil when it is not a regular file (read it as a stream instead).
+    init?(path: String) throws(InputError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { throw InputError(file: path, "no such file") }
+            return nil
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, "is a folder, not a file") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw InputError(file: path, "can't be opened for reading (check permissions)") }
+        defer { close(descriptor) }
+        length = Int(info.st_size)
+        if length == 0 {
+            base = nil
+            bytes = UnsafeBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), pointer != MAP_FAILED else {
+            throw InputError(file: path, "can't be read: \(String(cString: strerror(errno)))")
+        }
+        base = pointer
+        bytes = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
+    }
+
+    /// Drops the whole pages below `offset` from memory (they stay readable: the kernel reads
+    /// them again from the file on access).
+    func release(below offset: Int) {
+        guard let base else { return }
+        let end = min(offset, length) / Self.pageSize * Self.pageSize
+        guard end > released else { return }
+        _ = madvise(base + released, end - released, MADV_DONTNEED)
+        released = end
+    }
+
+    func unmap() {
+        if let base { _ = munmap(base, length) }
+    }
+}
+
 /// An output file that can't be written.
 public struct OutputError: Error, CustomStringConvertible, Sendable {
     public var path: String

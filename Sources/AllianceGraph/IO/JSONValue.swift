@@ -38,15 +38,21 @@ struct JSONMember: Hashable, Sendable {
 struct JSONParser {
     static let maxDepth = 256
 
-    private let bytes: [UInt8]
-    private var position = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
 
-    private init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// Parses a whole document. Errors carry `line L, column C` as their location.
     static func parse(_ bytes: [UInt8]) throws(InputError) -> JSONValue {
+        let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(InputError) in try parse(buffer) } }
+        return try result.get()
+    }
+
+    /// Parses a whole document held in `bytes` (which must stay valid during the call).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(InputError) -> JSONValue {
         var parser = JSONParser(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         parser.skipWhitespace()
@@ -59,7 +65,7 @@ struct JSONParser {
         return value
     }
 
-    private func error(_ message: String, at offset: Int? = nil) -> InputError {
+    func error(_ message: String, at offset: Int? = nil) -> InputError {
         let end = min(offset ?? position, bytes.count)
         var line = 1, column = 1
         for byte in bytes[0..<end] {
@@ -68,7 +74,7 @@ struct JSONParser {
         return InputError(location: "line \(line), column \(column)", "malformed JSON: \(message)")
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
             case 0x20, 0x09, 0x0A, 0x0D: position += 1
@@ -77,7 +83,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseValue(depth: Int) throws(InputError) -> JSONValue {
+    mutating func parseValue(depth: Int) throws(InputError) -> JSONValue {
         guard position < bytes.count else { throw error("unexpected end of file; expected a value") }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
@@ -180,7 +186,7 @@ struct JSONParser {
         return .number(value, text: text)
     }
 
-    private mutating func parseString() throws(InputError) -> String {
+    mutating func parseString() throws(InputError) -> String {
         let start = position
         position += 1
         var scalars = String.UnicodeScalarView()

@@ -8,23 +8,42 @@ public enum ScenarioReader {
     /// The format tag a scenario file must carry.
     public static let formatTag = "alliancegraph/1"
 
-    /// Largest scenario file read (bytes): 2 GiB, so that a runaway file fails with a message
-    /// instead of exhausting memory.
+    /// Largest scenario read from standard input or a pipe (bytes): 2 GiB, so that a runaway
+    /// stream fails with a message instead of exhausting memory. Regular files have no limit:
+    /// they are mapped, not copied (`FileInput.withBytes`), and read in one streaming pass.
     public static let maxFileSize = 2 << 30
 
     /// Reads and validates the scenario at `path`.
+    ///
+    /// Memory: the scenario itself plus one JSON element at a time; the file's bytes are mapped
+    /// and released behind the parser, so a file of 10 million ties (about 1 GB) loads in well
+    /// under 2 GiB.
     public static func read(path: String) throws(InputError) -> Scenario {
-        let bytes = try FileInput.readBytes(path: path, limit: maxFileSize)
         do {
-            return try parse(bytes)
+            return try FileInput.withBytes(path: path, streamLimit: maxFileSize) { bytes, release throws(InputError) in
+                try parse(bytes, release: release)
+            }
         } catch {
-            throw error.inFile(path)
+            throw error.file == nil ? error.inFile(path) : error
         }
     }
 
     /// Parses and validates a scenario from UTF-8 bytes (errors carry no file name).
     public static func parse(_ bytes: [UInt8]) throws(InputError) -> Scenario {
-        try decode(JSONParser.parse(bytes))
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(InputError) in try parse(buffer, release: nil) }
+        }
+        return try result.get()
+    }
+
+    /// Parses in two passes over `bytes`: the whole document is checked first (so malformed JSON
+    /// is reported before anything else, as by `JSONParser.parse`), then the root's arrays are
+    /// decoded one element at a time (`JSONRootDocument`).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Int) -> Void)?) throws(InputError) -> Scenario {
+        guard let root = try JSONParser.parseRoot(bytes, release: release) else {
+            return try decode(JSONParser.parse(bytes))
+        }
+        return try decode(root)
     }
 
     /// Parses a scenario from a string.
@@ -33,7 +52,15 @@ public enum ScenarioReader {
     }
 
     static func decode(_ document: JSONValue) throws(InputError) -> Scenario {
-        var root = try JSONObjectReader(document, path: "")
+        guard case .object(let members) = document else {
+            _ = try JSONObjectReader(document, path: "")  // throws "expected an object"
+            throw InputError("expected an object")
+        }
+        return try decode(JSONRootDocument(members: members))
+    }
+
+    static func decode(_ document: JSONRootDocument) throws(InputError) -> Scenario {
+        var root = try JSONObjectReader(.object(document.members), path: "")
         let format = try root.requiredString("format")
         if format != formatTag {
             throw InputError(location: "format", "unsupported format \"\(format.prefix(60))\"; expected \"\(formatTag)\"")
@@ -49,17 +76,18 @@ public enum ScenarioReader {
             codes = system
         }
         var sources: [String] = []
-        if let list = try root.array("sources") {
-            for (k, item) in list.enumerated() { sources.append(try JSONObjectReader.string(item, at: "sources[\(k)]")) }
+        _ = try root.array("sources")
+        try document.forEachElement("sources") { k, item throws(InputError) in
+            sources.append(try JSONObjectReader.string(item, at: "sources[\(k)]"))
         }
         let parameters = try decodeParameters(root.value("parameters"))
 
-        guard let stateValues = try root.array("states") else {
+        guard try root.array("states") != nil else {
             throw InputError(location: "states", "required field \"states\" is missing")
         }
         var states: [State] = []
-        states.reserveCapacity(stateValues.count)
-        for (index, value) in stateValues.enumerated() {
+        states.reserveCapacity(document.elementCount("states") ?? 0)
+        try document.forEachElement("states") { index, value throws(InputError) in
             states.append(try decodeState(value, path: "states[\(index)]"))
         }
         var codeIndex: [String: StateID] = [:]
@@ -73,11 +101,15 @@ public enum ScenarioReader {
         let resolver = CodeResolver(index: codeIndex)
 
         var commitments: [Commitment] = []
-        for (index, value) in (try root.array("commitments") ?? []).enumerated() {
+        _ = try root.array("commitments")
+        commitments.reserveCapacity(document.elementCount("commitments") ?? 0)
+        try document.forEachElement("commitments") { index, value throws(InputError) in
             commitments.append(try decodeCommitment(value, path: "commitments[\(index)]", resolver))
         }
         var rivalries: [Rivalry] = []
-        for (index, value) in (try root.array("rivalries") ?? []).enumerated() {
+        _ = try root.array("rivalries")
+        rivalries.reserveCapacity(document.elementCount("rivalries") ?? 0)
+        try document.forEachElement("rivalries") { index, value throws(InputError) in
             var object = try JSONObjectReader(value, path: "rivalries[\(index)]")
             let (a, b) = try resolver.pair(&object)
             let rivalry = Rivalry(a, b, intensity: try object.number("intensity") ?? 1,
@@ -87,7 +119,9 @@ public enum ScenarioReader {
             rivalries.append(rivalry)
         }
         var contiguity: [Contiguity] = []
-        for (index, value) in (try root.array("contiguity") ?? []).enumerated() {
+        _ = try root.array("contiguity")
+        contiguity.reserveCapacity(document.elementCount("contiguity") ?? 0)
+        try document.forEachElement("contiguity") { index, value throws(InputError) in
             var object = try JSONObjectReader(value, path: "contiguity[\(index)]")
             let (a, b) = try resolver.pair(&object)
             let type = try object.integer("type")
@@ -104,7 +138,8 @@ public enum ScenarioReader {
             }
         }
         var warPlans: [WarPlan] = []
-        for (index, value) in (try root.array("warPlans") ?? []).enumerated() {
+        _ = try root.array("warPlans")
+        try document.forEachElement("warPlans") { index, value throws(InputError) in
             var object = try JSONObjectReader(value, path: "warPlans[\(index)]")
             let actor = try resolver.id(try object.requiredValue("actor"), at: object.childPath("actor"))
             let trigger = try resolver.list(&object, "trigger")
@@ -114,9 +149,9 @@ public enum ScenarioReader {
             warPlans.append(WarPlan(actor: actor, trigger: trigger, attack: attack, note: note))
         }
         var propensities: [Propensity]?
-        if let list = try root.array("propensities") {
+        if try root.array("propensities") != nil {
             propensities = []
-            for (index, value) in list.enumerated() {
+            try document.forEachElement("propensities") { index, value throws(InputError) in
                 var object = try JSONObjectReader(value, path: "propensities[\(index)]")
                 let (a, b) = try resolver.pair(&object)
                 let propensity = Propensity(a, b, value: try object.requiredNumber("value"))

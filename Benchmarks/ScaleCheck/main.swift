@@ -1,0 +1,41 @@
+import AllianceGraph
+import Foundation
+
+/// `ScaleCheck FILE [ROUNDS]`: loads a scenario, builds the simulation's CSR snapshots (the
+/// round-0 perception), plays ROUNDS (1) rounds with every rule on and light system metrics, and
+/// prints the wall time of each phase. Run under `/usr/bin/time -v` for the peak memory
+/// (`Benchmarks/scale-check` does both).
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: ScaleCheck FILE [ROUNDS]\n".utf8))
+    exit(64)
+}
+let rounds = arguments.count >= 3 ? Int(arguments[2]) ?? 1 : 1
+
+func seconds(since start: ContinuousClock.Instant) -> String {
+    let d = ContinuousClock.now - start
+    let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    return String(format: "%.2f s", s)
+}
+
+do {
+    var start = ContinuousClock.now
+    let scenario = try ScenarioReader.read(path: arguments[1])
+    let network = scenario.activeNetwork()
+    print("load: \(seconds(since: start)) (\(network.count) states, \(network.commitments.count) commitments, \(network.rivalries.count) rivalries, \(network.contiguity.count) contiguity)")
+    start = ContinuousClock.now
+    let configuration = Simulation.Configuration(parameters: SimulationParameters(environment: scenario.parameters),
+                                                 rules: RuleKind.allCases, rounds: rounds, seed: 1,
+                                                 stopAtEquilibrium: false, systemMetrics: .light)
+    var simulation = try Simulation(network: network, configuration: configuration)
+    print("CSR snapshots and round-0 perception: \(seconds(since: start))")
+    for _ in 0..<rounds {
+        start = ContinuousClock.now
+        let record = try simulation.step()
+        let s = record.system
+        print("round \(record.round) (all rules): \(seconds(since: start)); commitments +\(s.commitmentsAdded) -\(s.commitmentsRemoved), bandwagons \(s.bandwagons), triad flips \(s.triadFlips), propagation passes \(s.propagationIterations)")
+    }
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(65)
+}
