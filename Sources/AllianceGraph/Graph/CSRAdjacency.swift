@@ -61,6 +61,71 @@ public struct CSRAdjacency: Hashable, Sendable {
         try self.init(vertexCount: vertexCount, offsets: offsets, targets: targets, weights: weights)
     }
 
+    /// Builds from the directed weighted arcs that `arcs` emits as `(source, target, weight)`.
+    /// `arcs` is called twice, once to count each row and once to fill it, so no list of all arcs
+    /// is ever held: memory is the CSR itself (12 bytes per arc) plus one row while it is sorted.
+    /// Rows are sorted by target and parallel arcs merged by their largest weight: the same CSR
+    /// as `init(vertexCount:arcs:)` with the default merge. `arcs` must emit the same arcs both
+    /// times. O(E + sum over rows of d log d).
+    public init(vertexCount: Int, emittingArcs arcs: (_ emit: (Int, Int, Double) -> Void) -> Void) throws(InputError) {
+        var counts = [Int](repeating: 0, count: vertexCount + 1)
+        var outOfRange: (Int, Int)?
+        arcs { source, target, _ in
+            guard (0..<vertexCount).contains(source), (0..<vertexCount).contains(target) else {
+                if outOfRange == nil { outOfRange = (source, target) }
+                return
+            }
+            counts[source + 1] += 1
+        }
+        if let (source, target) = outOfRange {
+            throw InputError("arc \(source) -> \(target) is out of range 0..<\(vertexCount)")
+        }
+        for i in 0..<vertexCount { counts[i + 1] += counts[i] }
+        let total = counts[vertexCount]
+        guard total < Int(Int32.max) else { throw InputError("\(total) arcs are too many for a CSR (limit 2^31 - 1)") }
+        var targets = [Int32](repeating: 0, count: total)
+        var weights = [Double](repeating: 0, count: total)
+        var fill = counts
+        var mismatch = false
+        arcs { source, target, weight in
+            guard (0..<vertexCount).contains(source), (0..<vertexCount).contains(target),
+                  fill[source] < counts[source + 1] else { mismatch = true; return }
+            targets[fill[source]] = Int32(target)
+            weights[fill[source]] = weight
+            fill[source] += 1
+        }
+        if mismatch || fill.dropLast() != counts.dropFirst() {
+            throw InputError("the arcs changed between the two passes of the CSR construction")
+        }
+        // Sort each row by target and merge parallel arcs, compacting in place.
+        var offsets = [Int32](repeating: 0, count: vertexCount + 1)
+        var row: [(target: Int32, weight: Double)] = []
+        var write = 0
+        for i in 0..<vertexCount {
+            let start = counts[i], end = counts[i + 1]
+            row.removeAll(keepingCapacity: true)
+            for k in start..<end { row.append((targets[k], weights[k])) }
+            row.sort { $0.target < $1.target }
+            var k = 0
+            while k < row.count {
+                var weight = row[k].weight
+                let target = row[k].target
+                var next = k + 1
+                while next < row.count && row[next].target == target { weight = max(weight, row[next].weight); next += 1 }
+                targets[write] = target
+                weights[write] = weight
+                write += 1
+                k = next
+            }
+            offsets[i + 1] = Int32(write)
+        }
+        if write < total {
+            targets = Array(targets[0..<write])
+            weights = Array(weights[0..<write])
+        }
+        try self.init(vertexCount: vertexCount, offsets: offsets, targets: targets, weights: weights)
+    }
+
     /// Number of stored arcs (an undirected edge counts twice).
     public var arcCount: Int { targets.count }
 

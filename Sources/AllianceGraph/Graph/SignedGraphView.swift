@@ -8,21 +8,42 @@ public struct SignedGraphView: Hashable, Sendable {
     /// Signed edges, `low < high`, sorted by (low, high).
     public let edges: [SignedEdge]
 
+    /// A signed edge; 12 bytes (ids stored in 32 bits).
     public struct SignedEdge: Hashable, Sendable {
-        public let low: Int
-        public let high: Int
+        private let storedLow: Int32
+        private let storedHigh: Int32
+        private let storedSign: Int32
+        public var low: Int { Int(storedLow) }
+        public var high: Int { Int(storedHigh) }
         /// +1 or -1.
-        public let sign: Int
+        public var sign: Int { Int(storedSign) }
+
+        init(low: Int, high: Int, sign: Int) {
+            storedLow = Int32(low)
+            storedHigh = Int32(high)
+            storedSign = Int32(sign)
+        }
     }
 
+    /// Built by sorting (pair, sign) entries, 16 bytes per tie, rather than through a dictionary.
     public init(_ network: AllianceNetwork) {
-        var signs: [StatePair: Int] = [:]
-        for obligation in network.obligations where obligation.kind.sign > 0 && obligation.credibility > 0 {
-            signs[StatePair(obligation.committed, obligation.partner)] = 1
+        var entries: [(key: UInt64, sign: Int8)] = []
+        entries.reserveCapacity(network.commitments.count + network.rivalries.count)
+        for c in network.commitments where c.kind.sign > 0 && (c.credibility > 0 || (c.reverseCredibility ?? 0) > 0) {
+            entries.append((SpellOverlap.pairKey(c.pair.low, c.pair.high), 1))
         }
-        for rivalry in network.rivalries { signs[rivalry.pair] = -1 }
-        self.init(vertexCount: network.count,
-                  uncheckedEdges: signs.map { SignedEdge(low: $0.key.low.index, high: $0.key.high.index, sign: $0.value) })
+        for rivalry in network.rivalries { entries.append((SpellOverlap.pairKey(rivalry.pair.low, rivalry.pair.high), -1)) }
+        // Sorting by (key, sign) puts a pair's rivalry first: an active rivalry outweighs a pledge.
+        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.sign < $1.sign }
+        var edges: [SignedEdge] = []
+        edges.reserveCapacity(entries.count)
+        var previous: UInt64?
+        for entry in entries where entry.key != previous {
+            previous = entry.key
+            edges.append(SignedEdge(low: Int(entry.key >> 32), high: Int(entry.key & 0xFFFF_FFFF), sign: Int(entry.sign)))
+        }
+        vertexCount = network.count
+        self.edges = edges
     }
 
     /// A signed graph from explicit `(a, b, sign)` triples (sign +1 or -1, no self-loops or

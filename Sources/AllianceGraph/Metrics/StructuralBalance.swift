@@ -25,17 +25,29 @@ public struct StructuralBalance: Hashable, Sendable {
     public var index: Double { triangles == 0 ? .nan : Double(balancedTriangles) / Double(triangles) }
 
     public init(_ graph: SignedGraphView) {
-        let lists = graph.neighbourLists
+        // Sorted neighbour rows as a CSR: the edges are sorted by (low, high), so filling rows in
+        // edge order lists each vertex's lower neighbours, then its higher ones, both ascending.
+        let n = graph.vertexCount, edges = graph.edges
+        var start = [Int](repeating: 0, count: n + 1)
+        for e in edges { start[e.low + 1] += 1; start[e.high + 1] += 1 }
+        for v in 0..<n { start[v + 1] += start[v] }
+        var fill = start
+        var neighbour = [Int32](repeating: 0, count: 2 * edges.count)
+        var negative = [Bool](repeating: false, count: 2 * edges.count)
+        for e in edges {
+            neighbour[fill[e.low]] = Int32(e.high); negative[fill[e.low]] = e.sign < 0; fill[e.low] += 1
+            neighbour[fill[e.high]] = Int32(e.low); negative[fill[e.high]] = e.sign < 0; fill[e.high] += 1
+        }
         var counts = [0, 0, 0, 0] // by number of negative ties
-        for edge in graph.edges {
+        for edge in edges {
             // Common neighbours w > high of (low, high): each triangle counted once (low < high < w).
-            let a = lists[edge.low], b = lists[edge.high]
-            var i = 0, j = 0
-            while i < a.count && j < b.count {
-                if a[i].vertex < b[j].vertex { i += 1; continue }
-                if a[i].vertex > b[j].vertex { j += 1; continue }
-                if a[i].vertex > edge.high {
-                    let negatives = (edge.sign < 0 ? 1 : 0) + (a[i].sign < 0 ? 1 : 0) + (b[j].sign < 0 ? 1 : 0)
+            var i = start[edge.low], j = start[edge.high]
+            let iEnd = start[edge.low + 1], jEnd = start[edge.high + 1]
+            while i < iEnd && j < jEnd {
+                if neighbour[i] < neighbour[j] { i += 1; continue }
+                if neighbour[i] > neighbour[j] { j += 1; continue }
+                if Int(neighbour[i]) > edge.high {
+                    let negatives = (edge.sign < 0 ? 1 : 0) + (negative[i] ? 1 : 0) + (negative[j] ? 1 : 0)
                     counts[negatives] += 1
                 }
                 i += 1

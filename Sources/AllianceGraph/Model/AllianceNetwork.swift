@@ -82,7 +82,11 @@ public struct AllianceNetwork: Hashable, Sendable {
             try Self.check(state.hawkishness, at: "\(path).hawkishness", "a number in [0, 1]") { (0...1).contains($0) }
             try Self.check(state.intent, at: "\(path).intent", "a number in [0, 1]") { (0...1).contains($0) }
         }
-        var commitmentSpells: [CommitmentKey: [(Int?, Int?, Int)]] = [:]
+        let firstDuplicateCommitment = SpellOverlap.first(commitments.enumerated().map { index, c in
+            let key = c.isSymmetric ? SpellOverlap.pairKey(c.pair.low, c.pair.high) : SpellOverlap.pairKey(c.from, c.to)
+            let kind = UInt32(CommitmentKind.allCases.firstIndex(of: c.kind) ?? 0)
+            return SpellOverlap.Entry(key: key, tag: kind << 1 | (c.isSymmetric ? 1 : 0), index: Int32(index))
+        }) { (commitments[$0].since, commitments[$0].until) }
         for (index, commitment) in commitments.enumerated() {
             let path = "commitments[\(index)]"
             let ends = commitment.isSymmetric ? ("between[0]", "between[1]") : ("from", "to")
@@ -109,17 +113,14 @@ public struct AllianceNetwork: Hashable, Sendable {
                                  "a commitment needs a pledge with credibility > 0 in at least one direction")
             }
             try Self.checkSpell(commitment.since, commitment.until, at: path)
-            let key = CommitmentKey(kind: commitment.kind, from: commitment.isSymmetric ? commitment.pair.low : commitment.from,
-                                    to: commitment.isSymmetric ? commitment.pair.high : commitment.to,
-                                    symmetric: commitment.isSymmetric)
-            for (since, until, other) in commitmentSpells[key, default: []]
-            where Self.overlaps(since, until, commitment.since, commitment.until) {
+            if let duplicate = firstDuplicateCommitment, duplicate.index == index {
                 throw InputError(location: path,
-                                 "duplicate \(commitment.kind.rawValue) commitment between \"\(states[commitment.from.index].code)\" and \"\(states[commitment.to.index].code)\" (same as commitments[\(other)] in overlapping years); merge them or give disjoint since/until")
+                                 "duplicate \(commitment.kind.rawValue) commitment between \"\(states[commitment.from.index].code)\" and \"\(states[commitment.to.index].code)\" (same as commitments[\(duplicate.other)] in overlapping years); merge them or give disjoint since/until")
             }
-            commitmentSpells[key, default: []].append((commitment.since, commitment.until, index))
         }
-        var rivalrySpells: [StatePair: [(Int?, Int?, Int)]] = [:]
+        let firstDuplicateRivalry = SpellOverlap.first(rivalries.enumerated().map { index, r in
+            SpellOverlap.Entry(key: SpellOverlap.pairKey(r.pair.low, r.pair.high), tag: 0, index: Int32(index))
+        }) { (rivalries[$0].since, rivalries[$0].until) }
         for (index, rivalry) in rivalries.enumerated() {
             let path = "rivalries[\(index)]"
             try checkID(rivalry.pair.low, at: "\(path).between[0]")
@@ -129,11 +130,9 @@ public struct AllianceNetwork: Hashable, Sendable {
             }
             try Self.check(rivalry.intensity, at: "\(path).intensity", "a number in (0, 1]") { $0 > 0 && $0 <= 1 }
             try Self.checkSpell(rivalry.since, rivalry.until, at: path)
-            for (since, until, other) in rivalrySpells[rivalry.pair, default: []]
-            where Self.overlaps(since, until, rivalry.since, rivalry.until) {
-                throw InputError(location: path, "duplicate rivalry (same pair as rivalries[\(other)] in overlapping years)")
+            if let duplicate = firstDuplicateRivalry, duplicate.index == index {
+                throw InputError(location: path, "duplicate rivalry (same pair as rivalries[\(duplicate.other)] in overlapping years)")
             }
-            rivalrySpells[rivalry.pair, default: []].append((rivalry.since, rivalry.until, index))
         }
         var contiguityIndex: [StatePair: Int] = [:]
         for (index, entry) in contiguity.enumerated() {
@@ -157,13 +156,6 @@ public struct AllianceNetwork: Hashable, Sendable {
             }
             contiguityIndex[entry.pair] = index
         }
-    }
-
-    private struct CommitmentKey: Hashable {
-        var kind: CommitmentKind
-        var from: StateID
-        var to: StateID
-        var symmetric: Bool
     }
 
     private func checkID(_ id: StateID, at path: String) throws(InputError) {

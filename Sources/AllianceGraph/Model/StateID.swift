@@ -3,12 +3,18 @@
 /// States are addressed by this typed index everywhere inside the library, never by their code
 /// strings, so that an index into one array can't be mistaken for a count or for another kind of
 /// id. Codes (`"GMY"`) are for people and files; `AllianceNetwork.id(forCode:)` maps between them.
+///
+/// Stored in 32 bits (networks hold fewer than 2^31 states), so that ties and pairs stay small
+/// in networks of millions of states.
 public struct StateID: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The zero-based position of the state in `AllianceNetwork.states`.
-    public let index: Int
+    private let storage: Int32
 
+    /// The zero-based position of the state in `AllianceNetwork.states`.
+    public var index: Int { Int(storage) }
+
+    /// The id of position `index`, which must be in `Int32`'s range.
     public init(_ index: Int) {
-        self.index = index
+        storage = Int32(index)
     }
 
     public static func < (lhs: StateID, rhs: StateID) -> Bool { lhs.index < rhs.index }

@@ -14,17 +14,16 @@ struct ProximityTable: Sendable {
     init(_ network: AllianceNetwork) {
         count = network.count
         defaults = network.states.map { $0.major ? max(Contiguity.distantProximity, Contiguity.majorPowerReach) : Contiguity.distantProximity }
-        var arcs: [(source: Int, target: Int, weight: Double)] = []
-        arcs.reserveCapacity(network.contiguity.count * 2)
-        for entry in network.contiguity {
-            let a = entry.pair.low.index, b = entry.pair.high.index
-            let base = entry.proximity
-            arcs.append((a, b, network.states[b].major ? max(base, Contiguity.majorPowerReach) : base))
-            arcs.append((b, a, network.states[a].major ? max(base, Contiguity.majorPowerReach) : base))
-        }
+        let states = network.states, contiguity = network.contiguity
         // Ids were validated by the network; the CSR cannot fail.
-        explicit = (try? CSRAdjacency(vertexCount: count, arcs: arcs))
-            ?? CSRAdjacency.empty(vertexCount: count)
+        explicit = (try? CSRAdjacency(vertexCount: count) { emit in
+            for entry in contiguity {
+                let a = entry.pair.low.index, b = entry.pair.high.index
+                let base = entry.proximity
+                emit(a, b, states[b].major ? max(base, Contiguity.majorPowerReach) : base)
+                emit(b, a, states[a].major ? max(base, Contiguity.majorPowerReach) : base)
+            }
+        }) ?? CSRAdjacency.empty(vertexCount: count)
     }
 
     /// pi_ij, the proximity of `j` as seen from `i` (0 on the diagonal). O(log degree).

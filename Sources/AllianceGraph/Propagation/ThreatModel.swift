@@ -68,29 +68,33 @@ public struct ThreatModel: Sendable {
 
     static func ties(_ network: AllianceNetwork, power: [Double], reliability: Double) -> Ties {
         let n = network.count
-        var partnerArcs: [(source: Int, target: Int, weight: Double)] = []
-        var entangleArcs: [(source: Int, target: Int, weight: Double)] = []
-        var supportArcs: [(source: Int, target: Int, weight: Double)] = []
-        for commitment in network.commitments {
-            for obligation in commitment.obligations where obligation.credibility > 0 {
-                let c = obligation.committed.index, p = obligation.partner.index
-                partnerArcs.append((c, p, 1))
-                partnerArcs.append((p, c, 1))
-                if obligation.kind.sign > 0 { entangleArcs.append((c, p, obligation.credibility)) }
-                // Support row = the protected state; entry = the pledge toward it.
-                if obligation.kind.obligesToFight { supportArcs.append((p, c, obligation.credibility)) }
+        // Each CSR is built by two passes over the ties (`CSRAdjacency(vertexCount:emittingArcs:)`),
+        // never through a list of all arcs: at 10 million ties such lists took gigabytes.
+        let commitments = network.commitments
+        let partners = (try? CSRAdjacency(vertexCount: n) { emit in
+            for c in commitments where c.credibility > 0 || (c.reverseCredibility ?? 0) > 0 {
+                emit(c.from.index, c.to.index, 1)
+                emit(c.to.index, c.from.index, 1)
             }
-        }
-        var rivalArcs: [(source: Int, target: Int, weight: Double)] = []
-        for rivalry in network.rivalries {
-            rivalArcs.append((rivalry.pair.low.index, rivalry.pair.high.index, rivalry.intensity))
-            rivalArcs.append((rivalry.pair.high.index, rivalry.pair.low.index, rivalry.intensity))
-        }
-        // The network validated its ids, so these constructions cannot fail.
-        let partners = (try? CSRAdjacency(vertexCount: n, arcs: partnerArcs)) ?? .empty(vertexCount: n)
-        let rivals = (try? CSRAdjacency(vertexCount: n, arcs: rivalArcs)) ?? .empty(vertexCount: n)
-        let w = ((try? CSRAdjacency(vertexCount: n, arcs: entangleArcs)) ?? .empty(vertexCount: n)).rowNormalised()
-        let pledges = (try? CSRAdjacency(vertexCount: n, arcs: supportArcs)) ?? .empty(vertexCount: n)
+        }) ?? .empty(vertexCount: n)
+        let w = ((try? CSRAdjacency(vertexCount: n) { emit in
+            for c in commitments where c.kind.sign > 0 {
+                c.forEachObligation { o in if o.credibility > 0 { emit(o.committed.index, o.partner.index, o.credibility) } }
+            }
+        }) ?? .empty(vertexCount: n)).rowNormalised()
+        // Support row = the protected state; entry = the pledge toward it.
+        let pledges = (try? CSRAdjacency(vertexCount: n) { emit in
+            for c in commitments where c.kind.obligesToFight {
+                c.forEachObligation { o in if o.credibility > 0 { emit(o.partner.index, o.committed.index, o.credibility) } }
+            }
+        }) ?? .empty(vertexCount: n)
+        let rivalries = network.rivalries
+        let rivals = (try? CSRAdjacency(vertexCount: n) { emit in
+            for r in rivalries {
+                emit(r.pair.low.index, r.pair.high.index, r.intensity)
+                emit(r.pair.high.index, r.pair.low.index, r.intensity)
+            }
+        }) ?? .empty(vertexCount: n)
         var support = power
         for i in 0..<n {
             for k in Int(pledges.offsets[i])..<Int(pledges.offsets[i + 1]) {

@@ -16,6 +16,11 @@
 /// inverse is applied with the kernel (one column per state), so the cost is O(passes x arcs x N)
 /// plus the power iteration's O(iterations x N^2); meant for N up to a few thousand.
 public enum ArmsRaceStability {
+    /// Largest network for which the simulation's `full` system metrics include the margin: K is
+    /// dense (N x N doubles: 8 MB at N = 1,000, 8 TB at N = 1,000,000). Above it the margin is
+    /// not recorded (nil, as with `light` metrics).
+    public static let denseLimit = 5_000
+
     /// The result: K's spectral radius, the fatigue and their difference.
     public struct Result: Hashable, Sendable {
         /// rho(K).

@@ -39,10 +39,21 @@ public enum Balancing {
         return snapshot.environment.entanglement * sum
     }
 
+    /// Every state's partner this round (nil: none), by `partner(for:in:)` when N <= 256 and by
+    /// the equivalent ranked search of `BalancingCandidates` in larger networks.
+    public static func partners(in snapshot: RoundSnapshot) -> [StateID?] {
+        if snapshot.network.count <= ThreatModel.allSourcesLimit {
+            return snapshot.network.ids.map { partner(for: $0, in: snapshot) }
+        }
+        let candidates = BalancingCandidates(snapshot)
+        return snapshot.network.ids.map { candidates.partner(for: $0, in: snapshot) }
+    }
+
     public static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
         let credibility = snapshot.parameters.newAllianceCredibility
+        let partners = partners(in: snapshot)
         for i in snapshot.network.ids {
-            guard let j = partner(for: i, in: snapshot) else { continue }
+            guard let j = partners[i.index] else { continue }
             proposals.addCommitments.append(.symmetric(.defense, min(i, j), max(i, j), credibility: credibility,
                                                        reverseCredibility: credibility, note: "balancing, round \(snapshot.round)"))
         }

@@ -6,6 +6,9 @@
 /// s*: it drops its commitments to s*'s rivals (every commitment between i and a rival of s*,
 /// either direction), ends its rivalry with s*, and takes a symmetric `neutrality` pact with s*
 /// (credibility 1) unless one exists. The thresholds make bandwagoning rarer than balancing.
+/// The ties to drop are found in one pass over the commitments for all bandwagoners (not one
+/// pass each), and in networks of more than 256 states the balancing check uses
+/// `BalancingCandidates`, which gives the same answer as `Balancing.partner`.
 public enum Bandwagoning {
     /// Whether `i` bandwagons this round.
     public static func bandwagons(_ i: StateID, in snapshot: RoundSnapshot, balancingOn: Bool) -> Bool {
@@ -18,13 +21,40 @@ public enum Bandwagoning {
 
     public static func propose(_ snapshot: RoundSnapshot, balancingOn: Bool, into proposals: inout RoundProposals) {
         let network = snapshot.network
-        for i in network.ids where bandwagons(i, in: snapshot, balancingOn: balancingOn) {
-            guard let threat = snapshot.assessment.mainThreat[i.index] else { continue }
-            let enemies = Set(snapshot.rivals[threat.index])
-            for (index, commitment) in network.commitments.enumerated() where commitment.from == i || commitment.to == i {
-                let other = commitment.pair.other(than: i)
-                if enemies.contains(other) { proposals.removeCommitment[index] = true }
+        let assessment = snapshot.assessment
+        let parameters = snapshot.parameters
+        // Weak and isolated states first; the balancing search only for them.
+        var weak: [StateID] = []
+        for i in network.ids {
+            guard let threat = assessment.mainThreat[i.index],
+                  assessment.power[i.index] < parameters.bandwagonPowerRatio * assessment.power[threat.index],
+                  assessment.securityRatio[i.index] < parameters.bandwagonSecurity else { continue }
+            weak.append(i)
+        }
+        guard !weak.isEmpty else { return }
+        let candidates = balancingOn && network.count > ThreatModel.allSourcesLimit ? BalancingCandidates(snapshot) : nil
+        var threatOf = [Int32](repeating: -1, count: network.count)
+        var bandwagoners: [(state: StateID, threat: StateID)] = []
+        for i in weak {
+            let found: StateID?
+            if !balancingOn {
+                found = nil
+            } else if let candidates {
+                found = candidates.partner(for: i, in: snapshot)
+            } else {
+                found = Balancing.partner(for: i, in: snapshot)
             }
+            guard found == nil, let threat = assessment.mainThreat[i.index] else { continue }
+            threatOf[i.index] = Int32(threat.index)
+            bandwagoners.append((i, threat))
+        }
+        // One pass over the commitments: drop each bandwagoner's ties to its threat's rivals.
+        for (index, commitment) in network.commitments.enumerated() {
+            let a = commitment.from, b = commitment.to
+            if threatOf[a.index] >= 0 && snapshot.areRivals(StateID(Int(threatOf[a.index])), b) { proposals.removeCommitment[index] = true }
+            if threatOf[b.index] >= 0 && snapshot.areRivals(StateID(Int(threatOf[b.index])), a) { proposals.removeCommitment[index] = true }
+        }
+        for (i, threat) in bandwagoners {
             if snapshot.areRivals(i, threat) { proposals.removeRivalry.append(StatePair(i, threat)) }
             if !snapshot.hasCommitment(.neutrality, between: i, threat) {
                 proposals.addCommitments.append(.symmetric(.neutrality, min(i, threat), max(i, threat),

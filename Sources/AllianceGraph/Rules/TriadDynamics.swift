@@ -30,18 +30,26 @@ public struct TriadDynamics: Sendable {
         vertexCount = graph.vertexCount
         pairs = graph.edges.map { ($0.low, $0.high) }
         signs = graph.edges.map { Int8($0.sign) }
-        var index: [Int: Int32] = [:]
-        for (k, e) in graph.edges.enumerated() { index[e.low * graph.vertexCount + e.high] = Int32(k) }
-        var lists = [[Int]](repeating: [], count: graph.vertexCount)
-        for e in graph.edges { lists[e.low].append(e.high) }
+        // The edges are sorted by (low, high), so each vertex's higher neighbours are one run of
+        // them; a third edge (b, c) is found by binary search in b's run (no pair dictionary).
+        let edges = graph.edges
+        var start = [Int](repeating: 0, count: graph.vertexCount + 1)
+        for e in edges { start[e.low + 1] += 1 }
+        for v in 0..<graph.vertexCount { start[v + 1] += start[v] }
+        func edgeIndex(_ b: Int, _ c: Int) -> Int? {
+            var lo = start[b], hi = start[b + 1]
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if edges[mid].high < c { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < start[b + 1] && edges[lo].high == c ? lo : nil
+        }
         var triangles: [(Int32, Int32, Int32)] = []
         for a in 0..<graph.vertexCount {
-            let neighbours = lists[a].sorted()
-            for (x, b) in neighbours.enumerated() {
-                for c in neighbours[(x + 1)...] {
-                    if let bc = index[b * graph.vertexCount + c] {
-                        triangles.append((index[a * graph.vertexCount + b]!, index[a * graph.vertexCount + c]!, bc))
-                    }
+            for x in start[a]..<start[a + 1] {
+                let b = edges[x].high
+                for y in (x + 1)..<max(x + 1, start[a + 1]) {
+                    if let bc = edgeIndex(b, edges[y].high) { triangles.append((Int32(x), Int32(y), Int32(bc))) }
                 }
             }
         }
@@ -108,13 +116,20 @@ public struct TriadDynamics: Sendable {
         let updates = Int((parameters.triadRate * Double(dynamics.pairs.count)).rounded())
         dynamics.run(updates: updates, p: parameters.triadP, random: &random)
         let network = snapshot.network
+        // The pairs turned hostile drop their aligning commitments: one pass over the commitments.
+        var hostile = Set<StatePair>()
+        for k in dynamics.pairs.indices where dynamics.signs[k] != start[k] && dynamics.signs[k] < 0 {
+            hostile.insert(StatePair(StateID(dynamics.pairs[k].low), StateID(dynamics.pairs[k].high)))
+        }
+        if !hostile.isEmpty {
+            for (index, commitment) in network.commitments.enumerated() where commitment.kind.sign > 0 && hostile.contains(commitment.pair) {
+                proposals.removeCommitment[index] = true
+            }
+        }
         for k in dynamics.pairs.indices where dynamics.signs[k] != start[k] {
             let pair = StatePair(StateID(dynamics.pairs[k].low), StateID(dynamics.pairs[k].high))
             proposals.triadFlips += 1
             if dynamics.signs[k] < 0 {
-                for (index, commitment) in network.commitments.enumerated() where commitment.pair == pair && commitment.kind.sign > 0 {
-                    proposals.removeCommitment[index] = true
-                }
                 proposals.addRivalries.append(Rivalry(pair.low, pair.high, intensity: parameters.triadRivalryIntensity,
                                                       note: "triad dynamics, round \(snapshot.round)"))
             } else {

@@ -86,12 +86,14 @@ public struct RoundProposals: Sendable {
         }
         // 4. Commitment removals.
         if remove.contains(true) {
-            var kept: [Commitment] = []
-            kept.reserveCapacity(network.commitments.count)
-            for (index, commitment) in network.commitments.enumerated() {
-                if remove[index] { outcome.commitmentsRemoved += 1 } else { kept.append(commitment) }
+            // Compacted in place (no second array of millions of commitments).
+            var write = 0
+            for index in network.commitments.indices {
+                if remove[index] { outcome.commitmentsRemoved += 1; continue }
+                if write != index { network.commitments[write] = network.commitments[index] }
+                write += 1
             }
-            network.commitments = kept
+            network.commitments.removeLast(network.commitments.count - write)
         }
         // 5. Rivalry removals.
         if !removeRivalry.isEmpty {
@@ -109,7 +111,15 @@ public struct RoundProposals: Sendable {
             outcome.rivalriesAdded += 1
         }
         // 7. Commitment additions.
-        var existing = Set(network.commitments.map { CommitmentSlot(kind: $0.kind, pair: $0.pair) })
+        // Only the slots of proposed additions are looked up, so only those are collected.
+        let proposedSlots = Set(addCommitments.map { CommitmentSlot(kind: $0.kind, pair: $0.pair) })
+        var existing = Set<CommitmentSlot>()
+        if !proposedSlots.isEmpty {
+            for commitment in network.commitments {
+                let slot = CommitmentSlot(kind: commitment.kind, pair: commitment.pair)
+                if proposedSlots.contains(slot) { existing.insert(slot) }
+            }
+        }
         for commitment in addCommitments.sorted(by: { ($0.kind, $0.pair.low, $0.pair.high) < ($1.kind, $1.pair.low, $1.pair.high) }) {
             let slot = CommitmentSlot(kind: commitment.kind, pair: commitment.pair)
             if existing.contains(slot) { continue }

@@ -14,7 +14,7 @@ public struct RoundSnapshot: Sendable {
     /// Each state's rivals, ascending.
     public let rivals: [[StateID]]
     let proximity: ProximityTable
-    private let kindsByPair: [StatePair: Set<CommitmentKind>]
+    private let kindsByPair: PairKindIndex
     private let rivalPairs: Set<StatePair>
 
     init(round: Int, network: AllianceNetwork, environment: SecurityEnvironment, parameters: RuleParameters,
@@ -33,21 +33,29 @@ public struct RoundSnapshot: Sendable {
             rivals[rivalry.pair.high.index].append(rivalry.pair.low)
             pairs.insert(rivalry.pair)
         }
-        self.rivals = rivals.map { Array(Set($0)).sorted() }
+        // Sorted without duplicates; most lists are empty and allocate nothing.
+        self.rivals = rivals.map { list in
+            guard list.count > 1 else { return list }
+            var sorted = list.sorted()
+            var write = 1
+            for k in 1..<sorted.count where sorted[k] != sorted[write - 1] {
+                sorted[write] = sorted[k]
+                write += 1
+            }
+            return Array(sorted.prefix(write))
+        }
         rivalPairs = pairs
-        var kinds: [StatePair: Set<CommitmentKind>] = [:]
-        for commitment in network.commitments { kinds[commitment.pair, default: []].insert(commitment.kind) }
-        kindsByPair = kinds
+        kindsByPair = PairKindIndex(network)
     }
 
     /// Whether a commitment of `kind` joins `a` and `b` (either direction).
     public func hasCommitment(_ kind: CommitmentKind, between a: StateID, _ b: StateID) -> Bool {
-        kindsByPair[StatePair(a, b)]?.contains(kind) ?? false
+        kindsByPair.kinds(a, b) & PairKindIndex.bit(kind) != 0
     }
 
     /// Whether any commitment joins `a` and `b`.
     public func arePartners(_ a: StateID, _ b: StateID) -> Bool {
-        !(kindsByPair[StatePair(a, b)]?.isEmpty ?? true)
+        kindsByPair.kinds(a, b) != 0
     }
 
     /// Whether `a` and `b` are rivals.

@@ -75,18 +75,22 @@ public struct Simulation: Sendable {
         round += 1
         // Phase one: perceive, then every rule reads the same snapshot.
         let perception = model.assess(network, environment, random: &random)
-        let snapshot = RoundSnapshot(round: round, network: network, environment: environment, parameters: parameters,
-                                     assessment: perception, initialSupport: initialSupport, proximity: model.proximity)
         var proposals = RoundProposals(network: network)
-        let on = Set(configuration.rules)
-        for rule in configuration.rules {
-            switch rule {
-            case .arming: Arming.propose(snapshot, into: &proposals)
-            case .balancing: Balancing.propose(snapshot, into: &proposals)
-            case .bandwagoning: Bandwagoning.propose(snapshot, balancingOn: on.contains(.balancing), into: &proposals)
-            case .burdenSharing: BurdenSharing.propose(snapshot, into: &proposals)
-            case .chainGang: ChainGang.propose(snapshot, into: &proposals)
-            case .triads: TriadDynamics.propose(snapshot, random: &random, into: &proposals)
+        do {
+            // The snapshot ends with this scope, so the merge below mutates the only copy of the
+            // network's arrays instead of copying them (gigabytes at 10 million ties).
+            let snapshot = RoundSnapshot(round: round, network: network, environment: environment, parameters: parameters,
+                                         assessment: perception, initialSupport: initialSupport, proximity: model.proximity)
+            let on = Set(configuration.rules)
+            for rule in configuration.rules {
+                switch rule {
+                case .arming: Arming.propose(snapshot, into: &proposals)
+                case .balancing: Balancing.propose(snapshot, into: &proposals)
+                case .bandwagoning: Bandwagoning.propose(snapshot, balancingOn: on.contains(.balancing), into: &proposals)
+                case .burdenSharing: BurdenSharing.propose(snapshot, into: &proposals)
+                case .chainGang: ChainGang.propose(snapshot, into: &proposals)
+                case .triads: TriadDynamics.propose(snapshot, random: &random, into: &proposals)
+                }
             }
         }
         // Phase two: merge once.
@@ -122,7 +126,7 @@ public struct Simulation: Sendable {
             commitmentCount[commitment.from.index] += 1
             commitmentCount[commitment.to.index] += 1
             byKind[CommitmentKind.allCases.firstIndex(of: commitment.kind)!] += 1
-            for obligation in commitment.obligations {
+            commitment.forEachObligation { obligation in
                 credibilitySum += obligation.credibility
                 pledges += 1
             }
@@ -141,7 +145,9 @@ public struct Simulation: Sendable {
                                                      restarts: NetworkMetrics.leidenRestarts)
             system.blocs = partition.count
             system.modularity = partition.modularity
-            system.armsRaceStability = ArmsRaceStability.compute(network, configuration.parameters.environment).margin
+            if n <= ArmsRaceStability.denseLimit {
+                system.armsRaceStability = ArmsRaceStability.compute(network, configuration.parameters.environment).margin
+            }
         }
         if let outcome, let proposals {
             system.commitmentsAdded = outcome.commitmentsAdded
