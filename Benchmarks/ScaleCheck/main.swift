@@ -18,22 +18,42 @@ func seconds(since start: ContinuousClock.Instant) -> String {
     return String(format: "%.2f s", s)
 }
 
+/// Current and peak resident memory of this process (`/proc/self/status`: VmRSS, VmHWM).
+func memory() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+    func field(_ name: String) -> String {
+        let line = text.split(separator: "\n").first { $0.hasPrefix(name) } ?? ""
+        let kb = Double(line.split(separator: " ").dropFirst().first.map(String.init) ?? "") ?? 0
+        return String(format: "%.0f MiB", kb / 1024)
+    }
+    return "[resident \(field("VmRSS:")), peak \(field("VmHWM:"))]"
+}
+
+/// The rules to play: all, or the comma-separated list in the environment variable RULES.
+let rules: [RuleKind]
+do {
+    rules = try ProcessInfo.processInfo.environment["RULES"].map { try RuleKind.parseList($0) } ?? RuleKind.allCases
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(64)
+}
+
 do {
     var start = ContinuousClock.now
     let scenario = try ScenarioReader.read(path: arguments[1])
     let network = scenario.activeNetwork()
-    print("load: \(seconds(since: start)) (\(network.count) states, \(network.commitments.count) commitments, \(network.rivalries.count) rivalries, \(network.contiguity.count) contiguity)")
+    print("load: \(seconds(since: start)) (\(network.count) states, \(network.commitments.count) commitments, \(network.rivalries.count) rivalries, \(network.contiguity.count) contiguity) \(memory())")
     start = ContinuousClock.now
     let configuration = Simulation.Configuration(parameters: SimulationParameters(environment: scenario.parameters),
-                                                 rules: RuleKind.allCases, rounds: rounds, seed: 1,
+                                                 rules: rules, rounds: rounds, seed: 1,
                                                  stopAtEquilibrium: false, systemMetrics: .light)
     var simulation = try Simulation(network: network, configuration: configuration)
-    print("CSR snapshots and round-0 perception: \(seconds(since: start))")
+    print("CSR snapshots and round-0 perception: \(seconds(since: start)) \(memory())")
     for _ in 0..<rounds {
         start = ContinuousClock.now
         let record = try simulation.step()
         let s = record.system
-        print("round \(record.round) (all rules): \(seconds(since: start)); commitments +\(s.commitmentsAdded) -\(s.commitmentsRemoved), bandwagons \(s.bandwagons), triad flips \(s.triadFlips), propagation passes \(s.propagationIterations)")
+        print("round \(record.round) (all rules): \(seconds(since: start)); commitments +\(s.commitmentsAdded) -\(s.commitmentsRemoved), bandwagons \(s.bandwagons), triad flips \(s.triadFlips), propagation passes \(s.propagationIterations) \(memory())")
     }
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -1,0 +1,143 @@
+import Testing
+@testable import AllianceGraph
+
+/// The structures and searches written for networks of millions of states give exactly what the
+/// direct definitions give, on networks small enough to check both.
+@Suite("Large-network paths agree with the direct definitions")
+struct LargeNetworkPathsTests {
+    /// A round's snapshot on a generated network, with noisy perception and raised efforts so
+    /// that many states feel threatened.
+    static func snapshot(states: Int, ties: Int, model: SyntheticNetworkModel, seed: UInt64) throws -> RoundSnapshot {
+        var network = try SyntheticNetwork(states: states, ties: ties, seed: seed, model: model).scenario().network
+        for i in network.states.indices where i % 3 == 0 { network.states[i].effort = min(1, network.states[i].effort * 3) }
+        var environment = SecurityEnvironment()
+        environment.offenseDefense = 2
+        var model = ThreatModel(network)
+        var random = SeededRandom(seed: seed)
+        let assessment = model.assess(network, environment, random: &random)
+        return RoundSnapshot(round: 1, network: network, environment: environment, parameters: RuleParameters(),
+                             assessment: assessment, initialSupport: assessment.support, proximity: model.proximity)
+    }
+
+    @Test("the ranked balancing search picks the scan's partner for every state",
+          arguments: [(120, 400, SyntheticNetworkModel.regional), (300, 1200, .regional), (400, 1500, .scaleFree)])
+    func balancingCandidatesMatchScan(states: Int, ties: Int, model: SyntheticNetworkModel) throws {
+        let snapshot = try Self.snapshot(states: states, ties: ties, model: model, seed: UInt64(states))
+        let candidates = BalancingCandidates(snapshot)
+        var found = 0
+        for i in snapshot.network.ids {
+            let exact = Balancing.partner(for: i, in: snapshot)
+            #expect(candidates.partner(for: i, in: snapshot) == exact, "state \(i.index)")
+            if exact != nil { found += 1 }
+        }
+        #expect(found >= 5, "the comparison covers states that do find partners")
+        #expect(Balancing.partners(in: snapshot) == snapshot.network.ids.map { Balancing.partner(for: $0, in: snapshot) })
+    }
+
+    @Test("bandwagoning's one-pass removal matches the per-state definition", arguments: [150, 350])
+    func bandwagoningMatchesDefinition(states: Int) throws {
+        let snapshot = try Self.snapshot(states: states, ties: states * 3, model: .scaleFree, seed: 11)
+        for balancingOn in [false, true] {
+            var proposals = RoundProposals(network: snapshot.network)
+            Bandwagoning.propose(snapshot, balancingOn: balancingOn, into: &proposals)
+            // The definition, state by state (the code before the one-pass version).
+            var expected = RoundProposals(network: snapshot.network)
+            for i in snapshot.network.ids where Bandwagoning.bandwagons(i, in: snapshot, balancingOn: balancingOn) {
+                let threat = snapshot.assessment.mainThreat[i.index]!
+                let enemies = Set(snapshot.rivals[threat.index])
+                for (index, c) in snapshot.network.commitments.enumerated() where c.from == i || c.to == i {
+                    if enemies.contains(c.pair.other(than: i)) { expected.removeCommitment[index] = true }
+                }
+                if snapshot.areRivals(i, threat) { expected.removeRivalry.append(StatePair(i, threat)) }
+                if !snapshot.hasCommitment(.neutrality, between: i, threat) {
+                    expected.addCommitments.append(.symmetric(.neutrality, min(i, threat), max(i, threat),
+                                                              note: "bandwagoning, round \(snapshot.round)"))
+                }
+                expected.bandwagons += 1
+            }
+            #expect(proposals.removeCommitment == expected.removeCommitment)
+            #expect(proposals.removeRivalry == expected.removeRivalry)
+            #expect(proposals.addCommitments == expected.addCommitments)
+            #expect(proposals.bandwagons == expected.bandwagons)
+        }
+    }
+
+    @Test("the pair-kind index answers like a dictionary of kind sets")
+    func pairKindIndex() throws {
+        let network = try ScenarioReader.read(path: TestSupport.network("europe-1914.json")).network
+        let index = PairKindIndex(network)
+        var reference: [StatePair: Set<CommitmentKind>] = [:]
+        for c in network.commitments { reference[c.pair, default: []].insert(c.kind) }
+        #expect(reference.values.contains { $0.count > 1 }, "some pairs have several kinds")
+        for a in network.ids {
+            for b in network.ids {
+                for kind in CommitmentKind.allCases {
+                    let expected = a != b && (reference[StatePair(a, b)]?.contains(kind) ?? false)
+                    #expect((index.kinds(a, b) & PairKindIndex.bit(kind) != 0) == expected)
+                }
+            }
+        }
+    }
+
+    @Test("the two-pass CSR builder gives the arc-list CSR, duplicates merged by their maximum")
+    func twoPassCSR() throws {
+        var random = SeededRandom(seed: 5)
+        let arcs = (0..<3000).map { _ in (source: random.index(below: 90), target: random.index(below: 90), weight: random.nextUnit()) }
+        let reference = try CSRAdjacency(vertexCount: 90, arcs: arcs)
+        let built = try CSRAdjacency(vertexCount: 90) { emit in for a in arcs { emit(a.source, a.target, a.weight) } }
+        #expect(built == reference)
+        #expect(built.arcCount < arcs.count, "the arcs had duplicates")
+        #expect(throws: InputError.self) { try CSRAdjacency(vertexCount: 3) { emit in emit(0, 3, 1) } }
+    }
+
+    @Test("the signed view and its triangles match the dictionary construction")
+    func signedViewAndTriangles() throws {
+        let network = try SyntheticNetwork(states: 300, ties: 1500, seed: 8).scenario().network
+        var signs: [StatePair: Int] = [:]
+        for o in network.obligations where o.kind.sign > 0 && o.credibility > 0 { signs[StatePair(o.committed, o.partner)] = 1 }
+        for r in network.rivalries { signs[r.pair] = -1 }
+        let reference = try SignedGraphView(vertexCount: network.count, edges: signs.map { ($0.key.low.index, $0.key.high.index, $0.value) })
+        let view = SignedGraphView(network)
+        #expect(view == reference)
+        // Triangles in the order of the pair-dictionary enumeration.
+        let edges = view.edges
+        var index: [Int: Int32] = [:]
+        for (k, e) in edges.enumerated() { index[e.low * view.vertexCount + e.high] = Int32(k) }
+        var lists = [[Int]](repeating: [], count: view.vertexCount)
+        for e in edges { lists[e.low].append(e.high) }
+        var triangles: [[Int32]] = []
+        for a in 0..<view.vertexCount {
+            for (x, b) in lists[a].enumerated() {
+                for c in lists[a][(x + 1)...] {
+                    if let bc = index[b * view.vertexCount + c] {
+                        triangles.append([index[a * view.vertexCount + b]!, index[a * view.vertexCount + c]!, bc])
+                    }
+                }
+            }
+        }
+        let dynamics = TriadDynamics(view)
+        #expect(dynamics.triangles.map { [$0.0, $0.1, $0.2] } == triangles)
+        #expect(triangles.count > 100)
+        let balance = StructuralBalance(view)
+        #expect(balance.triangles == triangles.count)
+    }
+
+    @Test("duplicate ties are reported at the same commitment, naming the same earlier one")
+    func duplicateReportedFirst() throws {
+        let states = (0..<4).map { State(code: "S\($0)", capability: 1) }
+        let a = StateID(0), b = StateID(1), c = StateID(2)
+        let commitments: [Commitment] = [
+            .symmetric(.defense, a, b, since: 1900, until: 1910),
+            .symmetric(.defense, b, c),
+            .symmetric(.defense, b, a, since: 1911),
+            .symmetric(.defense, a, b, since: 1905, until: 1906),
+            .symmetric(.defense, c, b),
+        ]
+        #expect {
+            try AllianceNetwork(states: states, commitments: commitments)
+        } throws: { error in
+            let message = (error as? InputError)?.description ?? ""
+            return message.hasPrefix("commitments[3]:") && message.contains("commitments[0]")
+        }
+    }
+}
