@@ -18,6 +18,16 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(
+            name: "SimulationBenchmarks",
+            dependencies: [
+                .product(name: "AllianceGraph", package: "AllianceGraph"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/SimulationBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "CrisisBenchmarks",
             dependencies: [
                 .product(name: "AllianceGraph", package: "AllianceGraph"),

@@ -12,6 +12,11 @@ guard arguments.count >= 2 else {
 }
 let rounds = arguments.count >= 3 ? Int(arguments[2]) ?? 1 : 1
 
+/// Writes a line to standard output at once (unbuffered, also into a pipe).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 func seconds(since start: ContinuousClock.Instant) -> String {
     let d = ContinuousClock.now - start
     let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
@@ -42,18 +47,18 @@ do {
     var start = ContinuousClock.now
     let scenario = try ScenarioReader.read(path: arguments[1])
     let network = scenario.activeNetwork()
-    print("load: \(seconds(since: start)) (\(network.count) states, \(network.commitments.count) commitments, \(network.rivalries.count) rivalries, \(network.contiguity.count) contiguity) \(memory())")
+    say("load: \(seconds(since: start)) (\(network.count) states, \(network.commitments.count) commitments, \(network.rivalries.count) rivalries, \(network.contiguity.count) contiguity) \(memory())")
     start = ContinuousClock.now
     let configuration = Simulation.Configuration(parameters: SimulationParameters(environment: scenario.parameters),
                                                  rules: rules, rounds: rounds, seed: 1,
                                                  stopAtEquilibrium: false, systemMetrics: .light)
     var simulation = try Simulation(network: network, configuration: configuration)
-    print("CSR snapshots and round-0 perception: \(seconds(since: start)) \(memory())")
+    say("CSR snapshots and round-0 perception: \(seconds(since: start)) \(memory())")
     for _ in 0..<rounds {
         start = ContinuousClock.now
         let record = try simulation.step()
         let s = record.system
-        print("round \(record.round) (all rules): \(seconds(since: start)); commitments +\(s.commitmentsAdded) -\(s.commitmentsRemoved), bandwagons \(s.bandwagons), triad flips \(s.triadFlips), propagation passes \(s.propagationIterations) \(memory())")
+        say("round \(record.round) (all rules): \(seconds(since: start)); commitments +\(s.commitmentsAdded) -\(s.commitmentsRemoved), bandwagons \(s.bandwagons), triad flips \(s.triadFlips), propagation passes \(s.propagationIterations) \(memory())")
     }
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))

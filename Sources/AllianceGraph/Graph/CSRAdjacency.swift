@@ -67,7 +67,10 @@ public struct CSRAdjacency: Hashable, Sendable {
     /// Rows are sorted by target and parallel arcs merged by their largest weight: the same CSR
     /// as `init(vertexCount:arcs:)` with the default merge. `arcs` must emit the same arcs both
     /// times. O(E + sum over rows of d log d).
-    public init(vertexCount: Int, emittingArcs arcs: (_ emit: (Int, Int, Double) -> Void) -> Void) throws(InputError) {
+    /// With `normalisingRows`, every row is then scaled to sum 1 in place, exactly as
+    /// `rowNormalised()` does, without its copy of the weights.
+    public init(vertexCount: Int, normalisingRows: Bool = false,
+                emittingArcs arcs: (_ emit: (Int, Int, Double) -> Void) -> Void) throws(InputError) {
         var counts = [Int](repeating: 0, count: vertexCount + 1)
         var outOfRange: (Int, Int)?
         arcs { source, target, _ in
@@ -123,6 +126,15 @@ public struct CSRAdjacency: Hashable, Sendable {
             targets = Array(targets[0..<write])
             weights = Array(weights[0..<write])
         }
+        if normalisingRows {
+            for i in 0..<vertexCount {
+                let start = Int(offsets[i]), end = Int(offsets[i + 1])
+                var sum = 0.0
+                for k in start..<end { sum += weights[k] }
+                guard sum > 0 else { continue }
+                for k in start..<end { weights[k] /= sum }
+            }
+        }
         try self.init(vertexCount: vertexCount, offsets: offsets, targets: targets, weights: weights)
     }
 
@@ -132,6 +144,19 @@ public struct CSRAdjacency: Hashable, Sendable {
     /// The neighbours of `vertex` with their weights.
     public func neighbours(of vertex: Int) -> [(target: Int, weight: Double)] {
         (Int(offsets[vertex])..<Int(offsets[vertex + 1])).map { (Int(targets[$0]), weights[$0]) }
+    }
+
+    /// The weight of the arc `source -> target`, nil when there is none, by binary search:
+    /// rows must be sorted by target, as in every CSR built from arcs. O(log degree), no
+    /// allocation (unlike `neighbours(of:)`).
+    func sortedRowWeight(from source: Int, to target: Int) -> Double? {
+        var lo = Int(offsets[source]), hi = Int(offsets[source + 1])
+        let end = hi
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(targets[mid]) < target { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < end && Int(targets[lo]) == target ? weights[lo] : nil
     }
 
     /// The sum of row `vertex`'s weights.

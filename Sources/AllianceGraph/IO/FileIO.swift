@@ -34,17 +34,17 @@ public enum FileInput {
 }
 
 extension FileInput {
-    /// Calls `body` with the bytes of the file at `path` and a hook that returns the bytes below
-    /// an offset to the system. A regular file is mapped read-only (`mmap`), never copied, so its
+    /// Calls `body` with the bytes of the file at `path` and a hook that returns a range of them
+    /// to the system. A regular file is mapped read-only (`mmap`), never copied, so its
     /// size is not limited by memory: the pages the parser has passed are dropped from memory
     /// with `madvise(MADV_DONTNEED)` and read again from the file if needed. Standard input ("-"),
     /// pipes and other files that can't be mapped are read into memory, refusing more than
     /// `streamLimit` bytes. The bytes are valid only during `body`.
     public static func withBytes<R>(path: String, streamLimit: Int,
-                                    _ body: (UnsafeBufferPointer<UInt8>, ((Int) -> Void)?) throws(InputError) -> R) throws(InputError) -> R {
+                                    _ body: (UnsafeBufferPointer<UInt8>, ((Range<Int>) -> Void)?) throws(InputError) -> R) throws(InputError) -> R {
         if path != "-", let mapping = try MappedFile(path: path) {
             defer { mapping.unmap() }
-            return try body(mapping.bytes, mapping.release(below:))
+            return try body(mapping.bytes, mapping.release)
         }
         let bytes = try readBytes(path: path, limit: streamLimit)
         let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(InputError) in try body(buffer, nil) } }
@@ -57,7 +57,6 @@ private final class MappedFile {
     let bytes: UnsafeBufferPointer<UInt8>
     private let base: UnsafeMutableRawPointer?
     private let length: Int
-    private var released = 0
     private static let pageSize = max(4096, sysconf(Int32(_SC_PAGESIZE)))
 
     /// Maps `path`; nil when it is not a regular file (read it as a stream instead).
@@ -85,14 +84,14 @@ private final class MappedFile {
         bytes = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
     }
 
-    /// Drops the whole pages below `offset` from memory (they stay readable: the kernel reads
+    /// Drops the whole pages inside `range` from memory (they stay readable: the kernel reads
     /// them again from the file on access).
-    func release(below offset: Int) {
+    func release(_ range: Range<Int>) {
         guard let base else { return }
-        let end = min(offset, length) / Self.pageSize * Self.pageSize
-        guard end > released else { return }
-        _ = madvise(base + released, end - released, MADV_DONTNEED)
-        released = end
+        let start = (max(0, range.lowerBound) + Self.pageSize - 1) / Self.pageSize * Self.pageSize
+        let end = min(range.upperBound, length) / Self.pageSize * Self.pageSize
+        guard end > start else { return }
+        _ = madvise(base + start, end - start, MADV_DONTNEED)
     }
 
     func unmap() {

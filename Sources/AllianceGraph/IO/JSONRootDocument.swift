@@ -13,7 +13,7 @@ struct JSONRootDocument {
     let members: [JSONMember]
     private let deferred: [String: (offset: Int, count: Int)]
     private let bytes: UnsafeBufferPointer<UInt8>?
-    private let release: ((Int) -> Void)?
+    private let release: ((Range<Int>) -> Void)?
 
     /// A document over members already parsed.
     init(members: [JSONMember]) {
@@ -24,7 +24,7 @@ struct JSONRootDocument {
     }
 
     fileprivate init(members: [JSONMember], deferred: [String: (offset: Int, count: Int)],
-                     bytes: UnsafeBufferPointer<UInt8>, release: ((Int) -> Void)?) {
+                     bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?) {
         self.members = members
         self.deferred = deferred
         self.bytes = bytes
@@ -57,9 +57,9 @@ extension JSONParser {
 
     /// Parses `bytes` as `parse` does when the root is an object, deferring the root's arrays
     /// (see `JSONRootDocument`); nil when the root is not an object (parse it with `parse`).
-    /// `release(offset)` is called now and then with an offset below which the bytes are no
-    /// longer needed until `forEachElement` reads an array again.
-    static func parseRoot(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Int) -> Void)? = nil) throws(InputError) -> JSONRootDocument? {
+    /// `release(range)` is called now and then with a range of bytes that is not needed again
+    /// until `forEachElement` reads the array again.
+    static func parseRoot(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)? = nil) throws(InputError) -> JSONRootDocument? {
         var parser = JSONParser(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         parser.skipWhitespace()
@@ -114,7 +114,7 @@ extension JSONParser {
 
     /// Parses the array at `position` (a member of the root object: depth 2) element by element,
     /// as parseArray does, handing each element to `body` and keeping none.
-    mutating func forEachRootArrayElement(release: ((Int) -> Void)?,
+    mutating func forEachRootArrayElement(release: ((Range<Int>) -> Void)?,
                                           _ body: (Int, JSONValue) throws(InputError) -> Void) throws(InputError) {
         let depth = 2
         if depth > Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
@@ -128,7 +128,7 @@ extension JSONParser {
             try body(index, try parseValue(depth: depth))
             index += 1
             if let release, position - released >= Self.releaseStride {
-                release(position)
+                release(released..<position)
                 released = position
             }
             skipWhitespace()

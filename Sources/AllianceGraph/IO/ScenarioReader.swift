@@ -39,7 +39,7 @@ public enum ScenarioReader {
     /// Parses in two passes over `bytes`: the whole document is checked first (so malformed JSON
     /// is reported before anything else, as by `JSONParser.parse`), then the root's arrays are
     /// decoded one element at a time (`JSONRootDocument`).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Int) -> Void)?) throws(InputError) -> Scenario {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?) throws(InputError) -> Scenario {
         guard let root = try JSONParser.parseRoot(bytes, release: release) else {
             return try decode(JSONParser.parse(bytes))
         }

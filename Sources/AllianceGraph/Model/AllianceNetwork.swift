@@ -82,11 +82,13 @@ public struct AllianceNetwork: Hashable, Sendable {
             try Self.check(state.hawkishness, at: "\(path).hawkishness", "a number in [0, 1]") { (0...1).contains($0) }
             try Self.check(state.intent, at: "\(path).intent", "a number in [0, 1]") { (0...1).contains($0) }
         }
-        let firstDuplicateCommitment = SpellOverlap.first(commitments.enumerated().map { index, c in
+        var commitmentEntries = commitments.enumerated().map { index, c in
             let key = c.isSymmetric ? SpellOverlap.pairKey(c.pair.low, c.pair.high) : SpellOverlap.pairKey(c.from, c.to)
             let kind = UInt32(CommitmentKind.allCases.firstIndex(of: c.kind) ?? 0)
             return SpellOverlap.Entry(key: key, tag: kind << 1 | (c.isSymmetric ? 1 : 0), index: Int32(index))
-        }) { (commitments[$0].since, commitments[$0].until) }
+        }
+        let firstDuplicateCommitment = SpellOverlap.first(&commitmentEntries) { (commitments[$0].since, commitments[$0].until) }
+        commitmentEntries = []
         for (index, commitment) in commitments.enumerated() {
             let path = "commitments[\(index)]"
             let ends = commitment.isSymmetric ? ("between[0]", "between[1]") : ("from", "to")
@@ -118,9 +120,11 @@ public struct AllianceNetwork: Hashable, Sendable {
                                  "duplicate \(commitment.kind.rawValue) commitment between \"\(states[commitment.from.index].code)\" and \"\(states[commitment.to.index].code)\" (same as commitments[\(duplicate.other)] in overlapping years); merge them or give disjoint since/until")
             }
         }
-        let firstDuplicateRivalry = SpellOverlap.first(rivalries.enumerated().map { index, r in
+        var rivalryEntries = rivalries.enumerated().map { index, r in
             SpellOverlap.Entry(key: SpellOverlap.pairKey(r.pair.low, r.pair.high), tag: 0, index: Int32(index))
-        }) { (rivalries[$0].since, rivalries[$0].until) }
+        }
+        let firstDuplicateRivalry = SpellOverlap.first(&rivalryEntries) { (rivalries[$0].since, rivalries[$0].until) }
+        rivalryEntries = []
         for (index, rivalry) in rivalries.enumerated() {
             let path = "rivalries[\(index)]"
             try checkID(rivalry.pair.low, at: "\(path).between[0]")

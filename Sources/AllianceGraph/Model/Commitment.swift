@@ -120,7 +120,7 @@ public struct Commitment: Hashable, Sendable {
 
     /// Calls `body` with each obligation of `obligations`, in the same order, without building
     /// an array (for loops over millions of commitments).
-    func forEachObligation(_ body: (Obligation) -> Void) {
+    public func forEachObligation(_ body: (Obligation) -> Void) {
         body(Obligation(kind: kind, committed: from, partner: to, credibility: credibility))
         if isSymmetric, let reverse = reverseCredibility {
             body(Obligation(kind: kind, committed: to, partner: from, credibility: reverse))

@@ -20,8 +20,8 @@ enum SpellOverlap {
         UInt64(UInt32(truncatingIfNeeded: a.index)) << 32 | UInt64(UInt32(truncatingIfNeeded: b.index))
     }
 
-    static func first(_ entries: [Entry], spell: (Int) -> (since: Int?, until: Int?)) -> (index: Int, other: Int)? {
-        var sorted = entries
+    /// Sorts `entries` in place (no second copy of millions of entries).
+    static func first(_ sorted: inout [Entry], spell: (Int) -> (since: Int?, until: Int?)) -> (index: Int, other: Int)? {
         sorted.sort()
         var best: (index: Int, other: Int)?
         var start = 0

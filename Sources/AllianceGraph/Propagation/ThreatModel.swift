@@ -23,6 +23,8 @@
 /// Sources: all states when N <= `allSourcesLimit` (256), else the `topSources` (16) states with the
 /// largest noise-free outgoing direct threat `sum_i D_ij` (ties: lowest id), re-chosen each call.
 public struct ThreatModel: Sendable {
+    /// Result blocks larger than this (entries) don't keep their scratch buffer between calls.
+    static let keptScratchLimit = 1 << 20
     /// Largest network in which every state is a threat source.
     public static let allSourcesLimit = 256
     /// Sources kept in larger networks (K).
@@ -77,17 +79,6 @@ public struct ThreatModel: Sendable {
                 emit(c.to.index, c.from.index, 1)
             }
         }) ?? .empty(vertexCount: n)
-        let w = ((try? CSRAdjacency(vertexCount: n) { emit in
-            for c in commitments where c.kind.sign > 0 {
-                c.forEachObligation { o in if o.credibility > 0 { emit(o.committed.index, o.partner.index, o.credibility) } }
-            }
-        }) ?? .empty(vertexCount: n)).rowNormalised()
-        // Support row = the protected state; entry = the pledge toward it.
-        let pledges = (try? CSRAdjacency(vertexCount: n) { emit in
-            for c in commitments where c.kind.obligesToFight {
-                c.forEachObligation { o in if o.credibility > 0 { emit(o.partner.index, o.committed.index, o.credibility) } }
-            }
-        }) ?? .empty(vertexCount: n)
         let rivalries = network.rivalries
         let rivals = (try? CSRAdjacency(vertexCount: n) { emit in
             for r in rivalries {
@@ -95,12 +86,27 @@ public struct ThreatModel: Sendable {
                 emit(r.pair.high.index, r.pair.low.index, r.intensity)
             }
         }) ?? .empty(vertexCount: n)
+        // Support A_i, from the pledges CSR, which ends with this scope (before W is built).
         var support = power
-        for i in 0..<n {
-            for k in Int(pledges.offsets[i])..<Int(pledges.offsets[i + 1]) {
-                support[i] += pledges.weights[k] * reliability * power[Int(pledges.targets[k])]
+        do {
+            // Support row = the protected state; entry = the pledge toward it.
+            let pledges = (try? CSRAdjacency(vertexCount: n) { emit in
+                for c in commitments where c.kind.obligesToFight {
+                    c.forEachObligation { o in if o.credibility > 0 { emit(o.partner.index, o.committed.index, o.credibility) } }
+                }
+            }) ?? .empty(vertexCount: n)
+            for i in 0..<n {
+                for k in Int(pledges.offsets[i])..<Int(pledges.offsets[i + 1]) {
+                    support[i] += pledges.weights[k] * reliability * power[Int(pledges.targets[k])]
+                }
             }
         }
+        // W after the pledges are gone, normalised as it is built (no second weights array).
+        let w = (try? CSRAdjacency(vertexCount: n, normalisingRows: true) { emit in
+            for c in commitments where c.kind.sign > 0 {
+                c.forEachObligation { o in if o.credibility > 0 { emit(o.committed.index, o.partner.index, o.credibility) } }
+            }
+        }) ?? .empty(vertexCount: n)
         return Ties(partners: partners, rivals: rivals, entanglement: w, support: support)
     }
 
@@ -143,14 +149,14 @@ public struct ThreatModel: Sendable {
         }
 
         let size = n * columns
-        if resultBuffer.count != size {
-            resultBuffer = [Double](repeating: 0, count: size)
-            scratchBuffer = [Double](repeating: 0, count: size)
-        }
+        if resultBuffer.count != size { resultBuffer = [Double](repeating: 0, count: size) }
+        if scratchBuffer.count != size { scratchBuffer = [Double](repeating: 0, count: size) }
         let outcome = Self.propagate(ties.entanglement, alpha: environment.entanglement, columns: columns,
                                      direct: direct, result: &resultBuffer, scratch: &scratchBuffer,
                                      tolerance: tolerance, maxIterations: maxIterations)
         let threat = resultBuffer
+        // Large networks: don't hold the second Jacobi buffer between calls (128 MB at N = 1M).
+        if size > Self.keptScratchLimit { scratchBuffer = [] }
 
         var total = [Double](repeating: 0, count: n)
         var main = [StateID?](repeating: nil, count: n)
@@ -223,9 +229,8 @@ public struct ThreatModel: Sendable {
             }
             for i in touched {
                 sum -= proximity.defaults[j] * defaultHostility
-                let partner = ties.partners.neighbours(of: i).contains { $0.target == j }
-                if partner { continue }
-                let rho = ties.rivals.neighbours(of: i).first { $0.target == j }?.weight ?? 0
+                if ties.partners.sortedRowWeight(from: i, to: j) != nil { continue }
+                let rho = ties.rivals.sortedRowWeight(from: i, to: j) ?? 0
                 sum += proximity.value(of: j, from: i) * min(1, max(0, rho + base[j]))
             }
             score[j] = theta * power[j] * sum

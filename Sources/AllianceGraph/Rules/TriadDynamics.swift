@@ -22,38 +22,99 @@ public struct TriadDynamics: Sendable {
     public private(set) var signs: [Int8]
     /// The ties, `low < high`, sorted.
     public let pairs: [(low: Int, high: Int)]
-    /// Triangles as indices into `pairs`.
+    /// Triangles as indices into `pairs`, when there are at most `listedTriangleLimit`
+    /// (empty otherwise: see `triangle(_:)`).
     let triangles: [(Int32, Int32, Int32)]
+    public let triangleCount: Int
+    /// The pairs' higher ends in pair order, and where each vertex's run starts.
+    private let highs: [Int32]
+    private let runStart: [Int]
+    /// Triangles before vertex a's (prefix sums of the triangles whose lowest vertex is a);
+    /// empty when the triangles are listed.
+    private let trianglesBefore: [Int]
 
-    /// Dynamics over explicit signed ties (e.g. a complete graph for the AKR test).
-    public init(_ graph: SignedGraphView) {
+    /// Above this many triangles (12 bytes each) the list is not kept: triangle number t is
+    /// found from the per-vertex prefix counts and an enumeration of one vertex's pairs, the same
+    /// triangle the list would hold, so the dynamics are identical. Memory O(N) instead of
+    /// O(triangles); each update costs O(log N + d^2 log d) instead of O(1).
+    public static let listedTriangleLimit = 2_000_000
+
+    /// Dynamics over explicit signed ties (e.g. a complete graph for the AKR test);
+    /// `listingAtMost` triangles are listed (tests lower it to check both ways agree).
+    public init(_ graph: SignedGraphView, listingAtMost limit: Int = TriadDynamics.listedTriangleLimit) {
         vertexCount = graph.vertexCount
         pairs = graph.edges.map { ($0.low, $0.high) }
         signs = graph.edges.map { Int8($0.sign) }
         // The edges are sorted by (low, high), so each vertex's higher neighbours are one run of
         // them; a third edge (b, c) is found by binary search in b's run (no pair dictionary).
-        let edges = graph.edges
-        var start = [Int](repeating: 0, count: graph.vertexCount + 1)
-        for e in edges { start[e.low + 1] += 1 }
-        for v in 0..<graph.vertexCount { start[v + 1] += start[v] }
-        func edgeIndex(_ b: Int, _ c: Int) -> Int? {
-            var lo = start[b], hi = start[b + 1]
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if edges[mid].high < c { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < start[b + 1] && edges[lo].high == c ? lo : nil
+        let n = graph.vertexCount
+        var start = [Int](repeating: 0, count: n + 1)
+        for e in graph.edges { start[e.low + 1] += 1 }
+        for v in 0..<n { start[v + 1] += start[v] }
+        highs = graph.edges.map { Int32($0.high) }
+        runStart = start
+        // Count first; list the triangles only when there are few enough.
+        var before = [Int](repeating: 0, count: n + 1)
+        for a in 0..<n {
+            var count = 0
+            Self.forEachTriangle(of: a, highs: highs, runStart: start) { _, _, _ in count += 1; return true }
+            before[a + 1] = before[a] + count
         }
-        var triangles: [(Int32, Int32, Int32)] = []
-        for a in 0..<graph.vertexCount {
-            for x in start[a]..<start[a + 1] {
-                let b = edges[x].high
-                for y in (x + 1)..<max(x + 1, start[a + 1]) {
-                    if let bc = edgeIndex(b, edges[y].high) { triangles.append((Int32(x), Int32(y), Int32(bc))) }
+        triangleCount = before[n]
+        if triangleCount <= limit {
+            var triangles: [(Int32, Int32, Int32)] = []
+            triangles.reserveCapacity(triangleCount)
+            for a in 0..<n {
+                Self.forEachTriangle(of: a, highs: highs, runStart: start) { ab, ac, bc in
+                    triangles.append((Int32(ab), Int32(ac), Int32(bc)))
+                    return true
                 }
             }
+            self.triangles = triangles
+            trianglesBefore = []
+        } else {
+            triangles = []
+            trianglesBefore = before
         }
-        self.triangles = triangles
+    }
+
+    /// Calls `body` with the pair indices (ab, ac, bc) of each triangle a < b < c, for b, then c,
+    /// ascending among a's higher neighbours; stops when `body` returns false.
+    private static func forEachTriangle(of a: Int, highs: [Int32], runStart: [Int],
+                                        _ body: (Int, Int, Int) -> Bool) {
+        let end = runStart[a + 1]
+        for x in runStart[a]..<end {
+            let b = Int(highs[x])
+            for y in (x + 1)..<max(x + 1, end) {
+                let c = highs[y]
+                var lo = runStart[b], hi = runStart[b + 1]
+                let bEnd = hi
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if highs[mid] < c { lo = mid + 1 } else { hi = mid }
+                }
+                if lo < bEnd && highs[lo] == c && !body(x, y, lo) { return }
+            }
+        }
+    }
+
+    /// Triangle number `t` (0 ..< triangleCount) in the enumeration order.
+    func triangle(_ t: Int) -> (Int32, Int32, Int32) {
+        if !triangles.isEmpty || trianglesBefore.isEmpty { return triangles[t] }
+        // The vertex a with trianglesBefore[a] <= t < trianglesBefore[a + 1].
+        var lo = 0, hi = trianglesBefore.count - 1
+        while lo + 1 < hi {
+            let mid = (lo + hi) / 2
+            if trianglesBefore[mid] <= t { lo = mid } else { hi = mid }
+        }
+        var remaining = t - trianglesBefore[lo]
+        var found = (Int32(0), Int32(0), Int32(0))
+        Self.forEachTriangle(of: lo, highs: highs, runStart: runStart) { ab, ac, bc in
+            if remaining == 0 { found = (Int32(ab), Int32(ac), Int32(bc)); return false }
+            remaining -= 1
+            return true
+        }
+        return found
     }
 
     /// The complete graph on `n` vertices with each tie friendly with probability `density`.
@@ -64,7 +125,6 @@ public struct TriadDynamics: Sendable {
         return TriadDynamics(try! SignedGraphView(vertexCount: n, edges: edges))
     }
 
-    public var triangleCount: Int { triangles.count }
 
     /// Share of ties that are friendly (NaN without ties).
     public var friendlyDensity: Double {
@@ -73,7 +133,10 @@ public struct TriadDynamics: Sendable {
 
     /// Number of imbalanced triangles (odd number of negative ties). O(triangles).
     public var imbalancedTriangles: Int {
-        triangles.reduce(0) { $0 + (Int(signs[Int($1.0)]) * Int(signs[Int($1.1)]) * Int(signs[Int($1.2)]) < 0 ? 1 : 0) }
+        (0..<triangleCount).reduce(0) { count, t in
+            let (a, b, c) = triangle(t)
+            return count + (Int(signs[Int(a)]) * Int(signs[Int(b)]) * Int(signs[Int(c)]) < 0 ? 1 : 0)
+        }
     }
 
     public var isBalanced: Bool { imbalancedTriangles == 0 }
@@ -81,11 +144,11 @@ public struct TriadDynamics: Sendable {
     /// Runs `updates` triangle updates with parameter `p`; returns how many ties flipped.
     @discardableResult
     public mutating func run(updates: Int, p: Double, random: inout SeededRandom) -> Int {
-        guard !triangles.isEmpty else { return 0 }
+        guard triangleCount > 0 else { return 0 }
         var flips = 0
-        let count = UInt64(triangles.count)
+        let count = UInt64(triangleCount)
         for _ in 0..<updates {
-            let t = triangles[Int(random.next() % count)]
+            let t = triangle(Int(random.next() % count))
             let a = Int(t.0), b = Int(t.1), c = Int(t.2)
             let negatives = (signs[a] < 0 ? 1 : 0) + (signs[b] < 0 ? 1 : 0) + (signs[c] < 0 ? 1 : 0)
             if negatives == 1 {

@@ -61,7 +61,7 @@ public struct Simulation: Sendable {
         model = ThreatModel(network)
         let first = model.assess(network, configuration.parameters.environment)
         initialSupport = first.support
-        records.append(try record(round: 0, assessment: first, outcome: nil, proposals: nil, iterations: 0))
+        records.append(try record(round: 0, assessment: first, outcome: nil, counters: nil))
     }
 
     /// Whether the run is over (all rounds done, or equilibrium reached).
@@ -74,27 +74,35 @@ public struct Simulation: Sendable {
         let parameters = configuration.parameters.rules
         round += 1
         // Phase one: perceive, then every rule reads the same snapshot.
-        let perception = model.assess(network, environment, random: &random)
-        var proposals = RoundProposals(network: network)
+        // Each phase's values end with its scope, so the next phase mutates the only copy of the
+        // network's arrays and of the perception buffers instead of copying them (gigabytes at
+        // 10 million ties).
+        let outcome: RoundProposals.Outcome
+        let counters: (bandwagons: Int, triadFlips: Int, iterations: Int)
         do {
-            // The snapshot ends with this scope, so the merge below mutates the only copy of the
-            // network's arrays instead of copying them (gigabytes at 10 million ties).
-            let snapshot = RoundSnapshot(round: round, network: network, environment: environment, parameters: parameters,
-                                         assessment: perception, initialSupport: initialSupport, proximity: model.proximity)
-            let on = Set(configuration.rules)
-            for rule in configuration.rules {
-                switch rule {
-                case .arming: Arming.propose(snapshot, into: &proposals)
-                case .balancing: Balancing.propose(snapshot, into: &proposals)
-                case .bandwagoning: Bandwagoning.propose(snapshot, balancingOn: on.contains(.balancing), into: &proposals)
-                case .burdenSharing: BurdenSharing.propose(snapshot, into: &proposals)
-                case .chainGang: ChainGang.propose(snapshot, into: &proposals)
-                case .triads: TriadDynamics.propose(snapshot, random: &random, into: &proposals)
+            var proposals = RoundProposals(network: network)
+            let iterations: Int
+            do {
+                let perception = model.assess(network, environment, random: &random)
+                iterations = perception.iterations
+                let snapshot = RoundSnapshot(round: round, network: network, environment: environment, parameters: parameters,
+                                             assessment: perception, initialSupport: initialSupport, proximity: model.proximity)
+                let on = Set(configuration.rules)
+                for rule in configuration.rules {
+                    switch rule {
+                    case .arming: Arming.propose(snapshot, into: &proposals)
+                    case .balancing: Balancing.propose(snapshot, into: &proposals)
+                    case .bandwagoning: Bandwagoning.propose(snapshot, balancingOn: on.contains(.balancing), into: &proposals)
+                    case .burdenSharing: BurdenSharing.propose(snapshot, into: &proposals)
+                    case .chainGang: ChainGang.propose(snapshot, into: &proposals)
+                    case .triads: TriadDynamics.propose(snapshot, random: &random, into: &proposals)
+                    }
                 }
             }
+            // Phase two: merge once.
+            outcome = proposals.apply(to: &network, parameters: parameters)
+            counters = (proposals.bandwagons, proposals.triadFlips, iterations)
         }
-        // Phase two: merge once.
-        let outcome = proposals.apply(to: &network, parameters: parameters)
         #if DEBUG
         checkInvariants()
         #endif
@@ -102,8 +110,7 @@ public struct Simulation: Sendable {
         quietRounds = quiet ? quietRounds + 1 : 0
         if configuration.stopAtEquilibrium && quietRounds >= configuration.equilibriumRounds { reachedEquilibrium = true }
         let after = model.assess(network, environment)
-        let entry = try record(round: round, assessment: after, outcome: outcome, proposals: proposals,
-                               iterations: perception.iterations)
+        let entry = try record(round: round, assessment: after, outcome: outcome, counters: counters)
         records.append(entry)
         return entry
     }
@@ -117,7 +124,7 @@ public struct Simulation: Sendable {
     }
 
     private func record(round: Int, assessment: ThreatAssessment, outcome: RoundProposals.Outcome?,
-                        proposals: RoundProposals?, iterations: Int) throws -> RoundRecord {
+                        counters: (bandwagons: Int, triadFlips: Int, iterations: Int)?) throws -> RoundRecord {
         let n = network.count
         var commitmentCount = [Int](repeating: 0, count: n)
         var byKind = [Int](repeating: 0, count: CommitmentKind.allCases.count)
@@ -149,13 +156,13 @@ public struct Simulation: Sendable {
                 system.armsRaceStability = ArmsRaceStability.compute(network, configuration.parameters.environment).margin
             }
         }
-        if let outcome, let proposals {
+        if let outcome, let counters {
             system.commitmentsAdded = outcome.commitmentsAdded
             system.commitmentsRemoved = outcome.commitmentsRemoved
             system.abandoned = outcome.abandoned
-            system.bandwagons = proposals.bandwagons
-            system.triadFlips = proposals.triadFlips
-            system.propagationIterations = iterations
+            system.bandwagons = counters.bandwagons
+            system.triadFlips = counters.triadFlips
+            system.propagationIterations = counters.iterations
         }
         return RoundRecord(round: round, effort: efforts, power: assessment.power, threat: assessment.totalThreat,
                            securityRatio: assessment.securityRatio, mainThreat: assessment.mainThreat,

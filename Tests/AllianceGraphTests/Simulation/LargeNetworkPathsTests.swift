@@ -118,6 +118,14 @@ struct LargeNetworkPathsTests {
         let dynamics = TriadDynamics(view)
         #expect(dynamics.triangles.map { [$0.0, $0.1, $0.2] } == triangles)
         #expect(triangles.count > 100)
+        // Without the list, triangle t is the same triangle, so a run is the same run.
+        var lazy = TriadDynamics(view, listingAtMost: 0)
+        #expect(lazy.triangles.isEmpty && lazy.triangleCount == triangles.count)
+        #expect((0..<lazy.triangleCount).map { t in let x = lazy.triangle(t); return [x.0, x.1, x.2] } == triangles)
+        var listed = dynamics
+        var r1 = SeededRandom(seed: 3), r2 = SeededRandom(seed: 3)
+        #expect(listed.run(updates: 5000, p: 0.2, random: &r1) == lazy.run(updates: 5000, p: 0.2, random: &r2))
+        #expect(listed.signs == lazy.signs && listed.imbalancedTriangles == lazy.imbalancedTriangles)
         let balance = StructuralBalance(view)
         #expect(balance.triangles == triangles.count)
     }
