@@ -59,7 +59,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Load scenario file, \(largeTies / 10) states / \(largeTies) ties (strict, two-pass)",
-              configuration: .init(maxDuration: .seconds(1), maxIterations: 3, warmupIterations: 0)) { benchmark in
+              configuration: .init(warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 1)) { benchmark in
         let path = largeFile
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -68,7 +68,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Build pledge CSR, \(largeTies / 10) states / \(largeTies) ties (two passes)",
-              configuration: .init(maxDuration: .seconds(1), maxIterations: 5, warmupIterations: 0)) { benchmark in
+              configuration: .init(warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 5)) { benchmark in
         let network = try ScenarioReader.read(path: largeFile).network
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {

@@ -4,7 +4,8 @@
 /// friend's friend is my friend) and `+--` (my enemies' enemy is my friend); `++-` and `---` are
 /// imbalanced. The balance index is the share of closed triangles that are balanced (NaN when
 /// there are none). Counting walks each edge's common neighbours over sorted adjacency lists:
-/// O(sum over edges of the endpoints' degrees).
+/// O(sum over edges of the endpoints' degrees), or, when one endpoint's list is more than 16
+/// times the other's (a hub), a binary search of the short list in the long one.
 public struct StructuralBalance: Hashable, Sendable {
     /// Triangles with three positive ties.
     public let positivePositivePositive: Int
@@ -39,15 +40,38 @@ public struct StructuralBalance: Hashable, Sendable {
             neighbour[fill[e.high]] = Int32(e.low); negative[fill[e.high]] = e.sign < 0; fill[e.high] += 1
         }
         var counts = [0, 0, 0, 0] // by number of negative ties
+        // The position of `vertex` in row `row`, or -1 (rows are sorted).
+        func find(_ vertex: Int32, inRow row: Int) -> Int {
+            var lo = start[row], hi = start[row + 1]
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if neighbour[mid] < vertex { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < start[row + 1] && neighbour[lo] == vertex ? lo : -1
+        }
         for edge in edges {
             // Common neighbours w > high of (low, high): each triangle counted once (low < high < w).
             var i = start[edge.low], j = start[edge.high]
             let iEnd = start[edge.low + 1], jEnd = start[edge.high + 1]
+            let edgeNegative = edge.sign < 0 ? 1 : 0
+            if (iEnd - i) > 16 * (jEnd - j) || (jEnd - j) > 16 * (iEnd - i) {
+                // Rows of very different lengths (a hub): look the short row up in the long one,
+                // O(short * log long) instead of O(short + long).
+                let lowShorter = iEnd - i <= jEnd - j
+                let (shortStart, shortEnd, longRow) = lowShorter ? (i, iEnd, edge.high) : (j, jEnd, edge.low)
+                for k in shortStart..<shortEnd where Int(neighbour[k]) > edge.high {
+                    let other = find(neighbour[k], inRow: longRow)
+                    if other >= 0 {
+                        counts[edgeNegative + (negative[k] ? 1 : 0) + (negative[other] ? 1 : 0)] += 1
+                    }
+                }
+                continue
+            }
             while i < iEnd && j < jEnd {
                 if neighbour[i] < neighbour[j] { i += 1; continue }
                 if neighbour[i] > neighbour[j] { j += 1; continue }
                 if Int(neighbour[i]) > edge.high {
-                    let negatives = (edge.sign < 0 ? 1 : 0) + (negative[i] ? 1 : 0) + (negative[j] ? 1 : 0)
+                    let negatives = edgeNegative + (negative[i] ? 1 : 0) + (negative[j] ? 1 : 0)
                     counts[negatives] += 1
                 }
                 i += 1

@@ -20,8 +20,14 @@ public struct TriadDynamics: Sendable {
     public let vertexCount: Int
     /// Sign of each tie, parallel to `pairs`: +1 or -1.
     public private(set) var signs: [Int8]
-    /// The ties, `low < high`, sorted.
-    public let pairs: [(low: Int, high: Int)]
+    /// The ties, `low < high`, sorted (built from the compact 32-bit ends on each access: O(ties)).
+    public var pairs: [(low: Int, high: Int)] { (0..<pairCount).map { pair($0) } }
+    /// The number of ties.
+    public var pairCount: Int { lows.count }
+    /// Tie `k`, `low < high`.
+    public func pair(_ k: Int) -> (low: Int, high: Int) { (Int(lows[k]), Int(highs[k])) }
+    /// The ties' lower ends (the higher ends are `highs`).
+    private let lows: [Int32]
     /// Triangles as indices into `pairs`, when there are at most `listedTriangleLimit`
     /// (empty otherwise: see `triangle(_:)`).
     let triangles: [(Int32, Int32, Int32)]
@@ -29,21 +35,23 @@ public struct TriadDynamics: Sendable {
     /// The pairs' higher ends in pair order, and where each vertex's run starts.
     private let highs: [Int32]
     private let runStart: [Int]
-    /// Triangles before vertex a's (prefix sums of the triangles whose lowest vertex is a);
-    /// empty when the triangles are listed.
+    /// Triangles before vertex a's (prefix sums of the triangles whose lowest vertex is a), and
+    /// the triangles whose first two vertices are tie x's ends; both empty when the triangles
+    /// are listed.
     private let trianglesBefore: [Int]
+    private let trianglesOfTie: [Int32]
 
     /// Above this many triangles (12 bytes each) the list is not kept: triangle number t is
     /// found from the per-vertex prefix counts and an enumeration of one vertex's pairs, the same
     /// triangle the list would hold, so the dynamics are identical. Memory O(N) instead of
-    /// O(triangles); each update costs O(log N + d^2 log d) instead of O(1).
+    /// O(triangles); each update costs O(log N + d log d) instead of O(1) (d: the degree).
     public static let listedTriangleLimit = 2_000_000
 
     /// Dynamics over explicit signed ties (e.g. a complete graph for the AKR test);
     /// `listingAtMost` triangles are listed (tests lower it to check both ways agree).
     public init(_ graph: SignedGraphView, listingAtMost limit: Int = TriadDynamics.listedTriangleLimit) {
         vertexCount = graph.vertexCount
-        pairs = graph.edges.map { ($0.low, $0.high) }
+        lows = graph.edges.map { Int32($0.low) }
         signs = graph.edges.map { Int8($0.sign) }
         // The edges are sorted by (low, high), so each vertex's higher neighbours are one run of
         // them; a third edge (b, c) is found by binary search in b's run (no pair dictionary).
@@ -55,9 +63,14 @@ public struct TriadDynamics: Sendable {
         runStart = start
         // Count first; list the triangles only when there are few enough.
         var before = [Int](repeating: 0, count: n + 1)
+        var ofTie = [Int32](repeating: 0, count: highs.count)
         for a in 0..<n {
             var count = 0
-            Self.forEachTriangle(of: a, highs: highs, runStart: start) { _, _, _ in count += 1; return true }
+            Self.forEachTriangle(of: a, highs: highs, runStart: start) { ab, _, _ in
+                count += 1
+                ofTie[ab] += 1
+                return true
+            }
             before[a + 1] = before[a] + count
         }
         triangleCount = before[n]
@@ -72,9 +85,11 @@ public struct TriadDynamics: Sendable {
             }
             self.triangles = triangles
             trianglesBefore = []
+            trianglesOfTie = []
         } else {
             triangles = []
             trianglesBefore = before
+            trianglesOfTie = ofTie
         }
     }
 
@@ -107,14 +122,25 @@ public struct TriadDynamics: Sendable {
             let mid = (lo + hi) / 2
             if trianglesBefore[mid] <= t { lo = mid } else { hi = mid }
         }
+        // Then the tie x = (a, b) of a's run that holds it, then its c.
         var remaining = t - trianglesBefore[lo]
-        var found = (Int32(0), Int32(0), Int32(0))
-        Self.forEachTriangle(of: lo, highs: highs, runStart: runStart) { ab, ac, bc in
-            if remaining == 0 { found = (Int32(ab), Int32(ac), Int32(bc)); return false }
-            remaining -= 1
-            return true
+        var x = runStart[lo]
+        while remaining >= Int(trianglesOfTie[x]) { remaining -= Int(trianglesOfTie[x]); x += 1 }
+        let b = Int(highs[x]), end = runStart[lo + 1]
+        for y in (x + 1)..<end {
+            let c = highs[y]
+            var low = runStart[b], high = runStart[b + 1]
+            let bEnd = high
+            while low < high {
+                let mid = (low + high) / 2
+                if highs[mid] < c { low = mid + 1 } else { high = mid }
+            }
+            if low < bEnd && highs[low] == c {
+                if remaining == 0 { return (Int32(x), Int32(y), Int32(low)) }
+                remaining -= 1
+            }
         }
-        return found
+        preconditionFailure("triangle \(t) is out of range")
     }
 
     /// The complete graph on `n` vertices with each tie friendly with probability `density`.
@@ -176,21 +202,21 @@ public struct TriadDynamics: Sendable {
         let parameters = snapshot.parameters
         var dynamics = TriadDynamics(SignedGraphView(snapshot.network))
         let start = dynamics.signs
-        let updates = Int((parameters.triadRate * Double(dynamics.pairs.count)).rounded())
+        let updates = Int((parameters.triadRate * Double(dynamics.pairCount)).rounded())
         dynamics.run(updates: updates, p: parameters.triadP, random: &random)
         let network = snapshot.network
         // The pairs turned hostile drop their aligning commitments: one pass over the commitments.
         var hostile = Set<StatePair>()
-        for k in dynamics.pairs.indices where dynamics.signs[k] != start[k] && dynamics.signs[k] < 0 {
-            hostile.insert(StatePair(StateID(dynamics.pairs[k].low), StateID(dynamics.pairs[k].high)))
+        for k in 0..<dynamics.pairCount where dynamics.signs[k] != start[k] && dynamics.signs[k] < 0 {
+            hostile.insert(StatePair(StateID(dynamics.pair(k).low), StateID(dynamics.pair(k).high)))
         }
         if !hostile.isEmpty {
             for (index, commitment) in network.commitments.enumerated() where commitment.kind.sign > 0 && hostile.contains(commitment.pair) {
                 proposals.removeCommitment[index] = true
             }
         }
-        for k in dynamics.pairs.indices where dynamics.signs[k] != start[k] {
-            let pair = StatePair(StateID(dynamics.pairs[k].low), StateID(dynamics.pairs[k].high))
+        for k in 0..<dynamics.pairCount where dynamics.signs[k] != start[k] {
+            let pair = StatePair(StateID(dynamics.pair(k).low), StateID(dynamics.pair(k).high))
             proposals.triadFlips += 1
             if dynamics.signs[k] < 0 {
                 proposals.addRivalries.append(Rivalry(pair.low, pair.high, intensity: parameters.triadRivalryIntensity,

@@ -130,6 +130,29 @@ struct LargeNetworkPathsTests {
         #expect(balance.triangles == triangles.count)
     }
 
+    @Test("balance counts with hubs (binary-search path) match a direct count of every triple")
+    func balanceWithHubs() throws {
+        var random = SeededRandom(seed: 12)
+        var sign: [[Int]] = Array(repeating: Array(repeating: 0, count: 120), count: 120)
+        var edges: [(Int, Int, Int)] = []
+        func add(_ a: Int, _ b: Int) {
+            guard a != b, sign[a][b] == 0 else { return }
+            let s = random.nextUnit() < 0.3 ? -1 : 1
+            sign[a][b] = s; sign[b][a] = s
+            edges.append((a, b, s))
+        }
+        for v in 1..<120 { add(0, v); add(119, v) }     // two hubs, a low and a high id
+        for _ in 0..<150 { add(1 + random.index(below: 118), 1 + random.index(below: 118)) }
+        let balance = StructuralBalance(try SignedGraphView(vertexCount: 120, edges: edges))
+        var counts = [0, 0, 0, 0]
+        for a in 0..<120 { for b in (a + 1)..<120 where sign[a][b] != 0 { for c in (b + 1)..<120 where sign[a][c] != 0 && sign[b][c] != 0 {
+            counts[[sign[a][b], sign[a][c], sign[b][c]].filter { $0 < 0 }.count] += 1
+        } } }
+        #expect([balance.positivePositivePositive, balance.positivePositiveNegative,
+                 balance.positiveNegativeNegative, balance.negativeNegativeNegative] == counts)
+        #expect(counts.reduce(0, +) > 200)
+    }
+
     @Test("duplicate ties are reported at the same commitment, naming the same earlier one")
     func duplicateReportedFirst() throws {
         let states = (0..<4).map { State(code: "S\($0)", capability: 1) }
