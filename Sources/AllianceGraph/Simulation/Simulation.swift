@@ -80,11 +80,11 @@ public struct Simulation: Sendable {
         let outcome: RoundProposals.Outcome
         let counters: (bandwagons: Int, triadFlips: Int, iterations: Int)
         do {
+            let perception = model.assess(network, environment, random: &random)
+            // Allocated after the perception, whose peak (the CSR snapshots) it would add to.
             var proposals = RoundProposals(network: network)
-            let iterations: Int
+            let iterations = perception.iterations
             do {
-                let perception = model.assess(network, environment, random: &random)
-                iterations = perception.iterations
                 let snapshot = RoundSnapshot(round: round, network: network, environment: environment, parameters: parameters,
                                              assessment: perception, initialSupport: initialSupport, proximity: model.proximity)
                 let on = Set(configuration.rules)
