@@ -58,6 +58,7 @@ public enum GraphIO {
                 return try ScenarioReader.decode(value)
             case .graphml, .gml:
                 let bytes = try FileInput.readBytes(path: path, limit: maxFileSize)
+                if format == .graphml { try GraphMLCheck.check(bytes) }
                 let document = try IGraphForeign.read(bytes, format: format == .graphml ? .graphml : .gml)
                 return try ScenarioGraphMapping.scenario(document, fallbackName: fallbackName)
             case .csv:
@@ -69,7 +70,15 @@ public enum GraphIO {
                     throw InputError(file: path, "found neither \(nodesPath) nor \(edgesPath)")
                 }
                 let name = URL(fileURLWithPath: csvBase(path)).lastPathComponent
-                return try ScenarioGraphMapping.scenario(try GephiCSV.decode(nodes: nodes, edges: edges), fallbackName: name)
+                do throws(InputError) {
+                    return try ScenarioGraphMapping.scenario(try GephiCSV.decode(nodes: nodes, edges: edges), fallbackName: name)
+                } catch where error.file == nil {
+                    // A vertex's error is in the nodes table, an edge's in the edges table.
+                    let location = error.location ?? ""
+                    if location.hasPrefix("vertex"), nodes != nil { throw error.inFile(nodesPath) }
+                    if location.hasPrefix("edge"), edges != nil { throw error.inFile(edgesPath) }
+                    throw error
+                }
             case .dot:
                 throw InputError(file: path, "DOT is written, not read; convert from JSON, GraphML, GML, node-link or CSV")
             }
@@ -97,15 +106,15 @@ public enum GraphIO {
         }
     }
 
-    /// Writes `scenario` to `path` (atomically); CSV writes `BASE-nodes.csv` and `BASE-edges.csv`.
+    /// Writes `scenario` to `path` (atomically); CSV writes `BASE-nodes.csv` and `BASE-edges.csv`
+    /// as one unit (both or neither).
     /// Returns the paths written.
     @discardableResult
     public static func write(_ scenario: Scenario, as format: GraphFormat, to path: String) throws -> [String] {
         if format == .csv {
             let tables = GephiCSV.encode(ScenarioGraphMapping.document(scenario))
             let (nodesPath, edgesPath) = csvPaths(path)
-            try FileOutput.write(tables.nodes, to: nodesPath)
-            try FileOutput.write(tables.edges, to: edgesPath)
+            try FileOutput.writeAll([(nodesPath, tables.nodes), (edgesPath, tables.edges)])
             return [nodesPath, edgesPath]
         }
         try FileOutput.write(try encode(scenario, as: format), to: path)

@@ -134,6 +134,7 @@ public enum ScenarioGraphMapping {
             guard let v = value.number else {
                 throw InputError(location: what, "\"\(value.text.prefix(40))\" is not a number")
             }
+            guard v.isFinite else { throw InputError(location: what, "\(value.text.prefix(40)) is not a finite number") }
             return v
         }
         func integer(_ column: GraphDocument.Column?, _ k: Int, _ what: String) throws(InputError) -> JSONValue? {
@@ -281,7 +282,13 @@ public enum ScenarioGraphMapping {
             let rest = location.dropFirst(prefix.count)
             guard let close = rest.firstIndex(of: "]"), let k = Int(rest[..<close]) else { continue }
             let number = map.isEmpty ? k : (k < map.count ? map[k] : k)
-            copy.location = "\(noun) \(number)" + String(rest[rest.index(after: close)...])
+            var field = String(rest[rest.index(after: close)...])
+            // The graph formats call a commitment's credibility "strength".
+            for (scenarioName, graphName) in [(".credibility", ".strength"), (".reverseCredibility", ".reverseStrength")]
+            where field == scenarioName {
+                field = graphName
+            }
+            copy.location = "\(noun) \(number)" + field
         }
         return copy
     }
