@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks of a GraphML file that igraph's reader (0.10.2) does not make: it merges nodes that
 /// share an id into one vertex and silently creates a vertex for an edge end that names no
 /// node, so a typo would add or drop a state without a word.
@@ -5,7 +7,8 @@
 /// A single pass over the bytes reads the start tags of the first top-level `<graph>` (comments,
 /// CDATA sections, processing instructions and declarations are skipped; nested graphs are
 /// ignored, as igraph ignores them) and throws, with the line, for a node id declared twice or
-/// an edge `source`/`target` that names no node of the graph. Malformed XML is left to igraph's
+/// an edge `source`/`target` that names no node of the graph, and for a `<data>` value of a key
+/// declared numeric that is not a number (igraph's own message gives no line). Malformed XML is left to igraph's
 /// parser, which reports it. Cost: O(bytes), iterative (no recursion, whatever the nesting).
 enum GraphMLCheck {
     static func check(_ bytes: [UInt8]) throws(InputError) {
@@ -14,6 +17,7 @@ enum GraphMLCheck {
         var edgeEnds: [(id: String, role: String, line: Int)] = []
         var graphDepth = 0
         var graphsSeen = 0
+        var numericKeys = Set<String>()
         while let tag = scanner.nextTag() {
             let name = tag.name.split(separator: ":").last.map(String.init) ?? tag.name
             if tag.isEnd {
@@ -21,6 +25,11 @@ enum GraphMLCheck {
                     graphDepth -= 1
                     if graphDepth == 0 { break }
                 }
+                continue
+            }
+            if name == "key", let id = tag.attributes["id"],
+               ["double", "float", "int", "long"].contains(tag.attributes["attr.type"]?.lowercased() ?? "") {
+                numericKeys.insert(id)
                 continue
             }
             if name == "graph" {
@@ -36,6 +45,12 @@ enum GraphMLCheck {
                                      "duplicate node id \"\(id.prefix(40))\" (first declared on line \(first)); node ids must be unique")
                 }
                 nodes[id] = tag.line
+            } else if name == "data", !tag.isEmptyElement, let key = tag.attributes["key"], numericKeys.contains(key) {
+                let text = scanner.text().trimmingCharacters(in: .whitespacesAndNewlines)
+                if !text.isEmpty && Double(text) == nil {
+                    throw InputError(location: "line \(tag.line)",
+                                     "the value \"\(text.prefix(40))\" of <data key=\"\(key.prefix(40))\"> is not a number (the key is declared numeric)")
+                }
             } else if name == "edge" {
                 for role in ["source", "target"] {
                     if let id = tag.attributes[role] { edgeEnds.append((id, role, tag.line)) }
@@ -87,6 +102,15 @@ enum GraphMLCheck {
             return position + utf8.count <= bytes.count && Array(bytes[position..<position + utf8.count]) == utf8
         }
 
+        /// The character data from here to the next tag (entities decoded).
+        mutating func text() -> String {
+            let start = position
+            var k = position
+            while k < bytes.count, bytes[k] != UInt8(ascii: "<") { k += 1 }
+            advance(to: k)
+            return Self.decodeEntities(String(decoding: bytes[start..<k], as: UTF8.self))
+        }
+
         mutating func nextTag() -> Tag? {
             while position < bytes.count {
                 guard bytes[position] == UInt8(ascii: "<") else { advance(to: position + 1); continue }
@@ -111,10 +135,11 @@ enum GraphMLCheck {
             let name = String(decoding: bytes[nameStart..<k], as: UTF8.self)
             var attributes: [String: String] = [:]
             var isEmptyElement = false
+            var closed = false
             while k < bytes.count {
                 let b = bytes[k]
                 if Self.isSpace(b) { k += 1; continue }
-                if b == UInt8(ascii: ">") { k += 1; break }
+                if b == UInt8(ascii: ">") { k += 1; closed = true; break }
                 if b == UInt8(ascii: "/") { isEmptyElement = true; k += 1; continue }
                 // name = "value" or name = 'value'
                 let keyStart = k
@@ -132,6 +157,8 @@ enum GraphMLCheck {
                 attributes[key] = Self.decodeEntities(String(decoding: bytes[valueStart..<min(k, bytes.count)], as: UTF8.self))
                 k += 1
             }
+            // A tag cut off by the end of the file: malformed XML, left to igraph's parser.
+            guard closed else { return nil }
             advance(to: k)
             return Tag(name: name, isEnd: isEnd, isEmptyElement: isEmptyElement, attributes: attributes, line: line)
         }

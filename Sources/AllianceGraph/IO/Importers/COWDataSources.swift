@@ -107,13 +107,15 @@ enum COWDataSources {
             guard y == year else { return }
             let ccode = try requiredCcode(f[cc], "ccode", reader, line)
             let text = f[ci].trimmingCharacters(in: .whitespaces)
-            if let v = Double(text), v != -9 {
+            if text.isEmpty || text == "NA" || text == "-9" {
+                result[ccode] = .some(nil)
+            } else if let v = Double(text) {
                 guard v.isFinite, v >= 0, v <= 1 else {
                     throw InputError(file: reader.file, location: "line \(line)", "cinc \(text.prefix(20)) is out of range; expected a share in [0, 1]")
                 }
                 result[ccode] = v
             } else {
-                result[ccode] = .some(nil)
+                throw InputError(file: reader.file, location: "line \(line)", "cinc \"\(text.prefix(20))\" is not a number (give -9, NA or an empty cell when missing)")
             }
             codes[ccode] = f[abb]
         }
