@@ -56,7 +56,8 @@ struct HostileInputCLITests {
             }
         }
         let listed = manifest.cases.flatMap(Self.files(of:))
-        #expect(Set(listed) == onDisk)
+        #expect(onDisk.subtracting(listed).isEmpty, "fixtures missing from manifest.json: \(onDisk.subtracting(listed).sorted())")
+        #expect(Set(listed).subtracting(onDisk).isEmpty, "cases without a file: \(Set(listed).subtracting(onDisk).sorted())")
         #expect(Set(manifest.cases.map(\.file)).count == manifest.cases.count, "a file is listed twice")
         for item in manifest.cases {
             #expect(!Self.files(of: item).isEmpty, "\(item.file) has no fixture file")
