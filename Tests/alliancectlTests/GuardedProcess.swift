@@ -27,14 +27,16 @@ struct GuardedProcess {
         var stderr: String
     }
 
-    /// Starts `executable` with `arguments`, writing its output into `logFolder`.
-    static func start(_ executable: URL, _ arguments: [String], logFolder: URL) throws -> GuardedProcess {
+    /// Starts `executable` with `arguments`, writing its output into `logFolder` and reading
+    /// standard input from `stdin`.
+    static func start(_ executable: URL, _ arguments: [String], logFolder: URL,
+                      stdin: String = "/dev/null") throws -> GuardedProcess {
         let stdoutPath = logFolder.appendingPathComponent("stdout-\(UUID().uuidString).log").path
         let stderrPath = logFolder.appendingPathComponent("stderr-\(UUID().uuidString).log").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
@@ -46,8 +48,9 @@ struct GuardedProcess {
     }
 
     /// Runs `executable` to its end (killed after `limit` seconds if it hangs).
-    static func run(_ executable: URL, _ arguments: [String], logFolder: URL, limit: Double = 300) throws -> Outcome {
-        try start(executable, arguments, logFolder: logFolder).wait(limit: limit)
+    static func run(_ executable: URL, _ arguments: [String], logFolder: URL, stdin: String = "/dev/null",
+                    limit: Double = 300) throws -> Outcome {
+        try start(executable, arguments, logFolder: logFolder, stdin: stdin).wait(limit: limit)
     }
 
     /// Sends `signal` to the child.

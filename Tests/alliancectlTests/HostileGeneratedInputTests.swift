@@ -121,4 +121,22 @@ struct HostileGeneratedInputTests {
     func hugeFiles(_ input: Generated) throws {
         try Self.check(input, memoryBound: Self.refusedBound)
     }
+
+    @Test("standard input is checked like a file: a NUL byte is refused naming <stdin>; a valid scenario is read")
+    func standardInput() throws {
+        let binary = try #require(CLITestSupport.binary, "build alliancectl first (swift build)")
+        let folder = try CLITestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let binaryInput = folder.appendingPathComponent("binary.json")
+        try Data([UInt8(ascii: "{"), 0, UInt8(ascii: "}")]).write(to: binaryInput)
+        let refused = try GuardedProcess.run(binary, ["info", "-"], logFolder: folder, stdin: binaryInput.path, limit: 120)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("error: <stdin>: holds a NUL byte at offset 1"), "\(refused.stderr.prefix(300))")
+        let valid = folder.appendingPathComponent("valid.json")
+        try #"{"format": "alliancegraph/1", "name": "Piped", "states": [{"code": "AAA", "capability": 1}]}"#
+            .write(to: valid, atomically: true, encoding: .utf8)
+        let read = try GuardedProcess.run(binary, ["info", "-", "--format", "json"], logFolder: folder, stdin: valid.path, limit: 120)
+        #expect(read.status == 0, "\(read.stderr.prefix(300))")
+        #expect(read.stdout.contains(#""name": "Piped""#))
+    }
 }
