@@ -10,7 +10,7 @@ public enum FileInput {
     /// byte (binary data, UTF-16 text, or a sparse file): every format read here is UTF-8 text,
     /// which never holds one. Memory: the file's size, read once (no second copy).
     public static func readBytes(path: String, limit: Int) throws(InputError) -> [UInt8] {
-        if path == "-" { return try readStandardInput(limit: limit) }
+        if path == "-" { return try readStream(STDIN_FILENO, file: "<stdin>", limit: limit) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, "no such file")
@@ -21,6 +21,8 @@ public enum FileInput {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw InputError(file: path, "can't be read: \(String(cString: strerror(errno)))") }
+        // A pipe or a device (`<(command)`, /dev/stdin) has no size: read it as a stream.
+        if info.st_mode & S_IFMT != S_IFREG { return try readStream(descriptor, file: path, limit: limit) }
         let size = Int(info.st_size)
         if size > limit {
             throw InputError(file: path, "the file is \(size) bytes; the largest accepted is \(limit) bytes")
@@ -49,22 +51,23 @@ public enum FileInput {
         return bytes
     }
 
-    /// Standard input, read in chunks and refused as soon as it passes `limit` bytes.
-    static func readStandardInput(limit: Int) throws(InputError) -> [UInt8] {
+    /// A pipe, a device or standard input, read in chunks and refused as soon as it passes
+    /// `limit` bytes or shows a NUL byte in its first `sniffLength` bytes.
+    static func readStream(_ descriptor: Int32, file: String, limit: Int) throws(InputError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress!, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw InputError(file: "<stdin>", "can't be read: \(String(cString: strerror(errno)))")
+                throw InputError(file: file, "can't be read: \(String(cString: strerror(errno)))")
             }
             if count == 0 { break }
-            if bytes.count + count > limit { throw InputError(file: "<stdin>", "input is larger than \(limit) bytes") }
+            if bytes.count + count > limit { throw InputError(file: file, "the input is larger than \(limit) bytes") }
             let before = bytes.count
             bytes.append(contentsOf: chunk[0..<count])
             if before < sniffLength, let offset = bytes[before..<min(bytes.count, sniffLength)].firstIndex(of: 0) {
-                throw binaryData(file: "<stdin>", offset: offset)
+                throw binaryData(file: file, offset: offset)
             }
         }
         return bytes
