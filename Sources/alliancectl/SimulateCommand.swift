@@ -102,12 +102,13 @@ struct SimulateCommand: ParsableCommand {
                 throw OutputError(path: output, message: "is a file; --output names the folder for the run's files")
             }
             if !existed {
+                // Registered first, so that an interruption at any point removes it while empty.
+                OutputLedger.shared.created(folder: output)
                 do {
                     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
                 } catch {
                     throw OutputError(path: output, message: "can't create the folder: \(error.localizedDescription)")
                 }
-                OutputLedger.shared.created(folder: output)
             }
             let folder = URL(fileURLWithPath: output)
             var files = [("rounds.csv", rounds), ("system.csv", system), ("final.json", final), ("run.json", run)]

@@ -2,8 +2,9 @@
 ///
 /// Fields may be quoted (`"a, b"`, quotes doubled inside); CRLF and LF line ends; a UTF-8
 /// byte-order mark is skipped; blank lines are ignored. Every row must have as many fields as
-/// the header, and every field must be valid UTF-8 (an error names the line and the field). Cost: O(bytes); rows are handed to a callback, so a large file is never held as
-/// strings all at once.
+/// the header, and every field must be valid UTF-8 (an error names the line and the field).
+/// Cost: O(bytes); rows are handed to a callback, so a large file is never held as strings all
+/// at once.
 public struct CSVReader: Sendable {
     public let header: [String]
     private let bytes: [UInt8]
