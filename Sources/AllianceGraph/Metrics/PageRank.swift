@@ -22,7 +22,7 @@
 /// `alpha` in the L1 norm, so after a step that changed x by `delta = ||x(t+1) - x(t)||_1` the
 /// distance to the fixed point is at most `delta * alpha / (1 - alpha)` (5.7 x delta at 0.85).
 /// The iteration stops at the first step with `delta < tolerance` (default 1e-13, so the L1
-/// error is below 6e-13); on random alliance-like graphs that takes about 40-60 steps, on
+/// error is below 6e-13); on random alliance-like graphs that takes about 30 steps, on
 /// bipartite graphs (stars, paths) up to about 190 (the slowest mode decays as `alpha^t`).
 ///
 /// **Cost.** One pass over the CSR per step: O(n + arcs) time, reading each arc's target and
