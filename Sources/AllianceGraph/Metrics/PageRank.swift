@@ -127,12 +127,21 @@ public enum PageRank {
                 var start = Int(offsets[0])
                 for i in 0..<n {
                     let end = Int(offsets[i + 1])
-                    var sum = 0.0
+                    // Four independent partial sums, so the additions don't wait on each other.
+                    var sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0
                     var k = start
+                    while k + 4 <= end {
+                        sum0 += weights[k] * flow[Int(targets[k])]
+                        sum1 += weights[k + 1] * flow[Int(targets[k + 1])]
+                        sum2 += weights[k + 2] * flow[Int(targets[k + 2])]
+                        sum3 += weights[k + 3] * flow[Int(targets[k + 3])]
+                        k += 4
+                    }
                     while k < end {
-                        sum += weights[k] * flow[Int(targets[k])]
+                        sum0 += weights[k] * flow[Int(targets[k])]
                         k += 1
                     }
+                    let sum = (sum0 + sum1) + (sum2 + sum3)
                     start = end
                     y[i] = base + sum
                     delta += abs(y[i] - x[i])
