@@ -23,7 +23,9 @@
 /// distance to the fixed point is at most `delta * alpha / (1 - alpha)` (5.7 x delta at 0.85).
 /// The iteration stops at the first step with `delta < tolerance` (default 1e-13, so the L1
 /// error is below 6e-13); on random alliance-like graphs that takes about 30 steps, on
-/// bipartite graphs (stars, paths) up to about 190 (the slowest mode decays as `alpha^t`).
+/// bipartite graphs (stars, paths) up to about 190 (the slowest mode decays as `alpha^t`). In
+/// general at most about `log(tolerance) / log(alpha)` steps, so a damping close to 1 (0.999:
+/// about 30,000) needs a larger `maxIterations`.
 ///
 /// **Cost.** One pass over the CSR per step: O(n + arcs) time, reading each arc's target and
 /// weight once; O(n) extra memory (three vectors and a dangling list), allocated once before
