@@ -11,6 +11,17 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // Benchmarks/Compare/30-metrics: native PageRank against igraph's C igraph_pagerank.
+        .systemLibrary(name: "CIgraphReference", path: "Sources/CIgraphReference", pkgConfig: "igraph",
+                       providers: [.apt(["libigraph-dev", "pkg-config"])]),
+        .target(name: "IGraphPageRankReference", dependencies: ["CIgraphReference"],
+                path: "Sources/IGraphPageRankReference"),
+        .executableTarget(
+            name: "MetricsCompare",
+            dependencies: [.product(name: "AllianceGraph", package: "AllianceGraph"), "IGraphPageRankReference"],
+            path: "Sources/MetricsCompare",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "CrisisBenchmarks",
             dependencies: [
@@ -18,6 +29,26 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/CrisisBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "MetricsBenchmarks",
+            dependencies: [
+                .product(name: "AllianceGraph", package: "AllianceGraph"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/MetricsBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "LandscapeBenchmarks",
+            dependencies: [
+                .product(name: "AllianceGraph", package: "AllianceGraph"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/LandscapeBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

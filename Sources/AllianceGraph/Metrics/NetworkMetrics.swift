@@ -20,7 +20,7 @@ public enum NetworkMetrics {
 
         struct IGraphResults: Sendable {
             var betweenness: [Double] = [], closeness: [Double] = [], harmonic: [Double] = []
-            var eigenvector: [Double] = [], pagerank: [Double] = [], coreness: [Int] = []
+            var eigenvector: [Double] = [], coreness: [Int] = []
             var articulation: [Bool] = [], components = 0, transitivity = 0.0
         }
         let results = try IGraph.run(seed: seed) { () throws(ComputationError) -> IGraphResults in
@@ -30,13 +30,13 @@ public enum NetworkMetrics {
             r.closeness = try session.closeness()
             r.harmonic = try session.harmonic()
             r.eigenvector = try session.eigenvector()
-            r.pagerank = try session.pagerank()
             r.coreness = try session.coreness()
             r.articulation = try session.articulationPoints()
             r.components = try session.components().count
             r.transitivity = try session.transitivity()
             return r
         }
+        let pagerank = try PageRank.compute(adjacency).scores
         let partition = try BlocPartition.leiden(view, seed: seed, restarts: leidenRestarts)
 
         typealias C = MetricCatalogue
@@ -47,7 +47,7 @@ public enum NetworkMetrics {
             (C.closeness, results.closeness.map(MetricValue.real)),
             (C.harmonic, results.harmonic.map(MetricValue.real)),
             (C.eigenvector, results.eigenvector.map(MetricValue.real)),
-            (C.pagerank, results.pagerank.map(MetricValue.real)),
+            (C.pagerank, pagerank.map(MetricValue.real)),
             (C.coreness, results.coreness.map(MetricValue.integer)),
             (C.articulation, results.articulation.map(MetricValue.flag)),
             (C.bloc, partition.membership.map { .integer($0 + 1) }),
