@@ -21,5 +21,12 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The Swift half of Compare/20-crisis (not a benchmark: times taken in-process, JSON out).
+        .executableTarget(
+            name: "CrisisCompare",
+            dependencies: [.product(name: "AllianceGraph", package: "AllianceGraph")],
+            path: "Benchmarks/CrisisCompare",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
     ]
 )
