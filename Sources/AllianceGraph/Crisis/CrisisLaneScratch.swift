@@ -17,32 +17,38 @@ final class CrisisLaneScratch: @unchecked Sendable {
     var limited: UInt64 = 0
     private let stateCount: Int, planCount: Int
 
+    /// One cache-line-aligned block holds every buffer, each starting on its own 64-byte line,
+    /// so that two workers' scratches never share a line.
+    private let block: UnsafeMutableRawPointer
+
     init(stateCount n: Int, planCount: Int) {
         let lanes = CrisisLockstep.lanes
         self.stateCount = n
         self.planCount = planCount
-        func masks(_ count: Int) -> UnsafeMutablePointer<UInt64> {
-            let p = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, count)); p.initialize(repeating: 0, count: max(1, count)); return p
+        let counts8 = [n, n, n, n, n, planCount, planCount, lanes, lanes, lanes, lanes, lanes]  // 8-byte buffers
+        let counts4 = [n * lanes, n * lanes, planCount * lanes, lanes, lanes, lanes]         // 4-byte buffers
+        func lines(_ bytes: Int) -> Int { (max(bytes, 1) + 63) / 64 * 64 }
+        let total = counts8.reduce(0) { $0 + lines($1 * 8) } + counts4.reduce(0) { $0 + lines($1 * 4) }
+        let base = UnsafeMutableRawPointer.allocate(byteCount: total, alignment: 64)
+        base.initializeMemory(as: UInt8.self, repeating: 0, count: total)
+        block = base
+        var offset = 0
+        func carve<T>(_ count: Int, as type: T.Type) -> UnsafeMutablePointer<T> {
+            let p = (base + offset).bindMemory(to: T.self, capacity: max(count, 1))
+            offset += lines(count * MemoryLayout<T>.stride)
+            return p
         }
-        func steps(_ count: Int) -> UnsafeMutablePointer<Int32> {
-            let p = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, count)); p.initialize(repeating: 0, count: max(1, count)); return p
-        }
-        func reals(_ count: Int) -> UnsafeMutablePointer<Double> {
-            let p = UnsafeMutablePointer<Double>.allocate(capacity: count); p.initialize(repeating: 0, count: count); return p
-        }
-        bellA = masks(n); bellB = masks(n); victim = masks(n); pending = masks(n); pendingA = masks(n)
-        pendingStep = steps(n * lanes); entryStep = steps(n * lanes)
-        planFresh = masks(planCount); planScheduled = masks(planCount); planDue = steps(planCount * lanes)
-        seeds = masks(lanes)
-        bestA = reals(lanes); bestB = reals(lanes)
-        lastStep = steps(lanes)
-        countA = steps(lanes); countB = steps(lanes)
-        capabilityA = reals(lanes); capabilityB = reals(lanes)
+        bellA = carve(n, as: UInt64.self); bellB = carve(n, as: UInt64.self); victim = carve(n, as: UInt64.self)
+        pending = carve(n, as: UInt64.self); pendingA = carve(n, as: UInt64.self)
+        planFresh = carve(planCount, as: UInt64.self); planScheduled = carve(planCount, as: UInt64.self)
+        seeds = carve(lanes, as: UInt64.self)
+        bestA = carve(lanes, as: Double.self); bestB = carve(lanes, as: Double.self)
+        capabilityA = carve(lanes, as: Double.self); capabilityB = carve(lanes, as: Double.self)
+        pendingStep = carve(n * lanes, as: Int32.self); entryStep = carve(n * lanes, as: Int32.self)
+        planDue = carve(planCount * lanes, as: Int32.self)
+        lastStep = carve(lanes, as: Int32.self); countA = carve(lanes, as: Int32.self); countB = carve(lanes, as: Int32.self)
+        precondition(offset == total)
     }
 
-    deinit {
-        for p in [bellA, bellB, victim, pending, pendingA, planFresh, planScheduled, seeds] { p.deallocate() }
-        for p in [pendingStep, entryStep, planDue, lastStep, countA, countB] { p.deallocate() }
-        for p in [bestA, bestB, capabilityA, capabilityB] { p.deallocate() }
-    }
+    deinit { block.deallocate() }
 }

@@ -28,9 +28,9 @@ struct CrisisLockstepTests {
                 Issue.record("\(file): no \(attacker) or \(target)")
                 continue
             }
-            for seed: UInt64 in [1, 2, 7, 1914, 0xDEAD_BEEF] {
-                // 2,100 runs: two full chunks of 1024 and a partial group of 52 lanes.
-                try Self.expectKernelsAgree(engine, a, b, runs: 2_100, seed: seed, "\(file) \(attacker) -> \(target)")
+            for seed: UInt64 in [1, 1914, 0xDEAD_BEEF] {
+                // 1,100 runs: a full chunk of 1024 (16 groups) and a chunk of 76 (a partial group of 12 lanes).
+                try Self.expectKernelsAgree(engine, a, b, runs: 1_100, seed: seed, "\(file) \(attacker) -> \(target)")
             }
         }
     }
