@@ -28,8 +28,9 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // 1,000 cascades per iteration and no allocation tolerated: one malloc per run or per step fails.
     Benchmark("Crisis 1914 deterministic (cascade only, reused scratch)",
-              configuration: .init(scalingFactor: .kilo)) { benchmark in
+              configuration: .init(scalingFactor: .kilo, thresholds: [.mallocCountTotal: .init(absolute: [.p90: 0])])) { benchmark in
         var scratch = engine.makeScratch()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
