@@ -6,7 +6,8 @@
 //       prints the mean time per run and each pair's outcome (sides, entry steps, steps).
 //   CrisisCompare ensemble FILE ATTACKER TARGET [--runs N] [--seed S] [--kernel lockstep|unbatched]
 //       [--workers W] [--repeat K]
-//       K ensembles of N stochastic runs; prints each one's seconds and a digest of the result.
+//       K ensembles of N stochastic runs; prints each one's wall-clock and CPU seconds (all
+//       threads) and a digest of the result.
 import AllianceGraph
 import Foundation
 
@@ -33,6 +34,18 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+}
+
+/// User + system CPU seconds of the whole process so far (all threads).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+    return s(usage.ru_utime) + s(usage.ru_stime)
 }
 
 func json(_ value: Any) -> String {
@@ -100,10 +113,12 @@ case "ensemble":
     guard let kernel = CrisisEnsemble.Kernel(rawValue: option("--kernel", in: rest, default: "lockstep")) else {
         fail("--kernel is lockstep or unbatched")
     }
-    var times: [Double] = []
+    var times: [Double] = [], cpu: [Double] = []
     var digest = ""
     for _ in 0..<repeats {
         var result: CrisisEnsembleResult?
+        let cpuBefore = cpuSeconds()
+        defer { cpu.append(cpuSeconds() - cpuBefore) }
         times.append(try seconds {
             result = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: runs, seed: seed,
                                             workers: workers, kernel: kernel)
@@ -122,7 +137,7 @@ case "ensemble":
             digest = String(h, radix: 16)
         }
     }
-    print(json(["seconds": times, "runs": runs, "workers": workers, "kernel": kernel.rawValue, "digest": digest]))
+    print(json(["seconds": times, "cpuSeconds": cpu, "runs": runs, "workers": workers, "kernel": kernel.rawValue, "digest": digest]))
 default:
     fail("unknown mode \(mode); use cascade or ensemble")
 }
