@@ -2,8 +2,13 @@
 /// group (one per worker thread) so that a group allocates nothing. Lane masks per state, Int32
 /// steps per state and lane (`i * 64 + l`), and per-lane seeds, best honour values and last steps.
 final class CrisisLaneScratch: @unchecked Sendable {
+    /// Per state, bit l set when, in run l: it fights on side A (`bellA`), on side B (`bellB`);
+    /// it has been attacked (`victim`); it has decided to enter (`pending`), for side A (`pendingA`).
     let bellA, bellB, victim, pending, pendingA: UnsafeMutablePointer<UInt64>
+    /// Per state and lane (`i * 64 + l`): the step of a pending entry; the step it entered.
     let pendingStep, entryStep: UnsafeMutablePointer<Int32>
+    /// Per war plan, bit l set when, in run l, it is still unscheduled (`planFresh`) or scheduled
+    /// and not yet executed (`planScheduled`); `planDue[p * 64 + l]` is its execution step.
     let planFresh, planScheduled: UnsafeMutablePointer<UInt64>
     let planDue: UnsafeMutablePointer<Int32>
     /// The run seed of each lane.
@@ -15,7 +20,6 @@ final class CrisisLaneScratch: @unchecked Sendable {
     let capabilityA, capabilityB: UnsafeMutablePointer<Double>
     /// Lanes stopped at the step limit with entries or plans pending.
     var limited: UInt64 = 0
-    private let stateCount: Int, planCount: Int
 
     /// One cache-line-aligned block holds every buffer, each starting on its own 64-byte line,
     /// so that two workers' scratches never share a line.
@@ -23,8 +27,6 @@ final class CrisisLaneScratch: @unchecked Sendable {
 
     init(stateCount n: Int, planCount: Int) {
         let lanes = CrisisLockstep.lanes
-        self.stateCount = n
-        self.planCount = planCount
         let counts8 = [n, n, n, n, n, planCount, planCount, lanes, lanes, lanes, lanes, lanes]  // 8-byte buffers
         let counts4 = [n * lanes, n * lanes, planCount * lanes, lanes, lanes, lanes]         // 4-byte buffers
         func lines(_ bytes: Int) -> Int { (max(bytes, 1) + 63) / 64 * 64 }
