@@ -52,5 +52,13 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The Swift half of Compare/20-crisis (not a benchmark: times taken in-process, JSON out). It
+        // lives outside Benchmarks/ because the benchmark plugin runs every target found there.
+        .executableTarget(
+            name: "CrisisCompare",
+            dependencies: [.product(name: "AllianceGraph", package: "AllianceGraph")],
+            path: "Compare/CrisisCompare",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
     ]
 )
