@@ -64,7 +64,11 @@ public func checkRoundTrips(_ scenario: Scenario, format: GraphFormat) {
     }
 }
 
-/// Files in a private temporary folder, for readers that take paths (the importers).
+/// Scratch paths to remove at exit (a crash leaves its folder behind, with the input in it).
+nonisolated(unsafe) private var scratchPaths: [String] = []
+
+/// Files in a private temporary folder, for readers that take paths (the importers). The folder
+/// and its files are removed when the process exits normally.
 public final class ScratchFiles: @unchecked Sendable {
     public let folder: String
 
@@ -74,12 +78,19 @@ public final class ScratchFiles: @unchecked Sendable {
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard made != nil else { fuzzFailure("can't create a scratch folder in \(base)") }
         folder = String(cString: template)
+        if scratchPaths.isEmpty {
+            atexit {
+                for path in scratchPaths.reversed() { _ = unlink(path); _ = rmdir(path) }
+            }
+        }
+        scratchPaths.append(folder)
     }
 
     /// Writes `bytes` to `name` in the folder and returns its path.
     @discardableResult
     public func write(_ bytes: some Collection<UInt8>, as name: String) -> String {
         let path = "\(folder)/\(name)"
+        if !scratchPaths.contains(path) { scratchPaths.append(path) }
         guard let file = fopen(path, "wb") else { fuzzFailure("can't write \(path)") }
         let array = Array(bytes)
         if !array.isEmpty { _ = array.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) } }
