@@ -49,18 +49,9 @@ public enum GraphIO {
         let fallbackName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         do throws(InputError) {
             switch format {
-            case .scenario, .nodeLink:
+            case .scenario, .nodeLink, .graphml, .gml:
                 let bytes = try FileInput.readBytes(path: path, limit: maxFileSize)
-                let value = try JSONParser.parse(bytes)
-                if format == .nodeLink || NodeLinkJSON.looksLikeNodeLink(value) {
-                    return try ScenarioGraphMapping.scenario(try NodeLinkJSON.decode(value), fallbackName: fallbackName)
-                }
-                return try ScenarioReader.decode(value)
-            case .graphml, .gml:
-                let bytes = try FileInput.readBytes(path: path, limit: maxFileSize)
-                if format == .graphml { try GraphMLCheck.check(bytes) }
-                let document = try IGraphForeign.read(bytes, format: format == .graphml ? .graphml : .gml)
-                return try ScenarioGraphMapping.scenario(document, fallbackName: fallbackName)
+                return try decode(bytes, format: format, fallbackName: fallbackName)
             case .csv:
                 let (nodesPath, edgesPath) = csvPaths(path)
                 let fm = FileManager.default
@@ -85,6 +76,37 @@ public enum GraphIO {
         } catch {
             throw error.file == nil ? error.inFile(path) : error
         }
+    }
+
+    /// Reads a scenario from the bytes of a single-file format held in memory (errors carry no
+    /// file name). `.scenario` bytes holding `"nodes"` and no `"format"` are read as node-link
+    /// JSON, as `read(path:format:)` does; `fallbackName` names a scenario whose file gives none.
+    /// CSV (two tables) and DOT (write only) are rejected.
+    public static func decode(_ bytes: [UInt8], format: GraphFormat, fallbackName: String) throws(InputError) -> Scenario {
+        switch format {
+        case .scenario, .nodeLink:
+            let value = try JSONParser.parse(bytes)
+            if format == .nodeLink || NodeLinkJSON.looksLikeNodeLink(value) {
+                return try ScenarioGraphMapping.scenario(try NodeLinkJSON.decode(value), fallbackName: fallbackName)
+            }
+            return try ScenarioReader.decode(value)
+        case .graphml, .gml:
+            if format == .graphml { try GraphMLCheck.check(bytes) }
+            let document = try IGraphForeign.read(bytes, format: format == .graphml ? .graphml : .gml)
+            return try ScenarioGraphMapping.scenario(document, fallbackName: fallbackName)
+        case .csv:
+            throw InputError("Gephi CSV has two tables; read it with decodeCSV(nodes:edges:fallbackName:)")
+        case .dot:
+            throw InputError("DOT is written, not read; convert from JSON, GraphML, GML, node-link or CSV")
+        }
+    }
+
+    /// Reads a scenario from Gephi nodes/edges tables held in memory (either may be nil, not both).
+    public static func decodeCSV(nodes: [UInt8]?, edges: [UInt8]?, fallbackName: String) throws(InputError) -> Scenario {
+        let nodeTable = try nodes.map { (b: [UInt8]) throws(InputError) in try CSVReader(bytes: b, file: "nodes table") }
+        let edgeTable = try edges.map { (b: [UInt8]) throws(InputError) in try CSVReader(bytes: b, file: "edges table") }
+        if nodeTable == nil && edgeTable == nil { throw InputError("neither a nodes nor an edges table was given") }
+        return try ScenarioGraphMapping.scenario(try GephiCSV.decode(nodes: nodeTable, edges: edgeTable), fallbackName: fallbackName)
     }
 
     /// The text of `scenario` in a single-file format (not CSV, which has two tables).

@@ -132,6 +132,9 @@ public enum NodeLinkJSON {
                     if let t = typeIndex[field.key] {
                         if order[t].1 != type { order[t].1 = .string }
                     } else {
+                        if order.count >= GraphDocument.maxAttributeNames {
+                            throw GraphDocument.tooManyAttributeNames(order.count + 1, location: "\(what)[\(k)].\(field.key.prefix(40))")
+                        }
                         typeIndex[field.key] = order.count
                         order.append((field.key, type))
                     }
