@@ -343,8 +343,9 @@ enum ThreatKernel {
     ///   - scratch: a second buffer of the same size (the other half of the Jacobi pair).
     ///   - workers: an upper bound on the threads of a pass (see `effectiveWorkers`); T does not
     ///     depend on it.
-    /// - Complexity: O(passes x (arcs + rows) x columns); no allocation (the split and the
-    ///   per-worker change cells live on the stack).
+    /// - Complexity: O(passes x (arcs + rows) x columns). The split and the per-worker change cells
+    ///   live on the stack; a T of `hugeBufferEntries` or more is iterated in two huge-page buffers
+    ///   allocated for the call. Parallel passes go through `DispatchQueue.concurrentPerform`.
     static func propagate(offsets: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>,
                           weights: UnsafeBufferPointer<Double>, alpha: Double, rows: Int, columns: Int,
                           direct: UnsafeBufferPointer<Double>, result: UnsafeMutableBufferPointer<Double>,
@@ -361,15 +362,24 @@ enum ThreatKernel {
         }
         let graph = KernelGraph(offsets: off, targets: tgt, weights: w, rows: rows)
         let parts = effectiveWorkers(requested: workers, rows: rows, arcs: targets.count, columns: columns)
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: parts + 1) { split in
+        // A large T is iterated in buffers on 2 MiB pages (see `KernelBuffer`), then copied out.
+        let huge = size >= hugeBufferEntries && alpha != 0 && !targets.isEmpty
+        let pair = huge ? (KernelBuffer(count: size), KernelBuffer(count: size)) : nil
+        let outcome = withUnsafeTemporaryAllocation(of: Int.self, capacity: parts + 1) { split in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: parts * changeStride) { changes in
                 balancedSplit(offsets: off, rows: rows, parts: parts, into: split.baseAddress!)
-                return solve(graph, alpha: alpha, columns: columns, direct: d, result: r, scratch: s,
-                             split: split.baseAddress!, workers: parts, changes: changes.baseAddress!,
-                             tolerance: tolerance, maxIterations: maxIterations, path: path)
+                return solve(graph, alpha: alpha, columns: columns, direct: d, result: pair?.0.base ?? r,
+                             scratch: pair?.1.base ?? s, split: split.baseAddress!, workers: parts,
+                             changes: changes.baseAddress!, tolerance: tolerance, maxIterations: maxIterations, path: path)
             }
         }
+        if let pair { r.update(from: pair.0.base, count: size) }
+        return outcome
     }
+
+    /// From this many entries of T (16 MiB) `propagate` iterates in huge-page buffers: with 16
+    /// sources on 1M states that halved the time of a pass (Benchmarks/README.md "Propagation").
+    static let hugeBufferEntries = 2 << 20
 }
 
 /// Raw views of a validated CSR, valid for the duration of one call.

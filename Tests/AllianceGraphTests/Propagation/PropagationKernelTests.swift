@@ -256,6 +256,19 @@ struct PropagationKernelTests {
         for p in 0..<n { #expect(permuted.rowSum(p) == w.rowSum(Int(order[p]))) }
     }
 
+    @Test("a T large enough for huge-page buffers gives the same solve through ThreatModel's entry")
+    func hugeBufferEntry() throws {
+        let n = ThreatKernel.hugeBufferEntries / 16 + 5
+        let w = Self.randomW(n, maxDegree: 2, seed: 77)
+        let d = Self.randomBlock(n * 16, seed: 78)
+        let workspace = try PropagationWorkspace(graph: w, columns: 16)
+        try workspace.setDirect(d)
+        let outcome = workspace.solve(alpha: 0.2, tolerance: 1e-6)
+        let entry = ThreatModel.propagate(direct: d, columns: 16, entanglement: w, alpha: 0.2, tolerance: 1e-6)
+        #expect(entry.iterations == outcome.iterations)
+        #expect(entry.threat == workspace.threat)
+    }
+
     @Test("the default work threshold keeps small problems on one thread and shares large ones")
     func effectiveWorkers() throws {
         let small = try PropagationWorkspace(graph: Self.randomW(200, maxDegree: 20, seed: 3), columns: 16, workers: 2)
