@@ -12,6 +12,7 @@
 //          --reps N, --tmp DIR, --no-reordering (skip the reordering table).
 import AllianceGraph
 import CPropagation
+import Dispatch
 import Foundation
 import PropagationFixtures
 
@@ -393,7 +394,20 @@ func reorderingTable() {
 
 // MARK: - Scaling mode (two cores)
 
+/// How many cores two busy threads get right now: process CPU time / wall time while two threads
+/// spin for a fixed count (about 2 on an idle 2-core machine).
+func coresAvailable() -> Double {
+    let c0 = cprop_process_cpu_ns(), w0 = now()
+    DispatchQueue.concurrentPerform(iterations: 2) { _ in
+        var x = 0.0
+        for i in 0..<150_000_000 { x += Double(i & 1) }
+        if x < 0 { print(x) }
+    }
+    return Double(cprop_process_cpu_ns() - c0) / Double(now() - w0)
+}
+
 func scalingMode() {
+    let coresBefore = coresAvailable()
     print("Two cores: `PropagationWorkspace.pass` with `workers: 2` vs `workers: 1` (same process, interleaved; target:")
     print("2 workers at least 1.6x faster on 1M / 10M, one column). Speed-up = time(1 worker) / time(2 workers),")
     print("median (p25 - p75) over \(reps) repetitions. CPUs allowed: \(allowedCPUs); load average before: \(loadBefore).")
@@ -435,9 +449,12 @@ func scalingMode() {
         print("| \(sizeLabel(size.0, size.1)) | \(columns) | \(spread(t1, time)) | \(spread(t2, time)) | **\(spread(speedup, ratio))** | "
               + "\(two.effectiveWorkers) | \(String(format: "%.2f", cpu2 / wall2)) |")
     }
+    let coresAfter = coresAvailable()
     let loadAfter = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
     print()
-    print("Load average after: \(loadAfter) (a load near or above 2 means other work shared the cores).")
+    print("Load average after: \(loadAfter) (a load near or above 2 means other work shared the cores). Two busy")
+    print("threads got \(String(format: "%.2f", coresBefore)) cores before and \(String(format: "%.2f", coresAfter)) after this table "
+          + "(about 2 when the machine is idle: only then does the speed-up measure the kernel).")
 }
 
 switch options.mode {
