@@ -60,5 +60,41 @@ let package = Package(
             path: "Compare/CrisisCompare",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        .executableTarget(
+            name: "PropagationBenchmarks",
+            dependencies: [
+                .product(name: "AllianceGraph", package: "AllianceGraph"),
+                .product(name: "Benchmark", package: "benchmark"),
+                "PropagationFixtures",
+            ],
+            path: "Benchmarks/PropagationBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Seeded synthetic graphs shared by PropagationBenchmarks and PropagationCompare.
+        .target(
+            name: "PropagationFixtures",
+            dependencies: [.product(name: "AllianceGraph", package: "AllianceGraph")],
+            path: "Sources/PropagationFixtures",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // The C reference kernels of Compare/10-propagation, at clang -O3 with the Swift code's
+        // target (no -march of its own; -Xcc -march=... applies to both) and no FMA contraction,
+        // which Swift never does either: the outputs stay bitwise comparable.
+        .target(
+            name: "CPropagation",
+            path: "Sources/CPropagation",
+            cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])]
+        ),
+        // The timing program of Compare/10-propagation (Swift vs C vs scipy, interleaved).
+        .executableTarget(
+            name: "PropagationCompare",
+            dependencies: [
+                .product(name: "AllianceGraph", package: "AllianceGraph"),
+                "CPropagation", "PropagationFixtures",
+            ],
+            path: "Sources/PropagationCompare",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
     ]
 )
