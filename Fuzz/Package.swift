@@ -4,14 +4,25 @@
 // Build and run: see Fuzz/README.md.
 import PackageDescription
 
+/// One libFuzzer executable per reader; each depends on the library and the shared driver glue.
+func fuzzer(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: ["FuzzSupport", .product(name: "AllianceGraph", package: "AllianceGraph")],
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    )
+}
+
 let package = Package(
     name: "AllianceGraphFuzz",
     dependencies: [.package(name: "AllianceGraph", path: "..")],
     targets: [
-        .executableTarget(
-            name: "FuzzScenarioReader",
-            dependencies: [.product(name: "AllianceGraph", package: "AllianceGraph")],
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        ),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "AllianceGraph", package: "AllianceGraph")]),
+        fuzzer("FuzzScenarioReader"),
+        fuzzer("FuzzGraphML"),
+        fuzzer("FuzzGML"),
+        fuzzer("FuzzNodeLink"),
+        fuzzer("FuzzGephiCSV"),
+        fuzzer("FuzzImporters"),
     ]
 )

@@ -10,11 +10,19 @@ struct AllianceCtl: ParsableCommand {
         discussion: """
             Scenario files use the alliancegraph/1 JSON format (docs/FORMAT.md). Machine output goes \
             to standard output or --output; diagnostics go to standard error.
-            Exit status: 0 success, 1 runtime failure, 64 usage error, 65 bad input data.
+            Exit status: 0 success, 1 runtime failure, 64 usage error, 65 bad input data, 130/143 \
+            interrupted by SIGINT/SIGTERM (no partial output file is left).
             """,
         version: AllianceGraphVersion.string,
         subcommands: [InfoCommand.self, MetricsCommand.self, SimulateCommand.self, CrisisCommand.self,
                       LandscapeCommand.self, ConvertCommand.self, ImportCommand.self, RenderCommand.self,
                       ReportCommand.self, GenerateCommand.self]
     )
+
+    /// The process entry point: signal handling first (before any other thread starts), then
+    /// argument parsing and the subcommand.
+    static func main() {
+        InterruptHandling.install()
+        main(nil)
+    }
 }

@@ -73,7 +73,7 @@ struct CrisisCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let runs, runs < 1 { throw ValidationError("--runs must be at least 1.") }
+        if let runs, !(1...1_000_000_000).contains(runs) { throw ValidationError("--runs must be in 1...1000000000.") }
         if runs != nil && mode == .deterministic { throw ValidationError("--runs needs --mode stochastic.") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
     }

@@ -36,14 +36,18 @@ struct MetricsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    /// The names given to `--only`, trimmed.
+    private var onlyNames: [String]? {
+        only.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+    }
+
     func validate() throws {
         if !list && file == nil { throw ValidationError("Missing scenario file (or use --list).") }
         if let similarity, similarity.split(separator: ",").count != 2 {
             throw ValidationError("--similarity takes two state codes separated by a comma, e.g. FRN,RUS.")
         }
-        if let only {
-            for name in only.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) })
-            where MetricCatalogue.definition(named: name) == nil {
+        if let onlyNames {
+            for name in onlyNames where MetricCatalogue.definition(named: name) == nil {
                 let hint = NameSuggestion.hint(for: name, among: MetricCatalogue.all.map(\.name))
                 throw ValidationError("Unknown metric \"\(name)\"\(hint). See --list.")
             }
@@ -65,7 +69,7 @@ struct MetricsCommand: ParsableCommand {
             let effectiveYear = year ?? scenario.year
             let network = scenario.activeNetwork(year: year)
             var report = try NetworkMetrics.compute(network, seed: seed, environment: scenario.parameters,
-                                                    warPlans: scenario.warPlans)
+                                                    warPlans: scenario.warPlans, only: onlyNames.map(Set.init))
             if let similarity {
                 let codes = similarity.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 var ids: [StateID] = []
@@ -79,9 +83,6 @@ struct MetricsCommand: ParsableCommand {
                 NetworkMetrics.appendSimilarity(&report, network, ids[0], ids[1])
             }
             let matrix = similarityMatrix ? PortfolioSimilarity(network).matrix : nil
-            if let only {
-                report = report.only(Set(only.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }))
-            }
             switch output.format {
             case .json:
                 try output.emit(MetricsOutput.json(report, similarityMatrix: matrix))

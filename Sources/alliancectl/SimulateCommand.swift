@@ -96,10 +96,19 @@ struct SimulateCommand: ParsableCommand {
             let system = SimulationOutput.systemCSV(simulation)
             let final = try SimulationOutput.finalScenarioJSON(scenario, simulation)
             let run = SimulationOutput.runJSON(simulation, input: file, inputBytes: bytes, wallSeconds: wall, burdenSharing: report)
-            do {
-                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            } catch {
-                throw OutputError(path: output, message: "can't create the folder: \(error.localizedDescription)")
+            var isFolder: ObjCBool = false
+            let existed = FileManager.default.fileExists(atPath: output, isDirectory: &isFolder)
+            if existed && !isFolder.boolValue {
+                throw OutputError(path: output, message: "is a file; --output names the folder for the run's files")
+            }
+            if !existed {
+                // Registered first, so that an interruption at any point removes it while empty.
+                OutputLedger.shared.created(folder: output)
+                do {
+                    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                } catch {
+                    throw OutputError(path: output, message: "can't create the folder: \(error.localizedDescription)")
+                }
             }
             let folder = URL(fileURLWithPath: output)
             var files = [("rounds.csv", rounds), ("system.csv", system), ("final.json", final), ("run.json", run)]
@@ -107,9 +116,8 @@ struct SimulateCommand: ParsableCommand {
                 files += zip(SimulationCharts.fileNames, SimulationCharts.charts(simulation.records, network: network).map { $0.svg() })
                     .map { ($0, $1) }
             }
-            for (name, text) in files {
-                try FileOutput.write(text, to: folder.appendingPathComponent(name).path)
-            }
+            // All files or none: each is written to a temporary file, then all are renamed.
+            try FileOutput.writeAll(files.map { (folder.appendingPathComponent($0.0).path, $0.1) })
             if !quiet {
                 Diagnostics.print("\(simulation.round) rounds\(simulation.reachedEquilibrium ? " (equilibrium)" : ""), "
                                   + "\(network.count) states; wrote \(output)/{\(files.map(\.0).joined(separator: ","))}")

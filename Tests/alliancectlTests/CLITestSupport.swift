@@ -31,6 +31,13 @@ enum CLITestSupport {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = repositoryRoot
+        // Under `swift test --sanitize address` the child is an ASan build too: give it the
+        // toolchain-leak suppressions the test bundle uses (Tests/lsan-suppressions.txt).
+        var environment = ProcessInfo.processInfo.environment
+        if environment["LSAN_OPTIONS"] == nil {
+            environment["LSAN_OPTIONS"] = "suppressions=" + path("Tests/lsan-suppressions.txt")
+        }
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -4,9 +4,10 @@ import Synchronization
 /// Many seeded stochastic runs of one crisis, in parallel on all cores (MODEL.md section 4).
 ///
 /// Run r uses the seed `SeededRandom.derivedSeed(seed, stream: r)`. Runs are split into fixed
-/// chunks of `chunkSize`; workers take chunks in turn, each with its own `CrisisScratch`, and
-/// write each run's outcome to its own slot; per-state counts are summed per chunk and reduced in
-/// chunk order. The result is therefore identical for any number of workers.
+/// chunks of `chunkSize`; workers take chunks in turn, each with its own scratch, and write each
+/// run's outcome to its own slot; per-state counts are summed per chunk and reduced in chunk
+/// order. The result is therefore identical for any number of workers, and identical for both
+/// kernels (`Kernel`): the lockstep kernel gives each run its own seed and draws.
 public enum CrisisEnsemble {
     /// Runs per chunk (fixed, so that chunking never depends on the worker count).
     public static let chunkSize = 1024
@@ -14,10 +15,25 @@ public enum CrisisEnsemble {
     /// The default worker count: the active processor count.
     public static var defaultWorkers: Int { max(1, ProcessInfoShim.activeProcessorCount) }
 
+    /// How the runs of a chunk are simulated. Both give the same `CrisisEnsembleResult`.
+    public enum Kernel: String, Hashable, Sendable, CaseIterable {
+        /// 64 runs at a time in lockstep, one per bit of a lane mask (`CrisisLockstep`); the
+        /// default. Without opportunism only: with `CrisisOptions.opportunism` on, the runs are
+        /// unbatched whatever the kernel asked for.
+        case lockstep
+        /// One run at a time through `CrisisEngine.simulate` (the reference path).
+        case unbatched
+    }
+
+    /// The kernel that will actually run for `engine` when `kernel` is asked for.
+    public static func effectiveKernel(_ kernel: Kernel, for engine: CrisisEngine) -> Kernel {
+        engine.options.opportunism ? .unbatched : kernel
+    }
+
     /// Runs `runs` stochastic crises `attacker -> target`. `progress`, when given, is called
     /// from worker threads after each chunk with (runs done, runs in all).
     public static func run(engine: CrisisEngine, attacker: StateID, target: StateID, runs: Int, seed: UInt64,
-                           workers: Int = CrisisEnsemble.defaultWorkers,
+                           workers: Int = CrisisEnsemble.defaultWorkers, kernel: Kernel = .lockstep,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws(InputError) -> CrisisEnsembleResult {
         try engine.validate(attacker: attacker, target: target)
         if runs < 1 || runs > 1_000_000_000 {
@@ -31,36 +47,44 @@ public enum CrisisEnsemble {
         let done = Atomic<Int>(0)
         let workerCount = max(1, min(workers, chunkCount))
         let a = attacker.index, b = target.index
-        let capability = engine.capability
-        let total = engine.totalCapability
-        DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
-            var scratch = engine.makeScratch()
-            while true {
-                let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
-                if chunk >= chunkCount { break }
-                let base = chunk * n * 4
-                let first = chunk * chunkSize, last = min(runs, first + chunkSize)
-                for r in first..<last {
-                    engine.simulate(attacker: a, target: b, stochastic: true,
-                                    runSeed: SeededRandom.derivedSeed(seed, stream: UInt64(r)), scratch: &scratch)
-                    var countA: Int32 = 0, countB: Int32 = 0, capA = 0.0, capB = 0.0
-                    for i in 0..<n {
-                        let s = scratch.side[i]
-                        if s == 0 { continue }
-                        output.counts[base + i] += 1
-                        output.counts[base + n + i] += s == 1 ? 1 : 0
-                        output.counts[base + 2 * n + i] += Int(scratch.entryStep[i])
-                        if s == 1 { countA += 1; capA += capability[i] } else { countB += 1; capB += capability[i] }
+        switch effectiveKernel(kernel, for: engine) {
+        case .unbatched:
+            DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
+                var scratch = engine.makeScratch()
+                while true {
+                    let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if chunk >= chunkCount { break }
+                    let first = chunk * chunkSize, last = min(runs, first + chunkSize)
+                    for r in first..<last {
+                        engine.simulate(attacker: a, target: b, stochastic: true,
+                                        runSeed: SeededRandom.derivedSeed(seed, stream: UInt64(r)), scratch: &scratch)
+                        output.record(run: r, chunk: chunk, scratch: scratch, engine: engine)
                     }
-                    output.statesA[r] = countA
-                    output.statesB[r] = countB
-                    output.capabilityA[r] = total > 0 ? capA / total : .nan
-                    output.capabilityB[r] = total > 0 ? capB / total : .nan
-                    output.steps[r] = scratch.lastStep
-                    if scratch.stoppedByLimit { output.counts[base + 3 * n] += 1 }
+                    let finished = done.wrappingAdd(last - first, ordering: .relaxed).newValue
+                    progress?(finished, runs)
                 }
-                let finished = done.wrappingAdd(last - first, ordering: .relaxed).newValue
-                progress?(finished, runs)
+            }
+        case .lockstep:
+            let lockstep = CrisisLockstep(engine: engine)
+            let lanes = CrisisLockstep.lanes
+            DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
+                let scratch = lockstep.makeScratch()
+                while true {
+                    let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if chunk >= chunkCount { break }
+                    let first = chunk * chunkSize, last = min(runs, first + chunkSize)
+                    var group = first
+                    while group < last {
+                        let count = min(lanes, last - group)
+                        let valid: UInt64 = count == lanes ? ~0 : (UInt64(1) << UInt64(count)) &- 1
+                        for l in 0..<count { scratch.seeds[l] = SeededRandom.derivedSeed(seed, stream: UInt64(group + l)) }
+                        lockstep.simulate(attacker: a, target: b, valid: valid, scratch: scratch)
+                        output.record(group: group, count: count, chunk: chunk, scratch: scratch, lockstep: lockstep)
+                        group += count
+                    }
+                    let finished = done.wrappingAdd(last - first, ordering: .relaxed).newValue
+                    progress?(finished, runs)
+                }
             }
         }
         var enter = [Int](repeating: 0, count: n), sideA = [Int](repeating: 0, count: n)
@@ -103,6 +127,78 @@ private struct EnsembleBuffers: @unchecked Sendable {
         capabilityB = .allocate(capacity: runs); capabilityB.initialize(repeating: 0)
         steps = .allocate(capacity: runs); steps.initialize(repeating: 0)
         counts = .allocate(capacity: chunkCount * n * 4); counts.initialize(repeating: 0)
+    }
+
+    /// Records the unbatched run `r` of `chunk`, held in `scratch`.
+    @inline(__always)
+    func record(run r: Int, chunk: Int, scratch: borrowing CrisisScratch, engine: CrisisEngine) {
+        let n = engine.stateCount
+        let base = chunk * n * 4
+        var countA: Int32 = 0, countB: Int32 = 0, capA = 0.0, capB = 0.0
+        for i in 0..<n {
+            let s = scratch.side[i]
+            if s == 0 { continue }
+            counts[base + i] += 1
+            counts[base + n + i] += s == 1 ? 1 : 0
+            counts[base + 2 * n + i] += Int(scratch.entryStep[i])
+            if s == 1 { countA += 1; capA += engine.capability[i] } else { countB += 1; capB += engine.capability[i] }
+        }
+        let total = engine.totalCapability
+        statesA[r] = countA
+        statesB[r] = countB
+        capabilityA[r] = total > 0 ? capA / total : .nan
+        capabilityB[r] = total > 0 ? capB / total : .nan
+        steps[r] = scratch.lastStep
+        if scratch.stoppedByLimit { counts[base + 3 * n] += 1 }
+    }
+
+    /// Records the `count` lockstep runs `group ..< group + count` of `chunk`, held in `scratch`.
+    /// Capability is summed per run in state order, as in the unbatched path, so the shares are
+    /// bit-for-bit equal.
+    @inline(__always)
+    func record(group: Int, count: Int, chunk: Int, scratch: CrisisLaneScratch, lockstep: CrisisLockstep) {
+        let n = lockstep.stateCount, lanes = CrisisLockstep.lanes
+        let base = chunk * n * 4
+        let bellA = scratch.bellA, bellB = scratch.bellB, entryStep = scratch.entryStep
+        let countA = scratch.countA, countB = scratch.countB, capA = scratch.capabilityA, capB = scratch.capabilityB
+        let capability = lockstep.capability.baseAddress!
+        for l in 0..<lanes { countA[l] = 0; countB[l] = 0; capA[l] = 0; capB[l] = 0 }
+        for i in 0..<n {
+            let inA = bellA[i], inB = bellB[i]
+            counts[base + i] += (inA | inB).nonzeroBitCount
+            counts[base + n + i] += inA.nonzeroBitCount
+            var stepSum = 0
+            var lanesIn = inA | inB
+            while lanesIn != 0 {
+                let l = lanesIn.trailingZeroBitCount
+                lanesIn &= lanesIn &- 1
+                stepSum += Int(entryStep[i &* lanes &+ l])
+            }
+            counts[base + 2 * n + i] += stepSum
+            let c = capability[i]
+            var m = inA
+            while m != 0 {
+                let l = m.trailingZeroBitCount
+                m &= m &- 1
+                countA[l] &+= 1; capA[l] += c
+            }
+            m = inB
+            while m != 0 {
+                let l = m.trailingZeroBitCount
+                m &= m &- 1
+                countB[l] &+= 1; capB[l] += c
+            }
+        }
+        let total = lockstep.totalCapability
+        for l in 0..<count {
+            let r = group + l
+            statesA[r] = countA[l]
+            statesB[r] = countB[l]
+            capabilityA[r] = total > 0 ? capA[l] / total : .nan
+            capabilityB[r] = total > 0 ? capB[l] / total : .nan
+            steps[r] = scratch.lastStep[l]
+        }
+        counts[base + 3 * n] += scratch.limited.nonzeroBitCount
     }
 
     func deallocate() {

@@ -54,7 +54,8 @@ struct IGraphSession: ~Copyable {
         return result.array
     }
 
-    /// `igraph_pagerank` (PRPACK), undirected, damping 0.85, weights read as strengths.
+    /// `igraph_pagerank` (PRPACK), undirected, damping 0.85, weights read as strengths. The
+    /// `pagerank` metric is computed natively (`PageRank`); this is its cross-check in the tests.
     func pagerank(damping: Double = 0.85) throws(ComputationError) -> [Double] {
         let weights = IGraphRealVector(try validatedWeights(view.strengths, count: m, positive: true, "PageRank"))
         let result = IGraphRealVector()

@@ -23,6 +23,10 @@ enum IGraphForeign {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw InputError("the \(format.rawValue) file is empty")
         }
+        // igraph keeps a value of every attribute for every vertex or edge: bound the names
+        // before it allocates (GraphDocument.maxAttributeNames).
+        let names = format == .graphml ? graphMLKeyCount(bytes) : gmlKeyNameCount(bytes)
+        if names > GraphDocument.maxAttributeNames { throw GraphDocument.tooManyAttributeNames(names) }
         let document: GraphDocument
         do {
             document = try IGraph.run { () throws(ComputationError) -> GraphDocument in
@@ -51,6 +55,56 @@ enum IGraphForeign {
         }
         try document.validate()
         return document
+    }
+
+    /// The number of `<key` elements (attribute declarations) in GraphML bytes, counting up to
+    /// one past the bound.
+    static func graphMLKeyCount(_ bytes: [UInt8]) -> Int {
+        let pattern = Array("<key".utf8)
+        var count = 0, k = 0
+        while k + pattern.count < bytes.count, count <= GraphDocument.maxAttributeNames {
+            if bytes[k] == pattern[0], bytes[k + 1] == pattern[1], bytes[k + 2] == pattern[2], bytes[k + 3] == pattern[3] {
+                let next = bytes[k + 4]
+                if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: "/") || next == UInt8(ascii: ">") {
+                    count += 1
+                }
+                k += 4
+            } else {
+                k += 1
+            }
+        }
+        return count
+    }
+
+    /// The number of distinct keys in GML bytes, counting up to one past the bound: in GML every
+    /// word outside a quoted string that starts with a letter or `_` is a key (values are
+    /// numbers, strings or lists); `#` starts a comment line.
+    static func gmlKeyNameCount(_ bytes: [UInt8]) -> Int {
+        var names = Set<ArraySlice<UInt8>>()
+        var k = 0
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == UInt8(ascii: "_") }
+        func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) }
+        while k < bytes.count, names.count <= GraphDocument.maxAttributeNames {
+            let b = bytes[k]
+            if b == UInt8(ascii: "\"") {
+                k += 1
+                while k < bytes.count, bytes[k] != UInt8(ascii: "\"") { k += 1 }
+                k += 1
+            } else if b == UInt8(ascii: "#") {
+                while k < bytes.count, bytes[k] != 0x0A { k += 1 }
+            } else if isLetter(b) {
+                let start = k
+                while k < bytes.count, isWordByte(bytes[k]) { k += 1 }
+                names.insert(bytes[start..<k])
+            } else if isWordByte(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") {
+                // A number, exponent letters included (1e5, 2E-3): not a key.
+                while k < bytes.count, isWordByte(bytes[k]) || bytes[k] == UInt8(ascii: ".") || bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: "+") { k += 1 }
+            } else {
+                k += 1
+            }
+        }
+        // The structural keys (graph, node, edge, id, source, target, ...) are keys too, but few.
+        return names.count
     }
 
     /// Writes `document` as GraphML (attribute keys prefixed `g_`, `v_`, `e_` so that vertex and

@@ -2,8 +2,9 @@
 ///
 /// Fields may be quoted (`"a, b"`, quotes doubled inside); CRLF and LF line ends; a UTF-8
 /// byte-order mark is skipped; blank lines are ignored. Every row must have as many fields as
-/// the header. Cost: O(bytes); rows are handed to a callback, so a large file is never held as
-/// strings all at once.
+/// the header, and every field must be valid UTF-8 (an error names the line and the field).
+/// Cost: O(bytes); rows are handed to a callback, so a large file is never held as strings all
+/// at once.
 public struct CSVReader: Sendable {
     public let header: [String]
     private let bytes: [UInt8]
@@ -102,7 +103,7 @@ public struct CSVReader: Sendable {
                 wasQuoted = true
                 position += 1
             case UInt8(ascii: ","):
-                fields.append(String(decoding: field, as: UTF8.self))
+                fields.append(try text(field, fields.count, line: line, file: file))
                 field.removeAll(keepingCapacity: true)
                 wasQuoted = false
                 position += 1
@@ -110,8 +111,8 @@ public struct CSVReader: Sendable {
                 position += 1
             case UInt8(ascii: "\n"):
                 position += 1
+                fields.append(try text(field, fields.count, line: line, file: file))
                 line += 1
-                fields.append(String(decoding: field, as: UTF8.self))
                 return fields
             default:
                 if wasQuoted {
@@ -122,8 +123,16 @@ public struct CSVReader: Sendable {
             }
         }
         if quoted { throw InputError(file: file, location: "line \(startLine)", "unterminated quoted field") }
-        fields.append(String(decoding: field, as: UTF8.self))
+        fields.append(try text(field, fields.count, line: line, file: file))
         return fields
+    }
+
+    /// The field's bytes as a string; invalid UTF-8 is an error, never silently replaced.
+    private static func text(_ bytes: [UInt8], _ index: Int, line: Int, file: String?) throws(InputError) -> String {
+        guard let string = String(validating: bytes, as: UTF8.self) else {
+            throw InputError(file: file, location: "line \(line)", "field \(index + 1) is not valid UTF-8; save the file as UTF-8")
+        }
+        return string
     }
 }
 

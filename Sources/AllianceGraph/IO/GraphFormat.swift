@@ -49,17 +49,9 @@ public enum GraphIO {
         let fallbackName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         do throws(InputError) {
             switch format {
-            case .scenario, .nodeLink:
+            case .scenario, .nodeLink, .graphml, .gml:
                 let bytes = try FileInput.readBytes(path: path, limit: maxFileSize)
-                let value = try JSONParser.parse(bytes)
-                if format == .nodeLink || NodeLinkJSON.looksLikeNodeLink(value) {
-                    return try ScenarioGraphMapping.scenario(try NodeLinkJSON.decode(value), fallbackName: fallbackName)
-                }
-                return try ScenarioReader.decode(value)
-            case .graphml, .gml:
-                let bytes = try FileInput.readBytes(path: path, limit: maxFileSize)
-                let document = try IGraphForeign.read(bytes, format: format == .graphml ? .graphml : .gml)
-                return try ScenarioGraphMapping.scenario(document, fallbackName: fallbackName)
+                return try decode(bytes, format: format, fallbackName: fallbackName)
             case .csv:
                 let (nodesPath, edgesPath) = csvPaths(path)
                 let fm = FileManager.default
@@ -69,13 +61,52 @@ public enum GraphIO {
                     throw InputError(file: path, "found neither \(nodesPath) nor \(edgesPath)")
                 }
                 let name = URL(fileURLWithPath: csvBase(path)).lastPathComponent
-                return try ScenarioGraphMapping.scenario(try GephiCSV.decode(nodes: nodes, edges: edges), fallbackName: name)
+                do throws(InputError) {
+                    return try ScenarioGraphMapping.scenario(try GephiCSV.decode(nodes: nodes, edges: edges), fallbackName: name)
+                } catch where error.file == nil {
+                    // A vertex's error is in the nodes table, an edge's in the edges table.
+                    let location = error.location ?? ""
+                    if location.hasPrefix("vertex"), nodes != nil { throw error.inFile(nodesPath) }
+                    if location.hasPrefix("edge"), edges != nil { throw error.inFile(edgesPath) }
+                    throw error
+                }
             case .dot:
                 throw InputError(file: path, "DOT is written, not read; convert from JSON, GraphML, GML, node-link or CSV")
             }
         } catch {
             throw error.file == nil ? error.inFile(path) : error
         }
+    }
+
+    /// Reads a scenario from the bytes of a single-file format held in memory (errors carry no
+    /// file name). `.scenario` bytes holding `"nodes"` and no `"format"` are read as node-link
+    /// JSON, as `read(path:format:)` does; `fallbackName` names a scenario whose file gives none.
+    /// CSV (two tables) and DOT (write only) are rejected.
+    public static func decode(_ bytes: [UInt8], format: GraphFormat, fallbackName: String) throws(InputError) -> Scenario {
+        switch format {
+        case .scenario, .nodeLink:
+            let value = try JSONParser.parse(bytes)
+            if format == .nodeLink || NodeLinkJSON.looksLikeNodeLink(value) {
+                return try ScenarioGraphMapping.scenario(try NodeLinkJSON.decode(value), fallbackName: fallbackName)
+            }
+            return try ScenarioReader.decode(value)
+        case .graphml, .gml:
+            if format == .graphml { try GraphMLCheck.check(bytes) }
+            let document = try IGraphForeign.read(bytes, format: format == .graphml ? .graphml : .gml)
+            return try ScenarioGraphMapping.scenario(document, fallbackName: fallbackName)
+        case .csv:
+            throw InputError("Gephi CSV has two tables; read it with decodeCSV(nodes:edges:fallbackName:)")
+        case .dot:
+            throw InputError("DOT is written, not read; convert from JSON, GraphML, GML, node-link or CSV")
+        }
+    }
+
+    /// Reads a scenario from Gephi nodes/edges tables held in memory (either may be nil, not both).
+    public static func decodeCSV(nodes: [UInt8]?, edges: [UInt8]?, fallbackName: String) throws(InputError) -> Scenario {
+        let nodeTable = try nodes.map { (b: [UInt8]) throws(InputError) in try CSVReader(bytes: b, file: "nodes table") }
+        let edgeTable = try edges.map { (b: [UInt8]) throws(InputError) in try CSVReader(bytes: b, file: "edges table") }
+        if nodeTable == nil && edgeTable == nil { throw InputError("neither a nodes nor an edges table was given") }
+        return try ScenarioGraphMapping.scenario(try GephiCSV.decode(nodes: nodeTable, edges: edgeTable), fallbackName: fallbackName)
     }
 
     /// The text of `scenario` in a single-file format (not CSV, which has two tables).
@@ -97,15 +128,15 @@ public enum GraphIO {
         }
     }
 
-    /// Writes `scenario` to `path` (atomically); CSV writes `BASE-nodes.csv` and `BASE-edges.csv`.
+    /// Writes `scenario` to `path` (atomically); CSV writes `BASE-nodes.csv` and `BASE-edges.csv`
+    /// as one unit (both or neither).
     /// Returns the paths written.
     @discardableResult
     public static func write(_ scenario: Scenario, as format: GraphFormat, to path: String) throws -> [String] {
         if format == .csv {
             let tables = GephiCSV.encode(ScenarioGraphMapping.document(scenario))
             let (nodesPath, edgesPath) = csvPaths(path)
-            try FileOutput.write(tables.nodes, to: nodesPath)
-            try FileOutput.write(tables.edges, to: edgesPath)
+            try FileOutput.writeAll([(nodesPath, tables.nodes), (edgesPath, tables.edges)])
             return [nodesPath, edgesPath]
         }
         try FileOutput.write(try encode(scenario, as: format), to: path)

@@ -166,6 +166,9 @@ struct JSONParser {
             return position - begin
         }
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        if bytes[position...].starts(with: Array("Infinity".utf8)) {
+            throw error("-Infinity is not valid JSON; numbers must be finite")
+        }
         let intStart = position
         let intDigits = digits()
         if intDigits == 0 { throw error("invalid number: expected digits") }

@@ -99,10 +99,16 @@ public enum NodeLinkJSON {
             default: throw InputError(location: "graph", "expected an object of graph attributes")
             }
         }
-        guard case .array(let nodes)? = member("nodes") else { throw InputError(location: "nodes", "required array \"nodes\" is missing") }
+        guard let nodesValue = member("nodes") else { throw InputError(location: "nodes", "required array \"nodes\" is missing") }
+        guard case .array(let nodes) = nodesValue else {
+            throw InputError(location: "nodes", "expected an array of node objects, found \(nodesValue.typeName)")
+        }
         let edgeKey = member("edges") != nil ? "edges" : "links"
-        guard case .array(let links)? = member(edgeKey) else {
+        guard let linksValue = member(edgeKey) else {
             throw InputError(location: "edges", "required array \"edges\" (or the older \"links\") is missing")
+        }
+        guard case .array(let links) = linksValue else {
+            throw InputError(location: edgeKey, "expected an array of edge objects, found \(linksValue.typeName)")
         }
         var ids: [String: Int] = [:]
         func idText(_ value: JSONValue) -> String? {
@@ -126,6 +132,9 @@ public enum NodeLinkJSON {
                     if let t = typeIndex[field.key] {
                         if order[t].1 != type { order[t].1 = .string }
                     } else {
+                        if order.count >= GraphDocument.maxAttributeNames {
+                            throw GraphDocument.tooManyAttributeNames(order.count + 1, location: "\(what)[\(k)].\(field.key.prefix(40))")
+                        }
                         typeIndex[field.key] = order.count
                         order.append((field.key, type))
                     }

@@ -105,19 +105,25 @@ public enum ScenarioGraphMapping {
     public static func scenario(_ document: GraphDocument, fallbackName: String) throws(InputError) -> Scenario {
         try document.validate()
         typealias V = GraphDocument.Value
+        // Columns by name, looked up once each (the first of a name wins, as in vertexColumn(_:)):
+        // a per-vertex linear search made a file with many attribute names quadratic.
+        let vertexColumns = Dictionary(document.vertexColumns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let edgeColumns = Dictionary(document.edgeColumns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        func vertexColumn(_ name: String) -> GraphDocument.Column? { vertexColumns[name] }
+        func edgeColumn(_ name: String) -> GraphDocument.Column? { edgeColumns[name] }
         let n = document.vertexCount
         if n == 0 { throw InputError("the graph has no vertices; a scenario needs at least one state") }
         // The first of code/name/id whose values are all valid state codes (a foreign file's
         // `name` may hold display names such as "United Kingdom"); else the first present, which
         // then fails validation with a message.
-        let candidates = ["code", "name", "id"].compactMap { document.vertexColumn($0) }
+        let candidates = ["code", "name", "id"].compactMap { vertexColumn($0) }
         let codeColumn = candidates.first { column in
             column.values.allSatisfy { value in
                 guard let value else { return false }
                 do { try AllianceNetwork.checkCode(Self.codeText(value), at: ""); return true } catch { return false }
             }
         } ?? candidates.first
-        let labelColumn = document.vertexColumn("label")
+        let labelColumn = vertexColumn("label")
         var codes: [String] = []
         for k in 0..<n {
             guard let value = codeColumn?.values[k] else {
@@ -134,6 +140,7 @@ public enum ScenarioGraphMapping {
             guard let v = value.number else {
                 throw InputError(location: what, "\"\(value.text.prefix(40))\" is not a number")
             }
+            guard v.isFinite else { throw InputError(location: what, "\(value.text.prefix(40)) is not a finite number") }
             return v
         }
         func integer(_ column: GraphDocument.Column?, _ k: Int, _ what: String) throws(InputError) -> JSONValue? {
@@ -147,25 +154,25 @@ public enum ScenarioGraphMapping {
         for k in 0..<n {
             let at = "vertex \(k) (\(codes[k].prefix(20)))"
             var m: [JSONMember] = [JSONMember(key: "code", value: .string(codes[k]))]
-            if let ccode = try integer(document.vertexColumn("ccode"), k, "\(at).ccode") { m.append(.init(key: "ccode", value: ccode)) }
+            if let ccode = try integer(vertexColumn("ccode"), k, "\(at).ccode") { m.append(.init(key: "ccode", value: ccode)) }
             if let label = labelColumn?.values[k]?.text, codeColumn?.name != "label" {
                 m.append(.init(key: "name", value: .string(label)))
-            } else if codeColumn?.name != "name", let name = document.vertexColumn("name")?.values[k]?.text {
+            } else if codeColumn?.name != "name", let name = vertexColumn("name")?.values[k]?.text {
                 m.append(.init(key: "name", value: .string(name)))
             }
-            let capability = try number(document.vertexColumn("capability"), k, "\(at).capability") ?? defaultCapability
+            let capability = try number(vertexColumn("capability"), k, "\(at).capability") ?? defaultCapability
             m.append(.init(key: "capability", value: .number(capability)))
             for key in ["gdp", "effort", "baselineEffort"] {
-                if let v = try number(document.vertexColumn(key), k, "\(at).\(key)") { m.append(.init(key: key, value: .number(v))) }
+                if let v = try number(vertexColumn(key), k, "\(at).\(key)") { m.append(.init(key: key, value: .number(v))) }
             }
-            if let flag = document.vertexColumn("major")?.values[k] {
+            if let flag = vertexColumn("major")?.values[k] {
                 guard let major = flag.flag else { throw InputError(location: "\(at).major", "\"\(flag.text.prefix(20))\" is not true or false") }
                 m.append(.init(key: "major", value: .bool(major)))
             }
             for key in ["hawkishness", "intent"] {
-                if let v = try number(document.vertexColumn(key), k, "\(at).\(key)") { m.append(.init(key: key, value: .number(v))) }
+                if let v = try number(vertexColumn(key), k, "\(at).\(key)") { m.append(.init(key: key, value: .number(v))) }
             }
-            if let note = document.vertexColumn("note")?.values[k]?.text { m.append(.init(key: "note", value: .string(note))) }
+            if let note = vertexColumn("note")?.values[k]?.text { m.append(.init(key: "note", value: .string(note))) }
             states.append(.object(m))
         }
 
@@ -174,9 +181,9 @@ public enum ScenarioGraphMapping {
         let kinds = CommitmentKind.allCases.map(\.rawValue) + [rivalryKind]
         for (e, edge) in document.edges.enumerated() {
             let at = "edge \(e) (\(codes[edge.source].prefix(20))-\(codes[edge.target].prefix(20)))"
-            let kindText = document.edgeColumn("kind")?.values[e]?.text ?? CommitmentKind.defense.rawValue
+            let kindText = edgeColumn("kind")?.values[e]?.text ?? CommitmentKind.defense.rawValue
             var a = edge.source, b = edge.target
-            if let fromCode = document.edgeColumn("from")?.values[e]?.text, let toCode = document.edgeColumn("to")?.values[e]?.text {
+            if let fromCode = edgeColumn("from")?.values[e]?.text, let toCode = edgeColumn("to")?.values[e]?.text {
                 let ends = [codes[edge.source], codes[edge.target]]
                 guard ends == [fromCode, toCode] || ends == [toCode, fromCode] else {
                     throw InputError(location: "\(at).from",
@@ -185,9 +192,9 @@ public enum ScenarioGraphMapping {
                 if ends[0] != fromCode { swap(&a, &b) }
             }
             var m: [JSONMember] = []
-            let since = try integer(document.edgeColumn("since"), e, "\(at).since")
-            let until = try integer(document.edgeColumn("until"), e, "\(at).until")
-            let note = document.edgeColumn("note")?.values[e]?.text
+            let since = try integer(edgeColumn("since"), e, "\(at).since")
+            let until = try integer(edgeColumn("until"), e, "\(at).until")
+            let note = edgeColumn("note")?.values[e]?.text
             func spell(_ m: inout [JSONMember]) {
                 if let since { m.append(.init(key: "since", value: since)) }
                 if let until { m.append(.init(key: "until", value: until)) }
@@ -195,7 +202,7 @@ public enum ScenarioGraphMapping {
             }
             if kindText == rivalryKind {
                 m.append(.init(key: "between", value: .array([.string(codes[a]), .string(codes[b])])))
-                if let v = try number(document.edgeColumn("intensity"), e, "\(at).intensity") { m.append(.init(key: "intensity", value: .number(v))) }
+                if let v = try number(edgeColumn("intensity"), e, "\(at).intensity") { m.append(.init(key: "intensity", value: .number(v))) }
                 spell(&m)
                 rivalries.append(.object(m))
                 rivalryEdge.append(e)
@@ -206,7 +213,7 @@ public enum ScenarioGraphMapping {
                 throw InputError(location: "\(at).kind", "unknown tie kind \"\(kindText.prefix(40))\"\(hint); expected one of \(kinds.joined(separator: ", "))")
             }
             var symmetric = kind.allowsSymmetric && !(document.directed && kind.allowsDirected)
-            if let flag = document.edgeColumn("symmetric")?.values[e] {
+            if let flag = edgeColumn("symmetric")?.values[e] {
                 guard let value = flag.flag else { throw InputError(location: "\(at).symmetric", "\"\(flag.text.prefix(20))\" is not true or false") }
                 symmetric = value
             }
@@ -217,8 +224,8 @@ public enum ScenarioGraphMapping {
                 m.append(.init(key: "from", value: .string(codes[a])))
                 m.append(.init(key: "to", value: .string(codes[b])))
             }
-            if let v = try number(document.edgeColumn("strength"), e, "\(at).strength") { m.append(.init(key: "credibility", value: .number(v))) }
-            if symmetric, let v = try number(document.edgeColumn("reverseStrength"), e, "\(at).reverseStrength") {
+            if let v = try number(edgeColumn("strength"), e, "\(at).strength") { m.append(.init(key: "credibility", value: .number(v))) }
+            if symmetric, let v = try number(edgeColumn("reverseStrength"), e, "\(at).reverseStrength") {
                 m.append(.init(key: "reverseCredibility", value: .number(v)))
             }
             spell(&m)
@@ -281,7 +288,13 @@ public enum ScenarioGraphMapping {
             let rest = location.dropFirst(prefix.count)
             guard let close = rest.firstIndex(of: "]"), let k = Int(rest[..<close]) else { continue }
             let number = map.isEmpty ? k : (k < map.count ? map[k] : k)
-            copy.location = "\(noun) \(number)" + String(rest[rest.index(after: close)...])
+            var field = String(rest[rest.index(after: close)...])
+            // The graph formats call a commitment's credibility "strength".
+            for (scenarioName, graphName) in [(".credibility", ".strength"), (".reverseCredibility", ".reverseStrength")]
+            where field == scenarioName {
+                field = graphName
+            }
+            copy.location = "\(noun) \(number)" + field
         }
         return copy
     }

@@ -35,8 +35,9 @@ public enum MetricCatalogue {
     public static let eigenvector = MetricDefinition("eigenvector", .state,
         "eigenvector centrality with credibility weights, scaled to max 1")
 
-    /// PageRank with damping 0.85 and strength weights, undirected (igraph_pagerank, PRPACK);
-    /// sums to 1; isolated states jump uniformly. Brin & Page (1998).
+    /// PageRank with damping 0.85 and strength weights, undirected; sums to 1; isolated states
+    /// jump uniformly. Computed natively by power iteration (`PageRank`, L1 change < 1e-13), with
+    /// igraph_pagerank's (PRPACK) conventions; agrees with it to 1e-9. Brin & Page (1998).
     public static let pagerank = MetricDefinition("pagerank", .state,
         "PageRank, damping 0.85, credibility weights; sums to 1")
 

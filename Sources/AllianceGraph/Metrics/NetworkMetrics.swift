@@ -3,91 +3,103 @@ public enum NetworkMetrics {
     /// Leiden restarts; the partition with the highest modularity is kept.
     public static let leidenRestarts = 10
 
-    /// All metrics of `network` (use `AllianceNetwork.inForce(in:)` first to pick a year).
-    /// Randomised steps (Leiden) are seeded from `seed`: same network and seed, same report.
+    /// The metrics of `network` (use `AllianceNetwork.inForce(in:)` first to pick a year): all of
+    /// them, or only those named in `only` (names as in `MetricCatalogue`). A metric that is not
+    /// asked for is not computed, so `only: ["degree"]` on a large network skips the costly steps
+    /// (betweenness O(N M), signed spinglass, chain-gang probe crises); the report lists the
+    /// computed metrics in catalogue order. Randomised steps (Leiden, spinglass) are seeded from
+    /// `seed`: same network and seed, same report, whatever subset is asked for.
     /// Threat, security ratio and arms-race stability use `environment` (the scenario's parameters);
     /// `environment` and `warPlans` feed the chain-gang probe crises.
     public static func compute(_ network: AllianceNetwork, seed: UInt64 = 0,
                                environment: SecurityEnvironment = SecurityEnvironment(),
-                               warPlans: [WarPlan] = []) throws(ComputationError) -> MetricsReport {
+                               warPlans: [WarPlan] = [], only: Set<String>? = nil) throws(ComputationError) -> MetricsReport {
+        typealias C = MetricCatalogue
+        func wanted(_ definitions: MetricDefinition...) -> Bool {
+            guard let only else { return true }
+            return definitions.contains { only.contains($0.name) }
+        }
         let view = AllianceGraphView(network)
         let n = network.count
         var report = MetricsReport(codes: network.states.map(\.code), names: network.states.map(\.name))
 
         let adjacency = view.adjacency
         let degree = (0..<n).map { Int(adjacency.offsets[$0 + 1] - adjacency.offsets[$0]) }
-        let strength = adjacency.rowSums
 
         struct IGraphResults: Sendable {
-            var betweenness: [Double] = [], closeness: [Double] = [], harmonic: [Double] = []
-            var eigenvector: [Double] = [], pagerank: [Double] = [], coreness: [Int] = []
-            var articulation: [Bool] = [], components = 0, transitivity = 0.0
+            var betweenness: [Double]?, closeness: [Double]?, harmonic: [Double]?
+            var eigenvector: [Double]?, coreness: [Int]?
+            var articulation: [Bool]?, components: Int?, transitivity: Double?
         }
-        let results = try IGraph.run(seed: seed) { () throws(ComputationError) -> IGraphResults in
+        let needsIGraph = wanted(C.betweenness, C.closeness, C.harmonic, C.eigenvector, C.coreness,
+                                 C.articulation, C.components, C.transitivity)
+        let results = !needsIGraph ? IGraphResults() : try IGraph.run(seed: seed) { () throws(ComputationError) -> IGraphResults in
             let session = try IGraphSession(view)
             var r = IGraphResults()
-            r.betweenness = try session.betweenness()
-            r.closeness = try session.closeness()
-            r.harmonic = try session.harmonic()
-            r.eigenvector = try session.eigenvector()
-            r.pagerank = try session.pagerank()
-            r.coreness = try session.coreness()
-            r.articulation = try session.articulationPoints()
-            r.components = try session.components().count
-            r.transitivity = try session.transitivity()
+            if wanted(C.betweenness) { r.betweenness = try session.betweenness() }
+            if wanted(C.closeness) { r.closeness = try session.closeness() }
+            if wanted(C.harmonic) { r.harmonic = try session.harmonic() }
+            if wanted(C.eigenvector) { r.eigenvector = try session.eigenvector() }
+            if wanted(C.coreness) { r.coreness = try session.coreness() }
+            if wanted(C.articulation) { r.articulation = try session.articulationPoints() }
+            if wanted(C.components) { r.components = try session.components().count }
+            if wanted(C.transitivity) { r.transitivity = try session.transitivity() }
             return r
         }
-        let partition = try BlocPartition.leiden(view, seed: seed, restarts: leidenRestarts)
+        let pagerank = wanted(C.pagerank) ? try PageRank.compute(adjacency).scores : nil
+        let partition = wanted(C.bloc, C.blocs, C.modularity, C.polarity)
+            ? try BlocPartition.leiden(view, seed: seed, restarts: leidenRestarts) : nil
 
-        typealias C = MetricCatalogue
-        report.stateColumns = [
-            (C.degree, degree.map(MetricValue.integer)),
-            (C.strength, strength.map(MetricValue.real)),
-            (C.betweenness, results.betweenness.map(MetricValue.real)),
-            (C.closeness, results.closeness.map(MetricValue.real)),
-            (C.harmonic, results.harmonic.map(MetricValue.real)),
-            (C.eigenvector, results.eigenvector.map(MetricValue.real)),
-            (C.pagerank, results.pagerank.map(MetricValue.real)),
-            (C.coreness, results.coreness.map(MetricValue.integer)),
-            (C.articulation, results.articulation.map(MetricValue.flag)),
-            (C.bloc, partition.membership.map { .integer($0 + 1) }),
-            (C.power, network.states.map { .real($0.power) }),
-        ]
-        let density = n < 2 ? Double.nan : 2 * Double(view.edgeCount) / Double(n * (n - 1))
-        report.systemValues = [
-            (C.density, .real(density)),
-            (C.components, .integer(results.components)),
-            (C.transitivity, .real(results.transitivity)),
-            (C.blocs, .integer(partition.count)),
-            (C.modularity, .real(partition.modularity)),
-        ]
-        let balance = StructuralBalance(SignedGraphView(network))
-        report.systemValues += [
-            (C.balance, .real(balance.index)),
-            (C.trianglesPPP, .integer(balance.positivePositivePositive)),
-            (C.trianglesPNN, .integer(balance.positiveNegativeNegative)),
-            (C.trianglesPPN, .integer(balance.positivePositiveNegative)),
-            (C.trianglesNNN, .integer(balance.negativeNegativeNegative)),
-            (C.concentration, .real(CapabilityConcentration.value(network))),
-        ]
-        var threatModel = ThreatModel(network)
-        let perception = threatModel.assess(network, environment)
-        report.stateColumns += [
-            (C.threat, perception.totalThreat.map(MetricValue.real)),
-            (C.securityRatio, perception.securityRatio.map(MetricValue.real)),
-        ]
-        report.systemValues += [
-            (C.armsRaceStability, .real(ArmsRaceStability.compute(network, environment).margin)),
-        ]
-        try appendSignedAndSystemIndicators(&report, network, blocs: partition.membership, seed: seed)
-        let chainGang: ChainGangExposure
-        do {
-            chainGang = try ChainGangExposure.compute(network, environment: environment, warPlans: warPlans)
-        } catch {
-            throw ComputationError(operation: "chain-gang exposure", reason: "\(error)")
+        func column<T>(_ definition: MetricDefinition, _ values: [T]?, _ wrap: (T) -> MetricValue) {
+            if let values, wanted(definition) { report.stateColumns.append((definition, values.map(wrap))) }
         }
-        report.stateColumns.append((C.exposure, chainGang.exposure.map(MetricValue.real)))
-        report.systemValues.append((C.fragility, .real(chainGang.fragility)))
+        func value(_ definition: MetricDefinition, _ value: @autoclosure () -> MetricValue?) {
+            if wanted(definition), let value = value() { report.systemValues.append((definition, value)) }
+        }
+        column(C.degree, degree, MetricValue.integer)
+        column(C.strength, wanted(C.strength) ? adjacency.rowSums : nil, MetricValue.real)
+        column(C.betweenness, results.betweenness, MetricValue.real)
+        column(C.closeness, results.closeness, MetricValue.real)
+        column(C.harmonic, results.harmonic, MetricValue.real)
+        column(C.eigenvector, results.eigenvector, MetricValue.real)
+        column(C.pagerank, pagerank, MetricValue.real)
+        column(C.coreness, results.coreness, MetricValue.integer)
+        column(C.articulation, results.articulation, MetricValue.flag)
+        column(C.bloc, partition?.membership, { .integer($0 + 1) })
+        column(C.power, network.states, { .real($0.power) })
+
+        value(C.density, .real(n < 2 ? Double.nan : 2 * Double(view.edgeCount) / Double(n * (n - 1))))
+        value(C.components, results.components.map(MetricValue.integer))
+        value(C.transitivity, results.transitivity.map(MetricValue.real))
+        value(C.blocs, partition.map { .integer($0.count) })
+        value(C.modularity, partition.map { .real($0.modularity) })
+        if wanted(C.balance, C.trianglesPPP, C.trianglesPNN, C.trianglesPPN, C.trianglesNNN) {
+            let balance = StructuralBalance(SignedGraphView(network))
+            value(C.balance, .real(balance.index))
+            value(C.trianglesPPP, .integer(balance.positivePositivePositive))
+            value(C.trianglesPNN, .integer(balance.positiveNegativeNegative))
+            value(C.trianglesPPN, .integer(balance.positivePositiveNegative))
+            value(C.trianglesNNN, .integer(balance.negativeNegativeNegative))
+        }
+        value(C.concentration, .real(CapabilityConcentration.value(network)))
+        if wanted(C.threat, C.securityRatio) {
+            var threatModel = ThreatModel(network)
+            let perception = threatModel.assess(network, environment)
+            column(C.threat, perception.totalThreat, MetricValue.real)
+            column(C.securityRatio, perception.securityRatio, MetricValue.real)
+        }
+        value(C.armsRaceStability, .real(ArmsRaceStability.compute(network, environment).margin))
+        try appendSignedAndSystemIndicators(&report, network, blocs: partition?.membership, seed: seed, wanted: wanted)
+        if wanted(C.exposure, C.fragility) {
+            let chainGang: ChainGangExposure
+            do {
+                chainGang = try ChainGangExposure.compute(network, environment: environment, warPlans: warPlans)
+            } catch {
+                throw ComputationError(operation: "chain-gang exposure", reason: "\(error)")
+            }
+            column(C.exposure, chainGang.exposure, MetricValue.real)
+            value(C.fragility, .real(chainGang.fragility))
+        }
         return report
     }
 }
@@ -105,27 +117,37 @@ extension NetworkMetrics {
 
 extension NetworkMetrics {
     /// Signed blocs, the two-camp split and frustration, polarity, burden-sharing and mean
-    /// credibility, appended to `report`.
+    /// credibility, appended to `report` for those that `wanted` selects (polarity needs `blocs`).
     static func appendSignedAndSystemIndicators(_ report: inout MetricsReport, _ network: AllianceNetwork,
-                                                blocs: [Int], seed: UInt64) throws(ComputationError) {
+                                                blocs: [Int]?, seed: UInt64,
+                                                wanted: (MetricDefinition...) -> Bool) throws(ComputationError) {
         typealias C = MetricCatalogue
         let signed = SignedGraphView(network)
-        let signedBlocs = try SignedBlocPartition.spinglass(signed, seed: SeededRandom.derivedSeed(seed, stream: 0x5167))
-        let frustration = Frustration(signed, seed: seed)
-        report.stateColumns += [
-            (C.signedBloc, signedBlocs.membership.map { .integer($0 + 1) }),
-            (C.camp, frustration.camps.map { .integer($0 + 1) }),
-        ]
-        report.systemValues += [
-            (C.signedBlocs, .integer(signedBlocs.count)),
-            (C.signedModularity, .real(signedBlocs.signedModularity)),
-            (C.polarity, .integer(SystemIndicators.polarity(blocs: blocs, power: network.states.map(\.power)))),
-            (C.frustration, frustration.value.map(MetricValue.integer) ?? .real(.nan)),
-            (C.frustrationLower, .integer(frustration.lowerBound)),
-            (C.frustrationUpper, .integer(frustration.upperBound)),
-            (C.burdenSharing, .real(SystemIndicators.burdenSharing(network))),
-            (C.meanCredibility, .real(SystemIndicators.meanCredibility(network))),
-        ]
+        let signedBlocs = wanted(C.signedBloc, C.signedBlocs, C.signedModularity)
+            ? try SignedBlocPartition.spinglass(signed, seed: SeededRandom.derivedSeed(seed, stream: 0x5167)) : nil
+        let frustration = wanted(C.camp, C.frustration, C.frustrationLower, C.frustrationUpper)
+            ? Frustration(signed, seed: seed) : nil
+        if let signedBlocs, wanted(C.signedBloc) {
+            report.stateColumns.append((C.signedBloc, signedBlocs.membership.map { .integer($0 + 1) }))
+        }
+        if let frustration, wanted(C.camp) {
+            report.stateColumns.append((C.camp, frustration.camps.map { .integer($0 + 1) }))
+        }
+        var values: [(MetricDefinition, MetricValue)] = []
+        if let signedBlocs {
+            values += [(C.signedBlocs, .integer(signedBlocs.count)), (C.signedModularity, .real(signedBlocs.signedModularity))]
+        }
+        if let blocs {
+            values.append((C.polarity, .integer(SystemIndicators.polarity(blocs: blocs, power: network.states.map(\.power)))))
+        }
+        if let frustration {
+            values += [(C.frustration, frustration.value.map(MetricValue.integer) ?? .real(.nan)),
+                       (C.frustrationLower, .integer(frustration.lowerBound)),
+                       (C.frustrationUpper, .integer(frustration.upperBound))]
+        }
+        values += [(C.burdenSharing, .real(SystemIndicators.burdenSharing(network))),
+                   (C.meanCredibility, .real(SystemIndicators.meanCredibility(network)))]
+        report.systemValues += values.filter { wanted($0.0) }
     }
 
     /// Adds the portfolio similarity S of states `a` and `b` (`similarity`) to `report`.

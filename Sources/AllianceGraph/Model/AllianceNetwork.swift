@@ -75,10 +75,14 @@ public struct AllianceNetwork: Hashable, Sendable {
             if let ccode = state.ccode, !(1...999).contains(ccode) {
                 throw InputError(location: "\(path).ccode", "COW code \(ccode) is out of range; expected 1...999")
             }
-            try Self.check(state.capability, at: "\(path).capability", "a finite number >= 0") { $0 >= 0 }
-            try Self.check(state.gdp, at: "\(path).gdp", "a finite number > 0") { $0 > 0 }
-            try Self.check(state.effort, at: "\(path).effort", "a share of GDP in (0, 1]") { $0 > 0 && $0 <= 1 }
-            try Self.check(state.baselineEffort, at: "\(path).baselineEffort", "a share of GDP in (0, 1]") { $0 > 0 && $0 <= 1 }
+            try Self.check(state.capability, at: "\(path).capability", "a finite number >= 0: 0, or 1e-12 to 1e15") {
+                $0 == 0 || Self.magnitudeRange.contains($0)
+            }
+            try Self.check(state.gdp, at: "\(path).gdp", "a finite number > 0: 1e-12 to 1e15") { Self.magnitudeRange.contains($0) }
+            try Self.check(state.effort, at: "\(path).effort", "a share of GDP in (0, 1], at least 1e-9") { Self.effortRange.contains($0) }
+            try Self.check(state.baselineEffort, at: "\(path).baselineEffort", "a share of GDP in (0, 1], at least 1e-9") {
+                Self.effortRange.contains($0)
+            }
             try Self.check(state.hawkishness, at: "\(path).hawkishness", "a number in [0, 1]") { (0...1).contains($0) }
             try Self.check(state.intent, at: "\(path).intent", "a number in [0, 1]") { (0...1).contains($0) }
         }
@@ -161,6 +165,13 @@ public struct AllianceNetwork: Hashable, Sendable {
             contiguityIndex[entry.pair] = index
         }
     }
+
+    /// Capabilities (when not 0) and GDP: wide enough for CINC shares and for absolute figures,
+    /// narrow enough that sums over millions of states and products in the threat model stay
+    /// finite, and that power `c * m / m0` never underflows to 0 (MODEL.md: power > 0 where c > 0).
+    public static let magnitudeRange: ClosedRange<Double> = 1e-12...1e15
+    /// Efforts (shares of GDP): above 0, with a floor that keeps power from underflowing.
+    public static let effortRange: ClosedRange<Double> = 1e-9...1
 
     private func checkID(_ id: StateID, at path: String) throws(InputError) {
         if !states.indices.contains(id.index) {

@@ -81,10 +81,16 @@ public struct Scenario: Hashable, Sendable {
 }
 
 extension SecurityEnvironment {
+    /// The accepted offence-defence balance theta. Far outside it the model means nothing, and
+    /// quantities such as the crisis entry delay ceil(1/theta) overflow.
+    public static let offenseDefenseRange: ClosedRange<Double> = 0.001...1000
+
     /// Checks every parameter's range; the location is the scenario-file path.
     public func validate() throws(InputError) {
         let p = "parameters"
-        try AllianceNetwork.check(offenseDefense, at: "\(p).offenseDefense", "a number > 0") { $0 > 0 }
+        try AllianceNetwork.check(offenseDefense, at: "\(p).offenseDefense", "a number > 0, from 0.001 to 1000") {
+            Self.offenseDefenseRange.contains($0)
+        }
         try AllianceNetwork.check(distinguishability, at: "\(p).distinguishability", "a number in [0, 1]") { (0...1).contains($0) }
         try AllianceNetwork.check(transparency, at: "\(p).transparency", "a number in [0, 1]") { (0...1).contains($0) }
         try AllianceNetwork.check(noise, at: "\(p).noise", "a number >= 0") { $0 >= 0 }

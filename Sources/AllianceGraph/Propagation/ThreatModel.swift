@@ -177,7 +177,8 @@ public struct ThreatModel: Sendable {
                                 converged: outcome.converged)
     }
 
-    /// Runs the kernel over `w` with the arrays' buffers hoisted out of the loop.
+    /// Runs the kernel over `w` with the arrays' buffers hoisted out of the loop, on all cores when
+    /// the problem is large enough to share (the result does not depend on the worker count).
     static func propagate(_ w: CSRAdjacency, alpha: Double, columns: Int, direct: [Double], result: inout [Double],
                           scratch: inout [Double], tolerance: Double, maxIterations: Int) -> ThreatKernel.Outcome {
         w.offsets.withUnsafeBufferPointer { offsets in
@@ -188,7 +189,9 @@ public struct ThreatModel: Sendable {
                             scratch.withUnsafeMutableBufferPointer { s in
                                 ThreatKernel.propagate(offsets: offsets, targets: targets, weights: weights, alpha: alpha,
                                                        rows: w.vertexCount, columns: columns, direct: d, result: r,
-                                                       scratch: s, tolerance: tolerance, maxIterations: maxIterations)
+                                                       scratch: s, tolerance: tolerance, maxIterations: maxIterations,
+                                                       workers: ThreatKernel.automaticWorkers(rows: w.vertexCount, arcs: w.arcCount,
+                                                                                              columns: columns))
                             }
                         }
                     }

@@ -122,4 +122,18 @@ struct SystemIndicatorTests {
             #expect(a.column(name) != nil || a.system(name) != nil, "\(name) not computed")
         }
     }
+
+    @Test("metrics asked for by name equal the same metrics of the full report, and nothing else is computed",
+          arguments: [["degree"], ["pagerank", "bloc"], ["polarity"], ["camp", "fragility", "threat"],
+                      ["signed_modularity", "triangles_ppn", "components", "harmonic"]])
+    func onlyRequestedMetrics(names: [String]) throws {
+        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
+        let network = scenario.activeNetwork()
+        let full = try NetworkMetrics.compute(network, seed: 5, environment: scenario.parameters, warPlans: scenario.warPlans)
+        let subset = try NetworkMetrics.compute(network, seed: 5, environment: scenario.parameters,
+                                                warPlans: scenario.warPlans, only: Set(names))
+        #expect(MetricsOutput.json(subset) == MetricsOutput.json(full.only(Set(names))))
+        let computed = Set(subset.stateColumns.map(\.definition.name) + subset.systemValues.map(\.definition.name))
+        #expect(computed == Set(names))
+    }
 }

@@ -41,11 +41,11 @@ struct AllianceDyads {
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
             rows += 1
             if rows % 5000 == 0 { progress.update(rows, detail: "ATOP dyad-years") }
-            let y = try COWDataSources.requiredInteger(f[yr], "year", reader, line)
+            let y = try COWDataSources.requiredYear(f[yr], "year", reader, line)
             low = min(low, y); high = max(high, y)
             if y > year { return }
-            let a = try COWDataSources.requiredInteger(f[m1], "mem1", reader, line)
-            let b = try COWDataSources.requiredInteger(f[m2], "mem2", reader, line)
+            let a = try COWDataSources.requiredCcode(f[m1], "mem1", reader, line)
+            let b = try COWDataSources.requiredCcode(f[m2], "mem2", reader, line)
             if a == b {
                 if y == year { result.selfDyads += 1 }
                 return
@@ -53,10 +53,10 @@ struct AllianceDyads {
             let pair = CcodePair(a, b)
             if y == year, !seenThisYear.insert(pair).inserted { result.duplicateDyadYears += 1 }
             for (column, kind) in columns {
-                switch f[column].trimmingCharacters(in: .whitespaces) {
-                case "1": yearsByKey[Key(pair: pair, kind: kind), default: []].append(y)
-                case "0": continue
-                default: if y == year { result.missingCells += 1 }
+                switch try COWDataSources.obligation(f[column], reader.header[column], reader, line) {
+                case true?: yearsByKey[Key(pair: pair, kind: kind), default: []].append(y)
+                case false?: continue
+                case nil: if y == year { result.missingCells += 1 }
                 }
             }
         }
@@ -86,26 +86,26 @@ struct AllianceDyads {
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
             rows += 1
             if rows % 5000 == 0 { progress.update(rows, detail: "COW alliance dyad-years") }
-            let y = try COWDataSources.requiredInteger(f[yr], "year", reader, line)
+            let y = try COWDataSources.requiredYear(f[yr], "year", reader, line)
             low = min(low, y); high = max(high, y)
             guard y == year else { return }
-            let a = try COWDataSources.requiredInteger(f[c1], "ccode1", reader, line)
-            let b = try COWDataSources.requiredInteger(f[c2], "ccode2", reader, line)
+            let a = try COWDataSources.requiredCcode(f[c1], "ccode1", reader, line)
+            let b = try COWDataSources.requiredCcode(f[c2], "ccode2", reader, line)
             if a == b { result.selfDyads += 1; return }
             let pair = CcodePair(a, b)
             if !seen.insert(pair).inserted { result.duplicateDyadYears += 1 }
             let since = start.flatMap { COWDataSources.integer(f[$0]) }
             for (column, kind) in columns {
-                switch f[column].trimmingCharacters(in: .whitespaces) {
-                case "1":
+                switch try COWDataSources.obligation(f[column], reader.header[column], reader, line) {
+                case true?:
                     let key = Key(pair: pair, kind: kind)
                     if let existing = result.obligations[key] {
                         result.obligations[key] = [existing, since].compactMap { $0 }.min()
                     } else {
                         result.obligations[key] = since
                     }
-                case "0": continue
-                default: result.missingCells += 1
+                case false?: continue
+                case nil: result.missingCells += 1
                 }
             }
         }

@@ -86,6 +86,9 @@ public enum AllianceImporter {
     public static func run(allianceFile: String, options: AllianceImportOptions,
                            progress: ProgressReporter = .silent()) throws(InputError) -> ImportResult {
         let year = options.year
+        guard COWDataSources.years.contains(year) else {
+            throw InputError(location: "--year", "\(year) is not a year (1-9999)")
+        }
         var warnings: [String] = []
         func checkYear(_ range: ClosedRange<Int>?, _ file: String, _ what: String) throws(InputError) {
             guard let range else { throw InputError(file: file, "has no data rows") }

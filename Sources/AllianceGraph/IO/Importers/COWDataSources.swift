@@ -22,6 +22,40 @@ enum COWDataSources {
         return v
     }
 
+    /// The years the importers accept, in the files and as `--year`.
+    static let years = 1...9999
+
+    /// A COW country code (1-999) from a required cell.
+    static func requiredCcode(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError) -> Int {
+        let v = try requiredInteger(text, column, reader, line)
+        guard (1...999).contains(v) else {
+            throw InputError(file: reader.file, location: "line \(line)", "\(column) \(v) is not a COW country code (1-999)")
+        }
+        return v
+    }
+
+    /// A year (1-9999) from a required cell.
+    static func requiredYear(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError) -> Int {
+        let v = try requiredInteger(text, column, reader, line)
+        guard years.contains(v) else {
+            throw InputError(file: reader.file, location: "line \(line)", "\(column) \(v) is not a year (1-9999)")
+        }
+        return v
+    }
+
+    /// An obligation cell of an alliance file: true for 1, false for 0, nil for missing (-9,
+    /// empty or NA); anything else is an error naming the line and the column.
+    static func obligation(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespaces) {
+        case "1": return true
+        case "0": return false
+        case "-9", "", "NA": return nil
+        default:
+            throw InputError(file: reader.file, location: "line \(line)",
+                             "\(column) \"\(text.prefix(20))\" is not 1, 0 or -9 (missing)")
+        }
+    }
+
     /// Members of the state system at any time in `year` (`styear <= year <= endyear`), by ccode.
     static func members(path: String, year: Int) throws(InputError) -> (members: [Int: Member], years: ClosedRange<Int>?) {
         let reader = try CSVReader(path: path)
@@ -32,8 +66,8 @@ enum COWDataSources {
         var result: [Int: Member] = [:]
         var low = Int.max, high = Int.min
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
-            let ccode = try requiredInteger(f[cc], "ccode", reader, line)
-            let s = try requiredInteger(f[start], "styear", reader, line), e = try requiredInteger(f[end], "endyear", reader, line)
+            let ccode = try requiredCcode(f[cc], "ccode", reader, line)
+            let s = try requiredYear(f[start], "styear", reader, line), e = try requiredYear(f[end], "endyear", reader, line)
             low = min(low, s); high = max(high, e)
             if s <= year && year <= e { result[ccode] = Member(ccode: ccode, code: f[abb], name: f[name]) }
         }
@@ -48,8 +82,8 @@ enum COWDataSources {
         let start = try reader.requireColumn("styear", layout: layout), end = try reader.requireColumn("endyear", layout: layout)
         var result = Set<Int>()
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
-            let ccode = try requiredInteger(f[cc], "ccode", reader, line)
-            let s = try requiredInteger(f[start], "styear", reader, line), e = try requiredInteger(f[end], "endyear", reader, line)
+            let ccode = try requiredCcode(f[cc], "ccode", reader, line)
+            let s = try requiredYear(f[start], "styear", reader, line), e = try requiredYear(f[end], "endyear", reader, line)
             if s <= year && year <= e { result.insert(ccode) }
         }
         return result
@@ -68,18 +102,20 @@ enum COWDataSources {
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
             rows += 1
             if rows % 2000 == 0 { progress.update(rows, detail: "NMC rows") }
-            let y = try requiredInteger(f[yr], "year", reader, line)
+            let y = try requiredYear(f[yr], "year", reader, line)
             low = min(low, y); high = max(high, y)
             guard y == year else { return }
-            let ccode = try requiredInteger(f[cc], "ccode", reader, line)
+            let ccode = try requiredCcode(f[cc], "ccode", reader, line)
             let text = f[ci].trimmingCharacters(in: .whitespaces)
-            if let v = Double(text), v != -9 {
-                guard v.isFinite, v >= 0 else {
+            if text.isEmpty || text == "NA" || text == "-9" {
+                result[ccode] = .some(nil)
+            } else if let v = Double(text) {
+                guard v.isFinite, v >= 0, v <= 1 else {
                     throw InputError(file: reader.file, location: "line \(line)", "cinc \(text.prefix(20)) is out of range; expected a share in [0, 1]")
                 }
                 result[ccode] = v
             } else {
-                result[ccode] = .some(nil)
+                throw InputError(file: reader.file, location: "line \(line)", "cinc \"\(text.prefix(20))\" is not a number (give -9, NA or an empty cell when missing)")
             }
             codes[ccode] = f[abb]
         }
@@ -104,7 +140,7 @@ enum COWDataSources {
             guard (1...5).contains(t) else {
                 throw InputError(file: reader.file, location: "line \(line)", "conttype \(t) is not a COW type 1-5")
             }
-            let pair = CcodePair(try requiredInteger(f[a], "statelno", reader, line), try requiredInteger(f[b], "statehno", reader, line))
+            let pair = CcodePair(try requiredCcode(f[a], "statelno", reader, line), try requiredCcode(f[b], "statehno", reader, line))
             result[pair] = min(result[pair] ?? 5, t)
         }
         return result
@@ -131,8 +167,8 @@ enum COWDataSources {
             let s = integer(f[start]), e = integer(f[end])
             if let s, year < s { return }
             if let e, year > e { return }
-            result.append(RivalrySpell(pair: CcodePair(try requiredInteger(f[a], "ccode1", reader, line),
-                                                       try requiredInteger(f[b], "ccode2", reader, line)),
+            result.append(RivalrySpell(pair: CcodePair(try requiredCcode(f[a], "ccode1", reader, line),
+                                                       try requiredCcode(f[b], "ccode2", reader, line)),
                                        since: s, until: e, name: f[name]))
         }
         return result

@@ -1,0 +1,44 @@
+import AllianceGraph
+import Benchmark
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .throughput],
+                                           maxDuration: .seconds(5), maxIterations: 1_000)
+    let network = benchmarkNetwork()
+    let view = AllianceGraphView(network)
+    let adjacency = view.adjacency
+    let signed = SignedGraphView(network)
+
+    // Seconds per call (igraph's spinglass dominates): a few samples, up to a minute.
+    let slow = Benchmark.Configuration(maxDuration: .seconds(60), maxIterations: 5)
+
+    Benchmark("All metrics, 200 states (NetworkMetrics.compute)", configuration: slow) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try NetworkMetrics.compute(network, seed: 1))
+        }
+    }
+
+    Benchmark("Signed blocs alone, 200 states (igraph spinglass, per component, best of 5)", configuration: slow) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try SignedBlocPartition.spinglass(signed, seed: 1))
+        }
+    }
+
+    Benchmark("Leiden blocs alone, 200 states (igraph Leiden, best of 10)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try BlocPartition.leiden(view, seed: 1, restarts: NetworkMetrics.leidenRestarts))
+        }
+    }
+
+    Benchmark("PageRank, native, 200 states (CSR prepared)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try PageRank.compute(adjacency))
+        }
+    }
+
+    Benchmark("PageRank, native, 200 states (from the alliance view, CSR built each call)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try PageRank.compute(view))
+        }
+    }
+}

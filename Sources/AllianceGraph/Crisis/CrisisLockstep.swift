@@ -1,0 +1,310 @@
+/// Sixty-four stochastic crises of one engine run in lockstep, one per bit of a `UInt64`
+/// (ENGINEERING.md section 4: SIMD pays only on contiguous lanes).
+///
+/// The per-run state of the cascade is stored as lane masks, one word per state: bit `l` of
+/// `bellA[j]` says that in run `l` of the group state j is a belligerent on side A, and likewise
+/// `bellB`, `victim` (attacked), `pending` (decided, not yet entered) and `pendingA` (decided for
+/// side A). One pass of the step loop then evaluates a pledge for all 64 runs with a few bitwise
+/// operations: `trigger = (A | B) & victim[j] & candidates & ~veto`, where `A = bellA[j]` and
+/// `B = bellB[j]`. Only the lanes where a pledge is actually triggered fall back to scalar work:
+/// the run's own draw `u_ij = CrisisEngine.pledgeUniform(runSeed, i * N + j)` (a pure function of
+/// the run seed and the dyad, so the draws and their order are exactly those of
+/// `CrisisEngine.simulate`), the consultation boost and the choice of side. The loop runs until
+/// every lane has stopped; a stopped lane is a fixed point of the rules and is masked out.
+///
+/// The rules are those of `CrisisEngine.simulate` in stochastic mode without opportunism (docs/
+/// CRISIS.md); per run, the sides, entry steps, last step and step-limit flag are bit-for-bit
+/// those of the unbatched cascade (pinned by `CrisisLockstepTests`). Opportunism (power sums,
+/// perception noise, watch periods) is not batched: `CrisisEnsemble` runs it unbatched.
+///
+/// Cost per step: O(obligations of the states still out in some lane) word operations for all
+/// 64 runs, plus O(1) scalar work per triggered (run, pledge) pair. No allocation after `init`.
+final class CrisisLockstep: @unchecked Sendable {
+    /// Runs per group: the bits of a `UInt64`.
+    static let lanes = 64
+
+    let stateCount: Int
+    let planCount: Int
+    let delay: Int32
+    let maxSteps: Int
+    let boost: Double
+    // Copies of the engine's CSR arrays as raw buffers (read-only after init).
+    let oblOffsets: UnsafeMutableBufferPointer<Int32>
+    let oblPartner: UnsafeMutableBufferPointer<Int32>
+    let oblKind: UnsafeMutableBufferPointer<UInt8>
+    let oblCredibility: UnsafeMutableBufferPointer<Double>
+    let oblHonour: UnsafeMutableBufferPointer<Double>
+    let planActor: UnsafeMutableBufferPointer<Int32>
+    let planTriggerOffsets: UnsafeMutableBufferPointer<Int32>
+    let planTriggers: UnsafeMutableBufferPointer<Int32>
+    let planAttackOffsets: UnsafeMutableBufferPointer<Int32>
+    let planAttacks: UnsafeMutableBufferPointer<Int32>
+    /// Capability c_i of each state (for the war-size shares).
+    let capability: UnsafeMutableBufferPointer<Double>
+    let totalCapability: Double
+
+    /// Compiles `engine` for lockstep runs. Precondition: `engine.options.opportunism` is off.
+    init(engine: CrisisEngine) {
+        precondition(!engine.options.opportunism, "the lockstep cascade does not model opportunism")
+        stateCount = engine.stateCount
+        planCount = engine.planActor.count
+        delay = Int32(engine.entryDelay)
+        maxSteps = engine.options.maxSteps
+        boost = engine.options.consultationBoost
+        oblOffsets = Self.copy(engine.oblOffsets)
+        oblPartner = Self.copy(engine.oblPartner)
+        oblKind = Self.copy(engine.oblKind)
+        oblCredibility = Self.copy(engine.oblCredibility)
+        oblHonour = Self.copy(engine.oblHonour)
+        planActor = Self.copy(engine.planActor)
+        planTriggerOffsets = Self.copy(engine.planTriggerOffsets)
+        planTriggers = Self.copy(engine.planTriggers)
+        planAttackOffsets = Self.copy(engine.planAttackOffsets)
+        planAttacks = Self.copy(engine.planAttacks)
+        capability = Self.copy(engine.capability)
+        totalCapability = engine.totalCapability
+    }
+
+    deinit {
+        oblOffsets.deallocate(); oblPartner.deallocate(); oblKind.deallocate()
+        oblCredibility.deallocate(); oblHonour.deallocate()
+        planActor.deallocate(); planTriggerOffsets.deallocate(); planTriggers.deallocate()
+        planAttackOffsets.deallocate(); planAttacks.deallocate(); capability.deallocate()
+    }
+
+    private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
+        _ = buffer.initialize(from: array)
+        return buffer
+    }
+
+    /// A fresh scratch for this kernel (one per worker thread).
+    func makeScratch() -> CrisisLaneScratch {
+        CrisisLaneScratch(stateCount: stateCount, planCount: planCount)
+    }
+
+    /// Runs the stochastic cascade `attacker -> target` for the lanes in `valid`, lane l with the
+    /// run seed `scratch.seeds[l]`, into `scratch` (reset first). Afterwards, per lane:
+    /// `bellA`/`bellB` bits (sides), `entryStep[i * 64 + l]` (valid where the lane's bit is set in
+    /// `bellA[i] | bellB[i]`), `lastStep[l]`, and `scratch.limited` (lanes stopped at the step
+    /// limit with entries or plans pending).
+    func simulate(attacker: Int, target: Int, valid: UInt64, scratch s: CrisisLaneScratch) {
+        let n = stateCount, planCount = self.planCount, delay = self.delay, boost = self.boost
+        let offsets = oblOffsets.baseAddress!, partner = oblPartner.baseAddress!, kind = oblKind.baseAddress!
+        let credibility = oblCredibility.baseAddress!, honour = oblHonour.baseAddress!
+        let actorOf = planActor.baseAddress!, trigOff = planTriggerOffsets.baseAddress!, trig = planTriggers.baseAddress!
+        let attOff = planAttackOffsets.baseAddress!, att = planAttacks.baseAddress!
+        let bellA = s.bellA, bellB = s.bellB, victim = s.victim, pending = s.pending, pendingA = s.pendingA
+        let pendingStep = s.pendingStep, entryStep = s.entryStep
+        let planFresh = s.planFresh, planScheduled = s.planScheduled, planDue = s.planDue
+        let seeds = s.seeds, bestA = s.bestA, bestB = s.bestB, lastStep = s.lastStep
+        let lanes = CrisisLockstep.lanes
+        let neutrality = CrisisEngine.Kind.neutrality, nonaggression = CrisisEngine.Kind.nonaggression
+        let consultation = CrisisEngine.Kind.consultation, offense = CrisisEngine.Kind.offense
+
+        for i in 0..<n { bellA[i] = 0; bellB[i] = 0; victim[i] = 0; pending[i] = 0; pendingA[i] = 0 }
+        for p in 0..<planCount { planFresh[p] = valid; planScheduled[p] = 0 }
+        for l in 0..<lanes {
+            lastStep[l] = 0
+            entryStep[attacker &* lanes &+ l] = 0
+            entryStep[target &* lanes &+ l] = 0
+        }
+        bellA[attacker] = valid
+        bellB[target] = valid
+        victim[target] = valid
+        s.limited = 0
+
+        /// Largest credibility of i's consultation pledges to states in `side` in lane `l` (0 if none).
+        @inline(__always)
+        func consultationCredibility(_ lo: Int, _ hi: Int, _ side: UnsafeMutablePointer<UInt64>, _ l: Int) -> Double {
+            var c = 0.0
+            for k in lo..<hi where kind[k] == consultation && (side[Int(partner[k])] >> UInt64(l)) & 1 != 0 {
+                c = max(c, credibility[k])
+            }
+            return c
+        }
+
+        var active = valid
+        var t: Int32 = 1
+        while active != 0 {
+            if Int(t) > maxSteps {
+                var busy: UInt64 = 0
+                for i in 0..<n { busy |= pending[i] }
+                for p in 0..<planCount { busy |= planScheduled[p] }
+                s.limited = active & busy
+                break
+            }
+            let prev = t &- 1
+            // 1. Decisions from the snapshot of step t - 1 (the masks are not written until 3.).
+            for i in 0..<n {
+                let candidates = active & ~(bellA[i] | bellB[i] | pending[i])
+                if candidates == 0 { continue }
+                let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
+                var vetoA: UInt64 = 0, vetoB: UInt64 = 0, consA: UInt64 = 0, consB: UInt64 = 0, fight: UInt64 = 0
+                for k in lo..<hi {
+                    let j = Int(partner[k])
+                    let a = bellA[j], b = bellB[j]
+                    let kd = kind[k]
+                    if kd == neutrality || kd == nonaggression {
+                        vetoA |= b; vetoB |= a
+                    } else if kd == consultation {
+                        consA |= a; consB |= b
+                    } else {
+                        fight |= a | b
+                    }
+                }
+                if fight & candidates == 0 { continue }
+                var gotA: UInt64 = 0, gotB: UInt64 = 0
+                for k in lo..<hi {
+                    let kd = kind[k]
+                    if kd == neutrality || kd == nonaggression || kd == consultation { continue }
+                    let j = Int(partner[k])
+                    let a = bellA[j], b = bellB[j]
+                    let attacked = kd == offense ? ~UInt64(0) : victim[j]
+                    var laneSetA = a & attacked & candidates & ~vetoA
+                    var laneSetB = b & attacked & candidates & ~vetoB
+                    if laneSetA | laneSetB == 0 { continue }
+                    let p = honour[k]
+                    let dyad = i &* n &+ j
+                    while laneSetA != 0 {
+                        let l = laneSetA.trailingZeroBitCount
+                        let bit = UInt64(1) << UInt64(l)
+                        laneSetA &= laneSetA &- 1
+                        let c = consA & bit != 0 ? consultationCredibility(lo, hi, bellA, l) : 0
+                        let v = p + boost * c * (1 - p)
+                        if CrisisEngine.pledgeUniform(seeds[l], dyad) < v {
+                            if gotA & bit == 0 || v > bestA[l] { bestA[l] = v }
+                            gotA |= bit
+                        }
+                    }
+                    while laneSetB != 0 {
+                        let l = laneSetB.trailingZeroBitCount
+                        let bit = UInt64(1) << UInt64(l)
+                        laneSetB &= laneSetB &- 1
+                        let c = consB & bit != 0 ? consultationCredibility(lo, hi, bellB, l) : 0
+                        let v = p + boost * c * (1 - p)
+                        if CrisisEngine.pledgeUniform(seeds[l], dyad) < v {
+                            if gotB & bit == 0 || v > bestB[l] { bestB[l] = v }
+                            gotB |= bit
+                        }
+                    }
+                }
+                // Both sides honoured: the larger best honour value wins; a tie keeps the state out.
+                var both = gotA & gotB
+                var decidedA = gotA & ~gotB, decidedB = gotB & ~gotA
+                while both != 0 {
+                    let l = both.trailingZeroBitCount
+                    let bit = UInt64(1) << UInt64(l)
+                    both &= both &- 1
+                    if bestA[l] > bestB[l] { decidedA |= bit } else if bestB[l] > bestA[l] { decidedB |= bit }
+                }
+                var decided = decidedA | decidedB
+                if decided == 0 { continue }
+                pending[i] |= decided
+                pendingA[i] |= decidedA
+                let due = prev &+ delay
+                while decided != 0 {
+                    let l = decided.trailingZeroBitCount
+                    decided &= decided &- 1
+                    pendingStep[i &* lanes &+ l] = due
+                }
+            }
+            // 2. War plans whose condition holds in the snapshot are scheduled.
+            for p in 0..<planCount {
+                let fresh = planFresh[p] & active
+                if fresh == 0 { continue }
+                let actor = Int(actorOf[p])
+                let actorA = bellA[actor] & fresh, actorB = bellB[actor] & fresh
+                if actorA | actorB == 0 { continue }
+                var hit: UInt64 = 0
+                for q in Int(trigOff[p])..<Int(trigOff[p + 1]) {
+                    let z = Int(trig[q])
+                    hit |= (actorA & bellB[z]) | (actorB & bellA[z])
+                }
+                if hit == 0 { continue }
+                planFresh[p] &= ~hit
+                planScheduled[p] |= hit
+                let due = prev &+ delay
+                while hit != 0 {
+                    let l = hit.trailingZeroBitCount
+                    hit &= hit &- 1
+                    planDue[p &* lanes &+ l] = due
+                }
+            }
+            var changed: UInt64 = 0
+            // 3. War plans due now are executed, in plan order.
+            for p in 0..<planCount {
+                var scheduled = planScheduled[p] & active
+                if scheduled == 0 { continue }
+                var due: UInt64 = 0
+                while scheduled != 0 {
+                    let l = scheduled.trailingZeroBitCount
+                    scheduled &= scheduled &- 1
+                    if planDue[p &* lanes &+ l] == t { due |= UInt64(1) << UInt64(l) }
+                }
+                if due == 0 { continue }
+                planScheduled[p] &= ~due
+                let actor = Int(actorOf[p])
+                let ownA = bellA[actor] & due, ownB = bellB[actor] & due
+                for q in Int(attOff[p])..<Int(attOff[p + 1]) {
+                    let z = Int(att[q])
+                    let fighting = (bellA[z] | bellB[z]) & due
+                    // Already at war on the other side: marked as attacked.
+                    let marked = ((ownA & bellB[z]) | (ownB & bellA[z])) & ~victim[z]
+                    victim[z] |= marked
+                    changed |= marked
+                    let out = due & ~fighting
+                    // A decision for the actor's side stands; one for the other side is superseded.
+                    let ownPending = pending[z] & out & ((pendingA[z] & ownA) | (~pendingA[z] & ownB))
+                    var hitLanes = out & ~ownPending
+                    if hitLanes == 0 { continue }
+                    pending[z] &= ~hitLanes
+                    pendingA[z] &= ~hitLanes
+                    bellB[z] |= hitLanes & ownA
+                    bellA[z] |= hitLanes & ownB
+                    victim[z] |= hitLanes
+                    changed |= hitLanes
+                    while hitLanes != 0 {
+                        let l = hitLanes.trailingZeroBitCount
+                        hitLanes &= hitLanes &- 1
+                        entryStep[z &* lanes &+ l] = t
+                    }
+                }
+            }
+            // 4. Decided entries due now.
+            for i in 0..<n {
+                var waiting = pending[i] & active
+                if waiting == 0 { continue }
+                var due: UInt64 = 0
+                while waiting != 0 {
+                    let l = waiting.trailingZeroBitCount
+                    waiting &= waiting &- 1
+                    if pendingStep[i &* lanes &+ l] == t { due |= UInt64(1) << UInt64(l) }
+                }
+                if due == 0 { continue }
+                let toA = pendingA[i] & due
+                pending[i] &= ~due
+                pendingA[i] &= ~due
+                bellA[i] |= toA
+                bellB[i] |= due & ~toA
+                changed |= due
+                while due != 0 {
+                    let l = due.trailingZeroBitCount
+                    due &= due &- 1
+                    entryStep[i &* lanes &+ l] = t
+                }
+            }
+            var busy = changed
+            var marks = changed
+            while marks != 0 {
+                let l = marks.trailingZeroBitCount
+                marks &= marks &- 1
+                lastStep[l] = t
+            }
+            for i in 0..<n { busy |= pending[i] }
+            for p in 0..<planCount { busy |= planScheduled[p] }
+            active &= busy
+            t &+= 1
+        }
+    }
+}

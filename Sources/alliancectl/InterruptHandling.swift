@@ -1,0 +1,51 @@
+import AllianceGraph
+import Foundation
+
+/// SIGINT and SIGTERM: stop cleanly, leaving complete output files or none.
+///
+/// `install()` blocks both signals in every thread (it runs first in `main`, before any other
+/// thread exists, and threads inherit the mask) and starts one watcher thread that takes them
+/// with `sigwait`. On a signal the watcher runs in an ordinary thread context (no async-signal
+/// restrictions): it stops all output through `OutputLedger.shared.interrupt()` (temporary files
+/// removed, empty output folders removed, later writes held), prints what was completed on
+/// standard error and exits with 128 + the signal number (130 for SIGINT, 143 for SIGTERM).
+///
+/// The watcher ends the process itself rather than setting a flag for the work to notice: the
+/// long stretches of work (igraph calls, parallel ensembles, a simulation round) check nothing,
+/// and the ledger's lock is what makes the outputs consistent.
+enum InterruptHandling {
+    static let signals: [Int32] = [SIGINT, SIGTERM]
+
+    static func install() {
+        var set = signalSet()
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+        let watcher = Thread {
+            var set = signalSet()
+            while true {
+                var received: Int32 = 0
+                if sigwait(&set, &received) == 0, signals.contains(received) { stop(received) }
+            }
+        }
+        watcher.name = "alliancectl signal watcher"
+        watcher.start()
+    }
+
+    private static func signalSet() -> sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in signals { sigaddset(&set, signal) }
+        return set
+    }
+
+    /// The exit status for `signal`: 128 + its number.
+    static func exitStatus(_ signal: Int32) -> Int32 { 128 + signal }
+
+    static func name(_ signal: Int32) -> String { signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)" }
+
+    private static func stop(_ signal: Int32) -> Never {
+        let outcome = OutputLedger.shared.interrupt()
+        let line = outcome.message(signal: name(signal)) + "\n"
+        _ = line.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+        _exit(exitStatus(signal))
+    }
+}

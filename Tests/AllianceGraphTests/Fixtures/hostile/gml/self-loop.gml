@@ -1,0 +1,5 @@
+graph [
+  node [ id 0 name "AAA" ]
+  node [ id 1 name "BBB" ]
+  edge [ source 1 target 1 ]
+]
