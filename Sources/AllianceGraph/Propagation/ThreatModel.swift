@@ -119,7 +119,7 @@ public struct ThreatModel: Sendable {
                          random: inout SeededRandom) -> ThreatAssessment {
         let n = network.count
         let power = network.states.map(\.power)
-        let ties = Self.ties(network, power: power, reliability: environment.reliability)
+        var ties = Self.ties(network, power: power, reliability: environment.reliability)
         let delta = environment.distinguishability
         let theta = environment.offenseDefense
         // Base hostility of each potential source, before rivalry and noise.
@@ -148,9 +148,20 @@ public struct ThreatModel: Sendable {
             for k in rivalStart..<rivalEnd { rivalRow[Int(ties.rivals.targets[k])] = 0 }
         }
 
+        // The partner and rival CSRs are done with; drop them before the propagation's buffers
+        // exist (240 MB at 10 million ties).
+        ties.partners = .empty(vertexCount: 0)
+        ties.rivals = .empty(vertexCount: 0)
+
         let size = n * columns
         if resultBuffer.count != size { resultBuffer = [Double](repeating: 0, count: size) }
-        if scratchBuffer.count != size { scratchBuffer = [Double](repeating: 0, count: size) }
+        // A T this large is iterated in the kernel's own huge-page pair (ThreatKernel.propagate's
+        // documented path for `hugeBufferEntries` or more, alpha != 0 and arcs), which never
+        // touches `scratch`: hand it a one-entry buffer instead of another 128 MB.
+        let kernelOwnsBuffers = size >= ThreatKernel.hugeBufferEntries && environment.entanglement != 0
+            && ties.entanglement.arcCount > 0
+        let scratchSize = kernelOwnsBuffers ? 1 : size
+        if scratchBuffer.count != scratchSize { scratchBuffer = [Double](repeating: 0, count: scratchSize) }
         let outcome = Self.propagate(ties.entanglement, alpha: environment.entanglement, columns: columns,
                                      direct: direct, result: &resultBuffer, scratch: &scratchBuffer,
                                      tolerance: tolerance, maxIterations: maxIterations)
