@@ -64,7 +64,32 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
-/// Loads a scenario file, or throws an `InputError` naming the file.
+/// Loads a scenario, or throws an `InputError` naming the file. A file whose extension names
+/// another graph format (`.graphml`, `.gml`, Gephi `.csv`, `.nodelink.json`; `.dot` is refused as
+/// write-only) is read through `GraphIO`, so every command accepts what `convert` reads; anything
+/// else (`.json`, standard input) is scenario JSON, read by the streaming `ScenarioReader`.
 func loadScenario(_ path: String) throws -> Scenario {
-    try ScenarioReader.read(path: path)
+    switch GraphFormat.detect(path: path) {
+    case .graphml?, .gml?, .csv?, .nodeLink?, .dot?: return try GraphIO.read(path: path)
+    case .scenario?, nil: return try ScenarioReader.read(path: path)
+    }
 }
+
+/// Loads a scenario with the bytes it was read from, for the input digest that run records
+/// carry (`simulate`'s run.json, `crisis --format json`). Formats as in `loadScenario`; a Gephi
+/// CSV pair is digested by the table named on the command line.
+func loadScenarioAndBytes(_ path: String) throws -> (scenario: Scenario, bytes: [UInt8]) {
+    let bytes = try FileInput.readBytes(path: path, limit: ScenarioReader.maxFileSize)
+    let fallbackName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    switch GraphFormat.detect(path: path) {
+    case let format? where format == .graphml || format == .gml || format == .nodeLink:
+        do { return (try GraphIO.decode(bytes, format: format, fallbackName: fallbackName), bytes) } catch {
+            throw error.file == nil ? error.inFile(path) : error
+        }
+    case .csv?, .dot?, .graphml?, .gml?, .nodeLink?:
+        return (try GraphIO.read(path: path), bytes)
+    case .scenario?, nil:
+        do { return (try ScenarioReader.parse(bytes), bytes) } catch { throw error.inFile(path) }
+    }
+}
+

@@ -19,7 +19,7 @@ struct CrisisCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
     var file: String
 
     @Option(help: ArgumentHelp("Code of the state that attacks.", valueName: "code"))
@@ -96,9 +96,7 @@ struct CrisisCommand: ParsableCommand {
 
     private func execute() throws {
         do {
-            let bytes = try FileInput.readBytes(path: file, limit: ScenarioReader.maxFileSize)
-            let scenario: Scenario
-            do { scenario = try ScenarioReader.parse(bytes) } catch { throw error.inFile(file) }
+            let (scenario, bytes) = try loadScenarioAndBytes(file)
             let digest = FNV1a64.hex(bytes)
             let network = scenario.activeNetwork(year: year)
             var environment = scenario.parameters

@@ -15,7 +15,7 @@ struct LandscapeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
     var file: String
 
     @Option(help: "Use the ties in force in this year (default: the scenario's year).")

@@ -17,7 +17,7 @@ struct SimulateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
     var file: String
 
     @Option(help: "Number of rounds (the run may stop earlier at equilibrium).")
@@ -73,9 +73,7 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             // Read and check everything before writing anything.
-            let bytes = try FileInput.readBytes(path: file, limit: ScenarioReader.maxFileSize)
-            let scenario: Scenario
-            do { scenario = try ScenarioReader.parse(bytes) } catch let error as InputError { throw error.inFile(file) }
+            let (scenario, bytes) = try loadScenarioAndBytes(file)
             var parameters = SimulationParameters(environment: scenario.parameters)
             do { try parameters.apply(settings) } catch { throw ValidationError("--set: \(error)") }
             let chosen = try rules.map { text throws(InputError) in try RuleKind.parseList(text) } ?? RuleKind.defaults

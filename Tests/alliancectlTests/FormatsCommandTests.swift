@@ -25,6 +25,22 @@ struct FormatsCommandTests {
         #expect(try ScenarioReader.read(path: back) == (try ScenarioReader.read(path: europe)))
     }
 
+    @Test("metrics and crisis read GraphML and GML files directly, with the same results as the scenario JSON",
+          arguments: ["graphml", "gml"])
+    func commandsReadGraphFiles(ext: String) throws {
+        let graph = temporary("direct.\(ext)")
+        var convert = try #require(try AllianceCtl.parseAsRoot(["convert", europe, graph, "--quiet"]) as? ConvertCommand)
+        try convert.run()
+        for arguments in [["metrics", "--format", "csv", "--only", "degree,strength,betweenness,pagerank,bloc"],
+                          ["crisis", "--attacker", "AUH", "--target", "YUG", "--format", "csv"]] {
+            let fromJSON = try #require(try CLITestSupport.run([arguments[0], europe] + arguments.dropFirst()),
+                                        "build alliancectl first (swift build)")
+            let fromGraph = try #require(try CLITestSupport.run([arguments[0], graph] + arguments.dropFirst()))
+            #expect(fromGraph.status == 0, "\(fromGraph.stderr)")
+            #expect(fromGraph.stdout == fromJSON.stdout)
+        }
+    }
+
     @Test("convert: --to overrides the extension; an unknown extension without --to is a usage error")
     func convertOptions() throws {
         let command = try #require(try AllianceCtl.parseAsRoot(["convert", "a.json", "b.txt", "--to", "node-link"]) as? ConvertCommand)
