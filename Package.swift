@@ -19,9 +19,12 @@ let package = Package(
             pkgConfig: "igraph",
             providers: [.apt(["libigraph-dev", "pkg-config"])]
         ),
+        // The AVX2 variant of the propagation kernel's multi-source rows, chosen at run time
+        // (Swift cannot target one function at a newer instruction set).
+        .target(name: "CPropagationKernels"),
         .target(
             name: "AllianceGraph",
-            dependencies: ["CIgraph"],
+            dependencies: ["CIgraph", "CPropagationKernels"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(

@@ -29,7 +29,7 @@ struct FormatsCommandTests {
           arguments: ["graphml", "gml"])
     func commandsReadGraphFiles(ext: String) throws {
         let graph = temporary("direct.\(ext)")
-        var convert = try #require(try AllianceCtl.parseAsRoot(["convert", europe, graph, "--quiet"]) as? ConvertCommand)
+        let convert = try #require(try AllianceCtl.parseAsRoot(["convert", europe, graph, "--quiet"]) as? ConvertCommand)
         try convert.run()
         for arguments in [["metrics", "--format", "csv", "--only", "degree,strength,betweenness,pagerank,bloc"],
                           ["crisis", "--attacker", "AUH", "--target", "YUG", "--format", "csv"]] {

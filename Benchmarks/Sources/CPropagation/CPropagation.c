@@ -30,11 +30,17 @@ double cprop_pass_1(int64_t rows, const int32_t *restrict offsets, const int32_t
 
 double cprop_pass_16(int64_t rows, const int32_t *restrict offsets, const int32_t *restrict targets,
                      const double *restrict weights, double alpha, const double *restrict direct,
-                     const double *restrict x, double *restrict y) {
+                     const double *restrict x, double *restrict y, int64_t prefetch_distance) {
     double change = 0;
+    const int64_t arcs = offsets[rows];
     for (int64_t i = 0; i < rows; i++) {
         double s[16] = {0};
         for (int64_t k = offsets[i]; k < offsets[i + 1]; k++) {
+            if (prefetch_distance > 0 && k + prefetch_distance < arcs) {
+                const char *ahead = (const char *)(x + (int64_t)targets[k + prefetch_distance] * 16);
+                __builtin_prefetch(ahead, 0, 3);
+                __builtin_prefetch(ahead + 64, 0, 3);
+            }
             const double wk = weights[k];
             const double *restrict source = x + (int64_t)targets[k] * 16;
             for (int c = 0; c < 16; c++) s[c] += wk * source[c];

@@ -8,6 +8,7 @@
 //
 //   PropagationCompare --mode ratios  [--quick]   run under `taskset -c 0`: one-core ratios
 //   PropagationCompare --mode scaling [--quick]   run on both cores: 2 workers vs 1
+//   PropagationCompare --mode isa                 prints the multi-source rows' instruction set
 // Options: --python PATH (default python3), --scipy-script PATH (default: beside this package),
 //          --reps N, --tmp DIR, --no-reordering (skip the reordering table).
 import AllianceGraph
@@ -156,8 +157,12 @@ final class CKernel {
     var x: UnsafeMutablePointer<Double>
     var y: UnsafeMutablePointer<Double>
 
-    init(graph: CSRAdjacency, columns: Int, alpha: Double, direct d: [Double]) {
-        self.graph = graph; self.columns = columns; self.alpha = alpha
+    /// Arcs ahead to prefetch in the 16-column pass: the workspace's own figure, so that both
+    /// sides run the same memory strategy.
+    let prefetchDistance: Int
+
+    init(graph: CSRAdjacency, columns: Int, alpha: Double, direct d: [Double], prefetchDistance: Int = 0) {
+        self.graph = graph; self.columns = columns; self.alpha = alpha; self.prefetchDistance = prefetchDistance
         count = d.count
         guard let a = cprop_alloc(Int64(count)), let b = cprop_alloc(Int64(count)), let c = cprop_alloc(Int64(count)) else {
             log("out of memory"); exit(1)
@@ -172,13 +177,13 @@ final class CKernel {
     /// One pass from x into y, then swap: as the workspace does.
     func pass() -> Double {
         let rows = Int64(graph.vertexCount), alpha = alpha, columns = columns
-        let d = UnsafePointer(direct), input = UnsafePointer(x), output = y
+        let d = UnsafePointer(direct), input = UnsafePointer(x), output = y, ahead = Int64(prefetchDistance)
         let change = graph.offsets.withUnsafeBufferPointer { off in
             graph.targets.withUnsafeBufferPointer { tgt in
                 graph.weights.withUnsafeBufferPointer { w in
                     columns == 1
                         ? cprop_pass_1(rows, off.baseAddress, tgt.baseAddress, w.baseAddress, alpha, d, input, output)
-                        : cprop_pass_16(rows, off.baseAddress, tgt.baseAddress, w.baseAddress, alpha, d, input, output)
+                        : cprop_pass_16(rows, off.baseAddress, tgt.baseAddress, w.baseAddress, alpha, d, input, output, ahead)
                 }
             }
         }
@@ -256,7 +261,10 @@ func ratiosMode() {
     print("timed in one process, interleaved repetition by repetition: **Swift** = `PropagationWorkspace.pass`")
     print("(1 worker), **C** = the same loops in C (`cprop_pass_1`/`cprop_pass_16`, clang -O3, same CSR arrays;")
     print("outputs checked bitwise equal), **scipy** = `W @ x` (`csr_matrix`, float64; x is N or N x 16) in a python")
-    print("child on the same CSR. Ratios are Swift / reference per repetition (below 1: Swift faster):")
+    print("child on the same CSR. Multi-source rows on this run: **\(PropagationWorkspace.instructionSet)** (AVX2 is chosen at run")
+    print("time where the CPU has it; `ALLIANCEGRAPH_SIMD=baseline` forces the SSE2 loops). For a 16-column T of 1 MiB or more")
+    print("both Swift and C prefetch the T row of an arc further on (the workspace's `prefetchDistance`); the C loops are baseline x86-64.")
+    print("Ratios are Swift / reference per repetition (below 1: Swift faster):")
     print("median (p25 - p75) over \(reps) repetitions. CPUs allowed: \(allowedCPUs) (run under `taskset -c 0` for one core);")
     print("load average before: \(loadBefore).")
     print()
@@ -290,7 +298,7 @@ func ratiosMode() {
             let d = columns == 1 ? d1 : d16
             let ours = try! PropagationWorkspace(graph: g, columns: columns, workers: 1)
             try! ours.setDirect(d)
-            let c = CKernel(graph: g, columns: columns, alpha: alpha, direct: d)
+            let c = CKernel(graph: g, columns: columns, alpha: alpha, direct: d, prefetchDistance: ours.prefetchDistance)
             // Same start, one pass each: bitwise equal outputs and changes.
             let changeOurs = ours.pass(alpha: alpha), changeC = c.pass()
             checkIdentical(ours.threat, c.current, "\(item.label), \(columns) columns")
@@ -460,8 +468,9 @@ func scalingMode() {
 switch options.mode {
 case "ratios": ratiosMode()
 case "scaling": scalingMode()
+case "isa": print(PropagationWorkspace.instructionSet)
 default:
-    log("PropagationCompare: --mode must be ratios or scaling")
+    log("PropagationCompare: --mode must be ratios, scaling or isa")
     exit(64)
 }
 if sink.isNaN { print("") }

@@ -101,6 +101,20 @@ public final class PropagationWorkspace {
         makeSplit()
     }
 
+    /// The vector instructions of the multi-source rows on this machine: `"avx2"` (x86-64 CPUs with
+    /// AVX2, chosen at run time) or `"baseline"` (SSE2 on x86-64, NEON on arm64; also when the
+    /// environment sets `ALLIANCEGRAPH_SIMD=baseline`). T is bitwise the same either way.
+    public static var instructionSet: String { ThreatKernel.avx2 ? "avx2" : "baseline" }
+
+    /// How many arcs ahead a pass prefetches T rows: 0 for one column and for a T of less than
+    /// 1 MiB, else 96 (see `MemoryHints`). Memory strategy only; T does not depend on it.
+    public var prefetchDistance: Int { MemoryHints.automatic(rows: vertexCount, columns: columns).prefetchDistance }
+
+    /// Whether a pass writes T' with non-temporal stores (AVX2 rows, T of 8 MiB or more).
+    public var nonTemporalStores: Bool {
+        ThreatKernel.avx2 && columns >= 4 && MemoryHints.automatic(rows: vertexCount, columns: columns).stream
+    }
+
     /// The threads a pass uses: `workers`, reduced so that each has at least 262,144
     /// multiply-adds ((arcs + rows) x columns) to do.
     public var effectiveWorkers: Int { max(1, split.count - 1) }

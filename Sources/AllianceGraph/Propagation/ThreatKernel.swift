@@ -1,3 +1,4 @@
+import CPropagationKernels
 import Dispatch
 
 /// The propagation kernel of MODEL.md section 2: `T = D + alpha W T` by Jacobi iteration over a
@@ -26,10 +27,17 @@ import Dispatch
 enum ThreatKernel {
     typealias Outcome = PropagationOutcome
 
-    /// Which loops run a pass: the tuned ones, or the plain scalar reference (tests).
+    /// Which loops run a pass: the tuned ones (with the AVX2 rows where the CPU has AVX2), the
+    /// tuned Swift loops only (`portable`: baseline x86-64 or any other CPU), or the plain scalar
+    /// reference (tests). All three give bitwise the same T.
     enum Path: Sendable {
-        case fast, reference
+        case fast, portable, reference
     }
+
+    /// Whether `.fast` passes run the multi-source rows in AVX2 (`CPropagationKernels`): the CPU
+    /// and OS support it, and `ALLIANCEGRAPH_SIMD=baseline` is not set. Read once per process.
+    static let avx2 = agk_avx2_available() == 1
+
 
     /// Below this much work per worker (multiply-adds: (arcs + rows) x columns, about 0.1 ms) a
     /// second worker costs more in hand-off than it saves (waking a parked thread takes some
@@ -93,24 +101,31 @@ enum ThreatKernel {
         return change
     }
 
-    /// Two or more columns: SIMD across sources, blocks of 16, 8, 4, 2, 1 columns per row. The
-    /// largest change is kept lane-wise per block width and reduced once, at the end of the range.
+    /// Two or more columns: SIMD across sources, blocks of 16, 8, 4, 2, 1 columns per row, from
+    /// column `firstColumn` on (0, or the first column the AVX2 rows left). The largest change is
+    /// kept lane-wise per block width and reduced once, at the end of the range.
     @inline(__always)
-    static func blockedRows(_ p: KernelPass, _ lo: Int, _ hi: Int) -> Double {
+    static func blockedRows(_ p: KernelPass, _ lo: Int, _ hi: Int, firstColumn: Int = 0) -> Double {
         let columns = p.columns
         var m16 = SIMD8<Double>(), m8 = SIMD8<Double>(), m4 = SIMD4<Double>(), m2 = SIMD2<Double>()
         var m1 = 0.0
+        let prefetch = p.hints.prefetchDistance, arcEnd = Int(p.offsets[hi])
         var i = lo
         while i < hi {
             let start = Int(p.offsets[i]), end = Int(p.offsets[i &+ 1])
             let rowBase = i &* columns
-            var c = 0
+            var c = firstColumn
             // Blocks of 16 columns: two SIMD8 accumulators over the row's arcs (written out here:
             // a helper function returning the vector was not always inlined).
             while c &+ 16 <= columns {
                 var a0 = SIMD8<Double>(), a1 = SIMD8<Double>()
                 var k = start
                 while k < end {
+                    if prefetch > 0 && k &+ prefetch < arcEnd {
+                        let ahead = UnsafeRawPointer(p.input + (Int(p.targets[k &+ prefetch]) &* columns &+ c))
+                        agk_prefetch(ahead)
+                        agk_prefetch(ahead + 64)
+                    }
                     let f = SIMD8<Double>(repeating: p.weights[k])
                     let source = UnsafeRawPointer(p.input + (Int(p.targets[k]) &* columns &+ c))
                     a0 += f * source.loadUnaligned(as: SIMD8<Double>.self)
@@ -255,8 +270,28 @@ enum ThreatKernel {
         guard lo < hi else { return 0 }
         switch path {
         case .reference: return referenceRows(p, lo, hi)
-        case .fast: return p.columns == 1 ? singleColumnRows(p, lo, hi) : blockedRows(p, lo, hi)
+        case .portable: return p.columns == 1 ? singleColumnRows(p, lo, hi) : blockedRows(p, lo, hi)
+        case .fast:
+            if p.columns == 1 { return singleColumnRows(p, lo, hi) }
+            if p.columns < 4 || !avx2 { return blockedRows(p, lo, hi) }
+            return avx2Rows(p, lo, hi)
         }
+    }
+
+    /// The multi-source rows with AVX2: columns `0 ..< columns & ~3` in C
+    /// (`agk_blocked_rows_avx2`: the same blocks and the same operations as `blockedRows`, with
+    /// 4-lane registers), the last 1 to 3 columns, if any, by `blockedRows`. Every entry's
+    /// arithmetic is unchanged, so T is bitwise that of `blockedRows`.
+    static func avx2Rows(_ p: KernelPass, _ lo: Int, _ hi: Int) -> Double {
+        var change = agk_blocked_rows_avx2(p.offsets, p.targets, p.weights, p.direct, p.input, p.output,
+                                           Int64(p.columns), Int64(lo), Int64(hi), p.alpha,
+                                           Int64(p.hints.prefetchDistance), p.hints.stream ? 1 : 0)
+        let blocked = p.columns & ~3
+        if blocked < p.columns {
+            let rest = blockedRows(p, lo, hi, firstColumn: blocked)
+            if rest > change { change = rest }
+        }
+        return change
     }
 
     // MARK: - Passes
@@ -391,6 +426,40 @@ struct KernelGraph: @unchecked Sendable {
     var arcs: Int { Int(offsets[rows]) }
 }
 
+/// How the multi-source rows treat memory (never what they compute): software prefetch of the T
+/// row of the arc `prefetchDistance` ahead (0: none), and non-temporal stores of T' (AVX2 rows
+/// only, when the rows are 32-byte aligned).
+///
+/// `automatic` turns each on by the size of T, from measurements on this project's 2-core
+/// AMD EPYC (L2 1 MiB per core, L3 32 MiB; Benchmarks/README.md "Propagation", 16 sources):
+/// once T no longer fits in L2 every arc's row comes from L3 or memory, and the out-of-order core
+/// alone keeps too few of those reads in flight. Prefetching 96 arcs ahead took the AVX2 pass on
+/// 1M / 10M from 132 ms to 41 ms (16, 32, 64, 128 and 192 arcs: 88, 64, 45, 43 and 44 ms) and on
+/// 100k / 1M from 7.4 ms to 2.8 ms; non-temporal stores saved another 10 % at 100k / 1M
+/// (T of 12.8 MB), where T' would otherwise evict the T the next pass reads. Below 1 MiB
+/// (T in L2) both only cost instructions. The one-column pass gains nothing from prefetching
+/// (its x, 8 MB on 1M states, is read at L3 speed already; measured 14-15 ms either way), so it
+/// has none.
+struct MemoryHints: Sendable, Hashable {
+    var prefetchDistance: Int
+    var stream: Bool
+
+    static let none = MemoryHints(prefetchDistance: 0, stream: false)
+    /// T from this many bytes on: prefetch.
+    static let prefetchFromBytes = 1 << 20
+    /// T from this many bytes on: non-temporal stores too.
+    static let streamFromBytes = 8 << 20
+    /// Arcs ahead.
+    static let distance = 96
+
+    /// The hints for a T of `rows x columns` doubles with `columns >= 2` (none for one column).
+    static func automatic(rows: Int, columns: Int) -> MemoryHints {
+        guard columns >= 2 else { return .none }
+        let bytes = rows &* columns &* MemoryLayout<Double>.stride
+        return MemoryHints(prefetchDistance: bytes >= prefetchFromBytes ? distance : 0, stream: bytes >= streamFromBytes)
+    }
+}
+
 /// The operands of one pass `output = direct + alpha W input` (all `rows x columns`).
 struct KernelPass: @unchecked Sendable {
     let offsets: UnsafePointer<Int32>
@@ -402,12 +471,15 @@ struct KernelPass: @unchecked Sendable {
     let direct: UnsafePointer<Double>
     let input: UnsafePointer<Double>
     let output: UnsafeMutablePointer<Double>
+    /// `MemoryHints.automatic` for this size unless set (tests force each on for small T).
+    var hints: MemoryHints
 
     init(graph: KernelGraph, alpha: Double, columns: Int, direct: UnsafePointer<Double>,
          input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>) {
         offsets = graph.offsets; targets = graph.targets; weights = graph.weights; rows = graph.rows
         self.alpha = alpha; self.columns = columns
         self.direct = direct; self.input = input; self.output = output
+        hints = .automatic(rows: graph.rows, columns: columns)
     }
 }
 

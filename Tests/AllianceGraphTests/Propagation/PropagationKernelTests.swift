@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AllianceGraph
 
@@ -32,9 +33,12 @@ struct PropagationKernelTests {
     static let columnCounts = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 15, 16, 17, 24, 31, 33, 40]
 
     /// One pass on `path` with `parts` row ranges of an equal-cost split.
+    /// One pass on `path` with `parts` row ranges of an equal-cost split, `hints` when given (else
+    /// the automatic ones), into a 64-byte-aligned output buffer (so non-temporal stores can run).
     static func onePass(_ w: CSRAdjacency, alpha: Double, columns: Int, direct: [Double], input: [Double],
-                        parts: Int, path: ThreatKernel.Path) -> (output: [Double], change: Double) {
-        var output = [Double](repeating: .nan, count: input.count)
+                        parts: Int, path: ThreatKernel.Path, hints: MemoryHints? = nil) -> (output: [Double], change: Double) {
+        let buffer = KernelBuffer(count: input.count)
+        buffer.base.update(repeating: .nan, count: input.count)
         var split = [Int](repeating: 0, count: parts + 1)
         var changes = [Double](repeating: 0, count: parts * ThreatKernel.changeStride)
         let change = w.offsets.withUnsafeBufferPointer { off in
@@ -42,18 +46,17 @@ struct PropagationKernelTests {
                 w.weights.withUnsafeBufferPointer { wt in
                     direct.withUnsafeBufferPointer { d in
                         input.withUnsafeBufferPointer { x in
-                            output.withUnsafeMutableBufferPointer { y in
-                                split.withUnsafeMutableBufferPointer { s in
-                                    changes.withUnsafeMutableBufferPointer { ch in
-                                        ThreatKernel.balancedSplit(offsets: off.baseAddress!, rows: w.vertexCount, parts: parts,
-                                                                   into: s.baseAddress!)
-                                        let graph = KernelGraph(offsets: off.baseAddress!, targets: tgt.baseAddress ?? off.baseAddress!,
-                                                                weights: wt.baseAddress ?? d.baseAddress!, rows: w.vertexCount)
-                                        let p = KernelPass(graph: graph, alpha: alpha, columns: columns, direct: d.baseAddress!,
-                                                           input: x.baseAddress!, output: y.baseAddress!)
-                                        return ThreatKernel.pass(p, split: s.baseAddress!, workers: parts,
-                                                                 changes: ch.baseAddress!, path: path)
-                                    }
+                            split.withUnsafeMutableBufferPointer { s in
+                                changes.withUnsafeMutableBufferPointer { ch in
+                                    ThreatKernel.balancedSplit(offsets: off.baseAddress!, rows: w.vertexCount, parts: parts,
+                                                               into: s.baseAddress!)
+                                    let graph = KernelGraph(offsets: off.baseAddress!, targets: tgt.baseAddress ?? off.baseAddress!,
+                                                            weights: wt.baseAddress ?? d.baseAddress!, rows: w.vertexCount)
+                                    var p = KernelPass(graph: graph, alpha: alpha, columns: columns, direct: d.baseAddress!,
+                                                       input: x.baseAddress!, output: buffer.base)
+                                    if let hints { p.hints = hints }
+                                    return ThreatKernel.pass(p, split: s.baseAddress!, workers: parts,
+                                                             changes: ch.baseAddress!, path: path)
                                 }
                             }
                         }
@@ -61,7 +64,7 @@ struct PropagationKernelTests {
                 }
             }
         }
-        return (output, change)
+        return (Array(UnsafeBufferPointer(start: buffer.base, count: input.count)), change)
     }
 
     static func solve(_ w: CSRAdjacency, alpha: Double, columns: Int, direct: [Double], workers: Int,
@@ -85,7 +88,7 @@ struct PropagationKernelTests {
         return (result, outcome)
     }
 
-    @Test("one fast pass equals the reference pass bitwise, for every block width")
+    @Test("one fast pass (AVX2 where the CPU has it) and one portable pass equal the reference pass bitwise, for every block width")
     func fastPassMatchesReference() {
         for seed in UInt64(1)...30 {
             let n = 1 + Int(seed * 7 % 60)
@@ -95,11 +98,59 @@ struct PropagationKernelTests {
                 let x = Self.randomBlock(n * columns, seed: seed &+ 2000)
                 let alpha = 0.1 + 0.8 * Double(seed % 5) / 4
                 let reference = Self.onePass(w, alpha: alpha, columns: columns, direct: d, input: x, parts: 1, path: .reference)
-                let fast = Self.onePass(w, alpha: alpha, columns: columns, direct: d, input: x, parts: 1, path: .fast)
-                #expect(fast.output == reference.output, "seed \(seed), \(columns) columns")
-                #expect(fast.change == reference.change, "seed \(seed), \(columns) columns")
+                for path in [ThreatKernel.Path.fast, .portable] {
+                    let fast = Self.onePass(w, alpha: alpha, columns: columns, direct: d, input: x, parts: 1, path: path)
+                    #expect(fast.output == reference.output, "seed \(seed), \(columns) columns, \(path)")
+                    #expect(fast.change == reference.change, "seed \(seed), \(columns) columns, \(path)")
+                }
             }
         }
+    }
+
+    @Test("prefetching and non-temporal stores change nothing: forced on small T, both paths equal the reference bitwise")
+    func memoryHintsChangeNothing() {
+        let hints = [MemoryHints(prefetchDistance: 1, stream: false), MemoryHints(prefetchDistance: 3, stream: true),
+                     MemoryHints(prefetchDistance: 96, stream: true), MemoryHints(prefetchDistance: 0, stream: true)]
+        for seed in UInt64(1)...12 {
+            let n = 2 + Int(seed * 11 % 90)
+            let w = Self.randomW(n, maxDegree: 14, seed: seed &+ 70)
+            for columns in [2, 4, 8, 12, 16, 20, 32, 35] {
+                let d = Self.randomBlock(n * columns, seed: seed &+ 7000)
+                let x = Self.randomBlock(n * columns, seed: seed &+ 8000)
+                let reference = Self.onePass(w, alpha: 0.55, columns: columns, direct: d, input: x, parts: 1, path: .reference)
+                for hint in hints {
+                    for path in [ThreatKernel.Path.fast, .portable] {
+                        for parts in [1, 3] where parts <= n {
+                            let run = Self.onePass(w, alpha: 0.55, columns: columns, direct: d, input: x, parts: parts,
+                                                   path: path, hints: hint)
+                            #expect(run.output == reference.output, "seed \(seed), \(columns) columns, \(hint), \(path), \(parts) ranges")
+                            #expect(run.change == reference.change)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("the hints switch on by the size of T: none in L2, prefetch beyond 1 MiB, streaming beyond 8 MiB, never for one column")
+    func automaticMemoryHints() {
+        #expect(MemoryHints.automatic(rows: 200, columns: 16) == .none)
+        #expect(MemoryHints.automatic(rows: 10_000_000, columns: 1) == .none)
+        #expect(MemoryHints.automatic(rows: 8_192, columns: 16) == MemoryHints(prefetchDistance: MemoryHints.distance, stream: false))
+        #expect(MemoryHints.automatic(rows: 100_000, columns: 16) == MemoryHints(prefetchDistance: MemoryHints.distance, stream: true))
+    }
+
+    @Test("AVX2 is used exactly when the CPU reports it and ALLIANCEGRAPH_SIMD does not ask for the baseline")
+    func avx2Detection() throws {
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        guard !cpuinfo.isEmpty else { return }  // not Linux: nothing to compare with
+        let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }.map { $0.split(separator: " ").map(String.init) } ?? []
+        #if arch(x86_64)
+        let forcedBaseline = ProcessInfo.processInfo.environment["ALLIANCEGRAPH_SIMD"] == "baseline"
+        #expect(ThreatKernel.avx2 == (flags.contains("avx2") && flags.contains("avx") && !forcedBaseline))
+        #else
+        #expect(!ThreatKernel.avx2)
+        #endif
     }
 
     @Test("a parallel pass equals the one-worker pass bitwise, for any number of row ranges")
@@ -131,9 +182,11 @@ struct PropagationKernelTests {
                 let reference = Self.solve(w, alpha: alpha, columns: columns, direct: d, workers: 1, path: .reference)
                 #expect(reference.outcome.converged)
                 for workers in [1, 2, 3] {
-                    let fast = Self.solve(w, alpha: alpha, columns: columns, direct: d, workers: workers, path: .fast)
-                    #expect(fast.threat == reference.threat, "seed \(seed), \(columns) columns, \(workers) workers")
-                    #expect(fast.outcome == reference.outcome)
+                    for path in [ThreatKernel.Path.fast, .portable] {
+                        let fast = Self.solve(w, alpha: alpha, columns: columns, direct: d, workers: workers, path: path)
+                        #expect(fast.threat == reference.threat, "seed \(seed), \(columns) columns, \(workers) workers, \(path)")
+                        #expect(fast.outcome == reference.outcome)
+                    }
                 }
                 var a = [Double](repeating: 0, count: n * n)
                 for i in 0..<n {

@@ -17,9 +17,10 @@ extern "C" {
 double cprop_pass_1(int64_t rows, const int32_t *offsets, const int32_t *targets, const double *weights,
                     double alpha, const double *direct, const double *x, double *y);
 
-/// Sixteen columns: x, d, y are row-major rows x 16.
+/// Sixteen columns: x, d, y are row-major rows x 16. With `prefetch_distance` > 0 the x row of the
+/// arc that far ahead is prefetched (__builtin_prefetch), as AllianceGraph does for a large T.
 double cprop_pass_16(int64_t rows, const int32_t *offsets, const int32_t *targets, const double *weights,
-                     double alpha, const double *direct, const double *x, double *y);
+                     double alpha, const double *direct, const double *x, double *y, int64_t prefetch_distance);
 
 /// One column, rows [lo, hi) only (for a two-thread C figure).
 double cprop_pass_1_range(int64_t lo, int64_t hi, const int32_t *offsets, const int32_t *targets,
