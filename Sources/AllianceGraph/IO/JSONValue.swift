@@ -37,6 +37,8 @@ struct JSONMember: Hashable, Sendable {
 /// trailing content and nesting deeper than `maxDepth`. Cost: O(bytes).
 struct JSONParser {
     static let maxDepth = 256
+    /// Objects with fewer members than this check a new key against them one by one.
+    static let linearKeyScan = 16
 
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
@@ -115,6 +117,8 @@ struct JSONParser {
         if depth > Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
         position += 1
         var members: [JSONMember] = []
+        // Duplicate keys: a linear scan of the members while there are few (no hashing, no set
+        // to allocate: a scenario's objects have up to about 10 keys), a set from then on.
         var keys = Set<String>()
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
@@ -125,7 +129,14 @@ struct JSONParser {
             }
             let keyOffset = position
             let key = try parseString()
-            if !keys.insert(key).inserted {
+            let duplicate: Bool
+            if members.count < Self.linearKeyScan {
+                duplicate = members.contains { $0.key == key }
+            } else {
+                if keys.isEmpty { keys = Set(members.map(\.key)) }
+                duplicate = !keys.insert(key).inserted
+            }
+            if duplicate {
                 throw error("duplicate key \"\(key)\" in one object", at: keyOffset)
             }
             skipWhitespace()
@@ -191,6 +202,19 @@ struct JSONParser {
 
     mutating func parseString() throws(InputError) -> String {
         let start = position
+        // Fast path: printable ASCII up to the closing quote, no escape (nearly every key, code
+        // and name in a scenario) becomes a String in one step (no heap allocation up to 15
+        // bytes); anything else is decoded scalar by scalar below, from the opening quote.
+        var end = start + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                position = end + 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            end += 1
+        }
         position += 1
         var scalars = String.UnicodeScalarView()
         while true {

@@ -40,6 +40,43 @@ struct JSONParserTests {
         }
     }
 
+    @Test("duplicate keys are found in small objects (scanned) and large ones (hashed), escaped or not")
+    func duplicateKeysAtEverySize() throws {
+        for size in [1, 2, 15, 16, 17, 40] {
+            let keys = (0..<size).map { "k\($0)" }
+            let members = keys.map { "\"\($0)\": 1" }.joined(separator: ", ")
+            #expect(throws: Never.self, "\(size) distinct keys") { try parse("{\(members)}") }
+            for repeated in Set([0, size / 2, size - 1]) {
+                do {
+                    _ = try parse("{\(members), \"\(keys[repeated])\": 2}")
+                    Issue.record("\(size) keys, k\(repeated) repeated: accepted")
+                } catch {
+                    #expect(error.message.contains("duplicate key \"k\(repeated)\""), "\(error.message)")
+                }
+                // The same key spelt with an escape is the same key.
+                let escaped = "\\u006b" + keys[repeated].dropFirst()
+                #expect(throws: InputError.self, "\(size) keys, escaped repeat") { try parse("{\(members), \"\(escaped)\": 2}") }
+            }
+        }
+    }
+
+    @Test("plain ASCII strings (the fast path) and strings that leave it decode alike")
+    func stringPaths() throws {
+        // (JSON source of the string, without quotes; the decoded value)
+        let cases: [(String, String)] = [
+            ("", ""), ("GMY", "GMY"), ("a longer name, past fifteen bytes", "a longer name, past fifteen bytes"),
+            (#"tail\n"#, "tail\n"), (#"\u0041BC"#, "ABC"), (#"caf\u00e9 x"#, "café x"), ("café", "café"),
+            ("~ !#$%&'()*+,-./:;<=>?@[]^_`{|}", "~ !#$%&'()*+,-./:;<=>?@[]^_`{|}"),
+        ]
+        for (source, expected) in cases {
+            #expect(try parse("[\"" + source + "\"]") == .array([.string(expected)]), "\(source)")
+        }
+        // A control character after plain ASCII, no closing quote, a trailing backslash.
+        for bad in ["[\"ab\u{01}c\"]", "[\"abc", "[\"abc\\", "[\"abc\\\"]"] {
+            #expect(throws: InputError.self, "\(bad.debugDescription)") { try parse(bad) }
+        }
+    }
+
     @Test("nesting beyond the limit is an error, not a stack overflow")
     func deepNesting() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
