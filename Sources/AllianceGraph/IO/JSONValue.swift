@@ -143,6 +143,8 @@ struct JSONParser {
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
             position += 1
             skipWhitespace()
+            // One allocation for the usual object instead of growing 1, 2, 4, 8.
+            if members.isEmpty { members.reserveCapacity(8) }
             members.append(JSONMember(key: key, value: try parseValue(depth: depth)))
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of file inside an object") }
@@ -160,6 +162,7 @@ struct JSONParser {
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(elements) }
         while true {
             skipWhitespace()
+            if elements.isEmpty { elements.reserveCapacity(4) }
             elements.append(try parseValue(depth: depth))
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of file inside an array") }
