@@ -19,9 +19,11 @@ let package = Package(
             pkgConfig: "igraph",
             providers: [.apt(["libigraph-dev", "pkg-config"])]
         ),
+        // Two Linux scheduler calls for CrisisEnsemble's start gate (sched_getcpu, sched_setaffinity).
+        .target(name: "CThreadPlacement"),
         .target(
             name: "AllianceGraph",
-            dependencies: ["CIgraph"],
+            dependencies: ["CIgraph", "CThreadPlacement"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(
@@ -34,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AllianceGraphTests",
-            dependencies: ["AllianceGraph", "CIgraph"],
+            dependencies: ["AllianceGraph", "CIgraph", "CThreadPlacement"],
             exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -1,3 +1,4 @@
+import CThreadPlacement
 import Dispatch
 import Synchronization
 
@@ -23,6 +24,10 @@ public enum CrisisEnsemble {
 
     /// The default worker count: the active processor count.
     public static var defaultWorkers: Int { max(1, ProcessInfoShim.activeProcessorCount) }
+
+    /// The processor count the start gate waits for, read once per process: Foundation's
+    /// `activeProcessorCount` reads cgroup files on Linux (21 mallocs a call).
+    private static let gateCores = defaultWorkers
 
     /// How the runs of a chunk are simulated. Both give the same `CrisisEnsembleResult`.
     public enum Kernel: String, Hashable, Sendable, CaseIterable {
@@ -56,6 +61,9 @@ public enum CrisisEnsemble {
         let nextChunk = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let a = attacker.index, b = target.index
+        let gate = StartGate(workers: workerCount > 1 ? min(workerCount, gateCores) : 1, workerCount: workerCount)
+        let started = Atomic<Int>(0)
+        defer { gate.deallocate() }
         let effective = effectiveKernel(kernel, for: engine)
         // Built before the result arrays so that nothing else happens between their creation and
         // the workers' start.
@@ -66,6 +74,7 @@ public enum CrisisEnsemble {
                 DispatchQueue.concurrentPerform(iterations: workerCount) { w in
                     let counts = partials.start(worker: w)
                     var scratch = engine.makeScratch()
+                    gate.arrive(worker: w, started)
                     while true {
                         let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
                         if chunk >= chunkCount { break }
@@ -85,6 +94,7 @@ public enum CrisisEnsemble {
                 DispatchQueue.concurrentPerform(iterations: workerCount) { w in
                     let counts = partials.start(worker: w)
                     let scratch = lockstep.makeScratch()
+                    gate.arrive(worker: w, started)
                     while true {
                         let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
                         if chunk >= chunkCount { break }
@@ -111,6 +121,89 @@ public enum CrisisEnsemble {
             entryStepSum: stepSum, statesA: perRun.statesA, statesB: perRun.statesB,
             capabilityShareA: perRun.capabilityA, capabilityShareB: perRun.capabilityB,
             steps: perRun.steps, runsStoppedAtStepLimit: limited)
+    }
+}
+
+/// Holds the first workers of an ensemble (as many as there are cores) until all of them have
+/// started, for at most `timeout`, and spreads them over distinct CPUs; a worker arriving after
+/// the gate has opened passes at once.
+///
+/// Why: Linux often places a new thread on its parent's CPU even when another CPU is idle
+/// (`perf sched`: `sched_wakeup_new` with the parent's CPU as target), and the two then share
+/// that CPU until the load balancer moves one, several milliseconds later. The first ensemble of
+/// a process creates dispatch's worker thread, so its second worker started 0.2 - 3.7 ms after
+/// the first (half of 12 runs over 2 ms) and the two shared a core for longer still: 400,000
+/// runs of 1914 took 22 ms on two workers when they started apart and up to 28 ms when not. A
+/// plain C test (two threads, 20 ms of work each, on idle cores) showed the same: 27.5 - 40.6 ms
+/// instead of 27. Sleeping at the gate is not enough (the woken thread is often placed on the
+/// waker's CPU). So each worker notes its CPU on arrival; the first ones sleep, which lets a
+/// queued new thread run; the last to arrive, if it shares a CPU with another, moves itself off
+/// the others' CPUs (`ag_move_off_cpus`: its affinity mask is narrowed, which migrates it at once,
+/// then restored, so no thread stays pinned) and wakes the others, each of which then finds its
+/// own CPU free. With the gate, the C test took 27.1 - 27.6 ms, and 15 first-in-process 1914
+/// ensembles of 400,000 runs on two workers 22.3 - 23.9 ms (1.90 - 2.00x one worker; without it
+/// 1.19 - 1.95x). A waiter that times out just starts; a worker count above the core count
+/// leaves the extra workers ungated. The gate only affects when and where workers start; which
+/// worker runs which chunk never affects the result.
+private struct StartGate: @unchecked Sendable {
+    /// Workers the gate waits for.
+    let workers: Int
+    /// Nil for fewer than two workers (nothing to wait for).
+    let semaphore: DispatchSemaphore?
+    /// Per worker index (`0 ..< slotCount`): its CPU on arrival, -1 if unknown, -2 until then.
+    let slots: UnsafeMutablePointer<Atomic<Int>>?
+    let slotCount: Int
+    /// The other workers' CPUs, gathered by the last of the gate's workers (only it writes here).
+    let others: UnsafeMutablePointer<Int32>?
+    /// Bound on the wait, so that a dispatch pool busy with other work cannot hold an ensemble up
+    /// for long (a new thread normally starts within 0.1 - 0.3 ms here).
+    static let timeout = DispatchTimeInterval.milliseconds(2)
+
+    /// A gate for the first `workers` of `workerCount` workers.
+    init(workers: Int, workerCount: Int) {
+        self.workers = workers
+        slotCount = workerCount
+        if workers > 1 {
+            semaphore = DispatchSemaphore(value: 0)
+            let slots = UnsafeMutablePointer<Atomic<Int>>.allocate(capacity: workerCount)
+            for w in 0..<workerCount { (slots + w).initialize(to: Atomic(-2)) }
+            self.slots = slots
+            others = .allocate(capacity: workerCount)
+        } else {
+            semaphore = nil; slots = nil; others = nil
+        }
+    }
+
+    /// Called once by worker `w` before its first chunk; `arrived` counts the calls (from 0).
+    func arrive(worker w: Int, _ arrived: borrowing Atomic<Int>) {
+        guard let semaphore, let slots, let others else { return }
+        let cpu = Int(ag_current_cpu())
+        slots[w].store(cpu, ordering: .relaxed)
+        // Release: the CPU stored above is visible to the worker whose increment comes later.
+        let k = arrived.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue
+        if k > workers { return }
+        if k < workers {
+            _ = semaphore.wait(timeout: .now() + Self.timeout)
+            return
+        }
+        // The last of the gate's workers: the CPUs of the earlier ones are visible (acquire).
+        var count = 0, shared = false
+        for v in 0..<slotCount where v != w {
+            let c = slots[v].load(ordering: .relaxed)
+            if c < 0 { continue }
+            others[count] = Int32(c)
+            count += 1
+            shared = shared || c == cpu
+        }
+        if cpu >= 0 && shared { _ = ag_move_off_cpus(others, Int32(count)) }
+        for _ in 1..<workers { semaphore.signal() }
+    }
+
+    func deallocate() {
+        guard let slots, let others else { return }
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
+        others.deallocate()
     }
 }
 

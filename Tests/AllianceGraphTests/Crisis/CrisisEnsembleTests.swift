@@ -106,3 +106,23 @@ struct CrisisEnsembleTests {
         }
     }
 }
+
+import CThreadPlacement
+
+/// The two scheduler calls behind `CrisisEnsemble`'s start gate.
+@Suite("Thread placement shim")
+struct ThreadPlacementTests {
+    @Test("moving off one's own CPU moves the thread (when another CPU is allowed); moving off every CPU is refused")
+    func moveOffCPUs() {
+        let own = ag_current_cpu()
+        #if os(Linux)
+        #expect(own >= 0)
+        #endif
+        let all = (0..<1024).map(Int32.init)
+        #expect(ag_move_off_cpus(all, Int32(all.count)) == 0, "no CPU left to run on: nothing happens")
+        guard own >= 0 else { return }
+        if ag_move_off_cpus([own], 1) == 1 {
+            #expect(ag_current_cpu() != own)
+        }
+    }
+}
