@@ -139,8 +139,9 @@ public enum CrisisEnsemble {
 /// waker's CPU). So each worker notes its CPU on arrival; the first ones sleep, which lets a
 /// queued new thread run; the last to arrive, if it shares a CPU with another, moves itself off
 /// the others' CPUs (`ag_move_off_cpus`: its affinity mask is narrowed, which migrates it at once,
-/// then restored, so no thread stays pinned) and wakes the others, each of which then finds its
-/// own CPU free. With the gate, the C test took 27.1 - 27.6 ms, and 15 first-in-process 1914
+/// then restored, so no thread stays pinned) and wakes the others. A woken worker can still be
+/// placed on its waker's CPU (for instance while dispatch's own new threads briefly hold its
+/// previous one): it checks again and, if so, moves off the others' CPUs in the same way. With the gate, the C test took 27.1 - 27.6 ms, and 15 first-in-process 1914
 /// ensembles of 400,000 runs on two workers 22.3 - 23.9 ms (1.90 - 2.00x one worker; without it
 /// 1.19 - 1.95x). A waiter that times out just starts; a worker count above the core count
 /// leaves the extra workers ungated. The gate only affects when and where workers start; which
@@ -153,7 +154,7 @@ private struct StartGate: @unchecked Sendable {
     /// Per worker index (`0 ..< slotCount`): its CPU on arrival, -1 if unknown, -2 until then.
     let slots: UnsafeMutablePointer<Atomic<Int>>?
     let slotCount: Int
-    /// The other workers' CPUs, gathered by the last of the gate's workers (only it writes here).
+    /// Scratch lists of the other workers' CPUs, one part of `slotCount` per gate worker.
     let others: UnsafeMutablePointer<Int32>?
     /// Bound on the wait, so that a dispatch pool busy with other work cannot hold an ensemble up
     /// for long (a new thread normally starts within 0.1 - 0.3 ms here).
@@ -168,7 +169,7 @@ private struct StartGate: @unchecked Sendable {
             let slots = UnsafeMutablePointer<Atomic<Int>>.allocate(capacity: workerCount)
             for w in 0..<workerCount { (slots + w).initialize(to: Atomic(-2)) }
             self.slots = slots
-            others = .allocate(capacity: workerCount)
+            others = .allocate(capacity: workers * workerCount)
         } else {
             semaphore = nil; slots = nil; others = nil
         }
@@ -176,27 +177,43 @@ private struct StartGate: @unchecked Sendable {
 
     /// Called once by worker `w` before its first chunk; `arrived` counts the calls (from 0).
     func arrive(worker w: Int, _ arrived: borrowing Atomic<Int>) {
-        guard let semaphore, let slots, let others else { return }
-        let cpu = Int(ag_current_cpu())
-        slots[w].store(cpu, ordering: .relaxed)
+        guard let semaphore, let slots else { return }
+        slots[w].store(Int(ag_current_cpu()), ordering: .relaxed)
         // Release: the CPU stored above is visible to the worker whose increment comes later.
         let k = arrived.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue
         if k > workers { return }
         if k < workers {
             _ = semaphore.wait(timeout: .now() + Self.timeout)
+            // Woken, this worker may have been placed on the CPU of the one that woke it (for
+            // instance when dispatch's own new threads briefly hold its previous CPU).
+            spread(worker: w, part: k - 1)
             return
         }
         // The last of the gate's workers: the CPUs of the earlier ones are visible (acquire).
+        spread(worker: w, part: k - 1)
+        for _ in 1..<workers { semaphore.signal() }
+    }
+
+    /// If another worker's last known CPU is this thread's, moves it off every CPU the others
+    /// are known to use, and publishes its new CPU. `others` is written only here, by the last
+    /// arriver before it wakes the waiters, and by woken waiters; to keep them apart each caller
+    /// uses its own part of `others`, by arrival order `part` (`part * slotCount ..< (part + 1) * slotCount`).
+    private func spread(worker w: Int, part: Int) {
+        guard let slots, let others else { return }
+        let cpu = Int(ag_current_cpu())
+        guard cpu >= 0 else { return }
+        let mine = others + part * slotCount
         var count = 0, shared = false
         for v in 0..<slotCount where v != w {
-            let c = slots[v].load(ordering: .relaxed)
+            let c = slots[v].load(ordering: .acquiring)
             if c < 0 { continue }
-            others[count] = Int32(c)
+            mine[count] = Int32(c)
             count += 1
             shared = shared || c == cpu
         }
-        if cpu >= 0 && shared { _ = ag_move_off_cpus(others, Int32(count)) }
-        for _ in 1..<workers { semaphore.signal() }
+        if shared && ag_move_off_cpus(mine, Int32(count)) == 1 {
+            slots[w].store(Int(ag_current_cpu()), ordering: .releasing)
+        }
     }
 
     func deallocate() {
