@@ -22,9 +22,11 @@ let package = Package(
         // The AVX2 variant of the propagation kernel's multi-source rows, chosen at run time
         // (Swift cannot target one function at a newer instruction set).
         .target(name: "CPropagationKernels"),
+        // Two Linux scheduler calls for CrisisEnsemble's start gate (sched_getcpu, sched_setaffinity).
+        .target(name: "CThreadPlacement"),
         .target(
             name: "AllianceGraph",
-            dependencies: ["CIgraph", "CPropagationKernels"],
+            dependencies: ["CIgraph", "CPropagationKernels", "CThreadPlacement"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(
@@ -37,7 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AllianceGraphTests",
-            dependencies: ["AllianceGraph", "CIgraph"],
+            dependencies: ["AllianceGraph", "CIgraph", "CThreadPlacement"],
             exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

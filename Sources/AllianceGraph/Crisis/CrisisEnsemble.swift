@@ -1,3 +1,4 @@
+import CThreadPlacement
 import Dispatch
 import Synchronization
 
@@ -5,15 +6,28 @@ import Synchronization
 ///
 /// Run r uses the seed `SeededRandom.derivedSeed(seed, stream: r)`. Runs are split into fixed
 /// chunks of `chunkSize`; workers take chunks in turn, each with its own scratch, and write each
-/// run's outcome to its own slot; per-state counts are summed per chunk and reduced in chunk
-/// order. The result is therefore identical for any number of workers, and identical for both
-/// kernels (`Kernel`): the lockstep kernel gives each run its own seed and draws.
+/// run's outcome straight into its slot of the result arrays. Per-state counts are integers
+/// summed into one partial per worker and the partials are added in worker order; integer sums
+/// are exact, so the totals do not depend on which worker ran which chunk. The result is
+/// therefore identical for any number of workers, and identical for both kernels (`Kernel`):
+/// the lockstep kernel gives each run its own seed and draws.
+///
+/// No serial pass touches the per-run outputs: the result arrays are created uninitialised
+/// (`Array(unsafeUninitializedCapacity:)`) and first touched by the workers, which write every
+/// slot exactly once. An earlier version zero-filled five shared buffers on the calling thread
+/// and copied them into the result arrays afterwards: for 400,000 runs that was 2 x 11 MB of
+/// fresh pages (page faults, memset, memcpy), about 8 of the 49 ms of a one-worker 1914
+/// ensemble, all of it serial, which held two workers to 1.4-1.8x one.
 public enum CrisisEnsemble {
     /// Runs per chunk (fixed, so that chunking never depends on the worker count).
     public static let chunkSize = 1024
 
     /// The default worker count: the active processor count.
     public static var defaultWorkers: Int { max(1, ProcessInfoShim.activeProcessorCount) }
+
+    /// The processor count the start gate waits for, read once per process: Foundation's
+    /// `activeProcessorCount` reads cgroup files on Linux (21 mallocs a call).
+    private static let gateCores = defaultWorkers
 
     /// How the runs of a chunk are simulated. Both give the same `CrisisEnsembleResult`.
     public enum Kernel: String, Hashable, Sendable, CaseIterable {
@@ -41,106 +55,268 @@ public enum CrisisEnsemble {
         }
         let n = engine.stateCount
         let chunkCount = (runs + chunkSize - 1) / chunkSize
-        let output = EnsembleBuffers(runs: runs, chunkCount: chunkCount, stateCount: n)
-        defer { output.deallocate() }
+        let workerCount = max(1, min(workers, chunkCount))
+        let partials = EnsemblePartials(workers: workerCount, stateCount: n)
+        defer { partials.deallocate() }
         let nextChunk = Atomic<Int>(0)
         let done = Atomic<Int>(0)
-        let workerCount = max(1, min(workers, chunkCount))
         let a = attacker.index, b = target.index
-        switch effectiveKernel(kernel, for: engine) {
-        case .unbatched:
-            DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
-                var scratch = engine.makeScratch()
-                while true {
-                    let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if chunk >= chunkCount { break }
-                    let first = chunk * chunkSize, last = min(runs, first + chunkSize)
-                    for r in first..<last {
-                        engine.simulate(attacker: a, target: b, stochastic: true,
-                                        runSeed: SeededRandom.derivedSeed(seed, stream: UInt64(r)), scratch: &scratch)
-                        output.record(run: r, chunk: chunk, scratch: scratch, engine: engine)
+        let gate = StartGate(workers: workerCount > 1 ? min(workerCount, gateCores) : 1, workerCount: workerCount)
+        let started = Atomic<Int>(0)
+        defer { gate.deallocate() }
+        let effective = effectiveKernel(kernel, for: engine)
+        // Built before the result arrays so that nothing else happens between their creation and
+        // the workers' start.
+        let lockstep = effective == .lockstep ? CrisisLockstep(engine: engine) : nil
+        let perRun = EnsembleBuffers.make(runs: runs) { output in
+            switch effective {
+            case .unbatched:
+                DispatchQueue.concurrentPerform(iterations: workerCount) { w in
+                    let counts = partials.start(worker: w)
+                    var scratch = engine.makeScratch()
+                    gate.arrive(worker: w, started)
+                    while true {
+                        let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                        if chunk >= chunkCount { break }
+                        let first = chunk * chunkSize, last = min(runs, first + chunkSize)
+                        for r in first..<last {
+                            engine.simulate(attacker: a, target: b, stochastic: true,
+                                            runSeed: SeededRandom.derivedSeed(seed, stream: UInt64(r)), scratch: &scratch)
+                            output.record(run: r, counts: counts, scratch: scratch, engine: engine)
+                        }
+                        let finished = done.wrappingAdd(last - first, ordering: .relaxed).newValue
+                        progress?(finished, runs)
                     }
-                    let finished = done.wrappingAdd(last - first, ordering: .relaxed).newValue
-                    progress?(finished, runs)
                 }
-            }
-        case .lockstep:
-            let lockstep = CrisisLockstep(engine: engine)
-            let lanes = CrisisLockstep.lanes
-            DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
-                let scratch = lockstep.makeScratch()
-                while true {
-                    let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if chunk >= chunkCount { break }
-                    let first = chunk * chunkSize, last = min(runs, first + chunkSize)
-                    var group = first
-                    while group < last {
-                        let count = min(lanes, last - group)
-                        let valid: UInt64 = count == lanes ? ~0 : (UInt64(1) << UInt64(count)) &- 1
-                        for l in 0..<count { scratch.seeds[l] = SeededRandom.derivedSeed(seed, stream: UInt64(group + l)) }
-                        lockstep.simulate(attacker: a, target: b, valid: valid, scratch: scratch)
-                        output.record(group: group, count: count, chunk: chunk, scratch: scratch, lockstep: lockstep)
-                        group += count
+            case .lockstep:
+                let lockstep = lockstep!
+                let lanes = CrisisLockstep.lanes
+                DispatchQueue.concurrentPerform(iterations: workerCount) { w in
+                    let counts = partials.start(worker: w)
+                    let scratch = lockstep.makeScratch()
+                    gate.arrive(worker: w, started)
+                    while true {
+                        let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                        if chunk >= chunkCount { break }
+                        let first = chunk * chunkSize, last = min(runs, first + chunkSize)
+                        var group = first
+                        while group < last {
+                            let count = min(lanes, last - group)
+                            let valid: UInt64 = count == lanes ? ~0 : (UInt64(1) << UInt64(count)) &- 1
+                            for l in 0..<count { scratch.seeds[l] = SeededRandom.derivedSeed(seed, stream: UInt64(group + l)) }
+                            lockstep.simulate(attacker: a, target: b, valid: valid, scratch: scratch)
+                            output.record(group: group, count: count, counts: counts, scratch: scratch, lockstep: lockstep)
+                            group += count
+                        }
+                        let finished = done.wrappingAdd(last - first, ordering: .relaxed).newValue
+                        progress?(finished, runs)
                     }
-                    let finished = done.wrappingAdd(last - first, ordering: .relaxed).newValue
-                    progress?(finished, runs)
                 }
             }
         }
-        var enter = [Int](repeating: 0, count: n), sideA = [Int](repeating: 0, count: n)
-        var stepSum = [Int](repeating: 0, count: n)
-        var limited = 0
-        for chunk in 0..<chunkCount {
-            let base = chunk * n * 4
-            for i in 0..<n {
-                enter[i] += output.counts[base + i]
-                sideA[i] += output.counts[base + n + i]
-                stepSum[i] += output.counts[base + 2 * n + i]
-            }
-            limited += output.counts[base + 3 * n]
-        }
+        let (enter, sideA, stepSum, limited) = partials.merge()
         return CrisisEnsembleResult(
             attacker: attacker, target: target, runs: runs, seed: seed,
             enterCount: enter, sideACount: sideA, sideBCount: zip(enter, sideA).map { $0 - $1 },
-            entryStepSum: stepSum, statesA: Array(output.statesA), statesB: Array(output.statesB),
-            capabilityShareA: Array(output.capabilityA), capabilityShareB: Array(output.capabilityB),
-            steps: Array(output.steps), runsStoppedAtStepLimit: limited)
+            entryStepSum: stepSum, statesA: perRun.statesA, statesB: perRun.statesB,
+            capabilityShareA: perRun.capabilityA, capabilityShareB: perRun.capabilityB,
+            steps: perRun.steps, runsStoppedAtStepLimit: limited)
     }
 }
 
-/// Output slots shared by the workers; each run and each chunk has its own, so workers never
-/// write the same memory. Freed by `deallocate()` after the workers finish.
+/// Holds the first workers of an ensemble (as many as there are cores) until all of them have
+/// started, for at most `timeout`, and spreads them over distinct CPUs; a worker arriving after
+/// the gate has opened passes at once.
+///
+/// Why: Linux often places a new thread on its parent's CPU even when another CPU is idle
+/// (`perf sched`: `sched_wakeup_new` with the parent's CPU as target), and the two then share
+/// that CPU until the load balancer moves one, several milliseconds later. The first ensemble of
+/// a process creates dispatch's worker thread, so its second worker started 0.2 - 3.7 ms after
+/// the first (half of 12 runs over 2 ms) and the two shared a core for longer still: 400,000
+/// runs of 1914 took 22 ms on two workers when they started apart and up to 28 ms when not. A
+/// plain C test (two threads, 20 ms of work each, on idle cores) showed the same: 27.5 - 40.6 ms
+/// instead of 27. Sleeping at the gate is not enough (the woken thread is often placed on the
+/// waker's CPU). So each worker notes its CPU on arrival; the first ones sleep, which lets a
+/// queued new thread run; the last to arrive, if it shares a CPU with another, moves itself off
+/// the others' CPUs (`ag_move_off_cpus`: its affinity mask is narrowed, which migrates it at once,
+/// then restored, so no thread stays pinned) and wakes the others. A woken worker can still be
+/// placed on its waker's CPU (for instance while dispatch's own new threads briefly hold its
+/// previous one): it checks again and, if so, moves off the others' CPUs in the same way. With the gate, the C test took 27.1 - 27.6 ms, and 15 first-in-process 1914
+/// ensembles of 400,000 runs on two workers 22.3 - 23.9 ms (1.90 - 2.00x one worker; without it
+/// 1.19 - 1.95x). A waiter that times out just starts; a worker count above the core count
+/// leaves the extra workers ungated. The gate only affects when and where workers start; which
+/// worker runs which chunk never affects the result.
+private struct StartGate: @unchecked Sendable {
+    /// Workers the gate waits for.
+    let workers: Int
+    /// Nil for fewer than two workers (nothing to wait for).
+    let semaphore: DispatchSemaphore?
+    /// Per worker index (`0 ..< slotCount`): its CPU on arrival, -1 if unknown, -2 until then.
+    let slots: UnsafeMutablePointer<Atomic<Int>>?
+    let slotCount: Int
+    /// Scratch lists of the other workers' CPUs, one part of `slotCount` per gate worker.
+    let others: UnsafeMutablePointer<Int32>?
+    /// Bound on the wait, so that a dispatch pool busy with other work cannot hold an ensemble up
+    /// for long (a new thread normally starts within 0.1 - 0.3 ms here).
+    static let timeout = DispatchTimeInterval.milliseconds(2)
+
+    /// A gate for the first `workers` of `workerCount` workers.
+    init(workers: Int, workerCount: Int) {
+        self.workers = workers
+        slotCount = workerCount
+        if workers > 1 {
+            semaphore = DispatchSemaphore(value: 0)
+            let slots = UnsafeMutablePointer<Atomic<Int>>.allocate(capacity: workerCount)
+            for w in 0..<workerCount { (slots + w).initialize(to: Atomic(-2)) }
+            self.slots = slots
+            others = .allocate(capacity: workers * workerCount)
+        } else {
+            semaphore = nil; slots = nil; others = nil
+        }
+    }
+
+    /// Called once by worker `w` before its first chunk; `arrived` counts the calls (from 0).
+    func arrive(worker w: Int, _ arrived: borrowing Atomic<Int>) {
+        guard let semaphore, let slots else { return }
+        slots[w].store(Int(ag_current_cpu()), ordering: .relaxed)
+        // Release: the CPU stored above is visible to the worker whose increment comes later.
+        let k = arrived.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue
+        if k > workers { return }
+        if k < workers {
+            _ = semaphore.wait(timeout: .now() + Self.timeout)
+            // Woken, this worker may have been placed on the CPU of the one that woke it (for
+            // instance when dispatch's own new threads briefly hold its previous CPU).
+            spread(worker: w, part: k - 1)
+            return
+        }
+        // The last of the gate's workers: the CPUs of the earlier ones are visible (acquire).
+        spread(worker: w, part: k - 1)
+        for _ in 1..<workers { semaphore.signal() }
+    }
+
+    /// If another worker's last known CPU is this thread's, moves it off every CPU the others
+    /// are known to use, and publishes its new CPU. `others` is written only here, by the last
+    /// arriver before it wakes the waiters, and by woken waiters; to keep them apart each caller
+    /// uses its own part of `others`, by arrival order `part` (`part * slotCount ..< (part + 1) * slotCount`).
+    private func spread(worker w: Int, part: Int) {
+        guard let slots, let others else { return }
+        let cpu = Int(ag_current_cpu())
+        guard cpu >= 0 else { return }
+        let mine = others + part * slotCount
+        var count = 0, shared = false
+        for v in 0..<slotCount where v != w {
+            let c = slots[v].load(ordering: .acquiring)
+            if c < 0 { continue }
+            mine[count] = Int32(c)
+            count += 1
+            shared = shared || c == cpu
+        }
+        if shared && ag_move_off_cpus(mine, Int32(count)) == 1 {
+            slots[w].store(Int(ag_current_cpu()), ordering: .releasing)
+        }
+    }
+
+    func deallocate() {
+        guard let slots, let others else { return }
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
+        others.deallocate()
+    }
+}
+
+/// One partial sum of the per-state counts per worker, in one allocation; each worker's slice
+/// starts on its own 64-byte line so that two workers never write the same cache line. A slice
+/// holds enter counts, side-A counts, entry-step sums (n each), then the number of runs stopped
+/// at the step limit. Each worker zeroes its own slice (`start`) before its first run.
+private struct EnsemblePartials: @unchecked Sendable {
+    let stateCount: Int
+    let workers: Int
+    /// Ints per slice: 3n + 1 rounded up to whole cache lines.
+    let stride: Int
+    let base: UnsafeMutablePointer<Int>
+
+    init(workers: Int, stateCount n: Int) {
+        self.workers = workers
+        stateCount = n
+        stride = (3 * n + 1 + 7) / 8 * 8
+        base = UnsafeMutableRawPointer.allocate(byteCount: workers * stride * MemoryLayout<Int>.stride, alignment: 64)
+            .bindMemory(to: Int.self, capacity: workers * stride)
+    }
+
+    /// Zeroes and returns worker `w`'s slice (called once, by that worker).
+    func start(worker w: Int) -> UnsafeMutablePointer<Int> {
+        let slice = base + w * stride
+        slice.initialize(repeating: 0, count: stride)
+        return slice
+    }
+
+    /// The totals, adding the slices in worker order (integer sums: exact in any order).
+    func merge() -> (enter: [Int], sideA: [Int], stepSum: [Int], limited: Int) {
+        let n = stateCount
+        var enter = [Int](repeating: 0, count: n), sideA = [Int](repeating: 0, count: n)
+        var stepSum = [Int](repeating: 0, count: n)
+        var limited = 0
+        for w in 0..<workers {
+            let slice = base + w * stride
+            for i in 0..<n {
+                enter[i] += slice[i]
+                sideA[i] += slice[n + i]
+                stepSum[i] += slice[2 * n + i]
+            }
+            limited += slice[3 * n]
+        }
+        return (enter, sideA, stepSum, limited)
+    }
+
+    func deallocate() { UnsafeMutableRawPointer(base).deallocate() }
+}
+
+/// The per-run outputs, written by the workers straight into the storage of the result arrays;
+/// each run has its own slots, so workers never write the same element.
 private struct EnsembleBuffers: @unchecked Sendable {
     let statesA: UnsafeMutableBufferPointer<Int32>
     let statesB: UnsafeMutableBufferPointer<Int32>
     let capabilityA: UnsafeMutableBufferPointer<Double>
     let capabilityB: UnsafeMutableBufferPointer<Double>
     let steps: UnsafeMutableBufferPointer<Int32>
-    /// Per chunk: enter counts, side-A counts, entry-step sums (n each), then one slot for runs
-    /// stopped at the step limit (layout padded to 4n, n >= 1).
-    let counts: UnsafeMutableBufferPointer<Int>
 
-    init(runs: Int, chunkCount: Int, stateCount n: Int) {
-        statesA = .allocate(capacity: runs); statesA.initialize(repeating: 0)
-        statesB = .allocate(capacity: runs); statesB.initialize(repeating: 0)
-        capabilityA = .allocate(capacity: runs); capabilityA.initialize(repeating: 0)
-        capabilityB = .allocate(capacity: runs); capabilityB.initialize(repeating: 0)
-        steps = .allocate(capacity: runs); steps.initialize(repeating: 0)
-        counts = .allocate(capacity: chunkCount * n * 4); counts.initialize(repeating: 0)
+    /// The five per-run result arrays of `runs` elements, created uninitialised; `fill` must
+    /// write every element of every buffer (the ensemble writes each run's slots once) before it
+    /// returns. Nothing is zeroed or copied on the calling thread, so the first touch of each
+    /// page happens in the worker that writes it.
+    static func make(runs: Int, _ fill: (EnsembleBuffers) -> Void)
+        -> (statesA: [Int32], statesB: [Int32], capabilityA: [Double], capabilityB: [Double], steps: [Int32]) {
+        var statesB: [Int32] = [], capabilityA: [Double] = [], capabilityB: [Double] = [], steps: [Int32] = []
+        let statesA = [Int32](unsafeUninitializedCapacity: runs) { sA, countSA in
+            statesB = [Int32](unsafeUninitializedCapacity: runs) { sB, countSB in
+                capabilityA = [Double](unsafeUninitializedCapacity: runs) { cA, countCA in
+                    capabilityB = [Double](unsafeUninitializedCapacity: runs) { cB, countCB in
+                        steps = [Int32](unsafeUninitializedCapacity: runs) { st, countST in
+                            fill(EnsembleBuffers(statesA: sA, statesB: sB, capabilityA: cA, capabilityB: cB, steps: st))
+                            countST = runs
+                        }
+                        countCB = runs
+                    }
+                    countCA = runs
+                }
+                countSB = runs
+            }
+            countSA = runs
+        }
+        return (statesA, statesB, capabilityA, capabilityB, steps)
     }
 
-    /// Records the unbatched run `r` of `chunk`, held in `scratch`.
+    /// Records the unbatched run `r`, held in `scratch`; its counts go to the worker's `counts`.
     @inline(__always)
-    func record(run r: Int, chunk: Int, scratch: borrowing CrisisScratch, engine: CrisisEngine) {
+    func record(run r: Int, counts: UnsafeMutablePointer<Int>, scratch: borrowing CrisisScratch, engine: CrisisEngine) {
         let n = engine.stateCount
-        let base = chunk * n * 4
         var countA: Int32 = 0, countB: Int32 = 0, capA = 0.0, capB = 0.0
         for i in 0..<n {
             let s = scratch.side[i]
             if s == 0 { continue }
-            counts[base + i] += 1
-            counts[base + n + i] += s == 1 ? 1 : 0
-            counts[base + 2 * n + i] += Int(scratch.entryStep[i])
+            counts[i] += 1
+            counts[n + i] += s == 1 ? 1 : 0
+            counts[2 * n + i] += Int(scratch.entryStep[i])
             if s == 1 { countA += 1; capA += engine.capability[i] } else { countB += 1; capB += engine.capability[i] }
         }
         let total = engine.totalCapability
@@ -149,24 +325,23 @@ private struct EnsembleBuffers: @unchecked Sendable {
         capabilityA[r] = total > 0 ? capA / total : .nan
         capabilityB[r] = total > 0 ? capB / total : .nan
         steps[r] = scratch.lastStep
-        if scratch.stoppedByLimit { counts[base + 3 * n] += 1 }
+        if scratch.stoppedByLimit { counts[3 * n] += 1 }
     }
 
-    /// Records the `count` lockstep runs `group ..< group + count` of `chunk`, held in `scratch`.
-    /// Capability is summed per run in state order, as in the unbatched path, so the shares are
-    /// bit-for-bit equal.
+    /// Records the `count` lockstep runs `group ..< group + count`, held in `scratch`; their
+    /// counts go to the worker's `counts`. Capability is summed per run in state order, as in the
+    /// unbatched path, so the shares are bit-for-bit equal.
     @inline(__always)
-    func record(group: Int, count: Int, chunk: Int, scratch: CrisisLaneScratch, lockstep: CrisisLockstep) {
+    func record(group: Int, count: Int, counts: UnsafeMutablePointer<Int>, scratch: CrisisLaneScratch, lockstep: CrisisLockstep) {
         let n = lockstep.stateCount, lanes = CrisisLockstep.lanes
-        let base = chunk * n * 4
         let bellA = scratch.bellA, bellB = scratch.bellB, entryStep = scratch.entryStep
         let countA = scratch.countA, countB = scratch.countB, capA = scratch.capabilityA, capB = scratch.capabilityB
         let capability = lockstep.capability.baseAddress!
         for l in 0..<lanes { countA[l] = 0; countB[l] = 0; capA[l] = 0; capB[l] = 0 }
         for i in 0..<n {
             let inA = bellA[i], inB = bellB[i]
-            counts[base + i] += (inA | inB).nonzeroBitCount
-            counts[base + n + i] += inA.nonzeroBitCount
+            counts[i] += (inA | inB).nonzeroBitCount
+            counts[n + i] += inA.nonzeroBitCount
             var stepSum = 0
             var lanesIn = inA | inB
             while lanesIn != 0 {
@@ -174,7 +349,7 @@ private struct EnsembleBuffers: @unchecked Sendable {
                 lanesIn &= lanesIn &- 1
                 stepSum += Int(entryStep[i &* lanes &+ l])
             }
-            counts[base + 2 * n + i] += stepSum
+            counts[2 * n + i] += stepSum
             let c = capability[i]
             var m = inA
             while m != 0 {
@@ -198,12 +373,7 @@ private struct EnsembleBuffers: @unchecked Sendable {
             capabilityB[r] = total > 0 ? capB[l] / total : .nan
             steps[r] = scratch.lastStep[l]
         }
-        counts[base + 3 * n] += scratch.limited.nonzeroBitCount
-    }
-
-    func deallocate() {
-        statesA.deallocate(); statesB.deallocate(); capabilityA.deallocate(); capabilityB.deallocate()
-        steps.deallocate(); counts.deallocate()
+        counts[3 * n] += scratch.limited.nonzeroBitCount
     }
 }
 

@@ -21,6 +21,44 @@ struct CrisisEnsembleTests {
         #expect(one != other, "another seed gives another sample")
     }
 
+    /// The workers write each run's outputs straight into the result arrays and sum the
+    /// per-state counts into one partial per worker (merged in worker order): the result must not
+    /// depend on the worker count, nor on which worker ran which chunk, and every per-run slot
+    /// must be written (the arrays are created uninitialised).
+    @Test("results are identical for any worker count, both kernels; every run's slots are written", arguments: CrisisEnsemble.Kernel.allCases)
+    func anyWorkerCount(kernel: CrisisEnsemble.Kernel) throws {
+        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
+        let engine = try CrisisEngine(scenario: scenario)
+        let a = try #require(scenario.network.id(forCode: "AUH")), b = try #require(scenario.network.id(forCode: "YUG"))
+        let runs = 5 * CrisisEnsemble.chunkSize + 77  // six chunks, the last partial (one partial lane group)
+        let reference = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: runs, seed: 11,
+                                               workers: 1, kernel: .unbatched)
+        for workers in [1, 2, 3, 4, 7, 64] {
+            let result = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: runs, seed: 11,
+                                                workers: workers, kernel: kernel)
+            #expect(result == reference, "\(kernel), \(workers) workers")
+        }
+        // The per-run outputs and the per-state counts agree, and each run is its own single run.
+        #expect(reference.enterCount[a.index] == runs && reference.enterCount[b.index] == runs)
+        let belligerents = zip(reference.statesA, reference.statesB).reduce(0) { $0 + Int($1.0) + Int($1.1) }
+        #expect(belligerents == reference.enterCount.reduce(0, +))
+        #expect(reference.statesA.count == runs && reference.steps.count == runs && reference.capabilityShareB.count == runs)
+        for r in stride(from: 0, to: runs, by: 97) + [runs - 1] {
+            let single = try engine.run(attacker: a, target: b, mode: .stochastic, seed: SeededRandom.derivedSeed(11, stream: UInt64(r)))
+            #expect(Int(reference.statesA[r]) == single.warSize.statesA && Int(reference.statesB[r]) == single.warSize.statesB,
+                    "run \(r)")
+        }
+        // More workers than chunks, and a single run; run r does not depend on the number of runs.
+        let longer = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: 65, seed: 3, workers: 1, kernel: .unbatched)
+        for count in [1, 63, 65] {
+            let one = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: count, seed: 3, workers: 1, kernel: kernel)
+            let many = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: count, seed: 3, workers: 8, kernel: kernel)
+            #expect(one == many, "\(count) runs")
+            #expect(one.statesA == Array(longer.statesA.prefix(count)) && one.steps == Array(longer.steps.prefix(count))
+                    && one.capabilityShareA == Array(longer.capabilityShareA.prefix(count)), "\(count) runs")
+        }
+    }
+
     @Test("a stochastic run with reliability 1 and credibility 1 pledges equals the deterministic run")
     func certainPledges() throws {
         let scenario = try ScenarioReader.read(path: TestSupport.network("nato-2024.json"))
@@ -65,6 +103,26 @@ struct CrisisEnsembleTests {
         for member in members {
             #expect(abs(ensemble.entryProbability(member.index) - l) < 5 * perStateSE, "\(network[member].code)")
             #expect(ensemble.sideACount[member.index] == 0)
+        }
+    }
+}
+
+import CThreadPlacement
+
+/// The two scheduler calls behind `CrisisEnsemble`'s start gate.
+@Suite("Thread placement shim")
+struct ThreadPlacementTests {
+    @Test("moving off one's own CPU moves the thread (when another CPU is allowed); moving off every CPU is refused")
+    func moveOffCPUs() {
+        let own = ag_current_cpu()
+        #if os(Linux)
+        #expect(own >= 0)
+        #endif
+        let all = (0..<1024).map(Int32.init)
+        #expect(ag_move_off_cpus(all, Int32(all.count)) == 0, "no CPU left to run on: nothing happens")
+        guard own >= 0 else { return }
+        if ag_move_off_cpus([own], 1) == 1 {
+            #expect(ag_current_cpu() != own)
         }
     }
 }
