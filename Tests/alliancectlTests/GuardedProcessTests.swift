@@ -35,6 +35,8 @@ struct GuardedProcessTests {
         let own = try #require(outcome.childPeak())
         #expect(own < 100 * 1024, "own peak \(own) KiB")
         #expect(outcome.peakIsBelow(100 * 1024))
-        #expect(!outcome.peakIsBelow(10))
+        if !GuardedProcess.underAddressSanitizer {  // under ASan the bound is not checked at all
+            #expect(!outcome.peakIsBelow(10))
+        }
     }
 }
