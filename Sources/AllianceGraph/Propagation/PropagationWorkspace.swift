@@ -110,9 +110,10 @@ public final class PropagationWorkspace {
     /// 1 MiB, else 96 (see `MemoryHints`). Memory strategy only; T does not depend on it.
     public var prefetchDistance: Int { MemoryHints.automatic(rows: vertexCount, columns: columns).prefetchDistance }
 
-    /// Whether a pass writes T' with non-temporal stores (AVX2 rows, T of 8 MiB or more).
+    /// Whether a pass writes T' with non-temporal stores: AVX2 rows, T of 8 MiB or more, and a
+    /// multiple of 4 columns (the C loops stream only 32-byte-aligned rows; the buffers are aligned).
     public var nonTemporalStores: Bool {
-        ThreatKernel.avx2 && columns >= 4 && MemoryHints.automatic(rows: vertexCount, columns: columns).stream
+        ThreatKernel.avx2 && columns % 4 == 0 && MemoryHints.automatic(rows: vertexCount, columns: columns).stream
     }
 
     /// The threads a pass uses: `workers`, reduced so that each has at least 262,144
