@@ -7,7 +7,9 @@ let package = Package(
     name: "AllianceGraph",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "AllianceGraph", targets: ["AllianceGraph"]),
+        // The library: the core (model, graph, igraph bridge, kernels, rules, simulation, crisis,
+        // metrics, landscape, generator), the file formats and importers, and the pictures.
+        .library(name: "AllianceGraph", targets: ["AllianceGraph", "AllianceGraphFormats", "AllianceGraphRender"]),
         .executable(name: "alliancectl", targets: ["alliancectl"]),
     ],
     dependencies: [
@@ -29,24 +31,35 @@ let package = Package(
             dependencies: ["CIgraph", "CPropagationKernels", "CThreadPlacement"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // Layers, checked by scripts/check_layers.sh: core <- formats <- render <- CLI.
+        .target(
+            name: "AllianceGraphFormats",
+            dependencies: ["AllianceGraph"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .target(
+            name: "AllianceGraphRender",
+            dependencies: ["AllianceGraph", "AllianceGraphFormats"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "alliancectl",
             dependencies: [
-                "AllianceGraph",
+                "AllianceGraph", "AllianceGraphFormats", "AllianceGraphRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(
             name: "AllianceGraphTests",
-            dependencies: ["AllianceGraph", "CIgraph", "CThreadPlacement"],
+            dependencies: ["AllianceGraph", "AllianceGraphFormats", "AllianceGraphRender", "CIgraph", "CThreadPlacement"],
             exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(
             name: "alliancectlTests",
             dependencies: [
-                "alliancectl", "AllianceGraph",
+                "alliancectl", "AllianceGraph", "AllianceGraphFormats", "AllianceGraphRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]

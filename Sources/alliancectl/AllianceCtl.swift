@@ -1,4 +1,6 @@
 import AllianceGraph
+import AllianceGraphFormats
+import AllianceGraphRender
 import ArgumentParser
 
 /// `alliancectl`: the command-line face of the AllianceGraph library.

@@ -1,4 +1,6 @@
 import AllianceGraph
+import AllianceGraphFormats
+import AllianceGraphRender
 import ArgumentParser
 
 /// `alliancectl info FILE`: what a scenario holds, and whether it is sound.

@@ -1,4 +1,6 @@
 import AllianceGraph
+import AllianceGraphFormats
+import AllianceGraphRender
 import Foundation
 
 /// SIGINT and SIGTERM: stop cleanly, leaving complete output files or none.

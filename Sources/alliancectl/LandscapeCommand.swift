@@ -1,4 +1,6 @@
 import AllianceGraph
+import AllianceGraphFormats
+import AllianceGraphRender
 import ArgumentParser
 
 /// `alliancectl landscape FILE`: the Axelrod-Bennett alignment landscape of a scenario.

@@ -1,4 +1,6 @@
 import AllianceGraph
+import AllianceGraphFormats
+import AllianceGraphRender
 import ArgumentParser
 
 /// `alliancectl metrics FILE`: centrality, blocs and system metrics of a scenario's network.

@@ -1,5 +1,7 @@
 import Foundation
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {

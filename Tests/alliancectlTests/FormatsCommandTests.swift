@@ -1,4 +1,6 @@
 import AllianceGraph
+import AllianceGraphFormats
+import AllianceGraphRender
 import ArgumentParser
 import Foundation
 import Testing

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 @testable import alliancectl
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 @Suite("simulate command")
 struct SimulateCommandTests {

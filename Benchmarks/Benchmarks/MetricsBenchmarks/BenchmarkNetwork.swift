@@ -1,4 +1,5 @@
 import AllianceGraph
+import AllianceGraphFormats
 
 /// The 200-state network of the metrics benchmarks: `alliancectl generate --states 200 --ties 2000
 /// --seed 200` (`SyntheticNetwork`, regional model: states on a seeded map, ties mostly among near

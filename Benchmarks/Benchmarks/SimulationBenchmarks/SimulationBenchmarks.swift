@@ -1,4 +1,5 @@
 import AllianceGraph
+import AllianceGraphFormats
 import Benchmark
 import Foundation
 

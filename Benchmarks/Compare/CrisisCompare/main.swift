@@ -9,6 +9,7 @@
 //       K ensembles of N stochastic runs; prints each one's wall-clock and CPU seconds (all
 //       threads) and a digest of the result.
 import AllianceGraph
+import AllianceGraphFormats
 import Foundation
 
 func fail(_ message: String) -> Never {

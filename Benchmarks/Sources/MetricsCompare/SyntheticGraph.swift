@@ -1,4 +1,5 @@
 import AllianceGraph
+import AllianceGraphFormats
 
 /// A seeded random undirected graph for the PageRank comparison: `vertexCount` vertices and
 /// `edgeCount` distinct edges drawn uniformly among all pairs (no self-loops), each with a

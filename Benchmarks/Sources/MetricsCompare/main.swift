@@ -6,6 +6,7 @@
 //
 // Run with OMP_NUM_THREADS=1 (the section script sets it) so igraph uses one thread.
 import AllianceGraph
+import AllianceGraphFormats
 import Foundation
 import IGraphPageRankReference
 

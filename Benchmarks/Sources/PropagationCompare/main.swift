@@ -12,6 +12,7 @@
 // Options: --python PATH (default python3), --scipy-script PATH (default: beside this package),
 //          --reps N, --tmp DIR, --no-reordering (skip the reordering table).
 import AllianceGraph
+import AllianceGraphFormats
 import CPropagation
 import Dispatch
 import Foundation

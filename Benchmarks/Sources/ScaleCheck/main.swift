@@ -1,4 +1,5 @@
 import AllianceGraph
+import AllianceGraphFormats
 import Foundation
 
 /// `ScaleCheck FILE [ROUNDS]`: loads a scenario, builds the simulation's CSR snapshots (the

@@ -23,7 +23,7 @@ public enum CrisisEnsemble {
     public static let chunkSize = 1024
 
     /// The default worker count: the active processor count.
-    public static var defaultWorkers: Int { max(1, ProcessInfoShim.activeProcessorCount) }
+    public static var defaultWorkers: Int { max(1, ProcessorCount.active) }
 
     /// The processor count the start gate waits for, read once per process: Foundation's
     /// `activeProcessorCount` reads cgroup files on Linux (21 mallocs a call).
@@ -484,14 +484,3 @@ public struct DistributionSummary: Hashable, Sendable {
         return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
     }
 }
-
-#if canImport(Foundation)
-import Foundation
-enum ProcessInfoShim {
-    static var activeProcessorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
-}
-#else
-enum ProcessInfoShim {
-    static var activeProcessorCount: Int { 1 }
-}
-#endif

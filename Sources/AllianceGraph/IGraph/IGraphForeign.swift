@@ -12,14 +12,14 @@ import Darwin
 /// Files go through in-memory `FILE*` streams (`fmemopen`, `open_memstream`); nothing touches
 /// the disk. Reading errors (malformed XML, bad GML syntax) come back as `InputError`s, never
 /// as aborts.
-enum IGraphForeign {
-    enum Format: String, Sendable {
+package enum IGraphForeign {
+    package enum Format: String, Sendable {
         case graphml = "GraphML"
         case gml = "GML"
     }
 
     /// Parses GraphML (the first graph in the file) or GML into a `GraphDocument`.
-    static func read(_ bytes: [UInt8], format: Format) throws(InputError) -> GraphDocument {
+    package static func read(_ bytes: [UInt8], format: Format) throws(InputError) -> GraphDocument {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw InputError("the \(format.rawValue) file is empty")
         }
@@ -109,7 +109,7 @@ enum IGraphForeign {
 
     /// Writes `document` as GraphML (attribute keys prefixed `g_`, `v_`, `e_` so that vertex and
     /// edge attributes of the same name don't clash; `attr.name` is the plain name) or GML.
-    static func write(_ document: GraphDocument, format: Format) throws(ComputationError) -> String {
+    package static func write(_ document: GraphDocument, format: Format) throws(ComputationError) -> String {
         try IGraph.run { () throws(ComputationError) -> String in
             let graph = try IGraphGraph(vertexCount: document.vertexCount,
                                         edges: document.edges.map { ($0.source, $0.target) },

@@ -1,7 +1,7 @@
 import CIgraph
 
 /// Graph layouts through igraph, for pictures.
-enum IGraphLayout {
+package enum IGraphLayout {
     /// Fruchterman-Reingold positions (`igraph_layout_fruchterman_reingold`, 0.10.2) of the
     /// alliance graph: `iterations` steps from random starting positions drawn from igraph's RNG,
     /// seeded with `seed` inside the lock, so the same graph and seed give the same layout.
@@ -9,7 +9,7 @@ enum IGraphLayout {
     /// while a dense bloc (NATO's 32-member clique) does not collapse into a ball next to the
     /// rest of the picture. Coordinates are in igraph's units (roughly sqrt(n) across); callers
     /// scale them.
-    static func fruchtermanReingold(_ view: AllianceGraphView, seed: UInt64, iterations: Int = 500)
+    package static func fruchtermanReingold(_ view: AllianceGraphView, seed: UInt64, iterations: Int = 500)
         throws(ComputationError) -> [(x: Double, y: Double)] {
         let n = view.vertexCount
         if n == 0 { return [] }

@@ -179,7 +179,7 @@ public struct AllianceNetwork: Hashable, Sendable {
         }
     }
 
-    static func checkCode(_ code: String, at path: String) throws(InputError) {
+    package static func checkCode(_ code: String, at path: String) throws(InputError) {
         let allowed = code.unicodeScalars.allSatisfy {
             ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" || $0 == "-"
         }

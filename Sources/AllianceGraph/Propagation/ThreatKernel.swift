@@ -54,7 +54,7 @@ enum ThreatKernel {
     /// The default worker count for a problem: all active processors when the work is large
     /// enough to share, else 1.
     static func automaticWorkers(rows: Int, arcs: Int, columns: Int) -> Int {
-        effectiveWorkers(requested: ProcessInfoShim.activeProcessorCount, rows: rows, arcs: arcs, columns: columns)
+        effectiveWorkers(requested: ProcessorCount.active, rows: rows, arcs: arcs, columns: columns)
     }
 
     // MARK: - Row kernels

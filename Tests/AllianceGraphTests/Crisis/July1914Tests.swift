@@ -1,5 +1,7 @@
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 @Suite("July 1914 crisis")
 struct July1914Tests {

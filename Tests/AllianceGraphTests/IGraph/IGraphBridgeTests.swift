@@ -2,6 +2,8 @@ import CIgraph
 import Foundation
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// igraph misuse must come back as a Swift error, never abort the process; concurrent use must be
 /// safe (the build is not thread-safe, so the bridge serialises every call).

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 private func fixture(_ name: String) -> String { TestSupport.fixture("import/\(name)").path }
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// Files written by networkx 3.6 and python-igraph 0.10.2 (scripts/formats/make_fixtures.py).
 @Suite("Graph files written by networkx and python-igraph")

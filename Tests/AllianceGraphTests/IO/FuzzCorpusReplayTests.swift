@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// Replays what the libFuzzer targets (Fuzz/) found and kept, with no libFuzzer needed: every
 /// crash input (`Fixtures/fuzz/<target>/*`) and every file of each target's minimised corpus

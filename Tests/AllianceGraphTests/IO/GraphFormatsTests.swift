@@ -4,6 +4,8 @@ import Glibc
 #endif
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// A scenario that exercises every field the graph formats must carry.
 enum FormatFixtures {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// Every fixture in Fixtures/invalid breaks one rule of docs/FORMAT.md; the reader must reject it
 /// with the file name, the location (JSON path or line/column) and the expected message listed in

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// The bookkeeping behind crash-safe output: what an interruption removes and reports, and
 /// `FileOutput.writeAll`'s all-or-nothing promise. (The signal path itself is tested through the

@@ -1,5 +1,7 @@
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// Structural balance on the two classic signed networks of `../shared/data` (skipped when absent).
 @Suite("Structural balance on historical signed networks")

@@ -1,5 +1,7 @@
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// The native PageRank kernel against igraph's `igraph_pagerank` (PRPACK) and known answers.
 @Suite("Native PageRank")

@@ -1,5 +1,7 @@
 import Foundation
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// Signed networks from `../shared/data` for the balance tests (nil when the file is absent).
 enum SignedTestData {

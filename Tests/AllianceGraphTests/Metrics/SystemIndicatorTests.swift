@@ -1,5 +1,7 @@
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 @Suite("Signed blocs, polarity, similarity, burden-sharing, credibility")
 struct SystemIndicatorTests {

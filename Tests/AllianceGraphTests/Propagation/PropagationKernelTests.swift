@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// The tuned propagation paths (single column, SIMD blocks across sources, parallel rows,
 /// reverse Cuthill-McKee order) against the plain reference loops: they do the same arithmetic

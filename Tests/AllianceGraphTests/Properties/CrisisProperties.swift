@@ -1,5 +1,7 @@
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// Properties of the chain-ganging cascade over many seeded random networks with war plans.
 @Suite("Properties: crises")

@@ -1,5 +1,7 @@
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// Properties of the metrics over many seeded random networks (RandomNetworks).
 @Suite("Properties: metrics")

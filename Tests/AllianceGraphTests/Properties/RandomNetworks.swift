@@ -1,11 +1,14 @@
+import Foundation
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// Seeded random networks for the property tests: every draw comes from `SeededRandom`, so a
 /// failing seed reproduces exactly (the seed is in each test's message).
 enum RandomNetworks {
     /// The seeds every property runs over (more with ALLIANCEGRAPH_PROPERTY_SEEDS=N).
     static let seeds: [UInt64] = {
-        let count = ProcessInfoShim.environment("ALLIANCEGRAPH_PROPERTY_SEEDS").flatMap(Int.init) ?? 24
+        let count = ProcessInfo.processInfo.environment["ALLIANCEGRAPH_PROPERTY_SEEDS"].flatMap(Int.init) ?? 24
         return (1...UInt64(max(1, count))).map { $0 }
     }()
 
@@ -86,9 +89,3 @@ enum RandomNetworks {
     }
 }
 
-#if canImport(Foundation)
-import Foundation
-extension ProcessInfoShim {
-    static func environment(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
-}
-#endif

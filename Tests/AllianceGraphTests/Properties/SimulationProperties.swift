@@ -1,5 +1,7 @@
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// Properties of the peacetime dynamics over many seeded random networks.
 @Suite("Properties: simulation")

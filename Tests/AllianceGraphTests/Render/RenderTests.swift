@@ -4,6 +4,8 @@ import Testing
 import FoundationXML
 #endif
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// Golden files: Tests/AllianceGraphTests/Fixtures/golden/. Regenerate with
 /// `ALLIANCEGRAPH_UPDATE_GOLDEN=1 swift test --filter Render` and review the diff.

@@ -1,5 +1,7 @@
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 @Suite("Arming: Richardson races and the security dilemma")
 struct ArmingTests {

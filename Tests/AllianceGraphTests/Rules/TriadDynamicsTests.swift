@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 @Suite("Structural balance: AKR local triad dynamics")
 struct TriadDynamicsTests {

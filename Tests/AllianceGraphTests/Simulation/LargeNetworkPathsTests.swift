@@ -1,5 +1,7 @@
 import Testing
 @testable import AllianceGraph
+@testable import AllianceGraphFormats
+@testable import AllianceGraphRender
 
 /// The structures and searches written for networks of millions of states give exactly what the
 /// direct definitions give, on networks small enough to check both.

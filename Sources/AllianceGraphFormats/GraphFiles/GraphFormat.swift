@@ -1,0 +1,159 @@
+import AllianceGraph
+#if canImport(Foundation)
+import Foundation
+#endif
+
+/// The file formats `alliancectl convert` reads and writes (docs/FORMATS.md).
+public enum GraphFormat: String, CaseIterable, Hashable, Sendable {
+    /// The project's own scenario JSON (`alliancegraph/1`).
+    case scenario
+    /// GraphML through igraph, with attributes.
+    case graphml
+    /// GML through igraph, with attributes.
+    case gml
+    /// networkx node-link JSON.
+    case nodeLink = "node-link"
+    /// Gephi nodes/edges CSV tables (`BASE-nodes.csv`, `BASE-edges.csv`).
+    case csv
+    /// GraphViz DOT (write only).
+    case dot
+
+    public var canRead: Bool { self != .dot }
+
+    /// The format implied by a file name: `.graphml`/`.xml`, `.gml`, `.dot`/`.gv`, `.csv`;
+    /// `.nodelink.json`/`.node-link.json` is node-link; other `.json` is a scenario when writing
+    /// and is sniffed when reading (see `read(path:format:)`). Nil when unknown.
+    public static func detect(path: String) -> GraphFormat? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".graphml") || lower.hasSuffix(".xml") { return .graphml }
+        if lower.hasSuffix(".gml") { return .gml }
+        if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") { return .dot }
+        if lower.hasSuffix(".csv") { return .csv }
+        if lower.hasSuffix(".nodelink.json") || lower.hasSuffix(".node-link.json") { return .nodeLink }
+        if lower.hasSuffix(".json") { return .scenario }
+        return nil
+    }
+}
+
+/// Reading and writing scenarios in every graph format.
+public enum GraphIO {
+    /// Largest graph file read (bytes).
+    public static let maxFileSize = 1 << 30
+
+    /// Reads a scenario from `path` in `format` (detected from the name when nil). A `.json`
+    /// file holding `"nodes"` and no `"format"` is read as node-link JSON. For CSV, `path` may be
+    /// `BASE-nodes.csv`, `BASE-edges.csv` or `BASE.csv`; both tables are looked up beside it.
+    public static func read(path: String, format: GraphFormat? = nil) throws(InputError) -> Scenario {
+        guard let format = format ?? GraphFormat.detect(path: path) else {
+            throw InputError(file: path, "unknown file type; name it .json, .graphml, .gml or .csv, or give --from")
+        }
+        let fallbackName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        do throws(InputError) {
+            switch format {
+            case .scenario, .nodeLink, .graphml, .gml:
+                let bytes = try FileInput.readBytes(path: path, limit: maxFileSize)
+                return try decode(bytes, format: format, fallbackName: fallbackName)
+            case .csv:
+                let (nodesPath, edgesPath) = csvPaths(path)
+                let fm = FileManager.default
+                let nodes = fm.fileExists(atPath: nodesPath) ? try CSVReader(path: nodesPath, limit: maxFileSize) : nil
+                let edges = fm.fileExists(atPath: edgesPath) ? try CSVReader(path: edgesPath, limit: maxFileSize) : nil
+                if nodes == nil && edges == nil {
+                    throw InputError(file: path, "found neither \(nodesPath) nor \(edgesPath)")
+                }
+                let name = URL(fileURLWithPath: csvBase(path)).lastPathComponent
+                do throws(InputError) {
+                    return try ScenarioGraphMapping.scenario(try GephiCSV.decode(nodes: nodes, edges: edges), fallbackName: name)
+                } catch where error.file == nil {
+                    // A vertex's error is in the nodes table, an edge's in the edges table.
+                    let location = error.location ?? ""
+                    if location.hasPrefix("vertex"), nodes != nil { throw error.inFile(nodesPath) }
+                    if location.hasPrefix("edge"), edges != nil { throw error.inFile(edgesPath) }
+                    throw error
+                }
+            case .dot:
+                throw InputError(file: path, "DOT is written, not read; convert from JSON, GraphML, GML, node-link or CSV")
+            }
+        } catch {
+            throw error.file == nil ? error.inFile(path) : error
+        }
+    }
+
+    /// Reads a scenario from the bytes of a single-file format held in memory (errors carry no
+    /// file name). `.scenario` bytes holding `"nodes"` and no `"format"` are read as node-link
+    /// JSON, as `read(path:format:)` does; `fallbackName` names a scenario whose file gives none.
+    /// CSV (two tables) and DOT (write only) are rejected.
+    public static func decode(_ bytes: [UInt8], format: GraphFormat, fallbackName: String) throws(InputError) -> Scenario {
+        switch format {
+        case .scenario, .nodeLink:
+            let value = try JSONParser.parse(bytes)
+            if format == .nodeLink || NodeLinkJSON.looksLikeNodeLink(value) {
+                return try ScenarioGraphMapping.scenario(try NodeLinkJSON.decode(value), fallbackName: fallbackName)
+            }
+            return try ScenarioReader.decode(value)
+        case .graphml, .gml:
+            if format == .graphml { try GraphMLCheck.check(bytes) }
+            let document = try IGraphForeign.read(bytes, format: format == .graphml ? .graphml : .gml)
+            return try ScenarioGraphMapping.scenario(document, fallbackName: fallbackName)
+        case .csv:
+            throw InputError("Gephi CSV has two tables; read it with decodeCSV(nodes:edges:fallbackName:)")
+        case .dot:
+            throw InputError("DOT is written, not read; convert from JSON, GraphML, GML, node-link or CSV")
+        }
+    }
+
+    /// Reads a scenario from Gephi nodes/edges tables held in memory (either may be nil, not both).
+    public static func decodeCSV(nodes: [UInt8]?, edges: [UInt8]?, fallbackName: String) throws(InputError) -> Scenario {
+        let nodeTable = try nodes.map { (b: [UInt8]) throws(InputError) in try CSVReader(bytes: b, file: "nodes table") }
+        let edgeTable = try edges.map { (b: [UInt8]) throws(InputError) in try CSVReader(bytes: b, file: "edges table") }
+        if nodeTable == nil && edgeTable == nil { throw InputError("neither a nodes nor an edges table was given") }
+        return try ScenarioGraphMapping.scenario(try GephiCSV.decode(nodes: nodeTable, edges: edgeTable), fallbackName: fallbackName)
+    }
+
+    /// The text of `scenario` in a single-file format (not CSV, which has two tables).
+    public static func encode(_ scenario: Scenario, as format: GraphFormat) throws(ComputationError) -> String {
+        switch format {
+        case .scenario: return ScenarioWriter.json(scenario)
+        case .graphml: return try IGraphForeign.write(ScenarioGraphMapping.document(scenario), format: .graphml)
+        case .gml:
+            // `multigraph 1` tells networkx's GML reader to accept parallel edges (several
+            // commitments between one pair); igraph ignores it.
+            var document = ScenarioGraphMapping.document(scenario)
+            document.graphAttributes.insert(("multigraph", .number(1)), at: 0)
+            return try IGraphForeign.write(document, format: .gml)
+        case .nodeLink: return NodeLinkJSON.encode(ScenarioGraphMapping.document(scenario))
+        case .dot: return DOTWriter.encode(ScenarioGraphMapping.document(scenario))
+        case .csv:
+            let tables = GephiCSV.encode(ScenarioGraphMapping.document(scenario))
+            return tables.nodes + "\n" + tables.edges
+        }
+    }
+
+    /// Writes `scenario` to `path` (atomically); CSV writes `BASE-nodes.csv` and `BASE-edges.csv`
+    /// as one unit (both or neither).
+    /// Returns the paths written.
+    @discardableResult
+    public static func write(_ scenario: Scenario, as format: GraphFormat, to path: String) throws -> [String] {
+        if format == .csv {
+            let tables = GephiCSV.encode(ScenarioGraphMapping.document(scenario))
+            let (nodesPath, edgesPath) = csvPaths(path)
+            try FileOutput.writeAll([(nodesPath, tables.nodes), (edgesPath, tables.edges)])
+            return [nodesPath, edgesPath]
+        }
+        try FileOutput.write(try encode(scenario, as: format), to: path)
+        return [path]
+    }
+
+    static func csvBase(_ path: String) -> String {
+        for suffix in ["-nodes.csv", "-edges.csv", ".csv"] where path.lowercased().hasSuffix(suffix) {
+            return String(path.dropLast(suffix.count))
+        }
+        return path
+    }
+
+    /// The nodes and edges tables for a CSV path.
+    public static func csvPaths(_ path: String) -> (nodes: String, edges: String) {
+        let base = csvBase(path)
+        return (base + "-nodes.csv", base + "-edges.csv")
+    }
+}

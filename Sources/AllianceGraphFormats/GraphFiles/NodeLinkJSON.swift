@@ -1,0 +1,183 @@
+import AllianceGraph
+/// networkx node-link JSON (`networkx.node_link_data` / `node_link_graph`, networkx 3.x).
+///
+/// Written: `{"directed": false, "multigraph": true, "graph": {...}, "nodes": [{"id": ...}],
+/// "edges": [{"source": ..., "target": ..., "key": k, ...}]}` with node ids taken from the `name`
+/// attribute (the state code), which is therefore not repeated. Missing values are omitted.
+/// Read: `"edges"` or the older `"links"`; node ids may be strings or numbers; attributes of any
+/// scalar type; nested values are kept as compact JSON text.
+public enum NodeLinkJSON {
+    public static func encode(_ document: GraphDocument) -> String {
+        typealias V = GraphDocument.Value
+        func json(_ value: V) -> JSONValue {
+            switch value {
+            case .string(let s): return .string(s)
+            case .number(let v): return .number(v)
+            case .bool(let b): return .bool(b)
+            }
+        }
+        let idColumn = document.vertexColumn("name")
+        let ids: [JSONValue] = (0..<document.vertexCount).map { k in
+            idColumn?.values[k].map(json) ?? .integer(k)
+        }
+        var nodes: [JSONValue] = []
+        for k in 0..<document.vertexCount {
+            var m = [JSONMember(key: "id", value: ids[k])]
+            for column in document.vertexColumns where column.name != "name" && column.name != "id" {
+                if let value = column.values[k] { m.append(JSONMember(key: column.name, value: json(value))) }
+            }
+            nodes.append(.object(m))
+        }
+        var keys: [StatePairKey: Int] = [:]
+        var edges: [JSONValue] = []
+        for (e, edge) in document.edges.enumerated() {
+            let pair = StatePairKey(a: edge.source, b: edge.target, directed: document.directed)
+            let key = keys[pair, default: 0]
+            keys[pair] = key + 1
+            var m = [JSONMember(key: "source", value: ids[edge.source]), JSONMember(key: "target", value: ids[edge.target]),
+                     JSONMember(key: "key", value: .integer(key))]
+            for column in document.edgeColumns where !["source", "target", "key"].contains(column.name) {
+                if let value = column.values[e] { m.append(JSONMember(key: column.name, value: json(value))) }
+            }
+            edges.append(.object(m))
+        }
+        let graph = JSONValue.object(document.graphAttributes.map { JSONMember(key: $0.name, value: json($0.value)) })
+        return JSONWriter.serialize(.object([
+            JSONMember(key: "directed", value: .bool(document.directed)),
+            JSONMember(key: "multigraph", value: .bool(true)),
+            JSONMember(key: "graph", value: graph),
+            JSONMember(key: "nodes", value: .array(nodes)),
+            JSONMember(key: "edges", value: .array(edges)),
+        ]))
+    }
+
+    private struct StatePairKey: Hashable {
+        let low: Int, high: Int
+        init(a: Int, b: Int, directed: Bool) {
+            if directed || a <= b { low = a; high = b } else { low = b; high = a }
+        }
+    }
+
+    /// Whether `bytes` look like node-link JSON (an object with `nodes`).
+    static func looksLikeNodeLink(_ value: JSONValue) -> Bool {
+        guard case .object(let members) = value else { return false }
+        return members.contains { $0.key == "nodes" } && !members.contains { $0.key == "format" }
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws(InputError) -> GraphDocument {
+        try decode(JSONParser.parse(bytes))
+    }
+
+    static func decode(_ root: JSONValue) throws(InputError) -> GraphDocument {
+        guard case .object(let members) = root else { throw InputError("expected a node-link JSON object") }
+        func member(_ key: String) -> JSONValue? { members.first { $0.key == key }?.value }
+        var directed = false
+        if let value = member("directed") {
+            guard case .bool(let flag) = value else { throw InputError(location: "directed", "expected true or false") }
+            directed = flag
+        }
+        typealias V = GraphDocument.Value
+        func scalar(_ value: JSONValue) -> V? {
+            switch value {
+            case .null: return nil
+            case .bool(let b): return .bool(b)
+            case .number(let v, _): return .number(v)
+            case .string(let s): return .string(s)
+            case .array, .object: return .string(JSONWriter.serialize(value, pretty: false))
+            }
+        }
+        var graphAttributes: [(name: String, value: V)] = []
+        if let graph = member("graph") {
+            switch graph {
+            case .object(let attributes):
+                for attribute in attributes { if let v = scalar(attribute.value) { graphAttributes.append((attribute.key, v)) } }
+            case .array(let pairs): // very old networkx: [[key, value], ...]
+                for pair in pairs {
+                    if case .array(let kv) = pair, kv.count == 2, case .string(let key) = kv[0], let v = scalar(kv[1]) {
+                        graphAttributes.append((key, v))
+                    }
+                }
+            default: throw InputError(location: "graph", "expected an object of graph attributes")
+            }
+        }
+        guard let nodesValue = member("nodes") else { throw InputError(location: "nodes", "required array \"nodes\" is missing") }
+        guard case .array(let nodes) = nodesValue else {
+            throw InputError(location: "nodes", "expected an array of node objects, found \(nodesValue.typeName)")
+        }
+        let edgeKey = member("edges") != nil ? "edges" : "links"
+        guard let linksValue = member(edgeKey) else {
+            throw InputError(location: "edges", "required array \"edges\" (or the older \"links\") is missing")
+        }
+        guard case .array(let links) = linksValue else {
+            throw InputError(location: edgeKey, "expected an array of edge objects, found \(linksValue.typeName)")
+        }
+        var ids: [String: Int] = [:]
+        func idText(_ value: JSONValue) -> String? {
+            switch value {
+            case .string(let s): return "s:" + s
+            case .number(_, let text): return "n:" + (Double(text).map(NumberFormat.json) ?? text)
+            default: return nil
+            }
+        }
+        func collect(_ items: [JSONValue], _ what: String, skip: Set<String>) throws(InputError) -> ([[String: V]], [(String, GraphDocument.ValueType)]) {
+            var rows: [[String: V]] = []
+            var order: [(String, GraphDocument.ValueType)] = []
+            var typeIndex: [String: Int] = [:]
+            for (k, item) in items.enumerated() {
+                guard case .object(let fields) = item else { throw InputError(location: "\(what)[\(k)]", "expected an object") }
+                var row: [String: V] = [:]
+                for field in fields where !skip.contains(field.key) {
+                    guard let v = scalar(field.value) else { continue }
+                    let type: GraphDocument.ValueType
+                    switch v { case .string: type = .string; case .number: type = .number; case .bool: type = .bool }
+                    if let t = typeIndex[field.key] {
+                        if order[t].1 != type { order[t].1 = .string }
+                    } else {
+                        if order.count >= GraphDocument.maxAttributeNames {
+                            throw GraphDocument.tooManyAttributeNames(order.count + 1, location: "\(what)[\(k)].\(field.key.prefix(40))")
+                        }
+                        typeIndex[field.key] = order.count
+                        order.append((field.key, type))
+                    }
+                    row[field.key] = v
+                }
+                rows.append(row)
+            }
+            return (rows, order)
+        }
+        var idValues: [V?] = []
+        for (k, node) in nodes.enumerated() {
+            guard case .object(let fields) = node, let id = fields.first(where: { $0.key == "id" })?.value, let text = idText(id) else {
+                throw InputError(location: "nodes[\(k)].id", "each node needs an \"id\" (a string or a number)")
+            }
+            if ids[text] != nil { throw InputError(location: "nodes[\(k)].id", "duplicate node id \(String(text.dropFirst(2)).prefix(40))") }
+            ids[text] = k
+            idValues.append(scalar(id))
+        }
+        let (nodeRows, nodeOrder) = try collect(nodes, "nodes", skip: ["id"])
+        var edges: [GraphDocument.Edge] = []
+        for (k, link) in links.enumerated() {
+            guard case .object(let fields) = link else { throw InputError(location: "\(edgeKey)[\(k)]", "expected an object") }
+            func end(_ key: String) throws(InputError) -> Int {
+                guard let value = fields.first(where: { $0.key == key })?.value, let text = idText(value), let index = ids[text] else {
+                    throw InputError(location: "\(edgeKey)[\(k)].\(key)", "missing, or names no node id")
+                }
+                return index
+            }
+            edges.append(.init(try end("source"), try end("target")))
+        }
+        let (edgeRows, edgeOrder) = try collect(links, edgeKey, skip: ["source", "target", "key"])
+        func columns(_ rows: [[String: V]], _ order: [(String, GraphDocument.ValueType)]) -> [GraphDocument.Column] {
+            order.map { name, type in
+                GraphDocument.Column(name: name, type: type, values: rows.map { row in
+                    guard let v = row[name] else { return nil }
+                    return type == .string ? .string(v.text) : v
+                })
+            }
+        }
+        var vertexColumns = [GraphDocument.Column(name: "id", type: .string, values: idValues.map { $0.map { .string($0.text) } })]
+        vertexColumns += columns(nodeRows, nodeOrder)
+        return GraphDocument(directed: directed, graphAttributes: graphAttributes, vertexCount: nodes.count,
+                             vertexColumns: vertexColumns, edges: edges, edgeColumns: columns(edgeRows, edgeOrder))
+    }
+}

@@ -1,0 +1,116 @@
+import AllianceGraph
+/// Alliance obligations in force in one year, read from a dyad-year file: ATOP 5.1
+/// (`atop5_1dy` layout) or COW Formal Alliances v4.1 (`alliance_v4.1_by_dyad_yearly` layout).
+struct AllianceDyads {
+    struct Key: Hashable, Comparable {
+        var pair: CcodePair
+        var kind: CommitmentKind
+        static func < (l: Key, r: Key) -> Bool { (l.pair, l.kind) < (r.pair, r.kind) }
+    }
+
+    /// Each obligation in force in the year, with the first year of its unbroken spell (ATOP)
+    /// or the dyad's start year (COW); nil when unknown.
+    var obligations: [Key: Int?] = [:]
+    /// The years the file covers.
+    var years: ClosedRange<Int>?
+    /// Dyad-years of the requested year that appeared more than once (merged: union of clauses).
+    var duplicateDyadYears = 0
+    /// Obligation cells of the requested year coded -9 or empty (read as absent).
+    var missingCells = 0
+    /// Rows of the requested year joining a state to itself (skipped).
+    var selfDyads = 0
+
+    /// ATOP's obligation columns and the kinds they become.
+    static let atopColumns: [(String, CommitmentKind)] = [("defense", .defense), ("offense", .offense), ("neutral", .neutrality),
+                                                          ("nonagg", .nonaggression), ("consul", .consultation)]
+    /// COW Formal Alliances' type columns; an entente (consultation pact) becomes `consultation`.
+    static let cowColumns: [(String, CommitmentKind)] = [("defense", .defense), ("neutrality", .neutrality),
+                                                         ("nonaggression", .nonaggression), ("entente", .consultation)]
+
+    /// Reads the obligations of `year` from an ATOP dyad-year file.
+    static func atop(path: String, year: Int, progress: ProgressReporter) throws(InputError) -> AllianceDyads {
+        let reader = try CSVReader(path: path)
+        let layout = "ATOP 5.1 dyad-year (mem1,mem2,year,defense,offense,neutral,nonagg,consul)"
+        let m1 = try reader.requireColumn("mem1", layout: layout), m2 = try reader.requireColumn("mem2", layout: layout)
+        let yr = try reader.requireColumn("year", layout: layout)
+        var columns: [(Int, CommitmentKind)] = []
+        for (name, kind) in atopColumns { columns.append((try reader.requireColumn(name, layout: layout), kind)) }
+        var result = AllianceDyads()
+        var yearsByKey: [Key: [Int]] = [:]
+        var seenThisYear = Set<CcodePair>()
+        var low = Int.max, high = Int.min, rows = 0
+        try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
+            rows += 1
+            if rows % 5000 == 0 { progress.update(rows, detail: "ATOP dyad-years") }
+            let y = try COWDataSources.requiredYear(f[yr], "year", reader, line)
+            low = min(low, y); high = max(high, y)
+            if y > year { return }
+            let a = try COWDataSources.requiredCcode(f[m1], "mem1", reader, line)
+            let b = try COWDataSources.requiredCcode(f[m2], "mem2", reader, line)
+            if a == b {
+                if y == year { result.selfDyads += 1 }
+                return
+            }
+            let pair = CcodePair(a, b)
+            if y == year, !seenThisYear.insert(pair).inserted { result.duplicateDyadYears += 1 }
+            for (column, kind) in columns {
+                switch try COWDataSources.obligation(f[column], reader.header[column], reader, line) {
+                case true?: yearsByKey[Key(pair: pair, kind: kind), default: []].append(y)
+                case false?: continue
+                case nil: if y == year { result.missingCells += 1 }
+                }
+            }
+        }
+        result.years = low <= high ? low...high : nil
+        for (key, years) in yearsByKey {
+            let set = Set(years)
+            guard set.contains(year) else { continue }
+            var since = year
+            while set.contains(since - 1) { since -= 1 }
+            result.obligations[key] = since
+        }
+        return result
+    }
+
+    /// Reads the obligations of `year` from a COW Formal Alliances v4.1 dyad-yearly file.
+    static func cow(path: String, year: Int, progress: ProgressReporter) throws(InputError) -> AllianceDyads {
+        let reader = try CSVReader(path: path)
+        let layout = "COW Formal Alliances v4.1 dyad-yearly (version4id,ccode1,...,ccode2,...,dyad_st_year,...,defense,neutrality,nonaggression,entente,year,version)"
+        let c1 = try reader.requireColumn("ccode1", layout: layout), c2 = try reader.requireColumn("ccode2", layout: layout)
+        let yr = try reader.requireColumn("year", layout: layout)
+        let start = reader.column("dyad_st_year")
+        var columns: [(Int, CommitmentKind)] = []
+        for (name, kind) in cowColumns { columns.append((try reader.requireColumn(name, layout: layout), kind)) }
+        var result = AllianceDyads()
+        var seen = Set<CcodePair>()
+        var low = Int.max, high = Int.min, rows = 0
+        try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
+            rows += 1
+            if rows % 5000 == 0 { progress.update(rows, detail: "COW alliance dyad-years") }
+            let y = try COWDataSources.requiredYear(f[yr], "year", reader, line)
+            low = min(low, y); high = max(high, y)
+            guard y == year else { return }
+            let a = try COWDataSources.requiredCcode(f[c1], "ccode1", reader, line)
+            let b = try COWDataSources.requiredCcode(f[c2], "ccode2", reader, line)
+            if a == b { result.selfDyads += 1; return }
+            let pair = CcodePair(a, b)
+            if !seen.insert(pair).inserted { result.duplicateDyadYears += 1 }
+            let since = start.flatMap { COWDataSources.integer(f[$0]) }
+            for (column, kind) in columns {
+                switch try COWDataSources.obligation(f[column], reader.header[column], reader, line) {
+                case true?:
+                    let key = Key(pair: pair, kind: kind)
+                    if let existing = result.obligations[key] {
+                        result.obligations[key] = [existing, since].compactMap { $0 }.min()
+                    } else {
+                        result.obligations[key] = since
+                    }
+                case false?: continue
+                case nil: result.missingCells += 1
+                }
+            }
+        }
+        result.years = low <= high ? low...high : nil
+        return result
+    }
+}

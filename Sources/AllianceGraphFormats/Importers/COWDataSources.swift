@@ -1,0 +1,188 @@
+import AllianceGraph
+/// Readers for the Correlates of War side files the importer combines with alliance data, each
+/// filtered to one year. Layouts as in the COW releases (docs/FORMATS.md); `-9` means missing.
+enum COWDataSources {
+    /// One state-system member in a year (COW State System Membership 2016).
+    struct Member {
+        var ccode: Int
+        var code: String
+        var name: String
+    }
+
+    /// Parses an integer cell; nil for empty, `NA` or -9 (missing).
+    static func integer(_ text: String) -> Int? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let v = Int(t) ?? Double(t).flatMap({ $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }) else { return nil }
+        return v == -9 ? nil : v
+    }
+
+    static func requiredInteger(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError) -> Int {
+        guard let v = integer(text) else {
+            throw InputError(file: reader.file, location: "line \(line)", "\(column) \"\(text.prefix(20))\" is not an integer")
+        }
+        return v
+    }
+
+    /// The years the importers accept, in the files and as `--year`.
+    static let years = 1...9999
+
+    /// A COW country code (1-999) from a required cell.
+    static func requiredCcode(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError) -> Int {
+        let v = try requiredInteger(text, column, reader, line)
+        guard (1...999).contains(v) else {
+            throw InputError(file: reader.file, location: "line \(line)", "\(column) \(v) is not a COW country code (1-999)")
+        }
+        return v
+    }
+
+    /// A year (1-9999) from a required cell.
+    static func requiredYear(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError) -> Int {
+        let v = try requiredInteger(text, column, reader, line)
+        guard years.contains(v) else {
+            throw InputError(file: reader.file, location: "line \(line)", "\(column) \(v) is not a year (1-9999)")
+        }
+        return v
+    }
+
+    /// An obligation cell of an alliance file: true for 1, false for 0, nil for missing (-9,
+    /// empty or NA); anything else is an error naming the line and the column.
+    static func obligation(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespaces) {
+        case "1": return true
+        case "0": return false
+        case "-9", "", "NA": return nil
+        default:
+            throw InputError(file: reader.file, location: "line \(line)",
+                             "\(column) \"\(text.prefix(20))\" is not 1, 0 or -9 (missing)")
+        }
+    }
+
+    /// Members of the state system at any time in `year` (`styear <= year <= endyear`), by ccode.
+    static func members(path: String, year: Int) throws(InputError) -> (members: [Int: Member], years: ClosedRange<Int>?) {
+        let reader = try CSVReader(path: path)
+        let layout = "COW states2016 (stateabb,ccode,statenme,styear,...,endyear,...)"
+        let abb = try reader.requireColumn("stateabb", layout: layout), cc = try reader.requireColumn("ccode", layout: layout)
+        let name = try reader.requireColumn("statenme", layout: layout)
+        let start = try reader.requireColumn("styear", layout: layout), end = try reader.requireColumn("endyear", layout: layout)
+        var result: [Int: Member] = [:]
+        var low = Int.max, high = Int.min
+        try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
+            let ccode = try requiredCcode(f[cc], "ccode", reader, line)
+            let s = try requiredYear(f[start], "styear", reader, line), e = try requiredYear(f[end], "endyear", reader, line)
+            low = min(low, s); high = max(high, e)
+            if s <= year && year <= e { result[ccode] = Member(ccode: ccode, code: f[abb], name: f[name]) }
+        }
+        return (result, low <= high ? low...high : nil)
+    }
+
+    /// Major-power status in `year` (COW majors2016), as a set of ccodes.
+    static func majors(path: String, year: Int) throws(InputError) -> Set<Int> {
+        let reader = try CSVReader(path: path)
+        let layout = "COW majors2016 (stateabb,ccode,styear,...,endyear,...)"
+        let cc = try reader.requireColumn("ccode", layout: layout)
+        let start = try reader.requireColumn("styear", layout: layout), end = try reader.requireColumn("endyear", layout: layout)
+        var result = Set<Int>()
+        try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
+            let ccode = try requiredCcode(f[cc], "ccode", reader, line)
+            let s = try requiredYear(f[start], "styear", reader, line), e = try requiredYear(f[end], "endyear", reader, line)
+            if s <= year && year <= e { result.insert(ccode) }
+        }
+        return result
+    }
+
+    /// CINC scores in `year` (COW NMC 6.0): ccode -> cinc, nil when -9; plus each state's letter
+    /// code and the years the file covers.
+    static func capabilities(path: String, year: Int, progress: ProgressReporter)
+        throws(InputError) -> (cinc: [Int: Double?], codes: [Int: String], years: ClosedRange<Int>?) {
+        let reader = try CSVReader(path: path)
+        let layout = "COW NMC (stateabb,ccode,year,...,cinc,version)"
+        let abb = try reader.requireColumn("stateabb", layout: layout), cc = try reader.requireColumn("ccode", layout: layout)
+        let yr = try reader.requireColumn("year", layout: layout), ci = try reader.requireColumn("cinc", layout: layout)
+        var result: [Int: Double?] = [:], codes: [Int: String] = [:]
+        var low = Int.max, high = Int.min, rows = 0
+        try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
+            rows += 1
+            if rows % 2000 == 0 { progress.update(rows, detail: "NMC rows") }
+            let y = try requiredYear(f[yr], "year", reader, line)
+            low = min(low, y); high = max(high, y)
+            guard y == year else { return }
+            let ccode = try requiredCcode(f[cc], "ccode", reader, line)
+            let text = f[ci].trimmingCharacters(in: .whitespaces)
+            if text.isEmpty || text == "NA" || text == "-9" {
+                result[ccode] = .some(nil)
+            } else if let v = Double(text) {
+                guard v.isFinite, v >= 0, v <= 1 else {
+                    throw InputError(file: reader.file, location: "line \(line)", "cinc \(text.prefix(20)) is out of range; expected a share in [0, 1]")
+                }
+                result[ccode] = v
+            } else {
+                throw InputError(file: reader.file, location: "line \(line)", "cinc \"\(text.prefix(20))\" is not a number (give -9, NA or an empty cell when missing)")
+            }
+            codes[ccode] = f[abb]
+        }
+        return (result, codes, low <= high ? low...high : nil)
+    }
+
+    /// Direct contiguity in `year` (COW Direct Contiguity 3.2; begin/end as YYYYMM): the
+    /// closest type per unordered pair of ccodes. Type 0 rows (spells in which the pair is not
+    /// contiguous) are skipped.
+    static func contiguity(path: String, year: Int) throws(InputError) -> [CcodePair: Int] {
+        let reader = try CSVReader(path: path)
+        let layout = "COW contdir 3.2 (statelno,statelab,statehno,statehab,conttype,begin,end)"
+        let a = try reader.requireColumn("statelno", layout: layout), b = try reader.requireColumn("statehno", layout: layout)
+        let type = try reader.requireColumn("conttype", layout: layout)
+        let begin = try reader.requireColumn("begin", layout: layout), end = try reader.requireColumn("end", layout: layout)
+        var result: [CcodePair: Int] = [:]
+        try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
+            let s = try requiredInteger(f[begin], "begin", reader, line) / 100, e = try requiredInteger(f[end], "end", reader, line) / 100
+            guard s <= year && year <= e else { return }
+            let t = try requiredInteger(f[type], "conttype", reader, line)
+            if t == 0 { return } // a spell in which the pair is not contiguous
+            guard (1...5).contains(t) else {
+                throw InputError(file: reader.file, location: "line \(line)", "conttype \(t) is not a COW type 1-5")
+            }
+            let pair = CcodePair(try requiredCcode(f[a], "statelno", reader, line), try requiredCcode(f[b], "statehno", reader, line))
+            result[pair] = min(result[pair] ?? 5, t)
+        }
+        return result
+    }
+
+    /// One strategic rivalry active in the year.
+    struct RivalrySpell {
+        var pair: CcodePair
+        var since: Int?
+        var until: Int?
+        var name: String
+    }
+
+    /// Strategic rivalries active in `year` (Thompson & Dreyer 2011: styear <= year <= endyear;
+    /// an empty end year is an ongoing rivalry). Rows are kept in file order.
+    static func rivalries(path: String, year: Int) throws(InputError) -> [RivalrySpell] {
+        let reader = try CSVReader(path: path)
+        let layout = "Thompson-Dreyer (rivalryno,rivalryname,ccode1,ccode2,styear,endyear,...)"
+        let name = try reader.requireColumn("rivalryname", layout: layout)
+        let a = try reader.requireColumn("ccode1", layout: layout), b = try reader.requireColumn("ccode2", layout: layout)
+        let start = try reader.requireColumn("styear", layout: layout), end = try reader.requireColumn("endyear", layout: layout)
+        var result: [RivalrySpell] = []
+        try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
+            let s = integer(f[start]), e = integer(f[end])
+            if let s, year < s { return }
+            if let e, year > e { return }
+            result.append(RivalrySpell(pair: CcodePair(try requiredCcode(f[a], "ccode1", reader, line),
+                                                       try requiredCcode(f[b], "ccode2", reader, line)),
+                                       since: s, until: e, name: f[name]))
+        }
+        return result
+    }
+}
+
+/// An unordered pair of COW codes, lower first.
+struct CcodePair: Hashable, Comparable {
+    let low: Int, high: Int
+    init(_ a: Int, _ b: Int) { low = min(a, b); high = max(a, b) }
+    static func < (l: CcodePair, r: CcodePair) -> Bool { (l.low, l.high) < (r.low, r.high) }
+}
+
+#if canImport(Foundation)
+import Foundation
+#endif

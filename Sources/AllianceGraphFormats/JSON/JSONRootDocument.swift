@@ -1,0 +1,142 @@
+import AllianceGraph
+/// A JSON document whose root is an object, read so that its arrays never exist as a whole in
+/// memory: the scenario reader's path for files of millions of ties.
+///
+/// `JSONParser.parseRoot` checks the whole document exactly as `JSONParser.parse` does (same
+/// grammar, same errors with the same line and column) but keeps only the root's members; a
+/// root member that is an array is kept as an empty placeholder, with the offset and element
+/// count of the array in the file. `forEachElement` parses such an array again, one element at a
+/// time, so the caller builds its compact values from each element and drops the element. A
+/// document built from an already parsed `JSONValue` (`init(members:)`) iterates its arrays.
+/// Costs: two parses of the arrays' bytes; memory O(largest element) beyond the file's bytes.
+struct JSONRootDocument {
+    /// The root members in file order; deferred arrays are `.array([])`.
+    let members: [JSONMember]
+    private let deferred: [String: (offset: Int, count: Int)]
+    private let bytes: UnsafeBufferPointer<UInt8>?
+    private let release: ((Range<Int>) -> Void)?
+
+    /// A document over members already parsed.
+    init(members: [JSONMember]) {
+        self.members = members
+        deferred = [:]
+        bytes = nil
+        release = nil
+    }
+
+    fileprivate init(members: [JSONMember], deferred: [String: (offset: Int, count: Int)],
+                     bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?) {
+        self.members = members
+        self.deferred = deferred
+        self.bytes = bytes
+        self.release = release
+    }
+
+    /// How many elements the root array `key` has (nil when `key` is absent or not an array).
+    func elementCount(_ key: String) -> Int? {
+        if let span = deferred[key] { return span.count }
+        guard case .array(let elements)? = members.first(where: { $0.key == key })?.value else { return nil }
+        return elements.count
+    }
+
+    /// Calls `body` with each element of the root array `key`, in order (nothing when absent).
+    func forEachElement(_ key: String, _ body: (Int, JSONValue) throws(InputError) -> Void) throws(InputError) {
+        if let span = deferred[key], let bytes {
+            var parser = JSONParser(bytes)
+            parser.position = span.offset
+            try parser.forEachRootArrayElement(release: release) { index, value throws(InputError) in try body(index, value) }
+            return
+        }
+        guard case .array(let elements)? = members.first(where: { $0.key == key })?.value else { return }
+        for (index, element) in elements.enumerated() { try body(index, element) }
+    }
+}
+
+extension JSONParser {
+    /// Bytes parsed between two calls of a `release` hook (the reader returns them to the system).
+    static let releaseStride = 64 << 20
+
+    /// Parses `bytes` as `parse` does when the root is an object, deferring the root's arrays
+    /// (see `JSONRootDocument`); nil when the root is not an object (parse it with `parse`).
+    /// `release(range)` is called now and then with a range of bytes that is not needed again
+    /// until `forEachElement` reads the array again.
+    static func parseRoot(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)? = nil) throws(InputError) -> JSONRootDocument? {
+        var parser = JSONParser(bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
+        parser.skipWhitespace()
+        guard parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: "{") else { return nil }
+        // As parseObject(depth: 1), but arrays are checked element by element and not kept.
+        parser.position += 1
+        var members: [JSONMember] = []
+        var deferred: [String: (offset: Int, count: Int)] = [:]
+        var keys = Set<String>()
+        parser.skipWhitespace()
+        if parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: "}") {
+            parser.position += 1
+        } else {
+            objectLoop: while true {
+                parser.skipWhitespace()
+                guard parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: "\"") else {
+                    throw parser.error(parser.position < bytes.count ? "expected a quoted key" : "unexpected end of file inside an object")
+                }
+                let keyOffset = parser.position
+                let key = try parser.parseString()
+                if !keys.insert(key).inserted {
+                    throw parser.error("duplicate key \"\(key)\" in one object", at: keyOffset)
+                }
+                parser.skipWhitespace()
+                guard parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: ":") else {
+                    throw parser.error("expected ':' after the key")
+                }
+                parser.position += 1
+                parser.skipWhitespace()
+                if parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: "[") {
+                    let offset = parser.position
+                    var count = 0
+                    try parser.forEachRootArrayElement(release: release) { _, _ in count += 1 }
+                    deferred[key] = (offset, count)
+                    members.append(JSONMember(key: key, value: .array([])))
+                } else {
+                    members.append(JSONMember(key: key, value: try parser.parseValue(depth: 1)))
+                }
+                parser.skipWhitespace()
+                guard parser.position < bytes.count else { throw parser.error("unexpected end of file inside an object") }
+                if bytes[parser.position] == UInt8(ascii: ",") { parser.position += 1; continue }
+                if bytes[parser.position] == UInt8(ascii: "}") { parser.position += 1; break objectLoop }
+                throw parser.error("expected ',' or '}' in an object")
+            }
+        }
+        parser.skipWhitespace()
+        if parser.position < bytes.count {
+            throw parser.error("unexpected content after the end of the JSON document")
+        }
+        return JSONRootDocument(members: members, deferred: deferred, bytes: bytes, release: release)
+    }
+
+    /// Parses the array at `position` (a member of the root object: depth 2) element by element,
+    /// as parseArray does, handing each element to `body` and keeping none.
+    mutating func forEachRootArrayElement(release: ((Range<Int>) -> Void)?,
+                                          _ body: (Int, JSONValue) throws(InputError) -> Void) throws(InputError) {
+        let depth = 2
+        if depth > Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
+        position += 1
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return }
+        var index = 0
+        var released = position
+        while true {
+            skipWhitespace()
+            try body(index, try parseValue(depth: depth))
+            index += 1
+            if let release, position - released >= Self.releaseStride {
+                release(released..<position)
+                released = position
+            }
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of file inside an array") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return }
+            throw error("expected ',' or ']' in an array")
+        }
+    }
+}

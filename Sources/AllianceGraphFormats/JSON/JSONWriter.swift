@@ -1,0 +1,119 @@
+import AllianceGraph
+/// Writes `JSONValue` documents deterministically: keys in the given order, numbers in the
+/// shortest form that reads back to the same Double (locale-free), integers without a fraction.
+enum JSONWriter {
+    /// Serialises `value`. With `pretty`, objects and arrays of containers are indented by two
+    /// spaces, and arrays of scalars and small objects (up to `inlineWidth` characters) stay on
+    /// one line, which keeps scenario files readable one state or tie per line.
+    static func serialize(_ value: JSONValue, pretty: Bool = true, inlineWidth: Int = 160) -> String {
+        var out = ""
+        write(value, into: &out, indent: 0, pretty: pretty, inlineWidth: inlineWidth)
+        if pretty { out += "\n" }
+        return out
+    }
+
+    /// Appends the pretty form of `value` as it appears at `indent` inside a document.
+    static func append(_ value: JSONValue, to out: inout String, indent: Int) {
+        write(value, into: &out, indent: indent, pretty: true, inlineWidth: 160)
+    }
+
+    private static func write(_ value: JSONValue, into out: inout String, indent: Int, pretty: Bool, inlineWidth: Int) {
+        switch value {
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .number(_, let text): out += text
+        case .string(let string): out += quote(string)
+        case .array(let elements):
+            if elements.isEmpty { out += "[]"; return }
+            if !pretty {
+                out += "[" + elements.map { serialize($0, pretty: false) }.joined(separator: ",") + "]"
+                return
+            }
+            if let inline = inlineForm(value, indent: indent, width: inlineWidth) { out += inline; return }
+            let pad = String(repeating: " ", count: indent + 2)
+            out += "[\n"
+            for (k, element) in elements.enumerated() {
+                out += pad
+                write(element, into: &out, indent: indent + 2, pretty: true, inlineWidth: inlineWidth)
+                out += k + 1 < elements.count ? ",\n" : "\n"
+            }
+            out += String(repeating: " ", count: indent) + "]"
+        case .object(let members):
+            if members.isEmpty { out += "{}"; return }
+            if !pretty {
+                out += "{" + members.map { quote($0.key) + ":" + serialize($0.value, pretty: false) }.joined(separator: ",") + "}"
+                return
+            }
+            if indent > 0, let inline = inlineForm(value, indent: indent, width: inlineWidth) { out += inline; return }
+            let pad = String(repeating: " ", count: indent + 2)
+            out += "{\n"
+            for (k, member) in members.enumerated() {
+                out += pad + quote(member.key) + ": "
+                write(member.value, into: &out, indent: indent + 2, pretty: true, inlineWidth: inlineWidth)
+                out += k + 1 < members.count ? ",\n" : "\n"
+            }
+            out += String(repeating: " ", count: indent) + "}"
+        }
+    }
+
+    /// The one-line form (`{"a": 1, "b": [1, 2]}`) when the value nests at most two levels deep
+    /// and fits in the width; nil otherwise.
+    private static func inlineForm(_ value: JSONValue, indent: Int, width: Int) -> String? {
+        guard depth(value) <= 2 else { return nil }
+        let text = compactSpaced(value)
+        return text.count + indent <= width ? text : nil
+    }
+
+    private static func depth(_ value: JSONValue) -> Int {
+        switch value {
+        case .array(let elements): return 1 + (elements.map(depth).max() ?? 0)
+        case .object(let members): return 1 + (members.map { depth($0.value) }.max() ?? 0)
+        default: return 0
+        }
+    }
+
+    private static func compactSpaced(_ value: JSONValue) -> String {
+        switch value {
+        case .array(let elements): return "[" + elements.map(compactSpaced).joined(separator: ", ") + "]"
+        case .object(let members):
+            return "{" + members.map { quote($0.key) + ": " + compactSpaced($0.value) }.joined(separator: ", ") + "}"
+        default: return serialize(value, pretty: false)
+        }
+    }
+
+    /// A JSON string literal for `string`.
+    static func quote(_ string: String) -> String {
+        var out = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension JSONValue {
+    /// A number node for `value`, written in the locale-free shortest round-trip form
+    /// (`NumberFormat.json`). Non-finite values become `null`.
+    static func number(_ value: Double) -> JSONValue {
+        value.isFinite ? .number(value, text: NumberFormat.json(value)) : .null
+    }
+
+    static func integer(_ value: Int) -> JSONValue { .number(Double(value), text: String(value)) }
+
+    static func optionalNumber(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+}

@@ -1,0 +1,294 @@
+import AllianceGraph
+import Foundation
+
+/// Reads scenario files in the `alliancegraph/1` format (docs/FORMAT.md), strictly.
+///
+/// Every error is an `InputError` naming the file, the JSON path of the field and what would be
+/// valid. Nothing is built until the whole file has been checked.
+public enum ScenarioReader {
+    /// The format tag a scenario file must carry.
+    public static let formatTag = "alliancegraph/1"
+
+    /// Largest scenario read from standard input or a pipe (bytes): 2 GiB, so that a runaway
+    /// stream fails with a message instead of exhausting memory. Regular files have no limit:
+    /// they are mapped, not copied (`FileInput.withBytes`), and read in one streaming pass.
+    public static let maxFileSize = 2 << 30
+
+    /// Reads and validates the scenario at `path`.
+    ///
+    /// Memory: the scenario itself plus one JSON element at a time; the file's bytes are mapped
+    /// and released behind the parser, so a file of 10 million ties (about 1 GB) loads in well
+    /// under 2 GiB.
+    public static func read(path: String) throws(InputError) -> Scenario {
+        do {
+            return try FileInput.withBytes(path: path, streamLimit: maxFileSize) { bytes, release throws(InputError) in
+                try parse(bytes, release: release)
+            }
+        } catch {
+            throw error.file == nil ? error.inFile(path) : error
+        }
+    }
+
+    /// Parses and validates a scenario from UTF-8 bytes (errors carry no file name).
+    public static func parse(_ bytes: [UInt8]) throws(InputError) -> Scenario {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(InputError) in try parse(buffer, release: nil) }
+        }
+        return try result.get()
+    }
+
+    /// Parses in two passes over `bytes`: the whole document is checked first (so malformed JSON
+    /// is reported before anything else, as by `JSONParser.parse`), then the root's arrays are
+    /// decoded one element at a time (`JSONRootDocument`).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?) throws(InputError) -> Scenario {
+        guard let root = try JSONParser.parseRoot(bytes, release: release) else {
+            return try decode(JSONParser.parse(bytes))
+        }
+        return try decode(root)
+    }
+
+    /// Parses a scenario from a string.
+    public static func parse(_ text: String) throws(InputError) -> Scenario {
+        try parse(Array(text.utf8))
+    }
+
+    static func decode(_ document: JSONValue) throws(InputError) -> Scenario {
+        guard case .object(let members) = document else {
+            _ = try JSONObjectReader(document, path: "")  // throws "expected an object"
+            throw InputError("expected an object")
+        }
+        return try decode(JSONRootDocument(members: members))
+    }
+
+    static func decode(_ document: JSONRootDocument) throws(InputError) -> Scenario {
+        var root = try JSONObjectReader(.object(document.members), path: "")
+        let format = try root.requiredString("format")
+        if format != formatTag {
+            throw InputError(location: "format", "unsupported format \"\(format.prefix(60))\"; expected \"\(formatTag)\"")
+        }
+        let name = try root.requiredString("name")
+        let year = try root.integer("year")
+        let description = try root.string("description")
+        var codes = Scenario.CodeSystem.cow
+        if let text = try root.string("codes") {
+            guard let system = Scenario.CodeSystem(rawValue: text) else {
+                throw InputError(location: "codes", "unknown code system \"\(text.prefix(40))\"; expected cow, iso3 or custom")
+            }
+            codes = system
+        }
+        var sources: [String] = []
+        _ = try root.array("sources")
+        try document.forEachElement("sources") { k, item throws(InputError) in
+            sources.append(try JSONObjectReader.string(item, at: "sources[\(k)]"))
+        }
+        let parameters = try decodeParameters(root.value("parameters"))
+
+        guard try root.array("states") != nil else {
+            throw InputError(location: "states", "required field \"states\" is missing")
+        }
+        var states: [State] = []
+        states.reserveCapacity(document.elementCount("states") ?? 0)
+        try document.forEachElement("states") { index, value throws(InputError) in
+            states.append(try decodeState(value, path: "states[\(index)]"))
+        }
+        var codeIndex: [String: StateID] = [:]
+        for (index, state) in states.enumerated() {
+            try AllianceNetwork.checkCode(state.code, at: "states[\(index)].code")
+            if codeIndex[state.code] != nil {
+                throw InputError(location: "states[\(index)].code", "duplicate state code \"\(state.code)\"; codes must be unique")
+            }
+            codeIndex[state.code] = StateID(index)
+        }
+        let resolver = CodeResolver(index: codeIndex)
+
+        var commitments: [Commitment] = []
+        _ = try root.array("commitments")
+        commitments.reserveCapacity(document.elementCount("commitments") ?? 0)
+        try document.forEachElement("commitments") { index, value throws(InputError) in
+            commitments.append(try decodeCommitment(value, path: "commitments[\(index)]", resolver))
+        }
+        var rivalries: [Rivalry] = []
+        _ = try root.array("rivalries")
+        rivalries.reserveCapacity(document.elementCount("rivalries") ?? 0)
+        try document.forEachElement("rivalries") { index, value throws(InputError) in
+            var object = try JSONObjectReader(value, path: "rivalries[\(index)]")
+            let (a, b) = try resolver.pair(&object)
+            let rivalry = Rivalry(a, b, intensity: try object.number("intensity") ?? 1,
+                                  since: try object.integer("since"), until: try object.integer("until"),
+                                  note: try object.string("note"))
+            try object.rejectUnknownFields()
+            rivalries.append(rivalry)
+        }
+        var contiguity: [Contiguity] = []
+        _ = try root.array("contiguity")
+        contiguity.reserveCapacity(document.elementCount("contiguity") ?? 0)
+        try document.forEachElement("contiguity") { index, value throws(InputError) in
+            var object = try JSONObjectReader(value, path: "contiguity[\(index)]")
+            let (a, b) = try resolver.pair(&object)
+            let type = try object.integer("type")
+            let proximity = try object.number("proximity")
+            let note = try object.string("note")
+            try object.rejectUnknownFields()
+            switch (type, proximity) {
+            case (let type?, nil): contiguity.append(Contiguity(a, b, type: type, note: note))
+            case (nil, let value?): contiguity.append(Contiguity(a, b, proximity: value, note: note))
+            case (nil, nil):
+                throw InputError(location: "contiguity[\(index)]", "give either \"type\" (COW 1-5) or \"proximity\" (0-1)")
+            default:
+                throw InputError(location: "contiguity[\(index)].proximity", "give either \"type\" or \"proximity\", not both")
+            }
+        }
+        var warPlans: [WarPlan] = []
+        _ = try root.array("warPlans")
+        try document.forEachElement("warPlans") { index, value throws(InputError) in
+            var object = try JSONObjectReader(value, path: "warPlans[\(index)]")
+            let actor = try resolver.id(try object.requiredValue("actor"), at: object.childPath("actor"))
+            let trigger = try resolver.list(&object, "trigger")
+            let attack = try resolver.list(&object, "attack")
+            let note = try object.string("note")
+            try object.rejectUnknownFields()
+            warPlans.append(WarPlan(actor: actor, trigger: trigger, attack: attack, note: note))
+        }
+        var propensities: [Propensity]?
+        if try root.array("propensities") != nil {
+            propensities = []
+            try document.forEachElement("propensities") { index, value throws(InputError) in
+                var object = try JSONObjectReader(value, path: "propensities[\(index)]")
+                let (a, b) = try resolver.pair(&object)
+                let propensity = Propensity(a, b, value: try object.requiredNumber("value"))
+                try object.rejectUnknownFields()
+                propensities?.append(propensity)
+            }
+        }
+        try root.rejectUnknownFields()
+        let network = try AllianceNetwork(states: states, commitments: commitments, rivalries: rivalries,
+                                          contiguity: contiguity)
+        return try Scenario(name: name, year: year, description: description, codes: codes, sources: sources,
+                            parameters: parameters, network: network, warPlans: warPlans,
+                            propensities: propensities)
+    }
+
+    private static func decodeState(_ value: JSONValue, path: String) throws(InputError) -> State {
+        var object = try JSONObjectReader(value, path: path)
+        let code = try object.requiredString("code")
+        let ccode = try object.integer("ccode")
+        let name = try object.string("name")
+        let capability = try object.requiredNumber("capability")
+        let gdp = try object.number("gdp")
+        let effort = try object.number("effort") ?? State.defaultEffort
+        let baseline = try object.number("baselineEffort")
+        let major = try object.bool("major") ?? false
+        let hawkishness = try object.number("hawkishness") ?? State.defaultHawkishness
+        let intent = try object.number("intent") ?? 0
+        let note = try object.string("note")
+        try object.rejectUnknownFields()
+        if capability == 0 && gdp == nil {
+            throw InputError(location: "\(path).gdp", "a state with capability 0 needs a positive \"gdp\"")
+        }
+        return State(code: code, ccode: ccode, name: name, capability: capability, gdp: gdp, effort: effort,
+                     baselineEffort: baseline, major: major, hawkishness: hawkishness, intent: intent, note: note)
+    }
+
+    private static func decodeCommitment(_ value: JSONValue, path: String, _ resolver: CodeResolver) throws(InputError) -> Commitment {
+        var object = try JSONObjectReader(value, path: path)
+        let kindText = try object.requiredString("kind")
+        guard let kind = CommitmentKind(rawValue: kindText) else {
+            let hint = NameSuggestion.hint(for: kindText, among: CommitmentKind.allCases.map(\.rawValue))
+            throw InputError(location: "\(path).kind",
+                             "unknown commitment kind \"\(kindText.prefix(40))\"\(hint); expected one of \(CommitmentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let symmetric = object.has("between")
+        let credibility = try object.number("credibility")
+        let reverse = try object.number("reverseCredibility")
+        let since = try object.integer("since")
+        let until = try object.integer("until")
+        let note = try object.string("note")
+        if symmetric {
+            if object.has("from") || object.has("to") {
+                throw InputError(location: "\(path).from", "give either \"between\" (symmetric) or \"from\" and \"to\" (directed), not both")
+            }
+            let (a, b) = try resolver.pair(&object)
+            try object.rejectUnknownFields()
+            if !kind.allowsSymmetric {
+                throw InputError(location: "\(path).between",
+                                 "a \(kind.rawValue) is directed (guarantor/patron -> protected); use \"from\" and \"to\"")
+            }
+            return .symmetric(kind, a, b, credibility: credibility, reverseCredibility: reverse,
+                              since: since, until: until, note: note)
+        }
+        guard object.has("from"), object.has("to") else {
+            throw InputError(location: path, "give the states as \"between\": [A, B] (symmetric) or \"from\" and \"to\" (directed)")
+        }
+        let from = try resolver.id(try object.requiredValue("from"), at: object.childPath("from"))
+        let to = try resolver.id(try object.requiredValue("to"), at: object.childPath("to"))
+        _ = object.value("between")
+        try object.rejectUnknownFields()
+        if reverse != nil {
+            throw InputError(location: "\(path).reverseCredibility", "only a symmetric commitment (\"between\") has a reverse credibility")
+        }
+        if !kind.allowsDirected {
+            throw InputError(location: "\(path).from", "a consultation is symmetric; use \"between\"")
+        }
+        return .directed(kind, from: from, to: to, credibility: credibility, since: since, until: until, note: note)
+    }
+
+    private static func decodeParameters(_ value: JSONValue?) throws(InputError) -> SecurityEnvironment {
+        var environment = SecurityEnvironment()
+        guard let value else { return environment }
+        var object = try JSONObjectReader(value, path: "parameters")
+        if let v = try object.number("offenseDefense") { environment.offenseDefense = v }
+        if let v = try object.number("distinguishability") { environment.distinguishability = v }
+        if let v = try object.number("transparency") { environment.transparency = v }
+        if let v = try object.number("noise") { environment.noise = v }
+        if let v = try object.number("entanglement") { environment.entanglement = v }
+        if let v = try object.number("reliability") { environment.reliability = v }
+        if let v = try object.number("reaction") { environment.reaction = v }
+        if let v = try object.number("fatigue") { environment.fatigue = v }
+        if let v = try object.number("grievance") { environment.grievance = v }
+        if let armsValue = object.value("armsControl") {
+            var arms = try JSONObjectReader(armsValue, path: "parameters.armsControl")
+            environment.armsControl = ArmsControl(maxEffortGrowth: try arms.number("maxEffortGrowth"),
+                                                  maxEffort: try arms.number("maxEffort"))
+            try arms.rejectUnknownFields()
+        }
+        try object.rejectUnknownFields()
+        return environment
+    }
+}
+
+/// Turns state codes in a scenario file into ids, with "did you mean" hints.
+struct CodeResolver {
+    let index: [String: StateID]
+
+    func id(_ value: JSONValue, at path: String) throws(InputError) -> StateID {
+        let code = try JSONObjectReader.string(value, at: path)
+        guard let id = index[code] else {
+            let hint = NameSuggestion.hint(for: code, among: index.keys.sorted())
+            throw InputError(location: path, "unknown state code \"\(code.prefix(40))\"\(hint); every code must appear in \"states\"")
+        }
+        return id
+    }
+
+    /// Reads `"between": [A, B]` from `object`.
+    func pair(_ object: inout JSONObjectReader) throws(InputError) -> (StateID, StateID) {
+        let path = object.childPath("between")
+        let list = try JSONObjectReader.array(try object.requiredValue("between"), at: path)
+        guard list.count == 2 else {
+            throw InputError(location: path, "expected exactly two state codes, found \(list.count)")
+        }
+        let a = try id(list[0], at: "\(path)[0]")
+        let b = try id(list[1], at: "\(path)[1]")
+        if a == b {
+            throw InputError(location: "\(path)[1]", "a tie must join two different states, not \"\(try JSONObjectReader.string(list[1], at: path))\" to itself")
+        }
+        return (a, b)
+    }
+
+    func list(_ object: inout JSONObjectReader, _ key: String) throws(InputError) -> [StateID] {
+        let path = object.childPath(key)
+        let values = try JSONObjectReader.array(try object.requiredValue(key), at: path)
+        var ids: [StateID] = []
+        for (k, value) in values.enumerated() { ids.append(try id(value, at: "\(path)[\(k)]")) }
+        return ids
+    }
+}

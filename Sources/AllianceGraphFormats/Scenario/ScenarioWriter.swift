@@ -1,0 +1,198 @@
+import AllianceGraph
+/// Writes scenarios in the `alliancegraph/1` format (docs/FORMAT.md), deterministically:
+/// fields in a fixed order, defaults omitted, numbers in shortest round-trip form.
+public enum ScenarioWriter {
+    /// The scenario as JSON text; reading it back gives an equal scenario.
+    public static func json(_ scenario: Scenario) -> String {
+        JSONWriter.serialize(document(scenario))
+    }
+
+    static func document(_ scenario: Scenario) -> JSONValue {
+        .object(parts(scenario).compactMap { part in
+            switch part {
+            case .member(let member): return member
+            case .list(let key, let count, let element):
+                return JSONMember(key: key, value: .array((0..<count).map(element)))
+            }
+        })
+    }
+
+    /// A root member of the document, or a list whose elements are built one at a time.
+    enum RootPart {
+        case member(JSONMember)
+        case list(key: String, count: Int, element: (Int) -> JSONValue)
+    }
+
+    /// The root members in file order; the four long lists as `.list`.
+    static func parts(_ scenario: Scenario) -> [RootPart] {
+        let network = scenario.network
+        func code(_ id: StateID) -> JSONValue { .string(network[id].code) }
+        var root: [RootPart] = [
+            .member(JSONMember(key: "format", value: .string(ScenarioReader.formatTag))),
+            .member(JSONMember(key: "name", value: .string(scenario.name))),
+        ]
+        if let year = scenario.year { root.append(.member(JSONMember(key: "year", value: .integer(year)))) }
+        if let description = scenario.description { root.append(.member(JSONMember(key: "description", value: .string(description)))) }
+        root.append(.member(JSONMember(key: "codes", value: .string(scenario.codes.rawValue))))
+        if !scenario.sources.isEmpty {
+            root.append(.member(JSONMember(key: "sources", value: .array(scenario.sources.map(JSONValue.string)))))
+        }
+        let parameters = parametersDocument(scenario.parameters)
+        if case .object(let members) = parameters, !members.isEmpty {
+            root.append(.member(JSONMember(key: "parameters", value: parameters)))
+        }
+        let states = network.states, commitments = network.commitments
+        let rivalries = network.rivalries, contiguity = network.contiguity
+        root.append(.list(key: "states", count: states.count) { stateDocument(states[$0]) })
+        root.append(.list(key: "commitments", count: commitments.count) { commitmentDocument(commitments[$0], network) })
+        if !rivalries.isEmpty {
+            root.append(.list(key: "rivalries", count: rivalries.count) { rivalryDocument(rivalries[$0], network) })
+        }
+        if !contiguity.isEmpty {
+            root.append(.list(key: "contiguity", count: contiguity.count) { contiguityDocument(contiguity[$0], network) })
+        }
+        if !scenario.warPlans.isEmpty {
+            root.append(.member(JSONMember(key: "warPlans", value: .array(scenario.warPlans.map { plan in
+                var m: [JSONMember] = [
+                    JSONMember(key: "actor", value: code(plan.actor)),
+                    JSONMember(key: "trigger", value: .array(plan.trigger.map(code))),
+                    JSONMember(key: "attack", value: .array(plan.attack.map(code))),
+                ]
+                if let note = plan.note { m.append(JSONMember(key: "note", value: .string(note))) }
+                return .object(m)
+            }))))
+        }
+        if let propensities = scenario.propensities {
+            root.append(.member(JSONMember(key: "propensities", value: .array(propensities.map { p in
+                .object([JSONMember(key: "between", value: .array([code(p.pair.low), code(p.pair.high)])),
+                         JSONMember(key: "value", value: .number(p.value))])
+            }))))
+        }
+        return root
+    }
+
+    static func commitmentDocument(_ c: Commitment, _ network: AllianceNetwork) -> JSONValue {
+        func code(_ id: StateID) -> JSONValue { .string(network[id].code) }
+        var m: [JSONMember] = [JSONMember(key: "kind", value: .string(c.kind.rawValue))]
+        if c.isSymmetric {
+            m.append(JSONMember(key: "between", value: .array([code(c.from), code(c.to)])))
+        } else {
+            m.append(JSONMember(key: "from", value: code(c.from)))
+            m.append(JSONMember(key: "to", value: code(c.to)))
+        }
+        if c.credibility != c.kind.defaultCredibility || (c.reverseCredibility.map { $0 != c.credibility } ?? false) {
+            m.append(JSONMember(key: "credibility", value: .number(c.credibility)))
+        }
+        if let reverse = c.reverseCredibility, reverse != c.credibility {
+            m.append(JSONMember(key: "reverseCredibility", value: .number(reverse)))
+        }
+        appendSpell(&m, c.since, c.until, c.note)
+        return .object(m)
+    }
+
+    static func rivalryDocument(_ r: Rivalry, _ network: AllianceNetwork) -> JSONValue {
+        var m: [JSONMember] = [JSONMember(key: "between", value: .array([.string(network[r.pair.low].code),
+                                                                          .string(network[r.pair.high].code)]))]
+        if r.intensity != 1 { m.append(JSONMember(key: "intensity", value: .number(r.intensity))) }
+        appendSpell(&m, r.since, r.until, r.note)
+        return .object(m)
+    }
+
+    static func contiguityDocument(_ c: Contiguity, _ network: AllianceNetwork) -> JSONValue {
+        var m: [JSONMember] = [JSONMember(key: "between", value: .array([.string(network[c.pair.low].code),
+                                                                          .string(network[c.pair.high].code)]))]
+        switch c.kind {
+        case .cowType(let type): m.append(JSONMember(key: "type", value: .integer(type)))
+        case .proximity(let value): m.append(JSONMember(key: "proximity", value: .number(value)))
+        }
+        if let note = c.note { m.append(JSONMember(key: "note", value: .string(note))) }
+        return .object(m)
+    }
+
+    /// Writes the same bytes as `json(scenario)` to `path` ("-" for standard output), atomically,
+    /// without building the whole document: a list of `streamedMinimum` or more states,
+    /// commitments, rivalries or contiguity entries is written one element at a time, so memory
+    /// stays O(one element) beyond the scenario itself. For files of millions of ties
+    /// (`alliancectl generate`).
+    public static func write(_ scenario: Scenario, to path: String) throws(OutputError) {
+        try FileOutput.stream(to: path) { emit in
+            var text = "{\n"
+            for (k, part) in parts(scenario).enumerated() {
+                if k > 0 { text += ",\n" }
+                switch part {
+                case .member(let member):
+                    text += "  " + JSONWriter.quote(member.key) + ": "
+                    JSONWriter.append(member.value, to: &text, indent: 2)
+                case .list(let key, let count, let element) where count < streamedMinimum:
+                    text += "  " + JSONWriter.quote(key) + ": "
+                    JSONWriter.append(.array((0..<count).map(element)), to: &text, indent: 2)
+                case .list(let key, let count, let element):
+                    // What `JSONWriter` writes for a list too long for one line.
+                    text += "  " + JSONWriter.quote(key) + ": [\n"
+                    for index in 0..<count {
+                        text += "    "
+                        JSONWriter.append(element(index), to: &text, indent: 4)
+                        text += index + 1 < count ? ",\n" : "\n"
+                        if text.utf8.count >= 1 << 20 { emit(text); text = "" }
+                    }
+                    text += "  ]"
+                }
+            }
+            text += "\n}\n"
+            emit(text)
+        }
+    }
+
+    /// Lists at least this long are streamed by `write(_:to:)`. No element of these lists writes
+    /// shorter than 3 characters, so 64 of them never fit `JSONWriter`'s 160-character line.
+    static let streamedMinimum = 64
+
+    private static func appendSpell(_ members: inout [JSONMember], _ since: Int?, _ until: Int?, _ note: String?) {
+        if let since { members.append(JSONMember(key: "since", value: .integer(since))) }
+        if let until { members.append(JSONMember(key: "until", value: .integer(until))) }
+        if let note { members.append(JSONMember(key: "note", value: .string(note))) }
+    }
+
+    private static func stateDocument(_ state: State) -> JSONValue {
+        var m: [JSONMember] = [JSONMember(key: "code", value: .string(state.code))]
+        if let ccode = state.ccode { m.append(JSONMember(key: "ccode", value: .integer(ccode))) }
+        if state.name != state.code { m.append(JSONMember(key: "name", value: .string(state.name))) }
+        m.append(JSONMember(key: "capability", value: .number(state.capability)))
+        if state.gdp != state.capability { m.append(JSONMember(key: "gdp", value: .number(state.gdp))) }
+        if state.effort != State.defaultEffort { m.append(JSONMember(key: "effort", value: .number(state.effort))) }
+        if state.baselineEffort != state.effort {
+            m.append(JSONMember(key: "baselineEffort", value: .number(state.baselineEffort)))
+        }
+        if state.major { m.append(JSONMember(key: "major", value: .bool(true))) }
+        if state.hawkishness != State.defaultHawkishness {
+            m.append(JSONMember(key: "hawkishness", value: .number(state.hawkishness)))
+        }
+        if state.intent != 0 { m.append(JSONMember(key: "intent", value: .number(state.intent))) }
+        if let note = state.note { m.append(JSONMember(key: "note", value: .string(note))) }
+        return .object(m)
+    }
+
+    private static func parametersDocument(_ p: SecurityEnvironment) -> JSONValue {
+        let defaults = SecurityEnvironment()
+        var m: [JSONMember] = []
+        func add(_ key: String, _ value: Double, _ defaultValue: Double) {
+            if value != defaultValue { m.append(JSONMember(key: key, value: .number(value))) }
+        }
+        add("offenseDefense", p.offenseDefense, defaults.offenseDefense)
+        add("distinguishability", p.distinguishability, defaults.distinguishability)
+        add("transparency", p.transparency, defaults.transparency)
+        add("noise", p.noise, defaults.noise)
+        add("entanglement", p.entanglement, defaults.entanglement)
+        add("reliability", p.reliability, defaults.reliability)
+        add("reaction", p.reaction, defaults.reaction)
+        add("fatigue", p.fatigue, defaults.fatigue)
+        add("grievance", p.grievance, defaults.grievance)
+        if let arms = p.armsControl {
+            var a: [JSONMember] = []
+            if let growth = arms.maxEffortGrowth { a.append(JSONMember(key: "maxEffortGrowth", value: .number(growth))) }
+            if let cap = arms.maxEffort { a.append(JSONMember(key: "maxEffort", value: .number(cap))) }
+            m.append(JSONMember(key: "armsControl", value: .object(a)))
+        }
+        return .object(m)
+    }
+}

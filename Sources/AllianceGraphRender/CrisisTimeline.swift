@@ -1,0 +1,86 @@
+import AllianceGraph
+import AllianceGraphFormats
+/// A crisis timeline as SVG: who entered the war at which step, on which side, and why
+/// (chain-ganging cascades, MODEL.md section 4).
+///
+/// Input is plain rows of (step, state, side, cause) in the order states entered, so that any
+/// cascade record can be drawn. Each state gets a row; a marker at its entry step coloured by
+/// side (sides in order of first appearance), with the cause written beside it; vertical guides
+/// mark the steps.
+public struct CrisisTimeline: Sendable {
+    public struct Entry: Sendable {
+        /// Cascade step (0 = the initial attack).
+        public var step: Int
+        /// State code or name.
+        public var state: String
+        /// Side label, e.g. "Central Powers" or "A".
+        public var side: String
+        /// Why it entered: "attacked by GMY", "defence pact with FRN", "war plan", ...
+        public var cause: String
+
+        public init(step: Int, state: String, side: String, cause: String) {
+            self.step = step
+            self.state = state
+            self.side = side
+            self.cause = cause
+        }
+    }
+
+    public var title: String
+    public var entries: [Entry]
+    public var width: Double = 720
+    /// Colours for the sides in order of first appearance (default: blue, orange, green, ...).
+    public var sideColours: [String]?
+
+    public init(title: String, entries: [Entry]) {
+        self.title = title
+        self.entries = entries
+    }
+
+    public func svg() -> String {
+        let rowHeight = 22.0, top = 70.0, left = 92.0, right = 16.0
+        let height = top + Double(max(entries.count, 1)) * rowHeight + 40
+        var sides: [String] = []
+        for entry in entries where !sides.contains(entry.side) { sides.append(entry.side) }
+        let palette = sideColours ?? SVG.palette
+        func colour(_ side: String) -> String { palette[(sides.firstIndex(of: side) ?? 0) % palette.count] }
+        let maxStep = max(entries.map(\.step).max() ?? 0, 1)
+        let trackWidth = min(width * 0.45, Double(maxStep + 1) * 60)
+        func x(_ step: Int) -> Double { left + 10 + Double(step) / Double(maxStep) * (trackWidth - 20) }
+
+        var out = SVG.open(width: width, height: height, title: title)
+        out += "<text x=\"16\" y=\"24\" font-size=\"15\" font-weight=\"600\" fill=\"\(SVG.ink)\">\(SVG.escape(title))</text>\n"
+        // Side legend.
+        var lx = 16.0
+        out += "<g id=\"sides\" font-size=\"11.5\" fill=\"\(SVG.ink)\">\n"
+        for side in sides {
+            out += "  <circle cx=\"\(SVG.n(lx + 6))\" cy=\"42\" r=\"5.5\" fill=\"\(colour(side))\"/>\n"
+            out += "  <text x=\"\(SVG.n(lx + 16))\" y=\"46\">\(SVG.escape(side))</text>\n"
+            lx += 30 + Double(side.count) * 6.5
+        }
+        out += "</g>\n"
+        // Step guides.
+        out += "<g id=\"steps\" font-size=\"10.5\" fill=\"\(SVG.muted)\" stroke=\"#e6e9ef\">\n"
+        let stepStride = max(1, (maxStep + 1) / 12)
+        for step in stride(from: 0, through: maxStep, by: stepStride) {
+            out += "  <line x1=\"\(SVG.n(x(step)))\" y1=\"\(SVG.n(top - 8))\" x2=\"\(SVG.n(x(step)))\" y2=\"\(SVG.n(height - 34))\"/>\n"
+            out += "  <text x=\"\(SVG.n(x(step)))\" y=\"\(SVG.n(height - 20))\" text-anchor=\"middle\" stroke=\"none\">\(step)</text>\n"
+        }
+        out += "  <text x=\"\(SVG.n(left + trackWidth / 2))\" y=\"\(SVG.n(height - 6))\" text-anchor=\"middle\" stroke=\"none\">Step</text>\n"
+        out += "</g>\n"
+        out += "<g id=\"entries\" font-size=\"11.5\" fill=\"\(SVG.ink)\">\n"
+        for (row, entry) in entries.enumerated() {
+            let y = top + Double(row) * rowHeight + rowHeight / 2
+            if row % 2 == 0 {
+                out += "  <rect x=\"8\" y=\"\(SVG.n(y - rowHeight / 2))\" width=\"\(SVG.n(width - 16))\" height=\"\(SVG.n(rowHeight))\" fill=\"#f7f8fa\"/>\n"
+            }
+            out += "  <text x=\"\(SVG.n(left - 10))\" y=\"\(SVG.n(y + 4))\" text-anchor=\"end\" font-weight=\"600\">\(SVG.escape(String(entry.state.prefix(14))))</text>\n"
+            out += "  <line x1=\"\(SVG.n(x(0)))\" y1=\"\(SVG.n(y))\" x2=\"\(SVG.n(x(entry.step)))\" y2=\"\(SVG.n(y))\" stroke=\"\(colour(entry.side))\" stroke-opacity=\"0.35\" stroke-width=\"2\"/>\n"
+            out += "  <circle cx=\"\(SVG.n(x(entry.step)))\" cy=\"\(SVG.n(y))\" r=\"6\" fill=\"\(colour(entry.side))\"><title>\(SVG.escape("\(entry.state): step \(entry.step), \(entry.side), \(entry.cause)"))</title></circle>\n"
+            let maxChars = max(10, Int((width - right - (left + trackWidth + 8)) / 6.2))
+            out += "  <text x=\"\(SVG.n(left + trackWidth + 8))\" y=\"\(SVG.n(y + 4))\" fill=\"\(SVG.muted)\">\(SVG.escape(String(entry.cause.prefix(maxChars))))</text>\n"
+        }
+        out += "</g>\n"
+        return out + "</svg>\n"
+    }
+}
