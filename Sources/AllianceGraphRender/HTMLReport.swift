@@ -34,7 +34,8 @@ public struct HTMLReport: Sendable {
         }
 
         /// A section holding a crisis timeline.
-        public static func timeline(_ timeline: CrisisTimeline, title: String? = nil, caption: String? = nil) -> Section {
+        public static func timeline(_ timeline: CrisisTimeline, title: String? = nil, caption: String? = nil) -> Section
+        {
             Section(title: title ?? timeline.title, caption: caption, body: .svg(timeline.svg()))
         }
     }
@@ -68,22 +69,22 @@ public struct HTMLReport: Sendable {
         let report = try NetworkMetrics.compute(network, seed: seed)
 
         var html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="AllianceGraph \(e(AllianceGraphVersion.string))">
-        <title>\(e(scenario.name))</title>
-        <style>\(Self.css)</style>
-        </head>
-        <body>
-        <main>
-        <header>
-        <p class="kicker">Alliance network report</p>
-        <h1>\(e(scenario.name))</h1>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="AllianceGraph \(e(AllianceGraphVersion.string))">
+            <title>\(e(scenario.name))</title>
+            <style>\(Self.css)</style>
+            </head>
+            <body>
+            <main>
+            <header>
+            <p class="kicker">Alliance network report</p>
+            <h1>\(e(scenario.name))</h1>
 
-        """
+            """
         var facts: [String] = []
         if let effectiveYear { facts.append("Ties in force in \(effectiveYear)") }
         facts.append("codes: \(scenario.codes.rawValue.uppercased())")
@@ -113,22 +114,23 @@ public struct HTMLReport: Sendable {
         ]
         html += "<section class=\"cards\">\n"
         for (label, value, note) in cards {
-            html += "<div class=\"card\"><div class=\"label\">\(e(label))</div><div class=\"value\">\(e(value))</div><div class=\"note\">\(e(note))</div></div>\n"
+            html +=
+                "<div class=\"card\"><div class=\"label\">\(e(label))</div><div class=\"value\">\(e(value))</div><div class=\"note\">\(e(note))</div></div>\n"
         }
         html += "</section>\n"
 
         // Figure 1.
         let q = system("modularity")
         html += """
-        <figure>
-        \(networkSVG)<figcaption><strong>Figure 1.</strong> The alliance network\(effectiveYear.map { " in \($0)" } ?? ""). Node area is \
-        proportional to capability; colour marks blocs found by Leiden modularity maximisation (Q = \(e(q)); bloc numbers \
-        as in Table 1). One line per pair of states shows its most binding commitment, opacity rising with credibility; \
-        arrows point from guarantor or patron to the protected state; red dashed curves are strategic rivalries. Layout: \
-        Fruchterman\u{2013}Reingold (igraph 0.10), seed \(seed).</figcaption>
-        </figure>
+            <figure>
+            \(networkSVG)<figcaption><strong>Figure 1.</strong> The alliance network\(effectiveYear.map { " in \($0)" } ?? ""). Node area is \
+            proportional to capability; colour marks blocs found by Leiden modularity maximisation (Q = \(e(q)); bloc numbers \
+            as in Table 1). One line per pair of states shows its most binding commitment, opacity rising with credibility; \
+            arrows point from guarantor or patron to the protected state; red dashed curves are strategic rivalries. Layout: \
+            Fruchterman\u{2013}Reingold (igraph 0.10), seed \(seed).</figcaption>
+            </figure>
 
-        """
+            """
 
         // Table 1: states.
         let columns = ["degree", "strength", "betweenness", "eigenvector", "pagerank", "coreness", "bloc"]
@@ -136,17 +138,20 @@ public struct HTMLReport: Sendable {
             network.states[$0].capability != network.states[$1].capability
                 ? network.states[$0].capability > network.states[$1].capability : $0 < $1
         }
-        html += "<section>\n<h2>Table 1. States</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Code</th><th>State</th><th class=\"num\">Capability</th>"
+        html +=
+            "<section>\n<h2>Table 1. States</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Code</th><th>State</th><th class=\"num\">Capability</th>"
         for name in columns { html += "<th class=\"num\">\(e(name.prefix(1).uppercased() + name.dropFirst()))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for k in order {
             let state = network.states[k]
-            html += "<tr><td class=\"code\">\(e(state.code))\(state.major ? "<span class=\"major\" title=\"major power\">\u{25CF}</span>" : "")</td><td>\(e(state.name))</td><td class=\"num\">\(NumberFormat.fixed(state.capability, digits: 4))</td>"
+            html +=
+                "<tr><td class=\"code\">\(e(state.code))\(state.major ? "<span class=\"major\" title=\"major power\">\u{25CF}</span>" : "")</td><td>\(e(state.name))</td><td class=\"num\">\(NumberFormat.fixed(state.capability, digits: 4))</td>"
             for name in columns {
                 let value = report.column(name)?[k]
                 let text: String
                 switch value {
-                case .real(let v)?: text = v.isNaN ? "\u{2013}" : NumberFormat.fixed(v, digits: name == "strength" ? 2 : 3)
+                case .real(let v)?:
+                    text = v.isNaN ? "\u{2013}" : NumberFormat.fixed(v, digits: name == "strength" ? 2 : 3)
                 case let v?: text = v.description
                 case nil: text = "\u{2013}"
                 }
@@ -155,14 +160,21 @@ public struct HTMLReport: Sendable {
             html += "</tr>\n"
         }
         html += "</tbody>\n</table></div>\n"
-        html += "<p class=\"caption\">Sorted by capability. \u{25CF} major power. Strength: sum of tie strengths (credibility, the largest pledge per pair). Betweenness uses lengths 1/strength; eigenvector centrality is scaled to a maximum of 1; PageRank uses damping 0.85. Definitions: <code>alliancectl metrics --list</code>.</p>\n</section>\n"
+        html +=
+            "<p class=\"caption\">Sorted by capability. \u{25CF} major power. Strength: sum of tie strengths (credibility, the largest pledge per pair). Betweenness uses lengths 1/strength; eigenvector centrality is scaled to a maximum of 1; PageRank uses damping 0.85. Definitions: <code>alliancectl metrics --list</code>.</p>\n</section>\n"
 
         // Table 2: system.
-        html += "<section>\n<h2>Table 2. System metrics</h2>\n<table class=\"system\">\n<thead><tr><th>Metric</th><th class=\"num\">Value</th><th>Definition</th></tr></thead>\n<tbody>\n"
+        html +=
+            "<section>\n<h2>Table 2. System metrics</h2>\n<table class=\"system\">\n<thead><tr><th>Metric</th><th class=\"num\">Value</th><th>Definition</th></tr></thead>\n<tbody>\n"
         for entry in report.systemValues {
             let text: String
-            if case .real(let v) = entry.value { text = v.isNaN ? "\u{2013}" : NumberFormat.fixed(v, digits: 4) } else { text = entry.value.description }
-            html += "<tr><td class=\"code\">\(e(entry.definition.name))</td><td class=\"num\">\(e(text))</td><td>\(e(entry.definition.summary))</td></tr>\n"
+            if case .real(let v) = entry.value {
+                text = v.isNaN ? "\u{2013}" : NumberFormat.fixed(v, digits: 4)
+            } else {
+                text = entry.value.description
+            }
+            html +=
+                "<tr><td class=\"code\">\(e(entry.definition.name))</td><td class=\"num\">\(e(text))</td><td>\(e(entry.definition.summary))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n</section>\n"
 
@@ -183,46 +195,47 @@ public struct HTMLReport: Sendable {
             for source in scenario.sources { html += "<li>\(e(source))</li>\n" }
             html += "</ol>\n</section>\n"
         }
-        html += "<footer>Generated by AllianceGraph \(e(AllianceGraphVersion.string)) with igraph 0.10. Self-contained file: no scripts, fonts or images are loaded from elsewhere.</footer>\n"
+        html +=
+            "<footer>Generated by AllianceGraph \(e(AllianceGraphVersion.string)) with igraph 0.10. Self-contained file: no scripts, fonts or images are loaded from elsewhere.</footer>\n"
         html += "</main>\n</body>\n</html>\n"
         return html
     }
 
     static let css = """
 
-    :root { --ink: #1d2433; --muted: #5d6778; --rule: #d8dde6; --panel: #f7f8fa; --accent: #4e79a7; }
-    * { box-sizing: border-box; }
-    html { -webkit-text-size-adjust: 100%; }
-    body { margin: 0; background: #eef1f5; color: var(--ink); font: 15px/1.55 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif; }
-    main { max-width: 1080px; margin: 24px auto; background: #fff; padding: 36px 40px 28px; box-shadow: 0 1px 3px rgba(20,30,50,.08); }
-    header { border-bottom: 2px solid var(--ink); padding-bottom: 14px; margin-bottom: 20px; }
-    .kicker { margin: 0; text-transform: uppercase; letter-spacing: .12em; font-size: 11.5px; color: var(--accent); font-weight: 600; }
-    h1 { margin: 4px 0 6px; font: 600 30px/1.2 Georgia, 'Times New Roman', 'Liberation Serif', serif; }
-    h2 { font: 600 18px/1.3 Georgia, 'Times New Roman', 'Liberation Serif', serif; margin: 28px 0 10px; }
-    .meta { margin: 0; color: var(--muted); font-size: 13px; }
-    .lede { margin: 10px 0 0; max-width: 820px; }
-    .cards { display: grid; grid-template-columns: repeat(6, 1fr); gap: 10px; margin: 0 0 18px; }
-    .card { background: var(--panel); border: 1px solid #e3e6ec; padding: 10px 12px; }
-    .card .label { font-size: 11px; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }
-    .card .value { font-size: 24px; font-weight: 600; font-variant-numeric: tabular-nums; }
-    .card .note { font-size: 11.5px; color: var(--muted); line-height: 1.35; }
-    figure { margin: 0 0 8px; }
-    figure svg { display: block; max-width: 100%; height: auto; border: 1px solid #e3e6ec; }
-    figcaption, .caption { font-size: 12.5px; color: var(--muted); margin-top: 8px; max-width: 900px; }
-    .scroll { overflow-x: auto; }
-    table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
-    thead th { border-top: 1.5px solid var(--ink); border-bottom: 1px solid var(--ink); text-align: left; padding: 6px 8px; font-weight: 600; }
-    tbody td { padding: 4px 8px; border-bottom: 1px solid #eef0f4; }
-    tbody tr:last-child td { border-bottom: 1.5px solid var(--ink); }
-    .num { text-align: right; }
-    .code { font-family: 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace; font-size: 12.5px; }
-    .major { color: var(--ink); font-size: 9px; margin-left: 4px; vertical-align: middle; }
-    table.system td:last-child { color: var(--muted); }
-    code { font-family: 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace; font-size: 12px; background: var(--panel); padding: 1px 4px; }
-    .sources ol { padding-left: 20px; font-size: 13px; color: var(--muted); }
-    footer { margin-top: 28px; padding-top: 10px; border-top: 1px solid var(--rule); font-size: 11.5px; color: var(--muted); }
-    @media (max-width: 800px) { .cards { grid-template-columns: repeat(2, 1fr); } main { padding: 20px; } }
-    @media print { body { background: #fff; } main { box-shadow: none; margin: 0; max-width: none; } figure, table { break-inside: avoid; } }
+        :root { --ink: #1d2433; --muted: #5d6778; --rule: #d8dde6; --panel: #f7f8fa; --accent: #4e79a7; }
+        * { box-sizing: border-box; }
+        html { -webkit-text-size-adjust: 100%; }
+        body { margin: 0; background: #eef1f5; color: var(--ink); font: 15px/1.55 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif; }
+        main { max-width: 1080px; margin: 24px auto; background: #fff; padding: 36px 40px 28px; box-shadow: 0 1px 3px rgba(20,30,50,.08); }
+        header { border-bottom: 2px solid var(--ink); padding-bottom: 14px; margin-bottom: 20px; }
+        .kicker { margin: 0; text-transform: uppercase; letter-spacing: .12em; font-size: 11.5px; color: var(--accent); font-weight: 600; }
+        h1 { margin: 4px 0 6px; font: 600 30px/1.2 Georgia, 'Times New Roman', 'Liberation Serif', serif; }
+        h2 { font: 600 18px/1.3 Georgia, 'Times New Roman', 'Liberation Serif', serif; margin: 28px 0 10px; }
+        .meta { margin: 0; color: var(--muted); font-size: 13px; }
+        .lede { margin: 10px 0 0; max-width: 820px; }
+        .cards { display: grid; grid-template-columns: repeat(6, 1fr); gap: 10px; margin: 0 0 18px; }
+        .card { background: var(--panel); border: 1px solid #e3e6ec; padding: 10px 12px; }
+        .card .label { font-size: 11px; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }
+        .card .value { font-size: 24px; font-weight: 600; font-variant-numeric: tabular-nums; }
+        .card .note { font-size: 11.5px; color: var(--muted); line-height: 1.35; }
+        figure { margin: 0 0 8px; }
+        figure svg { display: block; max-width: 100%; height: auto; border: 1px solid #e3e6ec; }
+        figcaption, .caption { font-size: 12.5px; color: var(--muted); margin-top: 8px; max-width: 900px; }
+        .scroll { overflow-x: auto; }
+        table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
+        thead th { border-top: 1.5px solid var(--ink); border-bottom: 1px solid var(--ink); text-align: left; padding: 6px 8px; font-weight: 600; }
+        tbody td { padding: 4px 8px; border-bottom: 1px solid #eef0f4; }
+        tbody tr:last-child td { border-bottom: 1.5px solid var(--ink); }
+        .num { text-align: right; }
+        .code { font-family: 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace; font-size: 12.5px; }
+        .major { color: var(--ink); font-size: 9px; margin-left: 4px; vertical-align: middle; }
+        table.system td:last-child { color: var(--muted); }
+        code { font-family: 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace; font-size: 12px; background: var(--panel); padding: 1px 4px; }
+        .sources ol { padding-left: 20px; font-size: 13px; color: var(--muted); }
+        footer { margin-top: 28px; padding-top: 10px; border-top: 1px solid var(--rule); font-size: 11.5px; color: var(--muted); }
+        @media (max-width: 800px) { .cards { grid-template-columns: repeat(2, 1fr); } main { padding: 20px; } }
+        @media print { body { background: #fff; } main { box-shadow: none; margin: 0; max-width: none; } figure, table { break-inside: avoid; } }
 
-    """
+        """
 }

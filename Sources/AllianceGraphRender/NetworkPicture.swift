@@ -53,7 +53,10 @@ public struct NetworkPicture: Sendable {
         let offsetX = plot.x + pad + ((plot.w - 2 * pad) - (maxX - minX) * scale) / 2
         let offsetY = plot.y + pad + ((plot.h - 2 * pad) - (maxY - minY) * scale) / 2
         let points: [(x: Double, y: Double)] = raw.map {
-            (((($0.x - minX) * scale + offsetX) * 10).rounded() / 10, ((($0.y - minY) * scale + offsetY) * 10).rounded() / 10)
+            (
+                ((($0.x - minX) * scale + offsetX) * 10).rounded() / 10,
+                ((($0.y - minY) * scale + offsetY) * 10).rounded() / 10
+            )
         }
 
         // Colours: blocs ordered by total capability, isolated states grey.
@@ -81,8 +84,11 @@ public struct NetworkPicture: Sendable {
             let credibility = max(c.credibility, c.reverseCredibility ?? 0)
             let candidate = Drawn(kind: c.kind, from: c.from.index, to: c.to.index, credibility: credibility)
             if let existing = drawn[pair] {
-                if rank[c.kind]! < rank[existing.kind]! { drawn[pair] = candidate }
-                else if c.kind == existing.kind { drawn[pair]!.credibility = max(existing.credibility, credibility) }
+                if rank[c.kind]! < rank[existing.kind]! {
+                    drawn[pair] = candidate
+                } else if c.kind == existing.kind {
+                    drawn[pair]!.credibility = max(existing.credibility, credibility)
+                }
             } else {
                 drawn[pair] = candidate
             }
@@ -98,31 +104,37 @@ public struct NetworkPicture: Sendable {
         out += "<defs>\n"
         for kind in kindsPresent where CommitmentStyle.style(forKind: kind.rawValue).arrow {
             let style = CommitmentStyle.style(forKind: kind.rawValue)
-            out += "  <marker id=\"arrow-\(kind.rawValue)\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(style.colour)\"/></marker>\n"
+            out +=
+                "  <marker id=\"arrow-\(kind.rawValue)\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(style.colour)\"/></marker>\n"
         }
         out += "</defs>\n"
         // Title block.
         if showHeader {
-            out += "<text x=\"24\" y=\"34\" font-size=\"20\" font-weight=\"600\" fill=\"\(SVG.ink)\">\(SVG.escape(title))</text>\n"
+            out +=
+                "<text x=\"24\" y=\"34\" font-size=\"20\" font-weight=\"600\" fill=\"\(SVG.ink)\">\(SVG.escape(title))</text>\n"
             var subtitle: [String] = []
             if let effectiveYear { subtitle.append("Ties in force in \(effectiveYear)") }
             subtitle.append("\(n) states")
             subtitle.append("\(network.commitments.count) commitments")
             if !network.rivalries.isEmpty { subtitle.append("\(network.rivalries.count) rivalries") }
-            out += "<text x=\"24\" y=\"54\" font-size=\"12.5\" fill=\"\(SVG.muted)\">\(SVG.escape(subtitle.joined(separator: " \u{00B7} ")))</text>\n"
-            out += "<line x1=\"24\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(width - 24))\" y2=\"\(SVG.n(top))\" stroke=\"#d8dde6\" stroke-width=\"1\"/>\n"
+            out +=
+                "<text x=\"24\" y=\"54\" font-size=\"12.5\" fill=\"\(SVG.muted)\">\(SVG.escape(subtitle.joined(separator: " \u{00B7} ")))</text>\n"
+            out +=
+                "<line x1=\"24\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(width - 24))\" y2=\"\(SVG.n(top))\" stroke=\"#d8dde6\" stroke-width=\"1\"/>\n"
         }
 
         // Rivalries: dashed red curves.
         let rivalryStyle = CommitmentStyle.style(forKind: ScenarioGraphMapping.rivalryKind)
-        out += "<g id=\"rivalries\" fill=\"none\" stroke=\"\(rivalryStyle.colour)\" stroke-width=\"\(SVG.n(rivalryStyle.width))\" stroke-dasharray=\"\(rivalryStyle.dashArray)\" stroke-opacity=\"0.85\">\n"
+        out +=
+            "<g id=\"rivalries\" fill=\"none\" stroke=\"\(rivalryStyle.colour)\" stroke-width=\"\(SVG.n(rivalryStyle.width))\" stroke-dasharray=\"\(rivalryStyle.dashArray)\" stroke-opacity=\"0.85\">\n"
         for rivalry in network.rivalries {
             let a = points[rivalry.pair.low.index], b = points[rivalry.pair.high.index]
             let mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2
             let dx = b.x - a.x, dy = b.y - a.y
             let bend = 0.12
             let cx = mx - dy * bend, cy = my + dx * bend
-            out += "  <path d=\"M\(SVG.n(a.x)),\(SVG.n(a.y)) Q\(SVG.n(cx)),\(SVG.n(cy)) \(SVG.n(b.x)),\(SVG.n(b.y))\"><title>\(SVG.escape("Rivalry: \(network[rivalry.pair.low].name) - \(network[rivalry.pair.high].name), intensity \(NumberFormat.json(rivalry.intensity))"))</title></path>\n"
+            out +=
+                "  <path d=\"M\(SVG.n(a.x)),\(SVG.n(a.y)) Q\(SVG.n(cx)),\(SVG.n(cy)) \(SVG.n(b.x)),\(SVG.n(b.y))\"><title>\(SVG.escape("Rivalry: \(network[rivalry.pair.low].name) - \(network[rivalry.pair.high].name), intensity \(NumberFormat.json(rivalry.intensity))"))</title></path>\n"
         }
         out += "</g>\n"
 
@@ -140,11 +152,14 @@ public struct NetworkPicture: Sendable {
                 end = (b.x - dx / length * back, b.y - dy / length * back)
             }
             let opacity = (0.35 + 0.6 * min(max(tie.credibility, 0), 1)) * density
-            var attributes = "stroke=\"\(style.colour)\" stroke-width=\"\(SVG.n(style.width))\" stroke-opacity=\"\(NumberFormat.fixed(opacity, digits: 2))\""
+            var attributes =
+                "stroke=\"\(style.colour)\" stroke-width=\"\(SVG.n(style.width))\" stroke-opacity=\"\(NumberFormat.fixed(opacity, digits: 2))\""
             if !style.dashArray.isEmpty { attributes += " stroke-dasharray=\"\(style.dashArray)\"" }
             if style.arrow { attributes += " marker-end=\"url(#arrow-\(tie.kind.rawValue))\"" }
-            let tip = "\(style.label): \(network.states[tie.from].name) - \(network.states[tie.to].name), credibility \(NumberFormat.json(tie.credibility))"
-            out += "  <line x1=\"\(SVG.n(a.x))\" y1=\"\(SVG.n(a.y))\" x2=\"\(SVG.n(end.x))\" y2=\"\(SVG.n(end.y))\" \(attributes)><title>\(SVG.escape(tip))</title></line>\n"
+            let tip =
+                "\(style.label): \(network.states[tie.from].name) - \(network.states[tie.to].name), credibility \(NumberFormat.json(tie.credibility))"
+            out +=
+                "  <line x1=\"\(SVG.n(a.x))\" y1=\"\(SVG.n(a.y))\" x2=\"\(SVG.n(end.x))\" y2=\"\(SVG.n(end.y))\" \(attributes)><title>\(SVG.escape(tip))</title></line>\n"
         }
         out += "</g>\n"
 
@@ -155,16 +170,21 @@ public struct NetworkPicture: Sendable {
             let state = network.states[k]
             let stroke = state.major ? SVG.ink : "#ffffff"
             let strokeWidth = state.major ? 1.6 : 1.2
-            let tip = "\(state.name) (\(state.code)): capability \(NumberFormat.json(state.capability))" + (state.major ? ", major power" : "")
-            out += "  <circle cx=\"\(SVG.n(points[k].x))\" cy=\"\(SVG.n(points[k].y))\" r=\"\(SVG.n(radius[k]))\" fill=\"\(colour[k])\" fill-opacity=\"0.92\" stroke=\"\(stroke)\" stroke-width=\"\(SVG.n(strokeWidth))\"><title>\(SVG.escape(tip))</title></circle>\n"
+            let tip =
+                "\(state.name) (\(state.code)): capability \(NumberFormat.json(state.capability))"
+                + (state.major ? ", major power" : "")
+            out +=
+                "  <circle cx=\"\(SVG.n(points[k].x))\" cy=\"\(SVG.n(points[k].y))\" r=\"\(SVG.n(radius[k]))\" fill=\"\(colour[k])\" fill-opacity=\"0.92\" stroke=\"\(stroke)\" stroke-width=\"\(SVG.n(strokeWidth))\"><title>\(SVG.escape(tip))</title></circle>\n"
         }
         out += "</g>\n"
         let labelSize = n > 80 ? 8.5 : (n > 40 ? 10 : 11.5)
-        out += "<g id=\"labels\" font-size=\"\(SVG.n(labelSize))\" fill=\"\(SVG.ink)\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n"
+        out +=
+            "<g id=\"labels\" font-size=\"\(SVG.n(labelSize))\" fill=\"\(SVG.ink)\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n"
         for k in 0..<n {
             let state = network.states[k]
             let x = points[k].x + radius[k] * 0.72 + 2, y = points[k].y - radius[k] * 0.72 - 2
-            out += "  <text x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\"\(state.major ? " font-weight=\"700\"" : "")>\(SVG.escape(state.code))</text>\n"
+            out +=
+                "  <text x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\"\(state.major ? " font-weight=\"700\"" : "")>\(SVG.escape(state.code))</text>\n"
         }
         out += "</g>\n"
 
@@ -172,9 +192,11 @@ public struct NetworkPicture: Sendable {
         let lx = width - Self.legendWidth - 8
         var ly = top + 28
         out += "<g id=\"legend\" font-size=\"11.5\" fill=\"\(SVG.ink)\">\n"
-        out += "  <rect x=\"\(SVG.n(lx - 12))\" y=\"\(SVG.n(top + 8))\" width=\"\(SVG.n(Self.legendWidth))\" height=\"\(SVG.n(height - top - bottom - 8))\" fill=\"#f7f8fa\" stroke=\"#e3e6ec\"/>\n"
+        out +=
+            "  <rect x=\"\(SVG.n(lx - 12))\" y=\"\(SVG.n(top + 8))\" width=\"\(SVG.n(Self.legendWidth))\" height=\"\(SVG.n(height - top - bottom - 8))\" fill=\"#f7f8fa\" stroke=\"#e3e6ec\"/>\n"
         func heading(_ text: String) {
-            out += "  <text x=\"\(SVG.n(lx))\" y=\"\(SVG.n(ly))\" font-weight=\"600\" font-size=\"11\" fill=\"\(SVG.muted)\" letter-spacing=\"0.6\">\(SVG.escape(text.uppercased()))</text>\n"
+            out +=
+                "  <text x=\"\(SVG.n(lx))\" y=\"\(SVG.n(ly))\" font-weight=\"600\" font-size=\"11\" fill=\"\(SVG.muted)\" letter-spacing=\"0.6\">\(SVG.escape(text.uppercased()))</text>\n"
             ly += 18
         }
         if !kindsPresent.isEmpty || !network.rivalries.isEmpty {
@@ -185,7 +207,8 @@ public struct NetworkPicture: Sendable {
                 var attributes = "stroke=\"\(style.colour)\" stroke-width=\"\(SVG.n(style.width))\""
                 if !style.dashArray.isEmpty { attributes += " stroke-dasharray=\"\(style.dashArray)\"" }
                 if style.arrow, let kind { attributes += " marker-end=\"url(#arrow-\(kind.rawValue))\"" }
-                out += "  <line x1=\"\(SVG.n(lx))\" y1=\"\(SVG.n(ly - 4))\" x2=\"\(SVG.n(lx + 34))\" y2=\"\(SVG.n(ly - 4))\" \(attributes)/>\n"
+                out +=
+                    "  <line x1=\"\(SVG.n(lx))\" y1=\"\(SVG.n(ly - 4))\" x2=\"\(SVG.n(lx + 34))\" y2=\"\(SVG.n(ly - 4))\" \(attributes)/>\n"
                 out += "  <text x=\"\(SVG.n(lx + 44))\" y=\"\(SVG.n(ly))\">\(SVG.escape(style.label))</text>\n"
                 ly += 18
             }
@@ -201,17 +224,22 @@ public struct NetworkPicture: Sendable {
                 }
                 var text = members.prefix(4).map { network.states[$0].code }.joined(separator: ", ")
                 if members.count > 4 { text += " +\(members.count - 4)" }
-                out += "  <circle cx=\"\(SVG.n(lx + 7))\" cy=\"\(SVG.n(ly - 4))\" r=\"6\" fill=\"\(blocColour[bloc])\"/>\n"
-                out += "  <text x=\"\(SVG.n(lx + 20))\" y=\"\(SVG.n(ly))\"><tspan font-weight=\"600\">\(partition.membership[members[0]] + 1)</tspan>  \(SVG.escape(text))</text>\n"
+                out +=
+                    "  <circle cx=\"\(SVG.n(lx + 7))\" cy=\"\(SVG.n(ly - 4))\" r=\"6\" fill=\"\(blocColour[bloc])\"/>\n"
+                out +=
+                    "  <text x=\"\(SVG.n(lx + 20))\" y=\"\(SVG.n(ly))\"><tspan font-weight=\"600\">\(partition.membership[members[0]] + 1)</tspan>  \(SVG.escape(text))</text>\n"
                 ly += 18
             }
             if shownBlocs.count > 9 {
-                out += "  <text x=\"\(SVG.n(lx + 20))\" y=\"\(SVG.n(ly))\" fill=\"\(SVG.muted)\">\(shownBlocs.count - 9) more blocs</text>\n"
+                out +=
+                    "  <text x=\"\(SVG.n(lx + 20))\" y=\"\(SVG.n(ly))\" fill=\"\(SVG.muted)\">\(shownBlocs.count - 9) more blocs</text>\n"
                 ly += 18
             }
             if degree.contains(0) {
-                out += "  <circle cx=\"\(SVG.n(lx + 7))\" cy=\"\(SVG.n(ly - 4))\" r=\"6\" fill=\"\(SVG.isolateColour)\"/>\n"
-                out += "  <text x=\"\(SVG.n(lx + 20))\" y=\"\(SVG.n(ly))\">No alliance ties (\(degree.filter { $0 == 0 }.count))</text>\n"
+                out +=
+                    "  <circle cx=\"\(SVG.n(lx + 7))\" cy=\"\(SVG.n(ly - 4))\" r=\"6\" fill=\"\(SVG.isolateColour)\"/>\n"
+                out +=
+                    "  <text x=\"\(SVG.n(lx + 20))\" y=\"\(SVG.n(ly))\">No alliance ties (\(degree.filter { $0 == 0 }.count))</text>\n"
                 ly += 18
             }
             ly += 8
@@ -222,21 +250,28 @@ public struct NetworkPicture: Sendable {
         let baseline = ly + rMax * 2 - 2
         for value in keyValues {
             let r = max(2.5, rMax * (value / maxCapability).squareRoot())
-            out += "  <circle cx=\"\(SVG.n(kx + r))\" cy=\"\(SVG.n(baseline - r))\" r=\"\(SVG.n(r))\" fill=\"none\" stroke=\"\(SVG.muted)\" stroke-width=\"1\"/>\n"
-            out += "  <text x=\"\(SVG.n(kx + r))\" y=\"\(SVG.n(baseline + 14))\" text-anchor=\"middle\" font-size=\"10.5\" fill=\"\(SVG.muted)\">\(SVG.escape(SVG.tickLabel(value)))</text>\n"
+            out +=
+                "  <circle cx=\"\(SVG.n(kx + r))\" cy=\"\(SVG.n(baseline - r))\" r=\"\(SVG.n(r))\" fill=\"none\" stroke=\"\(SVG.muted)\" stroke-width=\"1\"/>\n"
+            out +=
+                "  <text x=\"\(SVG.n(kx + r))\" y=\"\(SVG.n(baseline + 14))\" text-anchor=\"middle\" font-size=\"10.5\" fill=\"\(SVG.muted)\">\(SVG.escape(SVG.tickLabel(value)))</text>\n"
             kx += 2 * r + 16
         }
         ly = baseline + 34
-        out += "  <circle cx=\"\(SVG.n(lx + 7))\" cy=\"\(SVG.n(ly - 4))\" r=\"6\" fill=\"#ffffff\" stroke=\"\(SVG.ink)\" stroke-width=\"1.6\"/>\n"
+        out +=
+            "  <circle cx=\"\(SVG.n(lx + 7))\" cy=\"\(SVG.n(ly - 4))\" r=\"6\" fill=\"#ffffff\" stroke=\"\(SVG.ink)\" stroke-width=\"1.6\"/>\n"
         out += "  <text x=\"\(SVG.n(lx + 20))\" y=\"\(SVG.n(ly))\">Major power (bold label)</text>\n"
         out += "</g>\n"
 
         if showCaption {
             let q = partition.modularity.isNaN ? "n/a" : NumberFormat.fixed(partition.modularity, digits: 3)
-            let caption1 = "Node area is proportional to capability; colour marks blocs (Leiden modularity maximisation, Q = \(q)). One line per pair of states: its most binding commitment; opacity rises with credibility."
-            let caption2 = "Layout: Fruchterman\u{2013}Reingold (igraph 0.10), seed \(seed). Red dashed curves: strategic rivalries. Arrows point from guarantor or patron to the protected state."
-            out += "<text x=\"24\" y=\"\(SVG.n(height - 32))\" font-size=\"11\" fill=\"\(SVG.muted)\">\(SVG.escape(caption1))</text>\n"
-            out += "<text x=\"24\" y=\"\(SVG.n(height - 16))\" font-size=\"11\" fill=\"\(SVG.muted)\">\(SVG.escape(caption2))</text>\n"
+            let caption1 =
+                "Node area is proportional to capability; colour marks blocs (Leiden modularity maximisation, Q = \(q)). One line per pair of states: its most binding commitment; opacity rises with credibility."
+            let caption2 =
+                "Layout: Fruchterman\u{2013}Reingold (igraph 0.10), seed \(seed). Red dashed curves: strategic rivalries. Arrows point from guarantor or patron to the protected state."
+            out +=
+                "<text x=\"24\" y=\"\(SVG.n(height - 32))\" font-size=\"11\" fill=\"\(SVG.muted)\">\(SVG.escape(caption1))</text>\n"
+            out +=
+                "<text x=\"24\" y=\"\(SVG.n(height - 16))\" font-size=\"11\" fill=\"\(SVG.muted)\">\(SVG.escape(caption2))</text>\n"
         }
         out += "</svg>\n"
         return out

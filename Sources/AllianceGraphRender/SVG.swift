@@ -39,8 +39,10 @@ enum SVG {
 
     /// Bloc and series colours: a colour-blind-safe qualitative palette (Tableau 10 order,
     /// with red left out so that red stays reserved for rivalries).
-    static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7",
-                          "#86bcb6", "#d4a6c8", "#8cd17d", "#a0cbe8"]
+    static let palette = [
+        "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7",
+        "#86bcb6", "#d4a6c8", "#8cd17d", "#a0cbe8",
+    ]
     /// Colour of states without any tie.
     static let isolateColour = "#c9c9c9"
     static let ink = "#1d2433"

@@ -47,8 +47,9 @@ public struct TimeSeriesChart: Sendable {
         let finite = all.filter { $0.value.isFinite }
         let minRound = all.map(\.round).min() ?? 0, maxRound = max(all.map(\.round).max() ?? 1, minRound + 1)
         var low = finite.map(\.value).min() ?? 0, high = finite.map(\.value).max() ?? 1
-        if let yRange { low = yRange.lowerBound; high = yRange.upperBound }
-        else {
+        if let yRange {
+            low = yRange.lowerBound; high = yRange.upperBound
+        } else {
             if low >= 0 { low = 0 }
             if high <= low { high = low + 1 }
             let span = high - low
@@ -64,22 +65,33 @@ public struct TimeSeriesChart: Sendable {
         func y(_ value: Double) -> Double { top + (1 - (value - low) / (high - low)) * plotH }
 
         var out = SVG.open(width: width, height: height, title: title)
-        out += "<text x=\"\(SVG.n(left))\" y=\"24\" font-size=\"15\" font-weight=\"600\" fill=\"\(SVG.ink)\">\(SVG.escape(title))</text>\n"
+        out +=
+            "<text x=\"\(SVG.n(left))\" y=\"24\" font-size=\"15\" font-weight=\"600\" fill=\"\(SVG.ink)\">\(SVG.escape(title))</text>\n"
         out += "<g id=\"grid\" stroke=\"#e6e9ef\" stroke-width=\"1\">\n"
-        for t in yTicks { out += "  <line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y(t)))\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(SVG.n(y(t)))\"/>\n" }
+        for t in yTicks {
+            out +=
+                "  <line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y(t)))\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(SVG.n(y(t)))\"/>\n"
+        }
         out += "</g>\n"
         out += "<g id=\"axes\" font-size=\"11\" fill=\"\(SVG.muted)\">\n"
-        out += "  <line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(top + plotH))\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"\(SVG.muted)\"/>\n"
-        out += "  <line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(left))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"\(SVG.muted)\"/>\n"
+        out +=
+            "  <line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(top + plotH))\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"\(SVG.muted)\"/>\n"
+        out +=
+            "  <line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(left))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"\(SVG.muted)\"/>\n"
         for t in yTicks {
-            out += "  <text x=\"\(SVG.n(left - 7))\" y=\"\(SVG.n(y(t) + 4))\" text-anchor=\"end\">\(SVG.escape(SVG.tickLabel(t)))</text>\n"
+            out +=
+                "  <text x=\"\(SVG.n(left - 7))\" y=\"\(SVG.n(y(t) + 4))\" text-anchor=\"end\">\(SVG.escape(SVG.tickLabel(t)))</text>\n"
         }
         for t in xTicks {
-            out += "  <line x1=\"\(SVG.n(x(t)))\" y1=\"\(SVG.n(top + plotH))\" x2=\"\(SVG.n(x(t)))\" y2=\"\(SVG.n(top + plotH + 5))\" stroke=\"\(SVG.muted)\"/>\n"
-            out += "  <text x=\"\(SVG.n(x(t)))\" y=\"\(SVG.n(top + plotH + 18))\" text-anchor=\"middle\">\(SVG.escape(SVG.tickLabel(t)))</text>\n"
+            out +=
+                "  <line x1=\"\(SVG.n(x(t)))\" y1=\"\(SVG.n(top + plotH))\" x2=\"\(SVG.n(x(t)))\" y2=\"\(SVG.n(top + plotH + 5))\" stroke=\"\(SVG.muted)\"/>\n"
+            out +=
+                "  <text x=\"\(SVG.n(x(t)))\" y=\"\(SVG.n(top + plotH + 18))\" text-anchor=\"middle\">\(SVG.escape(SVG.tickLabel(t)))</text>\n"
         }
-        out += "  <text x=\"\(SVG.n(left + plotW / 2))\" y=\"\(SVG.n(height - 10))\" text-anchor=\"middle\" font-size=\"11.5\">\(SVG.escape(xLabel))</text>\n"
-        out += "  <text transform=\"translate(16,\(SVG.n(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"11.5\">\(SVG.escape(yLabel))</text>\n"
+        out +=
+            "  <text x=\"\(SVG.n(left + plotW / 2))\" y=\"\(SVG.n(height - 10))\" text-anchor=\"middle\" font-size=\"11.5\">\(SVG.escape(xLabel))</text>\n"
+        out +=
+            "  <text transform=\"translate(16,\(SVG.n(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"11.5\">\(SVG.escape(yLabel))</text>\n"
         out += "</g>\n"
         out += "<g id=\"series\" fill=\"none\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n"
         for (k, s) in series.enumerated() {
@@ -87,11 +99,14 @@ public struct TimeSeriesChart: Sendable {
             var path = "", pen = false
             for point in s.points.sorted(by: { $0.round < $1.round }) {
                 guard point.value.isFinite else { pen = false; continue }
-                path += (pen ? " L" : (path.isEmpty ? "M" : " M")) + "\(SVG.n(x(Double(point.round)))),\(SVG.n(y(point.value)))"
+                path +=
+                    (pen ? " L" : (path.isEmpty ? "M" : " M"))
+                    + "\(SVG.n(x(Double(point.round)))),\(SVG.n(y(point.value)))"
                 pen = true
             }
             guard !path.isEmpty else { continue }
-            out += "  <path d=\"\(path)\" stroke=\"\(colour)\"\(s.dashed ? " stroke-dasharray=\"6 4\"" : "")><title>\(SVG.escape(s.name))</title></path>\n"
+            out +=
+                "  <path d=\"\(path)\" stroke=\"\(colour)\"\(s.dashed ? " stroke-dasharray=\"6 4\"" : "")><title>\(SVG.escape(s.name))</title></path>\n"
         }
         out += "</g>\n"
         if series.count > 1 {
@@ -100,11 +115,14 @@ public struct TimeSeriesChart: Sendable {
             for (k, s) in series.prefix(14).enumerated() {
                 let colour = s.colour ?? SVG.palette[k % SVG.palette.count]
                 let ly = top + 8 + Double(k) * 18
-                out += "  <line x1=\"\(SVG.n(lx))\" y1=\"\(SVG.n(ly - 4))\" x2=\"\(SVG.n(lx + 22))\" y2=\"\(SVG.n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2.5\"\(s.dashed ? " stroke-dasharray=\"6 4\"" : "")/>\n"
-                out += "  <text x=\"\(SVG.n(lx + 30))\" y=\"\(SVG.n(ly))\">\(SVG.escape(String(s.name.prefix(22))))</text>\n"
+                out +=
+                    "  <line x1=\"\(SVG.n(lx))\" y1=\"\(SVG.n(ly - 4))\" x2=\"\(SVG.n(lx + 22))\" y2=\"\(SVG.n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2.5\"\(s.dashed ? " stroke-dasharray=\"6 4\"" : "")/>\n"
+                out +=
+                    "  <text x=\"\(SVG.n(lx + 30))\" y=\"\(SVG.n(ly))\">\(SVG.escape(String(s.name.prefix(22))))</text>\n"
             }
             if series.count > 14 {
-                out += "  <text x=\"\(SVG.n(lx + 30))\" y=\"\(SVG.n(top + 8 + 14 * 18))\" fill=\"\(SVG.muted)\">+\(series.count - 14) more</text>\n"
+                out +=
+                    "  <text x=\"\(SVG.n(lx + 30))\" y=\"\(SVG.n(top + 8 + 14 * 18))\" fill=\"\(SVG.muted)\">+\(series.count - 14) more</text>\n"
             }
             out += "</g>\n"
         }

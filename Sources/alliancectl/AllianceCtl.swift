@@ -16,9 +16,11 @@ struct AllianceCtl: ParsableCommand {
             interrupted by SIGINT/SIGTERM (no partial output file is left).
             """,
         version: AllianceGraphVersion.string,
-        subcommands: [InfoCommand.self, MetricsCommand.self, SimulateCommand.self, CrisisCommand.self,
-                      LandscapeCommand.self, ConvertCommand.self, ImportCommand.self, RenderCommand.self,
-                      ReportCommand.self, GenerateCommand.self]
+        subcommands: [
+            InfoCommand.self, MetricsCommand.self, SimulateCommand.self, CrisisCommand.self,
+            LandscapeCommand.self, ConvertCommand.self, ImportCommand.self, RenderCommand.self,
+            ReportCommand.self, GenerateCommand.self,
+        ]
     )
 
     /// The process entry point: signal handling first (before any other thread starts), then

@@ -14,8 +14,11 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file instead of standard output.",
-                                                     valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Write the output to this file instead of standard output.",
+            valueName: "file"))
     var output: String?
 
     @Flag(name: .shortAndLong, help: "Print no progress or notes on standard error.")
@@ -94,4 +97,3 @@ func loadScenarioAndBytes(_ path: String) throws -> (scenario: Scenario, bytes: 
         do { return (try ScenarioReader.parse(bytes), bytes) } catch { throw error.inFile(path) }
     }
 }
-

@@ -35,7 +35,9 @@ struct ConvertCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if (from ?? GraphFormat.detect(path: input)) == .dot { throw ValidationError("DOT can be written but not read.") }
+        if (from ?? GraphFormat.detect(path: input)) == .dot {
+            throw ValidationError("DOT can be written but not read.")
+        }
         if from == nil && GraphFormat.detect(path: input) == nil {
             throw ValidationError("Can't tell the format of \"\(input)\" from its name; give --from.")
         }
@@ -54,7 +56,9 @@ struct ConvertCommand: ParsableCommand {
             let written = try GraphIO.write(scenario, as: format, to: output)
             if !quiet && output != "-" {
                 let n = scenario.network
-                Diagnostics.print("Wrote \(written.joined(separator: ", ")) (\(format.rawValue)): \(n.count) states, \(n.commitments.count) commitments, \(n.rivalries.count) rivalries")
+                Diagnostics.print(
+                    "Wrote \(written.joined(separator: ", ")) (\(format.rawValue)): \(n.count) states, \(n.commitments.count) commitments, \(n.rivalries.count) rivalries"
+                )
             }
         }
     }

@@ -21,7 +21,9 @@ struct CrisisCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
     var file: String
 
     @Option(help: ArgumentHelp("Code of the state that attacks.", valueName: "code"))
@@ -107,8 +109,9 @@ struct CrisisCommand: ParsableCommand {
             if let transparency { environment.transparency = transparency }
             let engine: CrisisEngine
             do {
-                engine = try CrisisEngine(network: network, environment: environment, warPlans: scenario.warPlans,
-                                          options: crisisOptions)
+                engine = try CrisisEngine(
+                    network: network, environment: environment, warPlans: scenario.warPlans,
+                    options: crisisOptions)
             } catch {
                 throw ValidationError("Invalid option: \(error)")
             }
@@ -117,11 +120,13 @@ struct CrisisCommand: ParsableCommand {
             if a == b { throw ValidationError("--attacker and --target must differ.") }
             let effectiveYear = year ?? scenario.year
             let ties = effectiveYear.map { " (ties in force in \($0))" } ?? ""
-            let rules = "reliability \(NumberFormat.json(environment.reliability)), offense-defense "
+            let rules =
+                "reliability \(NumberFormat.json(environment.reliability)), offense-defense "
                 + "\(NumberFormat.json(environment.offenseDefense)) (entry delay \(engine.entryDelay)), "
                 + (mode == .deterministic ? "threshold \(NumberFormat.json(engine.options.threshold))" : "seed \(seed)")
                 + (opportunism ? ", opportunism on" : "")
-            let title = "\(scenario.name)\(ties): \(network[a].code) attacks \(network[b].code); \(mode.rawValue); \(rules)"
+            let title =
+                "\(scenario.name)\(ties): \(network[a].code) attacks \(network[b].code); \(mode.rawValue); \(rules)"
 
             let runCount = runs ?? 1000
             if mode == .deterministic || runCount == 1 {
@@ -129,7 +134,9 @@ struct CrisisCommand: ParsableCommand {
                 switch output.format {
                 case .table: try output.emit(CrisisOutput.table(result, engine: engine, title: title))
                 case .csv: try output.emit(CrisisOutput.csv(result, engine: engine))
-                case .json: try output.emit(CrisisOutput.json(result, engine: engine, scenarioName: scenario.name, inputDigest: digest))
+                case .json:
+                    try output.emit(
+                        CrisisOutput.json(result, engine: engine, scenarioName: scenario.name, inputDigest: digest))
                 }
                 return
             }
@@ -141,16 +148,21 @@ struct CrisisCommand: ParsableCommand {
                 }
             }
             let started = Date()
-            let ensemble = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: runCount, seed: seed,
-                                                  workers: workers ?? CrisisEnsemble.defaultWorkers, progress: progress)
+            let ensemble = try CrisisEnsemble.run(
+                engine: engine, attacker: a, target: b, runs: runCount, seed: seed,
+                workers: workers ?? CrisisEnsemble.defaultWorkers, progress: progress)
             if showProgress {
-                Diagnostics.write("\rcrisis ensemble: \(runCount) runs in \(NumberFormat.fixed(Date().timeIntervalSince(started), digits: 2)) s\n")
+                Diagnostics.write(
+                    "\rcrisis ensemble: \(runCount) runs in \(NumberFormat.fixed(Date().timeIntervalSince(started), digits: 2)) s\n"
+                )
             }
             let ensembleTitle = "\(title), \(runCount) runs"
             switch output.format {
             case .table: try output.emit(CrisisOutput.table(ensemble, engine: engine, title: ensembleTitle))
             case .csv: try output.emit(CrisisOutput.csv(ensemble, engine: engine))
-            case .json: try output.emit(CrisisOutput.json(ensemble, engine: engine, scenarioName: scenario.name, inputDigest: digest))
+            case .json:
+                try output.emit(
+                    CrisisOutput.json(ensemble, engine: engine, scenarioName: scenario.name, inputDigest: digest))
             }
         }
     }

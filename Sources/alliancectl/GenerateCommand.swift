@@ -33,8 +33,11 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "How ties are placed: regional or scale-free.")
     var model: SyntheticNetworkModel = .regional
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the scenario to this file (default: standard output).",
-                                                     valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Write the scenario to this file (default: standard output).",
+            valueName: "file"))
     var output: String = "-"
 
     @Flag(name: .shortAndLong, help: "Print no notes on standard error.")
@@ -54,7 +57,9 @@ struct GenerateCommand: ParsableCommand {
             try ScenarioWriter.write(scenario, to: output)
             if !quiet && output != "-" {
                 let n = scenario.network
-                Diagnostics.print("Wrote \(output): \(n.count) states, \(n.commitments.count) commitments, \(n.rivalries.count) rivalries, \(n.contiguity.count) contiguity entries")
+                Diagnostics.print(
+                    "Wrote \(output): \(n.count) states, \(n.commitments.count) commitments, \(n.rivalries.count) rivalries, \(n.contiguity.count) contiguity entries"
+                )
             }
         }
     }

@@ -46,12 +46,16 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("COW major powers file (majors2016.csv).", valueName: "file"))
     var majors: String?
 
-    @Option(help: ArgumentHelp("Keep only these states (comma-separated letter codes in --codes, or COW numbers).",
-                               valueName: "codes"))
+    @Option(
+        help: ArgumentHelp(
+            "Keep only these states (comma-separated letter codes in --codes, or COW numbers).",
+            valueName: "codes"))
     var only: String?
 
-    @Option(help: ArgumentHelp("Keep only these regions (comma-separated): americas, europe, africa, middle-east, asia, oceania.",
-                               valueName: "regions"))
+    @Option(
+        help: ArgumentHelp(
+            "Keep only these regions (comma-separated): americas, europe, africa, middle-east, asia, oceania.",
+            valueName: "regions"))
     var region: String?
 
     @Option(help: "State codes in the scenario: cow (COW letter codes) or iso3.")
@@ -60,7 +64,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Treat the German Federal Republic (COW 260, 1955-1990) as Germany (255).")
     var mergeGermany = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the scenario here (default: standard output).", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write the scenario here (default: standard output).", valueName: "file"))
     var output: String?
 
     @Option(help: "Output format (default: from the output file's extension, else scenario JSON).")
@@ -72,7 +78,9 @@ struct ImportCommand: ParsableCommand {
     func validate() throws {
         for name in list(region) where AllianceImportOptions.Region(rawValue: name) == nil {
             let all = AllianceImportOptions.Region.allCases.map(\.rawValue)
-            throw ValidationError("Unknown region \"\(name)\"\(NameSuggestion.hint(for: name, among: all)); expected one of \(all.joined(separator: ", ")).")
+            throw ValidationError(
+                "Unknown region \"\(name)\"\(NameSuggestion.hint(for: name, among: all)); expected one of \(all.joined(separator: ", "))."
+            )
         }
         if to == .csv && output == nil { throw ValidationError("CSV output needs --output (it writes two files).") }
     }
@@ -104,7 +112,9 @@ struct ImportCommand: ParsableCommand {
                 try GraphIO.write(result.scenario, as: format, to: output)
                 if !quiet {
                     let n = result.scenario.network
-                    Diagnostics.print("Wrote \(output): \(n.count) states, \(n.commitments.count) commitments, \(n.rivalries.count) rivalries, \(n.contiguity.count) contiguity entries")
+                    Diagnostics.print(
+                        "Wrote \(output): \(n.count) states, \(n.commitments.count) commitments, \(n.rivalries.count) rivalries, \(n.contiguity.count) contiguity entries"
+                    )
                 }
             } else {
                 FileHandle.standardOutput.write(Data(try GraphIO.encode(result.scenario, as: format).utf8))

@@ -10,7 +10,9 @@ struct InfoCommand: ParsableCommand {
         abstract: "Summarise a scenario: states, commitments by kind, rivalries, components, checks."
     )
 
-    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
     var file: String
 
     @Option(help: "Describe the network as it stood in this year (default: the scenario's year).")

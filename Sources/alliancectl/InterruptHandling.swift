@@ -42,7 +42,9 @@ enum InterruptHandling {
     /// The exit status for `signal`: 128 + its number.
     static func exitStatus(_ signal: Int32) -> Int32 { 128 + signal }
 
-    static func name(_ signal: Int32) -> String { signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)" }
+    static func name(_ signal: Int32) -> String {
+        signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"
+    }
 
     private static func stop(_ signal: Int32) -> Never {
         let outcome = OutputLedger.shared.interrupt()

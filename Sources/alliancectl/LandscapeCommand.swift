@@ -17,14 +17,18 @@ struct LandscapeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
     var file: String
 
     @Option(help: "Use the ties in force in this year (default: the scenario's year).")
     var year: Int?
 
-    @Option(help: ArgumentHelp("One camp of the actual partition, comma-separated codes (e.g. the Allies).",
-                               valueName: "codes"))
+    @Option(
+        help: ArgumentHelp(
+            "One camp of the actual partition, comma-separated codes (e.g. the Allies).",
+            valueName: "codes"))
     var actual: String?
 
     @Option(help: "Seed for the random starts beyond the exhaustive limit.")
@@ -58,11 +62,14 @@ struct LandscapeCommand: ParsableCommand {
                 actualSides = landscape.codes.map { side.contains($0) ? 0 : 1 }
             }
             if landscape.count > exhaustiveLimit {
-                output.note("\(landscape.count) states: sampling \(starts) seeded descents (seed \(seed)) instead of an exhaustive search.")
+                output.note(
+                    "\(landscape.count) states: sampling \(starts) seeded descents (seed \(seed)) instead of an exhaustive search."
+                )
             }
             let result = LandscapeSearch.search(landscape, exhaustiveLimit: exhaustiveLimit, starts: starts, seed: seed)
             let effectiveYear = year ?? scenario.year
-            let title = "\(scenario.name)" + (effectiveYear.map { scenario.name.contains(String($0)) ? "" : " (\($0))" } ?? "")
+            let title =
+                "\(scenario.name)" + (effectiveYear.map { scenario.name.contains(String($0)) ? "" : " (\($0))" } ?? "")
                 + ": alignment landscape of \(landscape.count) states, \(result.minima.count) local minim\(result.minima.count == 1 ? "um" : "a")"
             let report = LandscapeReport(title: title, landscape: landscape, result: result, actual: actualSides)
             switch output.format {

@@ -11,7 +11,9 @@ struct MetricsCommand: ParsableCommand {
         discussion: "CSV output has one row per state; use --scope system for the system metrics."
     )
 
-    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
     var file: String?
 
     @Option(help: "Use the ties in force in this year (default: the scenario's year).")
@@ -29,8 +31,10 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "Seed for randomised steps (Leiden restarts).")
     var seed: UInt64 = 0
 
-    @Option(help: ArgumentHelp("Also report the alliance-portfolio similarity S of this pair of states.",
-                               valueName: "A,B"))
+    @Option(
+        help: ArgumentHelp(
+            "Also report the alliance-portfolio similarity S of this pair of states.",
+            valueName: "A,B"))
     var similarity: String?
 
     @Flag(help: "Also report the matrix of portfolio similarity S for every pair (with --format csv: the matrix only).")
@@ -70,8 +74,9 @@ struct MetricsCommand: ParsableCommand {
             let scenario = try loadScenario(file)
             let effectiveYear = year ?? scenario.year
             let network = scenario.activeNetwork(year: year)
-            var report = try NetworkMetrics.compute(network, seed: seed, environment: scenario.parameters,
-                                                    warPlans: scenario.warPlans, only: onlyNames.map(Set.init))
+            var report = try NetworkMetrics.compute(
+                network, seed: seed, environment: scenario.parameters,
+                warPlans: scenario.warPlans, only: onlyNames.map(Set.init))
             if let similarity {
                 let codes = similarity.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 var ids: [StateID] = []
@@ -95,7 +100,8 @@ struct MetricsCommand: ParsableCommand {
                     try output.emit(scope == .state ? MetricsOutput.stateCSV(report) : MetricsOutput.systemCSV(report))
                 }
             case .table:
-                let title = "\(scenario.name)" + (effectiveYear.map { " (ties in force in \($0))" } ?? "")
+                let title =
+                    "\(scenario.name)" + (effectiveYear.map { " (ties in force in \($0))" } ?? "")
                     + ": \(network.count) states, \(network.commitments.count) commitments"
                 var text = MetricsOutput.table(report, title: title)
                 if let matrix { text += "\n" + MetricsOutput.similarityTable(codes: report.codes, matrix: matrix) }
@@ -106,4 +112,3 @@ struct MetricsCommand: ParsableCommand {
 }
 
 extension MetricDefinition.Scope: ExpressibleByArgument {}
-

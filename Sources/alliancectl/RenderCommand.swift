@@ -18,7 +18,8 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Scenario or graph file (any format `convert` reads).", valueName: "file"))
     var file: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the SVG here (default: standard output).", valueName: "file"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write the SVG here (default: standard output).", valueName: "file"))
     var output: String?
 
     @Option(help: "Draw the ties in force in this year (default: the scenario's year).")

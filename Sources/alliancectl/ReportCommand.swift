@@ -8,7 +8,8 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a self-contained HTML report: network picture, summary, metrics tables, and optionally simulation charts and crisis timelines.",
+        abstract:
+            "Write a self-contained HTML report: network picture, summary, metrics tables, and optionally simulation charts and crisis timelines.",
         discussion: """
             The file inlines its SVG and CSS and loads nothing from the network. --simulate adds the \
             charts of a run of the dynamics with the default rules (effort, threat, commitments, balance); \
@@ -19,7 +20,8 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Scenario or graph file (any format `convert` reads).", valueName: "file"))
     var file: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the HTML here (default: standard output).", valueName: "file"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write the HTML here (default: standard output).", valueName: "file"))
     var output: String?
 
     @Option(help: "Report on the ties in force in this year (default: the scenario's year).")
@@ -34,8 +36,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Rounds of the --simulate run.")
     var rounds: Int = 50
 
-    @Option(help: ArgumentHelp("Add the timeline of the deterministic crisis ATTACKER:TARGET (repeatable), e.g. AUH:YUG.",
-                               valueName: "attacker:target"))
+    @Option(
+        help: ArgumentHelp(
+            "Add the timeline of the deterministic crisis ATTACKER:TARGET (repeatable), e.g. AUH:YUG.",
+            valueName: "attacker:target"))
     var crisis: [String] = []
 
     @Flag(name: .shortAndLong, help: "Print no notes on standard error.")
@@ -58,30 +62,41 @@ struct ReportCommand: ParsableCommand {
             var ids: [StateID] = []
             for (code, option) in zip(codes, ["attacker", "target"]) {
                 guard let id = network.id(forCode: code) else {
-                    throw InputError(location: "--crisis", "unknown \(option) \"\(code)\"\(NameSuggestion.hint(for: code, among: network.states.map(\.code)))")
+                    throw InputError(
+                        location: "--crisis",
+                        "unknown \(option) \"\(code)\"\(NameSuggestion.hint(for: code, among: network.states.map(\.code)))"
+                    )
                 }
                 ids.append(id)
             }
             try engine.validate(attacker: ids[0], target: ids[1])
             let result = try engine.run(attacker: ids[0], target: ids[1])
             let title = "Crisis: \(codes[0]) attacks \(codes[1]) (deterministic)"
-            sections.append(.timeline(CrisisTimeline(result, engine: engine, title: title), title: title,
-                                      caption: "\(result.warSize.states) belligerents after \(result.steps) steps; "
-                                          + "capability share \(NumberFormat.fixed(result.warSize.capabilityShareA, digits: 3)) "
-                                          + "(\(codes[0])'s side) against \(NumberFormat.fixed(result.warSize.capabilityShareB, digits: 3)). "
-                                          + "Honouring threshold: credibility x reliability >= 0.5."))
+            sections.append(
+                .timeline(
+                    CrisisTimeline(result, engine: engine, title: title), title: title,
+                    caption: "\(result.warSize.states) belligerents after \(result.steps) steps; "
+                        + "capability share \(NumberFormat.fixed(result.warSize.capabilityShareA, digits: 3)) "
+                        + "(\(codes[0])'s side) against \(NumberFormat.fixed(result.warSize.capabilityShareB, digits: 3)). "
+                        + "Honouring threshold: credibility x reliability >= 0.5."))
         }
         if simulate {
-            var run = try Simulation(network: network, configuration: Simulation.Configuration(
-                parameters: SimulationParameters(environment: scenario.parameters), rounds: rounds, seed: seed))
+            var run = try Simulation(
+                network: network,
+                configuration: Simulation.Configuration(
+                    parameters: SimulationParameters(environment: scenario.parameters), rounds: rounds, seed: seed))
             try run.run()
-            let captions = ["Effort of the eight largest states and the mean of all states.",
-                            "Total threat after propagation (noise-free), same states.",
-                            "Commitments in force by kind, and rivalries.",
-                            "Share of balanced signed triangles, capability concentration, mean credibility."]
+            let captions = [
+                "Effort of the eight largest states and the mean of all states.",
+                "Total threat after propagation (noise-free), same states.",
+                "Commitments in force by kind, and rivalries.",
+                "Share of balanced signed triangles, capability concentration, mean credibility.",
+            ]
             for (chart, caption) in zip(SimulationCharts.charts(run.records, network: network), captions) {
-                sections.append(.chart(chart, title: "Simulation: \(chart.title.lowercased())",
-                                       caption: caption + " \(run.round) rounds, seed \(seed), default rules."))
+                sections.append(
+                    .chart(
+                        chart, title: "Simulation: \(chart.title.lowercased())",
+                        caption: caption + " \(run.round) rounds, seed \(seed), default rules."))
             }
         }
         return sections
@@ -90,7 +105,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let scenario = try GraphIO.read(path: file)
-            let html = try HTMLReport(scenario: scenario, year: year, seed: seed, sections: try sections(scenario)).render()
+            let html = try HTMLReport(scenario: scenario, year: year, seed: seed, sections: try sections(scenario))
+                .render()
             if let output {
                 try FileOutput.write(html, to: output)
                 if !quiet { Diagnostics.print("Wrote \(output)") }

@@ -19,7 +19,9 @@ struct SimulateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "Scenario file (alliancegraph/1 JSON), or a graph file that `convert` reads.", valueName: "file"))
     var file: String
 
     @Option(help: "Number of rounds (the run may stop earlier at equilibrium).")
@@ -31,11 +33,15 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Rules to switch on, comma-separated.", valueName: "names"))
     var rules: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Set a parameter (repeatable), e.g. --set offenseDefense=1.5.",
-                                                         valueName: "name=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Set a parameter (repeatable), e.g. --set offenseDefense=1.5.",
+            valueName: "name=value"))
     var settings: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Folder for the run's files (created if missing).", valueName: "dir"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Folder for the run's files (created if missing).", valueName: "dir"))
     var output: String
 
     @Option(help: "System metrics per round: full (with Leiden blocs, modularity, arms-race stability) or light.")
@@ -65,7 +71,8 @@ struct SimulateCommand: ParsableCommand {
             } catch {
                 // Range errors depend on the scenario's own values; only names and syntax are checked here.
                 if error.message.hasPrefix("unknown parameter") || error.message.contains("not name=value")
-                    || error.message.contains("not a finite number") || error.message.contains("not a threat scale") {
+                    || error.message.contains("not a finite number") || error.message.contains("not a threat scale")
+                {
                     throw ValidationError("--set \(assignment): \(error.message)")
                 }
             }
@@ -80,8 +87,9 @@ struct SimulateCommand: ParsableCommand {
             do { try parameters.apply(settings) } catch { throw ValidationError("--set: \(error)") }
             let chosen = try rules.map { text throws(InputError) in try RuleKind.parseList(text) } ?? RuleKind.defaults
             let network = scenario.activeNetwork(year: year)
-            let configuration = Simulation.Configuration(parameters: parameters, rules: chosen, rounds: rounds, seed: seed,
-                                                         stopAtEquilibrium: !noEquilibriumStop, systemMetrics: systemMetrics)
+            let configuration = Simulation.Configuration(
+                parameters: parameters, rules: chosen, rounds: rounds, seed: seed,
+                stopAtEquilibrium: !noEquilibriumStop, systemMetrics: systemMetrics)
             let start = Date()
             var simulation = try Simulation(network: network, configuration: configuration)
             let showProgress = !quiet && isatty(STDERR_FILENO) == 1
@@ -90,12 +98,14 @@ struct SimulateCommand: ParsableCommand {
             }
             if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
             let wall = Date().timeIntervalSince(start)
-            let report = chosen.contains(.burdenSharing) ? BurdenSharingReport(initial: network, final: simulation.network) : nil
+            let report =
+                chosen.contains(.burdenSharing) ? BurdenSharingReport(initial: network, final: simulation.network) : nil
 
             let rounds = SimulationOutput.roundsCSV(simulation)
             let system = SimulationOutput.systemCSV(simulation)
             let final = try SimulationOutput.finalScenarioJSON(scenario, simulation)
-            let run = SimulationOutput.runJSON(simulation, input: file, inputBytes: bytes, wallSeconds: wall, burdenSharing: report)
+            let run = SimulationOutput.runJSON(
+                simulation, input: file, inputBytes: bytes, wallSeconds: wall, burdenSharing: report)
             var isFolder: ObjCBool = false
             let existed = FileManager.default.fileExists(atPath: output, isDirectory: &isFolder)
             if existed && !isFolder.boolValue {
@@ -113,14 +123,18 @@ struct SimulateCommand: ParsableCommand {
             let folder = URL(fileURLWithPath: output)
             var files = [("rounds.csv", rounds), ("system.csv", system), ("final.json", final), ("run.json", run)]
             if charts {
-                files += zip(SimulationCharts.fileNames, SimulationCharts.charts(simulation.records, network: network).map { $0.svg() })
-                    .map { ($0, $1) }
+                files += zip(
+                    SimulationCharts.fileNames,
+                    SimulationCharts.charts(simulation.records, network: network).map { $0.svg() }
+                )
+                .map { ($0, $1) }
             }
             // All files or none: each is written to a temporary file, then all are renamed.
             try FileOutput.writeAll(files.map { (folder.appendingPathComponent($0.0).path, $0.1) })
             if !quiet {
-                Diagnostics.print("\(simulation.round) rounds\(simulation.reachedEquilibrium ? " (equilibrium)" : ""), "
-                                  + "\(network.count) states; wrote \(output)/{\(files.map(\.0).joined(separator: ","))}")
+                Diagnostics.print(
+                    "\(simulation.round) rounds\(simulation.reachedEquilibrium ? " (equilibrium)" : ""), "
+                        + "\(network.count) states; wrote \(output)/{\(files.map(\.0).joined(separator: ","))}")
             }
         }
     }

@@ -13,5 +13,6 @@ public func lsanDefaultSuppressions() -> UnsafePointer<CChar>? {
 enum LeakSuppressions {
     static let path = TestSupport.repositoryRoot.appendingPathComponent("Tests/lsan-suppressions.txt").path
     /// The list as a NUL-terminated C string, allocated once and kept for the life of the process.
-    nonisolated(unsafe) static let text: UnsafeMutablePointer<CChar>? = strdup((try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
+    nonisolated(unsafe) static let text: UnsafeMutablePointer<CChar>? = strdup(
+        (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
 }

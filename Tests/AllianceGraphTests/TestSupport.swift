@@ -28,24 +28,24 @@ enum TestSupport {
 
     /// A small scenario: three states, a defence pact and a guarantee, a rivalry, geography.
     static let toyScenarioJSON = """
-    {
-      "format": "alliancegraph/1",
-      "name": "Toy triangle",
-      "year": 1900,
-      "parameters": {"offenseDefense": 1.2, "transparency": 0.3, "armsControl": {"maxEffort": 0.05}},
-      "states": [
-        {"code": "AAA", "name": "Aland", "capability": 0.30, "major": true},
-        {"code": "BBB", "name": "Bland", "capability": 0.20, "effort": 0.03},
-        {"code": "CCC", "name": "Cland", "capability": 0.05, "hawkishness": 0.2}
-      ],
-      "commitments": [
-        {"kind": "defense", "between": ["BBB", "CCC"], "credibility": 0.9, "since": 1890},
-        {"kind": "guarantee", "from": "AAA", "to": "CCC", "credibility": 0.6},
-        {"kind": "consultation", "between": ["AAA", "BBB"], "until": 1899}
-      ],
-      "rivalries": [{"between": ["AAA", "BBB"], "intensity": 0.8}],
-      "contiguity": [{"between": ["AAA", "BBB"], "type": 1}, {"between": ["BBB", "CCC"], "proximity": 0.7}],
-      "warPlans": [{"actor": "AAA", "trigger": ["BBB"], "attack": ["CCC"]}]
-    }
-    """
+        {
+          "format": "alliancegraph/1",
+          "name": "Toy triangle",
+          "year": 1900,
+          "parameters": {"offenseDefense": 1.2, "transparency": 0.3, "armsControl": {"maxEffort": 0.05}},
+          "states": [
+            {"code": "AAA", "name": "Aland", "capability": 0.30, "major": true},
+            {"code": "BBB", "name": "Bland", "capability": 0.20, "effort": 0.03},
+            {"code": "CCC", "name": "Cland", "capability": 0.05, "hawkishness": 0.2}
+          ],
+          "commitments": [
+            {"kind": "defense", "between": ["BBB", "CCC"], "credibility": 0.9, "since": 1890},
+            {"kind": "guarantee", "from": "AAA", "to": "CCC", "credibility": 0.6},
+            {"kind": "consultation", "between": ["AAA", "BBB"], "until": 1899}
+          ],
+          "rivalries": [{"between": ["AAA", "BBB"], "intensity": 0.8}],
+          "contiguity": [{"between": ["AAA", "BBB"], "type": 1}, {"between": ["BBB", "CCC"], "proximity": 0.7}],
+          "warPlans": [{"actor": "AAA", "trigger": ["BBB"], "attack": ["CCC"]}]
+        }
+        """
 }

@@ -6,7 +6,9 @@ import Testing
 struct CommandParsingTests {
     @Test("metrics parses its options")
     func metricsOptions() throws {
-        let command = try AllianceCtl.parseAsRoot(["metrics", "x.json", "--format", "json", "--only", "degree,pagerank"])
+        let command = try AllianceCtl.parseAsRoot([
+            "metrics", "x.json", "--format", "json", "--only", "degree,pagerank",
+        ])
         let metrics = try #require(command as? MetricsCommand)
         #expect(metrics.file == "x.json")
         #expect(metrics.output.format == .json)

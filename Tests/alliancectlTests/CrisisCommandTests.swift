@@ -5,7 +5,8 @@ import Testing
 
 @Suite("crisis command")
 struct CrisisCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let europe1914 = root.appendingPathComponent("Networks/europe-1914.json").path
 
     /// Runs the built binary (see `CLITestSupport`); fails when it was not built.
@@ -15,9 +16,11 @@ struct CrisisCommandTests {
 
     @Test("crisis parses its options")
     func parses() throws {
-        let command = try AllianceCtl.parseAsRoot(["crisis", "x.json", "--attacker", "AUH", "--target", "YUG",
-                                                   "--mode", "stochastic", "--runs", "500", "--seed", "9",
-                                                   "--opportunism", "--format", "csv", "--output", "out.csv"])
+        let command = try AllianceCtl.parseAsRoot([
+            "crisis", "x.json", "--attacker", "AUH", "--target", "YUG",
+            "--mode", "stochastic", "--runs", "500", "--seed", "9",
+            "--opportunism", "--format", "csv", "--output", "out.csv",
+        ])
         let crisis = try #require(command as? CrisisCommand)
         #expect(crisis.attacker == "AUH" && crisis.target == "YUG")
         #expect(crisis.mode == .stochastic && crisis.runs == 500 && crisis.seed == 9)
@@ -32,7 +35,9 @@ struct CrisisCommandTests {
             try AllianceCtl.parseAsRoot(["crisis", "x.json", "--attacker", "AUH", "--target", "YUG", "--runs", "10"])
         }
         #expect(throws: (any Error).self) {
-            try AllianceCtl.parseAsRoot(["crisis", "x.json", "--attacker", "AUH", "--target", "YUG", "--mode", "random"])
+            try AllianceCtl.parseAsRoot([
+                "crisis", "x.json", "--attacker", "AUH", "--target", "YUG", "--mode", "random",
+            ])
         }
         #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["crisis", "x.json", "--attacker", "AUH"]) }
     }
@@ -54,14 +59,18 @@ struct CrisisCommandTests {
 
     @Test("the built binary writes CSV and JSON, and rejects an unknown state with exit 64")
     func binaryFormats() throws {
-        let csv = try Self.runBinary(["crisis", Self.europe1914, "--attacker", "AUH", "--target", "YUG", "--format", "csv"])
+        let csv = try Self.runBinary([
+            "crisis", Self.europe1914, "--attacker", "AUH", "--target", "YUG", "--format", "csv",
+        ])
         #expect(csv.status == 0)
         let rows = csv.stdout.split(separator: "\n")
         #expect(rows.first == "step,code,name,side,role,cause,via,commitment,credibility,honour,detail")
         #expect(rows.contains { $0.hasPrefix("4,JPN,Japan,B,entrant,pledge,UKG,offense,1,") })
         #expect(rows.count == 1 + 18)
-        let json = try Self.runBinary(["crisis", Self.europe1914, "--attacker", "AUH", "--target", "YUG",
-                                       "--mode", "stochastic", "--runs", "2000", "--format", "json"])
+        let json = try Self.runBinary([
+            "crisis", Self.europe1914, "--attacker", "AUH", "--target", "YUG",
+            "--mode", "stochastic", "--runs", "2000", "--format", "json",
+        ])
         #expect(json.status == 0)
         #expect(json.stderr.isEmpty, "no progress when stderr is not a terminal")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

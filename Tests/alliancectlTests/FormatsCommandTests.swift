@@ -6,9 +6,11 @@ import Foundation
 import Testing
 @testable import alliancectl
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 private func temporary(_ name: String) -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alliancectl-formats-\(ProcessInfo.processInfo.processIdentifier)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "alliancectl-formats-\(ProcessInfo.processInfo.processIdentifier)")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder.appendingPathComponent(name).path
 }
@@ -20,23 +22,29 @@ struct FormatsCommandTests {
     @Test("convert picks formats by extension and round-trips a bundled network through GraphML")
     func convert() throws {
         let graphml = temporary("e.graphml"), back = temporary("e.json")
-        var command = try #require(try AllianceCtl.parseAsRoot(["convert", europe, graphml, "--quiet"]) as? ConvertCommand)
+        var command = try #require(
+            try AllianceCtl.parseAsRoot(["convert", europe, graphml, "--quiet"]) as? ConvertCommand)
         try command.run()
         command = try #require(try AllianceCtl.parseAsRoot(["convert", graphml, back, "-q"]) as? ConvertCommand)
         try command.run()
         #expect(try ScenarioReader.read(path: back) == (try ScenarioReader.read(path: europe)))
     }
 
-    @Test("metrics and crisis read GraphML and GML files directly, with the same results as the scenario JSON",
-          arguments: ["graphml", "gml"])
+    @Test(
+        "metrics and crisis read GraphML and GML files directly, with the same results as the scenario JSON",
+        arguments: ["graphml", "gml"])
     func commandsReadGraphFiles(ext: String) throws {
         let graph = temporary("direct.\(ext)")
-        let convert = try #require(try AllianceCtl.parseAsRoot(["convert", europe, graph, "--quiet"]) as? ConvertCommand)
+        let convert = try #require(
+            try AllianceCtl.parseAsRoot(["convert", europe, graph, "--quiet"]) as? ConvertCommand)
         try convert.run()
-        for arguments in [["metrics", "--format", "csv", "--only", "degree,strength,betweenness,pagerank,bloc"],
-                          ["crisis", "--attacker", "AUH", "--target", "YUG", "--format", "csv"]] {
-            let fromJSON = try #require(try CLITestSupport.run([arguments[0], europe] + arguments.dropFirst()),
-                                        "build alliancectl first (swift build)")
+        for arguments in [
+            ["metrics", "--format", "csv", "--only", "degree,strength,betweenness,pagerank,bloc"],
+            ["crisis", "--attacker", "AUH", "--target", "YUG", "--format", "csv"],
+        ] {
+            let fromJSON = try #require(
+                try CLITestSupport.run([arguments[0], europe] + arguments.dropFirst()),
+                "build alliancectl first (swift build)")
             let fromGraph = try #require(try CLITestSupport.run([arguments[0], graph] + arguments.dropFirst()))
             #expect(fromGraph.status == 0, "\(fromGraph.stderr)")
             #expect(fromGraph.stdout == fromJSON.stdout)
@@ -45,7 +53,8 @@ struct FormatsCommandTests {
 
     @Test("convert: --to overrides the extension; an unknown extension without --to is a usage error")
     func convertOptions() throws {
-        let command = try #require(try AllianceCtl.parseAsRoot(["convert", "a.json", "b.txt", "--to", "node-link"]) as? ConvertCommand)
+        let command = try #require(
+            try AllianceCtl.parseAsRoot(["convert", "a.json", "b.txt", "--to", "node-link"]) as? ConvertCommand)
         #expect(command.to == .nodeLink)
         #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["convert", "a.json", "b.txt"]) }
         #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["convert", "a.dot", "b.json"]) }
@@ -53,18 +62,26 @@ struct FormatsCommandTests {
 
     @Test("import parses its options; an unknown region is a usage error with a hint")
     func importOptions() throws {
-        let command = try #require(try AllianceCtl.parseAsRoot(["import", "atop", "x.csv", "--year", "1913", "--codes", "iso3",
-                                                                "--only", "DEU,FRA", "--region", "europe", "--merge-germany"]) as? ImportCommand)
+        let command = try #require(
+            try AllianceCtl.parseAsRoot([
+                "import", "atop", "x.csv", "--year", "1913", "--codes", "iso3",
+                "--only", "DEU,FRA", "--region", "europe", "--merge-germany",
+            ]) as? ImportCommand)
         #expect(command.source == .atop && command.year == 1913 && command.codes == .iso3 && command.mergeGermany)
-        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["import", "atop", "x.csv", "--year", "1913", "--region", "eurpe"]) }
-        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["import", "atlas", "x.csv", "--year", "1913"]) }
+        #expect(throws: (any Error).self) {
+            try AllianceCtl.parseAsRoot(["import", "atop", "x.csv", "--year", "1913", "--region", "eurpe"])
+        }
+        #expect(throws: (any Error).self) {
+            try AllianceCtl.parseAsRoot(["import", "atlas", "x.csv", "--year", "1913"])
+        }
     }
 
     @Test("import writes a scenario from a hand-made ATOP file")
     func importRun() throws {
         let out = temporary("atop.json")
         let atop = root.appendingPathComponent("Tests/AllianceGraphTests/Fixtures/import/atop-small.csv").path
-        let command = try #require(try AllianceCtl.parseAsRoot(["import", "atop", atop, "--year", "1902", "-o", out, "-q"]) as? ImportCommand)
+        let command = try #require(
+            try AllianceCtl.parseAsRoot(["import", "atop", atop, "--year", "1902", "-o", out, "-q"]) as? ImportCommand)
         try command.run()
         let scenario = try ScenarioReader.read(path: out)
         #expect(scenario.year == 1902 && scenario.network.commitments.count == 10)
@@ -73,7 +90,8 @@ struct FormatsCommandTests {
     @Test("render and report write SVG and HTML files")
     func renderAndReport() throws {
         let svg = temporary("e.svg"), html = temporary("e.html")
-        let render = try #require(try AllianceCtl.parseAsRoot(["render", europe, "-o", svg, "--seed", "3", "-q"]) as? RenderCommand)
+        let render = try #require(
+            try AllianceCtl.parseAsRoot(["render", europe, "-o", svg, "--seed", "3", "-q"]) as? RenderCommand)
         try render.run()
         #expect(try String(contentsOfFile: svg, encoding: .utf8).hasPrefix("<svg"))
         let report = try #require(try AllianceCtl.parseAsRoot(["report", europe, "-o", html, "-q"]) as? ReportCommand)

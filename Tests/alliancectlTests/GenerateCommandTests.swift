@@ -10,11 +10,18 @@ import Testing
 struct GenerateCommandTests {
     @Test("generate parses its options; too many ties is a usage error")
     func options() throws {
-        let command = try #require(try AllianceCtl.parseAsRoot(["generate", "--states", "50", "--ties", "100", "--seed", "3",
-                                                                "--model", "scale-free", "-o", "x.json"]) as? GenerateCommand)
+        let command = try #require(
+            try AllianceCtl.parseAsRoot([
+                "generate", "--states", "50", "--ties", "100", "--seed", "3",
+                "--model", "scale-free", "-o", "x.json",
+            ]) as? GenerateCommand)
         #expect(command.specification == SyntheticNetwork(states: 50, ties: 100, seed: 3, model: .scaleFree))
-        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["generate", "--states", "10", "--ties", "30"]) }
-        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["generate", "--states", "10", "--ties", "5", "--model", "random"]) }
+        #expect(throws: (any Error).self) {
+            try AllianceCtl.parseAsRoot(["generate", "--states", "10", "--ties", "30"])
+        }
+        #expect(throws: (any Error).self) {
+            try AllianceCtl.parseAsRoot(["generate", "--states", "10", "--ties", "5", "--model", "random"])
+        }
     }
 
     @Test("the same options write the same bytes, and every command reads the file")
@@ -23,8 +30,11 @@ struct GenerateCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let a = folder.appendingPathComponent("a.json").path, b = folder.appendingPathComponent("b.json").path
         for path in [a, b] {
-            let command = try #require(try AllianceCtl.parseAsRoot(["generate", "--states", "120", "--ties", "400", "--seed", "11",
-                                                                    "-o", path, "-q"]) as? GenerateCommand)
+            let command = try #require(
+                try AllianceCtl.parseAsRoot([
+                    "generate", "--states", "120", "--ties", "400", "--seed", "11",
+                    "-o", path, "-q",
+                ]) as? GenerateCommand)
             try command.run()
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: a)) == (try Data(contentsOf: URL(fileURLWithPath: b))))
@@ -32,8 +42,12 @@ struct GenerateCommandTests {
         #expect(scenario.network.count == 120 && scenario.network.commitments.count == 400)
         guard let info = try CLITestSupport.run(["info", a, "--format", "json"]) else { return }
         #expect(info.status == 0)
-        guard let run = try CLITestSupport.run(["simulate", a, "--rounds", "2", "--seed", "1", "-q", "-o",
-                                                folder.appendingPathComponent("run").path]) else { return }
+        guard
+            let run = try CLITestSupport.run([
+                "simulate", a, "--rounds", "2", "--seed", "1", "-q", "-o",
+                folder.appendingPathComponent("run").path,
+            ])
+        else { return }
         #expect(run.status == 0, "\(run.stderr)")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A child process of the built `alliancectl`, started with `posix_spawn` and reaped with `wait4`,
@@ -68,7 +68,10 @@ struct GuardedProcess {
             if ownPeakIsExact { return peakKilobytes < kilobytes }
             if parentHighWater < kilobytes { return true }
             guard let peak = childPeak() else {
-                FileHandle.standardError.write(Data("note: peak memory of \(command.executable.lastPathComponent) not measurable here (no /usr/bin/time or python3)\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "note: peak memory of \(command.executable.lastPathComponent) not measurable here (no /usr/bin/time or python3)\n"
+                            .utf8))
                 return true
             }
             return peak < kilobytes
@@ -81,8 +84,10 @@ struct GuardedProcess {
 
     /// Starts `executable` with `arguments`, writing its output into `logFolder` and reading
     /// standard input from `stdin`.
-    static func start(_ executable: URL, _ arguments: [String], logFolder: URL,
-                      stdin: String = "/dev/null") throws -> GuardedProcess {
+    static func start(
+        _ executable: URL, _ arguments: [String], logFolder: URL,
+        stdin: String = "/dev/null"
+    ) throws -> GuardedProcess {
         let stdoutPath = logFolder.appendingPathComponent("stdout-\(UUID().uuidString).log").path
         let stderrPath = logFolder.appendingPathComponent("stderr-\(UUID().uuidString).log").path
         var actions = posix_spawn_file_actions_t()
@@ -97,15 +102,17 @@ struct GuardedProcess {
         let highWater = Self.ownHighWater()
         let code = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
         guard code == 0 else { throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO) }
-        return GuardedProcess(pid: pid, stdoutPath: stdoutPath, stderrPath: stderrPath,
-                              command: Command(executable: executable, arguments: arguments, stdin: stdin),
-                              parentHighWater: highWater)
+        return GuardedProcess(
+            pid: pid, stdoutPath: stdoutPath, stderrPath: stderrPath,
+            command: Command(executable: executable, arguments: arguments, stdin: stdin),
+            parentHighWater: highWater)
     }
 
     /// This process's resident high-water mark (VmHWM of /proc/self/status) in KiB; 0 if unknown.
     static func ownHighWater() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
         return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
     }
 
@@ -113,30 +120,39 @@ struct GuardedProcess {
     /// ru_maxrss: `/usr/bin/time -f %M -o FILE`, else python3's `os.wait4`. Nil without either.
     static func isolatedPeak(_ command: Command) -> Int? {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("peak-\(UUID().uuidString)")
-        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return nil }
+        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else {
+            return nil
+        }
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = folder.appendingPathComponent("peak").path
         let launcher: [String]
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/time") {
             launcher = ["/usr/bin/time", "-f", "%M", "-o", report]
-        } else if let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
-            let script = "import os,sys\npid=os.fork()\nif pid==0:\n os.execv(sys.argv[2],sys.argv[2:])\n"
+        } else if let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }) {
+            let script =
+                "import os,sys\npid=os.fork()\nif pid==0:\n os.execv(sys.argv[2],sys.argv[2:])\n"
                 + "_,st,ru=os.wait4(pid,0)\nopen(sys.argv[1],'w').write(str(ru.ru_maxrss))\n"
             launcher = [python, "-c", script, report]
         } else {
             return nil
         }
         guard let tool = launcher.first,
-              let child = try? start(URL(fileURLWithPath: tool), Array(launcher.dropFirst()) + [command.executable.path] + command.arguments,
-                                     logFolder: folder, stdin: command.stdin),
-              (try? child.wait(limit: 300)) != nil,
-              let text = try? String(contentsOfFile: report, encoding: .utf8) else { return nil }
+            let child = try? start(
+                URL(fileURLWithPath: tool), Array(launcher.dropFirst()) + [command.executable.path] + command.arguments,
+                logFolder: folder, stdin: command.stdin),
+            (try? child.wait(limit: 300)) != nil,
+            let text = try? String(contentsOfFile: report, encoding: .utf8)
+        else { return nil }
         return Int(text.split(separator: "\n").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "")
     }
 
     /// Runs `executable` to its end (killed after `limit` seconds if it hangs).
-    static func run(_ executable: URL, _ arguments: [String], logFolder: URL, stdin: String = "/dev/null",
-                    limit: Double = 300) throws -> Outcome {
+    static func run(
+        _ executable: URL, _ arguments: [String], logFolder: URL, stdin: String = "/dev/null",
+        limit: Double = 300
+    ) throws -> Outcome {
         try start(executable, arguments, logFolder: logFolder, stdin: stdin).wait(limit: limit)
     }
 
@@ -148,7 +164,8 @@ struct GuardedProcess {
     func handles(_ signal: Int32) -> Bool {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return false }
         let bit = UInt64(1) << UInt64(signal - 1)
-        for line in status.split(separator: "\n") where line.hasPrefix("SigBlk:") || line.hasPrefix("SigCgt:") || line.hasPrefix("SigIgn:") {
+        for line in status.split(separator: "\n")
+        where line.hasPrefix("SigBlk:") || line.hasPrefix("SigCgt:") || line.hasPrefix("SigIgn:") {
             if let mask = UInt64(line.split(separator: "\t").last ?? "", radix: 16), mask & bit != 0 { return true }
         }
         return false
@@ -157,7 +174,8 @@ struct GuardedProcess {
     /// CPU time the child has used so far, in clock ticks (utime + stime from /proc).
     func cpuTicks() -> Int {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return 0 }
+            let close = stat.lastIndex(of: ")")
+        else { return 0 }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         // After the command name: state is field 3 of stat(5); utime and stime are 14 and 15.
         guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return 0 }
@@ -178,7 +196,8 @@ struct GuardedProcess {
     /// Whether the child has ended (a zombie, not yet reaped, or gone).
     private func isEnded() -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
+            let close = stat.lastIndex(of: ")")
+        else { return true }
         return stat[stat.index(after: close)...].split(separator: " ").first == "Z"
     }
 
@@ -199,10 +218,11 @@ struct GuardedProcess {
             usleep(5_000)
         }
         let termination = status & 0x7f
-        return Outcome(status: termination == 0 ? (status >> 8) & 0xff : nil,
-                       signal: termination == 0 ? nil : termination,
-                       peakKilobytes: Int(usage.ru_maxrss), command: command, parentHighWater: parentHighWater, hung: hung,
-                       stdout: (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "",
-                       stderr: (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "")
+        return Outcome(
+            status: termination == 0 ? (status >> 8) & 0xff : nil,
+            signal: termination == 0 ? nil : termination,
+            peakKilobytes: Int(usage.ru_maxrss), command: command, parentHighWater: parentHighWater, hung: hung,
+            stdout: (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "")
     }
 }

@@ -5,7 +5,9 @@ import Testing
 /// use is the child's own, not this test process's (see `GuardedProcess.Outcome.childPeak`).
 @Suite("Peak memory of a child process")
 struct GuardedProcessTests {
-    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     @Test("the isolated measurement sees a child's own allocation and not this process's size")
     func isolatedPeakIsTheChilds() throws {
@@ -13,10 +15,12 @@ struct GuardedProcessTests {
         let haveLauncher = FileManager.default.isExecutableFile(atPath: "/usr/bin/time") || Self.python != nil
         #expect(haveLauncher)
         // Hold 300 MB, touched, then exit.
-        let big = GuardedProcess.Command(executable: URL(fileURLWithPath: python),
-                                         arguments: ["-c", "b = bytearray(300 * 1024 * 1024)\nfor i in range(0, len(b), 4096): b[i] = 1"],
-                                         stdin: "/dev/null")
-        let small = GuardedProcess.Command(executable: URL(fileURLWithPath: python), arguments: ["-c", "pass"], stdin: "/dev/null")
+        let big = GuardedProcess.Command(
+            executable: URL(fileURLWithPath: python),
+            arguments: ["-c", "b = bytearray(300 * 1024 * 1024)\nfor i in range(0, len(b), 4096): b[i] = 1"],
+            stdin: "/dev/null")
+        let small = GuardedProcess.Command(
+            executable: URL(fileURLWithPath: python), arguments: ["-c", "pass"], stdin: "/dev/null")
         let bigPeak = try #require(GuardedProcess.isolatedPeak(big))
         let smallPeak = try #require(GuardedProcess.isolatedPeak(small))
         #expect(bigPeak > 300 * 1024, "\(bigPeak) KiB")

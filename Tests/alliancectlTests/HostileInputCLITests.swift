@@ -40,7 +40,9 @@ struct HostileInputCLITests {
     static func files(of item: Case) -> [String] {
         guard item.file.hasPrefix("csv/") else { return [item.file] }
         let base = String(item.file.dropLast(4))
-        return [base + "-nodes.csv", base + "-edges.csv"].filter { FileManager.default.fileExists(atPath: "\(folder)/\($0)") }
+        return [base + "-nodes.csv", base + "-edges.csv"].filter {
+            FileManager.default.fileExists(atPath: "\(folder)/\($0)")
+        }
     }
 
     @Test("the corpus has at least 40 fixtures, every file is in the manifest and every case has its file")
@@ -51,13 +53,19 @@ struct HostileInputCLITests {
         var onDisk = Set<String>()
         for case let path as String in enumerator where path != "manifest.json" {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: "\(Self.folder)/\(path)", isDirectory: &isFolder), !isFolder.boolValue {
+            if FileManager.default.fileExists(atPath: "\(Self.folder)/\(path)", isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
                 onDisk.insert(path)
             }
         }
         let listed = manifest.cases.flatMap(Self.files(of:))
-        #expect(onDisk.subtracting(listed).isEmpty, "fixtures missing from manifest.json: \(onDisk.subtracting(listed).sorted())")
-        #expect(Set(listed).subtracting(onDisk).isEmpty, "cases without a file: \(Set(listed).subtracting(onDisk).sorted())")
+        #expect(
+            onDisk.subtracting(listed).isEmpty,
+            "fixtures missing from manifest.json: \(onDisk.subtracting(listed).sorted())")
+        #expect(
+            Set(listed).subtracting(onDisk).isEmpty, "cases without a file: \(Set(listed).subtracting(onDisk).sorted())"
+        )
         #expect(Set(manifest.cases.map(\.file)).count == manifest.cases.count, "a file is listed twice")
         for item in manifest.cases {
             #expect(!Self.files(of: item).isEmpty, "\(item.file) has no fixture file")
@@ -67,8 +75,9 @@ struct HostileInputCLITests {
         }
     }
 
-    @Test("each hostile fixture: its exit status, a message naming the file and location, no stray output",
-          arguments: cases)
+    @Test(
+        "each hostile fixture: its exit status, a message naming the file and location, no stray output",
+        arguments: cases)
     func fixture(_ item: Case) throws {
         let binary = try #require(CLITestSupport.binary, "build alliancectl first (swift build)")
         let manifest = try #require(Self.manifest)
@@ -86,20 +95,27 @@ struct HostileInputCLITests {
         }
         let outcome = try GuardedProcess.run(binary, arguments, logFolder: logs, limit: 120)
         #expect(!outcome.hung, "\(item.file): hung")
-        #expect(outcome.signal == nil, "\(item.file): killed by signal \(outcome.signal ?? 0)\n\(outcome.stderr.prefix(2000))")
+        #expect(
+            outcome.signal == nil,
+            "\(item.file): killed by signal \(outcome.signal ?? 0)\n\(outcome.stderr.prefix(2000))")
         #expect(outcome.status == item.exit, "\(item.file): \(outcome.stderr.prefix(500))")
-        #expect(outcome.peakIsBelow(Self.memoryBound),
-                "\(item.file): own peak \(outcome.childPeak().map(String.init) ?? "?") KiB (ru_maxrss \(outcome.peakKilobytes), this process \(outcome.parentHighWater))")
+        #expect(
+            outcome.peakIsBelow(Self.memoryBound),
+            "\(item.file): own peak \(outcome.childPeak().map(String.init) ?? "?") KiB (ru_maxrss \(outcome.peakKilobytes), this process \(outcome.parentHighWater))"
+        )
         let left = try FileManager.default.contentsOfDirectory(atPath: out.path)
         if item.exit == 0 {
             #expect(left == ["out.json"], "\(item.file): left \(left)")
             let text = try String(contentsOf: out.appendingPathComponent("out.json"), encoding: .utf8)
             if let expected = item.contains { #expect(text.contains(expected), "\(item.file): \(text.prefix(400))") }
-            #expect(!text.contains("\r") && !text.contains("\u{FEFF}"), "\(item.file): CR or BOM leaked into the output")
+            #expect(
+                !text.contains("\r") && !text.contains("\u{FEFF}"), "\(item.file): CR or BOM leaked into the output")
         } else {
             let named = "\(Self.folder)/\(item.errorFile ?? item.file)"
             let expected = "error: \(named): \(item.message ?? "")"
-            #expect(outcome.stderr.hasPrefix(expected), "\(item.file):\n  expected: \(expected)\n  stderr:   \(outcome.stderr.prefix(400))")
+            #expect(
+                outcome.stderr.hasPrefix(expected),
+                "\(item.file):\n  expected: \(expected)\n  stderr:   \(outcome.stderr.prefix(400))")
             #expect(outcome.stdout.isEmpty)
             #expect(left.isEmpty, "\(item.file): a refused input left \(left)")
         }

@@ -12,7 +12,9 @@ struct InterruptedRunTests {
         var testDescription: String { "\(command), \(signal == SIGINT ? "SIGINT" : "SIGTERM")" }
     }
 
-    static let runs: [Run] = ["crisis", "simulate"].flatMap { command in [SIGINT, SIGTERM].map { Run(command: command, signal: $0) } }
+    static let runs: [Run] = ["crisis", "simulate"].flatMap { command in
+        [SIGINT, SIGTERM].map { Run(command: command, signal: $0) }
+    }
 
     /// A scenario of `n` states with random defence pacts and rivalries (seeded), large enough
     /// that a simulation takes minutes.
@@ -25,8 +27,11 @@ struct InterruptedRunTests {
             let a = Int(random.next() % UInt64(n)), b = Int(random.next() % UInt64(n))
             guard a != b, pairs.insert([min(a, b), max(a, b)]).inserted else { continue }
             let tie = #"{"between": ["S\#(a)", "S\#(b)"]"#
-            if pairs.count % 4 == 0 { rivalries.append(tie + #", "intensity": 0.5}"#) }
-            else { commitments.append(#"{"kind": "defense", "between": ["S\#(a)", "S\#(b)"], "credibility": 0.6}"#) }
+            if pairs.count % 4 == 0 {
+                rivalries.append(tie + #", "intensity": 0.5}"#)
+            } else {
+                commitments.append(#"{"kind": "defense", "between": ["S\#(a)", "S\#(b)"], "credibility": 0.6}"#)
+            }
         }
         return #"{"format": "alliancegraph/1", "name": "Large", "states": [\#(states.joined(separator: ", "))], "#
             + #""commitments": [\#(commitments.joined(separator: ", "))], "rivalries": [\#(rivalries.joined(separator: ", "))]}"#
@@ -44,8 +49,9 @@ struct InterruptedRunTests {
         }
     }
 
-    @Test("a signal mid-run: status 128 + signal, 'no output written' on stderr, no output or temporary file left",
-          arguments: runs)
+    @Test(
+        "a signal mid-run: status 128 + signal, 'no output written' on stderr, no output or temporary file left",
+        arguments: runs)
     func interrupted(_ run: Run) throws {
         let binary = try #require(CLITestSupport.binary, "build alliancectl first (swift build)")
         let folder = try CLITestSupport.temporaryFolder()
@@ -57,13 +63,18 @@ struct InterruptedRunTests {
         let arguments: [String]
         switch run.command {
         case "crisis":
-            arguments = ["crisis", CLITestSupport.path("Networks/europe-1914.json"), "--attacker", "AUH", "--target", "YUG",
-                         "--mode", "stochastic", "--runs", "5000000", "--format", "json", "--output", out.appendingPathComponent("crisis.json").path]
+            arguments = [
+                "crisis", CLITestSupport.path("Networks/europe-1914.json"), "--attacker", "AUH", "--target", "YUG",
+                "--mode", "stochastic", "--runs", "5000000", "--format", "json", "--output",
+                out.appendingPathComponent("crisis.json").path,
+            ]
         default:
             let input = folder.appendingPathComponent("large.json")
             try Self.largeScenario(states: 300, seed: 7).write(to: input, atomically: true, encoding: .utf8)
-            arguments = ["simulate", input.path, "--rounds", "100000", "--no-equilibrium-stop", "--charts",
-                         "--output", out.appendingPathComponent("run").path]
+            arguments = [
+                "simulate", input.path, "--rounds", "100000", "--no-equilibrium-stop", "--charts",
+                "--output", out.appendingPathComponent("run").path,
+            ]
         }
         let process = try GuardedProcess.start(binary, arguments, logFolder: logs)
         // Signal only once the handling is installed and the run is well into its work (half a

@@ -24,7 +24,9 @@ struct InvalidInputCLITests {
         defer { try? FileManager.default.removeItem(at: temporary) }
         for subcommand in ["metrics", "info"] {
             let output = temporary.appendingPathComponent("\(subcommand).out").path
-            var command = try AllianceCtl.parseAsRoot([subcommand, "\(Self.folder)/\(file)", "--output", output, "--quiet"])
+            var command = try AllianceCtl.parseAsRoot([
+                subcommand, "\(Self.folder)/\(file)", "--output", output, "--quiet",
+            ])
             #expect(throws: ExitCode(65)) { try command.run() }
             #expect(!FileManager.default.fileExists(atPath: output), "\(subcommand) wrote \(output)")
         }
@@ -45,7 +47,9 @@ struct InvalidInputCLITests {
 
     @Test("usage errors exit 64")
     func usageError() throws {
-        let outcome = try #require(try CLITestSupport.run(["metrics", "Networks/europe-1914.json", "--format", "xml"]), "build alliancectl first (swift build)")
+        let outcome = try #require(
+            try CLITestSupport.run(["metrics", "Networks/europe-1914.json", "--format", "xml"]),
+            "build alliancectl first (swift build)")
         #expect(outcome.status == 64)
         let missing = try #require(try CLITestSupport.run(["metrics"]), "build alliancectl first (swift build)")
         #expect(missing.status == 64)

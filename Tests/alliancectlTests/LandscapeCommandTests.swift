@@ -6,8 +6,10 @@ import Testing
 struct LandscapeCommandTests {
     @Test("landscape parses --actual, --seed and --format")
     func landscapeOptions() throws {
-        let command = try AllianceCtl.parseAsRoot(["landscape", "x.json", "--actual", "UKG,FRN", "--seed", "7",
-                                                   "--format", "csv"])
+        let command = try AllianceCtl.parseAsRoot([
+            "landscape", "x.json", "--actual", "UKG,FRN", "--seed", "7",
+            "--format", "csv",
+        ])
         let landscape = try #require(command as? LandscapeCommand)
         #expect(landscape.actual == "UKG,FRN")
         #expect(landscape.seed == 7)
@@ -16,12 +18,16 @@ struct LandscapeCommandTests {
 
     @Test("an exhaustive limit beyond 31 is a usage error")
     func exhaustiveLimit() {
-        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["landscape", "x.json", "--exhaustive-limit", "40"]) }
+        #expect(throws: (any Error).self) {
+            try AllianceCtl.parseAsRoot(["landscape", "x.json", "--exhaustive-limit", "40"])
+        }
     }
 
     @Test("metrics --similarity needs exactly two codes")
     func similarityPair() throws {
-        let command = try AllianceCtl.parseAsRoot(["metrics", "x.json", "--similarity", "FRN,RUS", "--similarity-matrix"])
+        let command = try AllianceCtl.parseAsRoot([
+            "metrics", "x.json", "--similarity", "FRN,RUS", "--similarity-matrix",
+        ])
         let metrics = try #require(command as? MetricsCommand)
         #expect(metrics.similarity == "FRN,RUS")
         #expect(metrics.similarityMatrix)

@@ -9,10 +9,13 @@ struct MetricsCommandTests {
         let folder = try CLITestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("nato.json").path
-        var command = try AllianceCtl.parseAsRoot(["metrics", CLITestSupport.path("Networks/nato-2024.json"),
-                                                   "--format", "json", "--output", output])
+        var command = try AllianceCtl.parseAsRoot([
+            "metrics", CLITestSupport.path("Networks/nato-2024.json"),
+            "--format", "json", "--output", output,
+        ])
         try command.run()
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
         let states = try #require(object["states"] as? [[String: Any]])
         #expect(states.count == 36)
         #expect(states.map { $0["code"] as? String }.contains("EST"))
@@ -29,19 +32,26 @@ struct MetricsCommandTests {
 
     @Test("CSV output is tidy: a header and one row per state, NaN as NA")
     func csv() throws {
-        let outcome = try #require(try CLITestSupport.run(["metrics", "Networks/europe-1914.json", "--format", "csv"]), "build alliancectl first (swift build)")
+        let outcome = try #require(
+            try CLITestSupport.run(["metrics", "Networks/europe-1914.json", "--format", "csv"]),
+            "build alliancectl first (swift build)")
         #expect(outcome.status == 0)
         let lines = outcome.stdout.split(separator: "\n")
         #expect(lines.count == 19)
         #expect(lines[0].hasPrefix("code,name,degree,strength,betweenness,closeness"))
         #expect(outcome.stdout.contains(",NA,"), "isolated states have undefined closeness")
-        let system = try #require(try CLITestSupport.run(["metrics", "Networks/europe-1914.json", "--format", "csv", "--scope", "system"]), "build alliancectl first (swift build)")
+        let system = try #require(
+            try CLITestSupport.run(["metrics", "Networks/europe-1914.json", "--format", "csv", "--scope", "system"]),
+            "build alliancectl first (swift build)")
         #expect(system.stdout.hasPrefix("metric,value\ndensity,"))
     }
 
     @Test("--only keeps the named metrics; --list describes every metric")
     func onlyAndList() throws {
-        let outcome = try #require(try CLITestSupport.run(["metrics", "Networks/europe-1914.json", "--format", "csv", "--only", "degree,pagerank"]), "build alliancectl first (swift build)")
+        let outcome = try #require(
+            try CLITestSupport.run([
+                "metrics", "Networks/europe-1914.json", "--format", "csv", "--only", "degree,pagerank",
+            ]), "build alliancectl first (swift build)")
         #expect(outcome.stdout.hasPrefix("code,name,degree,pagerank\n"))
         let list = try #require(try CLITestSupport.run(["metrics", "--list"]), "build alliancectl first (swift build)")
         #expect(list.status == 0)
@@ -50,7 +60,9 @@ struct MetricsCommandTests {
 
     @Test("info summarises a bundled network; --version prints the version")
     func info() throws {
-        let outcome = try #require(try CLITestSupport.run(["info", "Networks/europe-1914.json", "--format", "json"]), "build alliancectl first (swift build)")
+        let outcome = try #require(
+            try CLITestSupport.run(["info", "Networks/europe-1914.json", "--format", "json"]),
+            "build alliancectl first (swift build)")
         #expect(outcome.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         #expect(object["states"] as? Int == 18)

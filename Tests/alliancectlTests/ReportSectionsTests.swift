@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 @testable import alliancectl
@@ -18,12 +18,16 @@ struct ReportSectionsTests {
         let folder = try CLITestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("report.html").path
-        var command = try AllianceCtl.parseAsRoot(["report", CLITestSupport.path("Networks/europe-1914.json"), "--simulate",
-                                                   "--rounds", "5", "--crisis", "AUH:YUG", "-o", output, "--quiet"])
+        var command = try AllianceCtl.parseAsRoot([
+            "report", CLITestSupport.path("Networks/europe-1914.json"), "--simulate",
+            "--rounds", "5", "--crisis", "AUH:YUG", "-o", output, "--quiet",
+        ])
         try command.run()
         let html = try String(contentsOfFile: output, encoding: .utf8)
         #expect(html.contains("Crisis: AUH attacks YUG (deterministic)"))
-        for title in ["Simulation: military effort", "Simulation: commitments by kind", "Simulation: structural balance"] {
+        for title in [
+            "Simulation: military effort", "Simulation: commitments by kind", "Simulation: structural balance",
+        ] {
             #expect(html.contains(title), "missing \(title)")
         }
         #expect(html.contains("guarantee pledge to BEL"), "the UK's cause in the timeline")
@@ -36,8 +40,10 @@ struct ReportSectionsTests {
         let folder = try CLITestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("report.html").path
-        var command = try AllianceCtl.parseAsRoot(["report", CLITestSupport.path("Networks/europe-1914.json"),
-                                                   "--crisis", "AUH:SRB", "-o", output, "--quiet"])
+        var command = try AllianceCtl.parseAsRoot([
+            "report", CLITestSupport.path("Networks/europe-1914.json"),
+            "--crisis", "AUH:SRB", "-o", output, "--quiet",
+        ])
         #expect(throws: (any Error).self) { try command.run() }
         #expect(!FileManager.default.fileExists(atPath: output))
     }
@@ -46,8 +52,10 @@ struct ReportSectionsTests {
     func simulateCharts() throws {
         let folder = try CLITestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var command = try AllianceCtl.parseAsRoot(["simulate", CLITestSupport.path("Networks/nato-2024.json"), "--rounds", "4",
-                                                   "--seed", "2", "--charts", "-o", folder.path, "--quiet"])
+        var command = try AllianceCtl.parseAsRoot([
+            "simulate", CLITestSupport.path("Networks/nato-2024.json"), "--rounds", "4",
+            "--seed", "2", "--charts", "-o", folder.path, "--quiet",
+        ])
         try command.run()
         for name in ["effort.svg", "threat.svg", "commitments.svg", "balance.svg"] {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)

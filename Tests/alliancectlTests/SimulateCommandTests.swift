@@ -8,11 +8,13 @@ import Testing
 
 @Suite("simulate command")
 struct SimulateCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static func network(_ name: String) -> String { root.appendingPathComponent("Networks/\(name)").path }
 
     static func temporaryFolder() -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("alliancegraph-sim-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "alliancegraph-sim-\(UUID().uuidString)")
         return url.path
     }
 
@@ -36,12 +38,17 @@ struct SimulateCommandTests {
     func determinism() throws {
         let (a, b, c) = (Self.temporaryFolder(), Self.temporaryFolder(), Self.temporaryFolder())
         defer { for f in [a, b, c] { try? FileManager.default.removeItem(atPath: f) } }
-        let base = [Self.network("europe-1914.json"), "--rounds", "12", "--seed", "7", "--quiet",
-                    "--rules", "arming,balancing,bandwagoning,burden-sharing,chain-gang,triads", "--no-equilibrium-stop"]
+        let base = [
+            Self.network("europe-1914.json"), "--rounds", "12", "--seed", "7", "--quiet",
+            "--rules", "arming,balancing,bandwagoning,burden-sharing,chain-gang,triads", "--no-equilibrium-stop",
+        ]
         try Self.simulate(base + ["--output", a])
         try Self.simulate(base + ["--output", b])
-        try Self.simulate([Self.network("europe-1914.json"), "--rounds", "12", "--seed", "8", "--quiet",
-                           "--rules", "arming,balancing,bandwagoning,burden-sharing,chain-gang,triads", "--no-equilibrium-stop", "--output", c])
+        try Self.simulate([
+            Self.network("europe-1914.json"), "--rounds", "12", "--seed", "8", "--quiet",
+            "--rules", "arming,balancing,bandwagoning,burden-sharing,chain-gang,triads", "--no-equilibrium-stop",
+            "--output", c,
+        ])
         for name in ["rounds.csv", "system.csv", "final.json"] {
             #expect(try Self.read(a, name) == Self.read(b, name), "\(name)")
         }
@@ -54,7 +61,10 @@ struct SimulateCommandTests {
     func finalIsAScenario() throws {
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Self.simulate([Self.network("europe-1936.json"), "--rounds", "5", "--quiet", "--system-metrics", "light", "--output", folder])
+        try Self.simulate([
+            Self.network("europe-1936.json"), "--rounds", "5", "--quiet", "--system-metrics", "light", "--output",
+            folder,
+        ])
         let scenario = try ScenarioReader.read(path: folder + "/final.json")
         #expect(scenario.network.count == 17)
         let rows = try Self.read(folder, "rounds.csv").split(separator: "\n")
@@ -72,25 +82,32 @@ struct SimulateCommandTests {
             #expect(AllianceCtl.exitCode(for: error).rawValue == 64)
             #expect(AllianceCtl.message(for: error).contains("offenseDefense"))
         }
-        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["simulate", "x.json", "--output", "o", "--rules", "arming,balancnig"]) }
+        #expect(throws: (any Error).self) {
+            try AllianceCtl.parseAsRoot(["simulate", "x.json", "--output", "o", "--rules", "arming,balancnig"])
+        }
     }
 
     @Test("invalid input writes nothing")
     func invalidInputWritesNothing() throws {
         let folder = Self.temporaryFolder()
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json").path
-        try "{\"format\": \"alliancegraph/1\", \"name\": \"x\", \"states\": []}".write(toFile: bad, atomically: true, encoding: .utf8)
+        try "{\"format\": \"alliancegraph/1\", \"name\": \"x\", \"states\": []}".write(
+            toFile: bad, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: bad) }
         #expect(throws: (any Error).self) { try Self.simulate([bad, "--output", folder, "--quiet"]) }
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
 
-    @Test("a 50-round run finishes on every bundled network",
-          arguments: ["europe-1914.json", "europe-1936.json", "cold-war-1962.json", "nato-2024.json"])
+    @Test(
+        "a 50-round run finishes on every bundled network",
+        arguments: ["europe-1914.json", "europe-1936.json", "cold-war-1962.json", "nato-2024.json"])
     func bundledNetworks(name: String) throws {
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Self.simulate([Self.network(name), "--rounds", "50", "--seed", "1", "--quiet", "--system-metrics", "light", "--output", folder])
+        try Self.simulate([
+            Self.network(name), "--rounds", "50", "--seed", "1", "--quiet", "--system-metrics", "light", "--output",
+            folder,
+        ])
         let system = try Self.read(folder, "system.csv").split(separator: "\n")
         #expect(system.count >= 2)
         #expect(!(try Self.read(folder, "rounds.csv")).contains("NA"))

@@ -23,10 +23,10 @@ private func randomLandscape(_ n: Int, seed: UInt64) -> AlignmentLandscape {
     }
 }
 
-
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
-                                           maxDuration: .seconds(10), maxIterations: 100)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(10), maxIterations: 100)
     let landscape20 = randomLandscape(20, seed: 20)
     let landscape24 = randomLandscape(24, seed: 24)
 
@@ -36,7 +36,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Landscape exhaustive search, N = 24 (8,388,608 configurations)", configuration: .init(maxIterations: 20)) { benchmark in
+    Benchmark("Landscape exhaustive search, N = 24 (8,388,608 configurations)", configuration: .init(maxIterations: 20))
+    { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(LandscapeSearch.exhaustive(landscape24))
         }

@@ -3,8 +3,9 @@ import AllianceGraphFormats
 import Benchmark
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .throughput],
-                                           maxDuration: .seconds(5), maxIterations: 1_000)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .throughput],
+        maxDuration: .seconds(5), maxIterations: 1_000)
     let network = benchmarkNetwork()
     let view = AllianceGraphView(network)
     let adjacency = view.adjacency
@@ -19,7 +20,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Signed blocs alone, 200 states (igraph spinglass, per component, best of 5)", configuration: slow) { benchmark in
+    Benchmark("Signed blocs alone, 200 states (igraph spinglass, per component, best of 5)", configuration: slow) {
+        benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try SignedBlocPartition.spinglass(signed, seed: 1))
         }

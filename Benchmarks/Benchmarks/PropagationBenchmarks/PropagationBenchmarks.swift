@@ -33,8 +33,9 @@ func noAllocation() -> [BenchmarkMetric: BenchmarkThresholds] {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .throughput],
-                                           maxDuration: .seconds(3), maxIterations: 1_000, thresholds: noAllocation())
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .throughput],
+        maxDuration: .seconds(3), maxIterations: 1_000, thresholds: noAllocation())
 
     for (columns, sources) in [(1, "1 source"), (16, "16 sources")] {
         for workers in [1, 2] {
@@ -59,7 +60,8 @@ let benchmarks: @Sendable () -> Void = {
     }
     for (columns, sources, workers) in [(1, "1 source", 1), (1, "1 source", 2), (16, "16 sources", 2)] {
         let cores = workers == 1 ? "1 worker" : "2 workers"
-        Benchmark("Solve 1Mx10M \(sources) \(cores)", configuration: .init(maxDuration: .seconds(10), maxIterations: 5)) { benchmark in
+        Benchmark("Solve 1Mx10M \(sources) \(cores)", configuration: .init(maxDuration: .seconds(10), maxIterations: 5))
+        { benchmark in
             var w = workspace(largeGraph, columns: columns, workers: workers)
             _ = w.pass(alpha: alpha)
             benchmark.startMeasurement()

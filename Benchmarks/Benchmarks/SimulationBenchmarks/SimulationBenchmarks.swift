@@ -18,7 +18,8 @@ private let largeTies = ProcessInfo.processInfo.environment["SIMULATION_BENCHMAR
 /// The large scenario file, generated once per benchmark run into a temporary folder (never
 /// committed) and removed at exit.
 private let largeFile: String = {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alliancegraph-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "alliancegraph-bench-\(ProcessInfo.processInfo.processIdentifier)")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("synthetic-\(largeTies).json").path
     do {
@@ -26,8 +27,11 @@ private let largeFile: String = {
     } catch {
         fatalError("cannot write \(path): \(error)")
     }
-    atexit { try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory
-        .appendingPathComponent("alliancegraph-bench-\(ProcessInfo.processInfo.processIdentifier)")) }
+    atexit {
+        try? FileManager.default.removeItem(
+            at: FileManager.default.temporaryDirectory
+                .appendingPathComponent("alliancegraph-bench-\(ProcessInfo.processInfo.processIdentifier)"))
+    }
     return path
 }()
 
@@ -40,14 +44,16 @@ private func pledgeCSR(_ network: AllianceNetwork) throws -> CSRAdjacency {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
-                                           maxDuration: .seconds(5), maxIterations: 1_000)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(5), maxIterations: 1_000)
     let small = generated(states: 200, ties: 800)
 
     for level in SystemMetricsLevel.allCases {
         Benchmark("Simulation round, 200 states / 800 ties, all rules, \(level.rawValue) system metrics") { benchmark in
-            let configuration = Simulation.Configuration(rules: RuleKind.allCases, rounds: 1_000, seed: 1,
-                                                         stopAtEquilibrium: false, systemMetrics: level)
+            let configuration = Simulation.Configuration(
+                rules: RuleKind.allCases, rounds: 1_000, seed: 1,
+                stopAtEquilibrium: false, systemMetrics: level)
             guard let start = try? Simulation(network: small.activeNetwork(), configuration: configuration) else {
                 fatalError("cannot start the simulation")
             }
@@ -59,8 +65,10 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Load scenario file, \(largeTies / 10) states / \(largeTies) ties (strict, two-pass)",
-              configuration: .init(warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 1)) { benchmark in
+    Benchmark(
+        "Load scenario file, \(largeTies / 10) states / \(largeTies) ties (strict, two-pass)",
+        configuration: .init(warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 1)
+    ) { benchmark in
         let path = largeFile
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -68,8 +76,10 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Build pledge CSR, \(largeTies / 10) states / \(largeTies) ties (two passes)",
-              configuration: .init(warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 5)) { benchmark in
+    Benchmark(
+        "Build pledge CSR, \(largeTies / 10) states / \(largeTies) ties (two passes)",
+        configuration: .init(warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 5)
+    ) { benchmark in
         let network = try ScenarioReader.read(path: largeFile).network
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {

@@ -19,7 +19,7 @@ import Foundation
 import PropagationFixtures
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // MARK: - Options
@@ -165,7 +165,8 @@ final class CKernel {
     init(graph: CSRAdjacency, columns: Int, alpha: Double, direct d: [Double], prefetchDistance: Int = 0) {
         self.graph = graph; self.columns = columns; self.alpha = alpha; self.prefetchDistance = prefetchDistance
         count = d.count
-        guard let a = cprop_alloc(Int64(count)), let b = cprop_alloc(Int64(count)), let c = cprop_alloc(Int64(count)) else {
+        guard let a = cprop_alloc(Int64(count)), let b = cprop_alloc(Int64(count)), let c = cprop_alloc(Int64(count))
+        else {
             log("out of memory"); exit(1)
         }
         direct = a; x = b; y = c
@@ -184,7 +185,8 @@ final class CKernel {
                 graph.weights.withUnsafeBufferPointer { w in
                     columns == 1
                         ? cprop_pass_1(rows, off.baseAddress, tgt.baseAddress, w.baseAddress, alpha, d, input, output)
-                        : cprop_pass_16(rows, off.baseAddress, tgt.baseAddress, w.baseAddress, alpha, d, input, output, ahead)
+                        : cprop_pass_16(
+                            rows, off.baseAddress, tgt.baseAddress, w.baseAddress, alpha, d, input, output, ahead)
                 }
             }
         }
@@ -219,12 +221,15 @@ struct Case {
 
 func sizeLabel(_ n: Int, _ e: Int) -> String {
     func f(_ v: Int) -> String {
-        v >= 1_000_000 && v % 1_000_000 == 0 ? "\(v / 1_000_000)M" : (v >= 10_000 && v % 1_000 == 0 ? "\(v / 1_000)k" : String(v))
+        v >= 1_000_000 && v % 1_000_000 == 0
+            ? "\(v / 1_000_000)M" : (v >= 10_000 && v % 1_000 == 0 ? "\(v / 1_000)k" : String(v))
     }
     return "\(f(n)) / \(f(e))"
 }
 
-let loadBefore = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+let loadBefore =
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(
+        separator: " ") ?? "?"
 /// The CPUs this process may run on (`Cpus_allowed_list` of /proc/self/status: "0" under taskset -c 0).
 let allowedCPUs: String = {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -232,7 +237,8 @@ let allowedCPUs: String = {
     return line.map { $0.dropFirst("Cpus_allowed_list:".count).trimmingCharacters(in: .whitespaces) } ?? "?"
 }()
 
-let sizes: [(Int, Int)] = options.quick ? [(200, 2_000), (100_000, 1_000_000)] : [(200, 2_000), (1_000_000, 10_000_000)]
+let sizes: [(Int, Int)] =
+    options.quick ? [(200, 2_000), (100_000, 1_000_000)] : [(200, 2_000), (1_000_000, 10_000_000)]
 let reps = options.reps ?? (options.quick ? 5 : 21)
 /// About 20 ms per timed batch (2 ms in quick mode), so that small passes are timed in batches.
 let batchTarget = options.quick ? 2e6 : 2e7
@@ -262,14 +268,24 @@ func ratiosMode() {
     print("timed in one process, interleaved repetition by repetition: **Swift** = `PropagationWorkspace.pass`")
     print("(1 worker), **C** = the same loops in C (`cprop_pass_1`/`cprop_pass_16`, clang -O3, same CSR arrays;")
     print("outputs checked bitwise equal), **scipy** = `W @ x` (`csr_matrix`, float64; x is N or N x 16) in a python")
-    print("child on the same CSR. Multi-source rows on this run: **\(PropagationWorkspace.instructionSet)** (AVX2 is chosen at run")
-    print("time where the CPU has it; `ALLIANCEGRAPH_SIMD=baseline` forces the SSE2 loops). For a 16-column T of 1 MiB or more")
-    print("both Swift and C prefetch the T row of an arc further on (the workspace's `prefetchDistance`); the C loops are baseline x86-64.")
+    print(
+        "child on the same CSR. Multi-source rows on this run: **\(PropagationWorkspace.instructionSet)** (AVX2 is chosen at run"
+    )
+    print(
+        "time where the CPU has it; `ALLIANCEGRAPH_SIMD=baseline` forces the SSE2 loops). For a 16-column T of 1 MiB or more"
+    )
+    print(
+        "both Swift and C prefetch the T row of an arc further on (the workspace's `prefetchDistance`); the C loops are baseline x86-64."
+    )
     print("Ratios are Swift / reference per repetition (below 1: Swift faster):")
-    print("median (p25 - p75) over \(reps) repetitions. CPUs allowed: \(allowedCPUs) (run under `taskset -c 0` for one core);")
+    print(
+        "median (p25 - p75) over \(reps) repetitions. CPUs allowed: \(allowedCPUs) (run under `taskset -c 0` for one core);"
+    )
     print("load average before: \(loadBefore).")
     print()
-    let script = options.scipyScript ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let script =
+        options.scipyScript
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Compare/propagation_scipy.py").path
     let folder = options.tmp ?? NSTemporaryDirectory() + "alliancegraph-propagation-\(getpid())"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -299,7 +315,8 @@ func ratiosMode() {
             let d = columns == 1 ? d1 : d16
             let ours = try! PropagationWorkspace(graph: g, columns: columns, workers: 1)
             try! ours.setDirect(d)
-            let c = CKernel(graph: g, columns: columns, alpha: alpha, direct: d, prefetchDistance: ours.prefetchDistance)
+            let c = CKernel(
+                graph: g, columns: columns, alpha: alpha, direct: d, prefetchDistance: ours.prefetchDistance)
             // Same start, one pass each: bitwise equal outputs and changes.
             let changeOurs = ours.pass(alpha: alpha), changeC = c.pass()
             checkIdentical(ours.threat, c.current, "\(item.label), \(columns) columns")
@@ -325,14 +342,18 @@ func ratiosMode() {
             let vsC = zip(tOurs, tC).map { $0 / $1 }
             let vsPy = zip(tOurs, tPy).map { $0 / $1 }
             let edgesPerSecond = Double(g.arcCount * columns) / (quantile(tOurs, 0.5) * 1e-9)
-            rows.append("| \(item.label) | \(columns) | \(spread(tOurs, time)) | \(spread(tC, time)) | "
-                        + "\(tPy.isEmpty ? "n/a" : spread(tPy, time)) | **\(spread(vsC, ratio))** | "
-                        + "\(vsPy.isEmpty ? "n/a" : spread(vsPy, ratio)) | \(String(format: "%.2f", edgesPerSecond / 1e9)) |")
+            rows.append(
+                "| \(item.label) | \(columns) | \(spread(tOurs, time)) | \(spread(tC, time)) | "
+                    + "\(tPy.isEmpty ? "n/a" : spread(tPy, time)) | **\(spread(vsC, ratio))** | "
+                    + "\(vsPy.isEmpty ? "n/a" : spread(vsPy, ratio)) | \(String(format: "%.2f", edgesPerSecond / 1e9)) |"
+            )
             log("\(item.label), \(columns) column(s) done")
         }
         _ = perColumns
     }
-    print("| states / ties | sources | Swift | C -O3 | scipy `W @ x` | Swift / C | Swift / scipy | Swift G edge-columns/s |")
+    print(
+        "| states / ties | sources | Swift | C -O3 | scipy `W @ x` | Swift / C | Swift / scipy | Swift G edge-columns/s |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for row in rows { print(row) }
     print()
@@ -352,9 +373,11 @@ func ratiosMode() {
             let t16 = timeBatch(b16) { sixteen.pass(alpha: alpha) }
             gains.append(16 * t1 / t16)
         }
-        throughputRows.append("| \(item.label) | **\(spread(gains, ratio))** | \(quantile(gains, 0.5) >= 4 ? "met" : "not met") |")
+        throughputRows.append(
+            "| \(item.label) | **\(spread(gains, ratio))** | \(quantile(gains, 0.5) >= 4 ? "met" : "not met") |")
     }
-    print("Per-edge throughput of the 16-source pass over the single-column pass (edges x columns / time; target >= 4),")
+    print(
+        "Per-edge throughput of the 16-source pass over the single-column pass (edges x columns / time; target >= 4),")
     print("both Swift, one worker, interleaved:")
     print()
     print("| states / ties | 16-source / 1-source throughput | target >= 4x |")
@@ -370,7 +393,8 @@ func ratiosMode() {
 /// Natural order vs reverse Cuthill-McKee on the largest size, both graph shapes.
 func reorderingTable() {
     guard let size = sizes.last else { return }
-    print("Vertex reordering (reverse Cuthill-McKee, `ordering: .reverseCuthillMcKee`) on \(sizeLabel(size.0, size.1)):")
+    print(
+        "Vertex reordering (reverse Cuthill-McKee, `ordering: .reverseCuthillMcKee`) on \(sizeLabel(size.0, size.1)):")
     print("pass time in RCM order / natural order, interleaved (below 1: reordering pays), and the one-time cost of")
     print("computing the order and permuting W, in passes of the natural order:")
     print()
@@ -394,8 +418,9 @@ func reorderingTable() {
                 tR.append(timeBatch(bN) { reordered.pass(alpha: alpha) })
             }
             let gain = zip(tR, tN).map { $0 / $1 }
-            print("| \(shape.rawValue) | \(columns) | \(spread(tN, time)) | \(spread(tR, time)) | **\(spread(gain, ratio))** | "
-                  + "\(time(cost)) (\(String(format: "%.0f", cost / quantile(tN, 0.5)))) |")
+            print(
+                "| \(shape.rawValue) | \(columns) | \(spread(tN, time)) | \(spread(tR, time)) | **\(spread(gain, ratio))** | "
+                    + "\(time(cost)) (\(String(format: "%.0f", cost / quantile(tN, 0.5)))) |")
         }
     }
     print()
@@ -417,9 +442,12 @@ func coresAvailable() -> Double {
 
 func scalingMode() {
     let coresBefore = coresAvailable()
-    print("Two cores: `PropagationWorkspace.pass` with `workers: 2` vs `workers: 1` (same process, interleaved; target:")
+    print(
+        "Two cores: `PropagationWorkspace.pass` with `workers: 2` vs `workers: 1` (same process, interleaved; target:")
     print("2 workers at least 1.6x faster on 1M / 10M, one column). Speed-up = time(1 worker) / time(2 workers),")
-    print("median (p25 - p75) over \(reps) repetitions. CPUs allowed: \(allowedCPUs); load average before: \(loadBefore).")
+    print(
+        "median (p25 - p75) over \(reps) repetitions. CPUs allowed: \(allowedCPUs); load average before: \(loadBefore)."
+    )
     print()
     print("The last column is the process's CPU time over wall time while the 2-worker passes ran: about 2 when both")
     print("workers had a core, near 1 when other work held the second core (then the speed-up says nothing).")
@@ -455,15 +483,19 @@ func scalingMode() {
         }
         if one.threat != two.threat { log("MISMATCH: 1 and 2 workers differ"); exit(1) }
         let speedup = zip(t1, t2).map { $0 / $1 }
-        print("| \(sizeLabel(size.0, size.1)) | \(columns) | \(spread(t1, time)) | \(spread(t2, time)) | **\(spread(speedup, ratio))** | "
-              + "\(two.effectiveWorkers) | \(String(format: "%.2f", cpu2 / wall2)) |")
+        print(
+            "| \(sizeLabel(size.0, size.1)) | \(columns) | \(spread(t1, time)) | \(spread(t2, time)) | **\(spread(speedup, ratio))** | "
+                + "\(two.effectiveWorkers) | \(String(format: "%.2f", cpu2 / wall2)) |")
     }
     let coresAfter = coresAvailable()
-    let loadAfter = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+    let loadAfter =
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(
+            separator: " ") ?? "?"
     print()
     print("Load average after: \(loadAfter) (a load near or above 2 means other work shared the cores). Two busy")
-    print("threads got \(String(format: "%.2f", coresBefore)) cores before and \(String(format: "%.2f", coresAfter)) after this table "
-          + "(about 2 when the machine is idle: only then does the speed-up measure the kernel).")
+    print(
+        "threads got \(String(format: "%.2f", coresBefore)) cores before and \(String(format: "%.2f", coresAfter)) after this table "
+            + "(about 2 when the machine is idle: only then does the speed-up measure the kernel).")
 }
 
 switch options.mode {

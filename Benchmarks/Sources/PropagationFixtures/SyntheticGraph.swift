@@ -57,7 +57,8 @@ public enum SyntheticGraph {
             weights[k] = raw[e]
         }
         do {
-            return try CSRAdjacency(vertexCount: n, offsets: offsets, targets: targets, weights: weights).rowNormalised()
+            return try CSRAdjacency(vertexCount: n, offsets: offsets, targets: targets, weights: weights)
+                .rowNormalised()
         } catch {
             preconditionFailure("synthetic CSR is valid by construction: \(error)")
         }

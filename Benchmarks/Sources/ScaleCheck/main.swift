@@ -48,18 +48,23 @@ do {
     var start = ContinuousClock.now
     let scenario = try ScenarioReader.read(path: arguments[1])
     let network = scenario.activeNetwork()
-    say("load: \(seconds(since: start)) (\(network.count) states, \(network.commitments.count) commitments, \(network.rivalries.count) rivalries, \(network.contiguity.count) contiguity) \(memory())")
+    say(
+        "load: \(seconds(since: start)) (\(network.count) states, \(network.commitments.count) commitments, \(network.rivalries.count) rivalries, \(network.contiguity.count) contiguity) \(memory())"
+    )
     start = ContinuousClock.now
-    let configuration = Simulation.Configuration(parameters: SimulationParameters(environment: scenario.parameters),
-                                                 rules: rules, rounds: rounds, seed: 1,
-                                                 stopAtEquilibrium: false, systemMetrics: .light)
+    let configuration = Simulation.Configuration(
+        parameters: SimulationParameters(environment: scenario.parameters),
+        rules: rules, rounds: rounds, seed: 1,
+        stopAtEquilibrium: false, systemMetrics: .light)
     var simulation = try Simulation(network: network, configuration: configuration)
     say("CSR snapshots and round-0 perception: \(seconds(since: start)) \(memory())")
     for _ in 0..<rounds {
         start = ContinuousClock.now
         let record = try simulation.step()
         let s = record.system
-        say("round \(record.round) (all rules): \(seconds(since: start)); commitments +\(s.commitmentsAdded) -\(s.commitmentsRemoved), bandwagons \(s.bandwagons), triad flips \(s.triadFlips), propagation passes \(s.propagationIterations) \(memory())")
+        say(
+            "round \(record.round) (all rules): \(seconds(since: start)); commitments +\(s.commitmentsAdded) -\(s.commitmentsRemoved), bandwagons \(s.bandwagons), triad flips \(s.triadFlips), propagation passes \(s.propagationIterations) \(memory())"
+        )
     }
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -14,9 +14,11 @@ public func fuzzGephiCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     checkRoundTrips(scenario, format: .scenario)
     let tables = GephiCSV.encode(ScenarioGraphMapping.document(scenario))
     do {
-        _ = try GraphIO.decodeCSV(nodes: Array(tables.nodes.utf8), edges: Array(tables.edges.utf8), fallbackName: "fuzz")
+        _ = try GraphIO.decodeCSV(
+            nodes: Array(tables.nodes.utf8), edges: Array(tables.edges.utf8), fallbackName: "fuzz")
     } catch {
-        fuzzFailure("the CSV tables written for a parsed scenario do not read back: \(error)\n\(tables.nodes)\n\(tables.edges)")
+        fuzzFailure(
+            "the CSV tables written for a parsed scenario do not read back: \(error)\n\(tables.nodes)\n\(tables.edges)")
     }
     return 0
 }

@@ -1,7 +1,7 @@
 import AllianceGraph
 import FuzzSupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// libFuzzer entry point for the data importers (`AllianceImporter.run`), one input layout per
@@ -34,7 +34,8 @@ public func fuzzImporters(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if flags & 4 != 0 { options.regions = [.europe] }
     if flags & 8 != 0 { options.only = ["GMY", "FRN", "255"] }
     if flags & 16 != 0 {
-        options.states = fixtures["states"]; options.capabilities = fixtures["nmc"]; options.contiguity = fixtures["contdir"]
+        options.states = fixtures["states"]; options.capabilities = fixtures["nmc"];
+        options.contiguity = fixtures["contdir"]
         options.rivalries = fixtures["rivalries"]; options.majors = fixtures["majors"]
     }
     var alliances = input
@@ -61,10 +62,14 @@ let scratch = ScratchFiles()
 
 /// The small import fixtures, copied into the scratch folder once.
 let fixtures: [String: String] = {
-    let folder = String(#filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(4)
-        .joined(separator: "/")) + "/Tests/AllianceGraphTests/Fixtures/import"
-    let names = ["atop": "atop-small.csv", "states": "states-small.csv", "nmc": "nmc-small.csv",
-                 "contdir": "contdir-small.csv", "rivalries": "rivalries-small.csv", "majors": "majors-small.csv"]
+    let folder =
+        String(
+            #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(4)
+                .joined(separator: "/")) + "/Tests/AllianceGraphTests/Fixtures/import"
+    let names = [
+        "atop": "atop-small.csv", "states": "states-small.csv", "nmc": "nmc-small.csv",
+        "contdir": "contdir-small.csv", "rivalries": "rivalries-small.csv", "majors": "majors-small.csv",
+    ]
     var paths: [String: String] = [:]
     for (key, name) in names {
         guard let file = fopen("\(folder)/\(name)", "rb") else { fuzzFailure("missing fixture \(folder)/\(name)") }

@@ -1,7 +1,7 @@
 import AllianceGraph
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// libFuzzer's driver, linked in by `-sanitize=fuzzer`.
@@ -14,8 +14,10 @@ func LLVMFuzzerRunDriver(
 
 /// Hands control to libFuzzer's driver with `callback` as the test function. Each target calls
 /// this from its `<Target>_main` (the symbol SwiftPM links as an executable's entry point).
-public func runFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                      _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt {
+public func runFuzzer(
+    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt {
     var count = argc
     var arguments = argv
     return LLVMFuzzerRunDriver(&count, &arguments, callback)
@@ -54,10 +56,14 @@ public func checkRoundTrips(_ scenario: Scenario, format: GraphFormat) {
     }
     do {
         let again = try GraphIO.decode(Array(text.utf8), format: format, fallbackName: "fuzz")
-        let same = format == .nodeLink ? again == scenario
+        let same =
+            format == .nodeLink
+            ? again == scenario
             : roundedNumbers(ScenarioWriter.json(again)) == roundedNumbers(json)
         if !same {
-            fuzzFailure("\(format.rawValue) round trip changed the scenario:\nfirst:\n\(json)\nthen:\n\(ScenarioWriter.json(again))\nvia:\n\(text)")
+            fuzzFailure(
+                "\(format.rawValue) round trip changed the scenario:\nfirst:\n\(json)\nthen:\n\(ScenarioWriter.json(again))\nvia:\n\(text)"
+            )
         }
     } catch {
         fuzzFailure("the \(format.rawValue) written for a parsed scenario does not read back: \(error)\n\(text)")
@@ -108,14 +114,19 @@ public func roundedNumbers(_ json: String) -> String {
     while let c = chars.first {
         if inString {
             out.unicodeScalars.append(c); chars.removeFirst()
-            if c == "\\", let next = chars.first { out.unicodeScalars.append(next); chars.removeFirst() }
-            else if c == "\"" { inString = false }
+            if c == "\\", let next = chars.first {
+                out.unicodeScalars.append(next); chars.removeFirst()
+            } else if c == "\"" {
+                inString = false
+            }
             continue
         }
         if c == "\"" { inString = true; out.unicodeScalars.append(c); chars.removeFirst(); continue }
         if c == "-" || ("0"..."9").contains(c) {
             var token = ""
-            while let d = chars.first, d == "-" || d == "+" || d == "." || d == "e" || d == "E" || ("0"..."9").contains(d) {
+            while let d = chars.first,
+                d == "-" || d == "+" || d == "." || d == "e" || d == "E" || ("0"..."9").contains(d)
+            {
                 token.unicodeScalars.append(d); chars.removeFirst()
             }
             out += Double(token).map { String(format: "%.15g", $0) } ?? token

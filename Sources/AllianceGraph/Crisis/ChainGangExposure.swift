@@ -21,8 +21,10 @@ public struct ChainGangExposure: Hashable, Sendable {
     public static let allPairsLimit = 64
 
     /// Exposure and fragility of `network` (ties already restricted to those in force).
-    public static func compute(_ network: AllianceNetwork, environment: SecurityEnvironment = SecurityEnvironment(),
-                               warPlans: [WarPlan] = [], options: CrisisOptions = CrisisOptions()) throws(InputError) -> ChainGangExposure {
+    public static func compute(
+        _ network: AllianceNetwork, environment: SecurityEnvironment = SecurityEnvironment(),
+        warPlans: [WarPlan] = [], options: CrisisOptions = CrisisOptions()
+    ) throws(InputError) -> ChainGangExposure {
         var options = options
         options.opportunism = false
         let engine = try CrisisEngine(network: network, environment: environment, warPlans: warPlans, options: options)
@@ -46,8 +48,9 @@ public struct ChainGangExposure: Hashable, Sendable {
             }
         }
         guard n >= 3, !pairs.isEmpty else {
-            return ChainGangExposure(exposure: Array(repeating: .nan, count: n), fragility: .nan,
-                                     capabilityFragility: .nan, crisisCount: pairs.count)
+            return ChainGangExposure(
+                exposure: Array(repeating: .nan, count: n), fragility: .nan,
+                capabilityFragility: .nan, crisisCount: pairs.count)
         }
         var drawn = [Int](repeating: 0, count: n)
         var eligible = [Int](repeating: 0, count: n)

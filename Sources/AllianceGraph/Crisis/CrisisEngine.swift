@@ -76,25 +76,31 @@ public struct CrisisEngine: Sendable {
             }
         }
 
-        static let kinds: [CommitmentKind] = [.defense, .offense, .neutrality, .nonaggression, .consultation, .guarantee, .patronage]
+        static let kinds: [CommitmentKind] = [
+            .defense, .offense, .neutrality, .nonaggression, .consultation, .guarantee, .patronage,
+        ]
     }
 
     /// An engine for the scenario's network as it stood in `year` (default: the scenario's
     /// year), with the scenario's security environment and war plans.
     public init(scenario: Scenario, year: Int? = nil, options: CrisisOptions = CrisisOptions()) throws(InputError) {
-        try self.init(network: scenario.activeNetwork(year: year), environment: scenario.parameters,
-                      warPlans: scenario.warPlans, options: options)
+        try self.init(
+            network: scenario.activeNetwork(year: year), environment: scenario.parameters,
+            warPlans: scenario.warPlans, options: options)
     }
 
     /// An engine for `network` (use `inForce(in:)` first to pick a year).
-    public init(network: AllianceNetwork, environment: SecurityEnvironment = SecurityEnvironment(),
-                warPlans: [WarPlan] = [], options: CrisisOptions = CrisisOptions()) throws(InputError) {
+    public init(
+        network: AllianceNetwork, environment: SecurityEnvironment = SecurityEnvironment(),
+        warPlans: [WarPlan] = [], options: CrisisOptions = CrisisOptions()
+    ) throws(InputError) {
         try environment.validate()
         try options.validate()
         let n = network.count
         for (index, plan) in warPlans.enumerated() {
             for id in [plan.actor] + plan.trigger + plan.attack where !(0..<n).contains(id.index) {
-                throw InputError(location: "warPlans[\(index)]", "state id \(id.index) is out of range; the network has \(n) states")
+                throw InputError(
+                    location: "warPlans[\(index)]", "state id \(id.index) is out of range; the network has \(n) states")
             }
         }
         self.network = network
@@ -156,8 +162,9 @@ public struct CrisisEngine: Sendable {
     public func obligation(_ k: Int) -> Obligation {
         var committed = 0
         while Int(oblOffsets[committed + 1]) <= k { committed += 1 }
-        return Obligation(kind: Kind.kinds[Int(oblKind[k])], committed: StateID(committed),
-                          partner: StateID(Int(oblPartner[k])), credibility: oblCredibility[k])
+        return Obligation(
+            kind: Kind.kinds[Int(oblKind[k])], committed: StateID(committed),
+            partner: StateID(Int(oblPartner[k])), credibility: oblCredibility[k])
     }
 
     /// A fresh scratch for this engine (one per worker thread).
@@ -168,7 +175,8 @@ public struct CrisisEngine: Sendable {
     /// Checks that `attacker` and `target` name two different states of the network.
     public func validate(attacker: StateID, target: StateID) throws(InputError) {
         for (label, id) in [("attacker", attacker), ("target", target)] where !(0..<stateCount).contains(id.index) {
-            throw InputError(location: label, "state id \(id.index) is out of range; the network has \(stateCount) states")
+            throw InputError(
+                location: label, "state id \(id.index) is out of range; the network has \(stateCount) states")
         }
         if attacker == target {
             throw InputError(location: "target", "the target must differ from the attacker")
@@ -177,12 +185,15 @@ public struct CrisisEngine: Sendable {
 
     /// Runs one crisis and returns the full record: timeline, causes, abstentions and war size.
     /// `seed` drives the stochastic mode (ignored in deterministic mode).
-    public func run(attacker: StateID, target: StateID, mode: CrisisMode = .deterministic,
-                    seed: UInt64 = 0) throws(InputError) -> CrisisResult {
+    public func run(
+        attacker: StateID, target: StateID, mode: CrisisMode = .deterministic,
+        seed: UInt64 = 0
+    ) throws(InputError) -> CrisisResult {
         try validate(attacker: attacker, target: target)
         var scratch = makeScratch()
-        simulate(attacker: attacker.index, target: target.index, stochastic: mode == .stochastic,
-                 runSeed: seed, scratch: &scratch)
+        simulate(
+            attacker: attacker.index, target: target.index, stochastic: mode == .stochastic,
+            runSeed: seed, scratch: &scratch)
         return CrisisResult(engine: self, scratch: scratch, mode: mode, seed: seed)
     }
 
@@ -212,8 +223,10 @@ public struct CrisisEngine: Sendable {
     /// What state `i` would do from the snapshot of step `prev`: the side it joins (0 = none)
     /// and the pledge that moves it, plus its vetoes.
     @inline(__always)
-    func decide(_ i: Int, prev: Int32, stochastic: Bool, runSeed: UInt64,
-                scratch: borrowing CrisisScratch) -> (side: Int8, obligation: Int32, honour: Double, vetoA: Bool, vetoB: Bool) {
+    func decide(
+        _ i: Int, prev: Int32, stochastic: Bool, runSeed: UInt64,
+        scratch: borrowing CrisisScratch
+    ) -> (side: Int8, obligation: Int32, honour: Double, vetoA: Bool, vetoB: Bool) {
         let lo = Int(oblOffsets[i]), hi = Int(oblOffsets[i + 1])
         var vetoA = false, vetoB = false
         var consA = 0.0, consB = 0.0
@@ -419,7 +432,9 @@ public struct CrisisEngine: Sendable {
                         let enemy: Int8 = 3 - s
                         for r in Int(rivOffsets[i])..<Int(rivOffsets[i + 1]) {
                             let j = Int(rivTargets[r])
-                            if scratch.entryStep[j] != never && scratch.side[j] == enemy && scratch.victimStep[j] == never {
+                            if scratch.entryStep[j] != never && scratch.side[j] == enemy
+                                && scratch.victimStep[j] == never
+                            {
                                 scratch.victimStep[j] = t
                                 scratch.victimCause[j] = CauseCode.opportunistAttack
                                 scratch.victimRef[j] = Int32(i)
@@ -444,7 +459,7 @@ enum CauseCode {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

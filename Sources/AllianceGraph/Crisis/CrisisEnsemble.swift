@@ -46,9 +46,11 @@ public enum CrisisEnsemble {
 
     /// Runs `runs` stochastic crises `attacker -> target`. `progress`, when given, is called
     /// from worker threads after each chunk with (runs done, runs in all).
-    public static func run(engine: CrisisEngine, attacker: StateID, target: StateID, runs: Int, seed: UInt64,
-                           workers: Int = CrisisEnsemble.defaultWorkers, kernel: Kernel = .lockstep,
-                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws(InputError) -> CrisisEnsembleResult {
+    public static func run(
+        engine: CrisisEngine, attacker: StateID, target: StateID, runs: Int, seed: UInt64,
+        workers: Int = CrisisEnsemble.defaultWorkers, kernel: Kernel = .lockstep,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(InputError) -> CrisisEnsembleResult {
         try engine.validate(attacker: attacker, target: target)
         if runs < 1 || runs > 1_000_000_000 {
             throw InputError(location: "runs", "\(runs) is out of range; expected 1...1000000000")
@@ -80,8 +82,9 @@ public enum CrisisEnsemble {
                         if chunk >= chunkCount { break }
                         let first = chunk * chunkSize, last = min(runs, first + chunkSize)
                         for r in first..<last {
-                            engine.simulate(attacker: a, target: b, stochastic: true,
-                                            runSeed: SeededRandom.derivedSeed(seed, stream: UInt64(r)), scratch: &scratch)
+                            engine.simulate(
+                                attacker: a, target: b, stochastic: true,
+                                runSeed: SeededRandom.derivedSeed(seed, stream: UInt64(r)), scratch: &scratch)
                             output.record(run: r, counts: counts, scratch: scratch, engine: engine)
                         }
                         let finished = done.wrappingAdd(last - first, ordering: .relaxed).newValue
@@ -103,9 +106,12 @@ public enum CrisisEnsemble {
                         while group < last {
                             let count = min(lanes, last - group)
                             let valid: UInt64 = count == lanes ? ~0 : (UInt64(1) << UInt64(count)) &- 1
-                            for l in 0..<count { scratch.seeds[l] = SeededRandom.derivedSeed(seed, stream: UInt64(group + l)) }
+                            for l in 0..<count {
+                                scratch.seeds[l] = SeededRandom.derivedSeed(seed, stream: UInt64(group + l))
+                            }
                             lockstep.simulate(attacker: a, target: b, valid: valid, scratch: scratch)
-                            output.record(group: group, count: count, counts: counts, scratch: scratch, lockstep: lockstep)
+                            output.record(
+                                group: group, count: count, counts: counts, scratch: scratch, lockstep: lockstep)
                             group += count
                         }
                         let finished = done.wrappingAdd(last - first, ordering: .relaxed).newValue
@@ -285,7 +291,8 @@ private struct EnsembleBuffers: @unchecked Sendable {
     /// returns. Nothing is zeroed or copied on the calling thread, so the first touch of each
     /// page happens in the worker that writes it.
     static func make(runs: Int, _ fill: (EnsembleBuffers) -> Void)
-        -> (statesA: [Int32], statesB: [Int32], capabilityA: [Double], capabilityB: [Double], steps: [Int32]) {
+        -> (statesA: [Int32], statesB: [Int32], capabilityA: [Double], capabilityB: [Double], steps: [Int32])
+    {
         var statesB: [Int32] = [], capabilityA: [Double] = [], capabilityB: [Double] = [], steps: [Int32] = []
         let statesA = [Int32](unsafeUninitializedCapacity: runs) { sA, countSA in
             statesB = [Int32](unsafeUninitializedCapacity: runs) { sB, countSB in
@@ -332,7 +339,9 @@ private struct EnsembleBuffers: @unchecked Sendable {
     /// counts go to the worker's `counts`. Capability is summed per run in state order, as in the
     /// unbatched path, so the shares are bit-for-bit equal.
     @inline(__always)
-    func record(group: Int, count: Int, counts: UnsafeMutablePointer<Int>, scratch: CrisisLaneScratch, lockstep: CrisisLockstep) {
+    func record(
+        group: Int, count: Int, counts: UnsafeMutablePointer<Int>, scratch: CrisisLaneScratch, lockstep: CrisisLockstep
+    ) {
         let n = lockstep.stateCount, lanes = CrisisLockstep.lanes
         let bellA = scratch.bellA, bellB = scratch.bellB, entryStep = scratch.entryStep
         let countA = scratch.countA, countB = scratch.countB, capA = scratch.capabilityA, capB = scratch.capabilityB

@@ -28,7 +28,7 @@ final class CrisisLaneScratch: @unchecked Sendable {
     init(stateCount n: Int, planCount: Int) {
         let lanes = CrisisLockstep.lanes
         let counts8 = [n, n, n, n, n, planCount, planCount, lanes, lanes, lanes, lanes, lanes]  // 8-byte buffers
-        let counts4 = [n * lanes, n * lanes, planCount * lanes, lanes, lanes, lanes]         // 4-byte buffers
+        let counts4 = [n * lanes, n * lanes, planCount * lanes, lanes, lanes, lanes]  // 4-byte buffers
         func lines(_ bytes: Int) -> Int { (max(bytes, 1) + 63) / 64 * 64 }
         let total = counts8.reduce(0) { $0 + lines($1 * 8) } + counts4.reduce(0) { $0 + lines($1 * 4) }
         let base = UnsafeMutableRawPointer.allocate(byteCount: total, alignment: 64)
@@ -48,7 +48,8 @@ final class CrisisLaneScratch: @unchecked Sendable {
         capabilityA = carve(lanes, as: Double.self); capabilityB = carve(lanes, as: Double.self)
         pendingStep = carve(n * lanes, as: Int32.self); entryStep = carve(n * lanes, as: Int32.self)
         planDue = carve(planCount * lanes, as: Int32.self)
-        lastStep = carve(lanes, as: Int32.self); countA = carve(lanes, as: Int32.self); countB = carve(lanes, as: Int32.self)
+        lastStep = carve(lanes, as: Int32.self); countA = carve(lanes, as: Int32.self);
+        countB = carve(lanes, as: Int32.self)
         precondition(offset == total)
     }
 

@@ -92,7 +92,8 @@ final class CrisisLockstep: @unchecked Sendable {
         let n = stateCount, planCount = self.planCount, delay = self.delay, boost = self.boost
         let offsets = oblOffsets.baseAddress!, partner = oblPartner.baseAddress!, kind = oblKind.baseAddress!
         let credibility = oblCredibility.baseAddress!, honour = oblHonour.baseAddress!
-        let actorOf = planActor.baseAddress!, trigOff = planTriggerOffsets.baseAddress!, trig = planTriggers.baseAddress!
+        let actorOf = planActor.baseAddress!, trigOff = planTriggerOffsets.baseAddress!,
+            trig = planTriggers.baseAddress!
         let attOff = planAttackOffsets.baseAddress!, att = planAttacks.baseAddress!
         let bellA = s.bellA, bellB = s.bellB, victim = s.victim, pending = s.pending, pendingA = s.pendingA
         let pendingStep = s.pendingStep, entryStep = s.entryStep

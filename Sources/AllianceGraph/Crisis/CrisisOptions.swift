@@ -42,8 +42,10 @@ public struct CrisisOptions: Hashable, Sendable {
     /// enters (default 3); it enters at the step after the last of them.
     public var opportunismDelay: Int = 3
 
-    public init(threshold: Double = 0.5, maxSteps: Int = 50, consultationBoost: Double = 0.25,
-                opportunism: Bool = false, opportunismFactor: Double = 1.5, opportunismDelay: Int = 3) {
+    public init(
+        threshold: Double = 0.5, maxSteps: Int = 50, consultationBoost: Double = 0.25,
+        opportunism: Bool = false, opportunismFactor: Double = 1.5, opportunismDelay: Int = 3
+    ) {
         self.threshold = threshold
         self.maxSteps = maxSteps
         self.consultationBoost = consultationBoost
@@ -55,7 +57,9 @@ public struct CrisisOptions: Hashable, Sendable {
     /// Checks every option's range.
     public func validate() throws(InputError) {
         try AllianceNetwork.check(threshold, at: "threshold", "a number in [0, 1]") { (0...1).contains($0) }
-        try AllianceNetwork.check(consultationBoost, at: "consultationBoost", "a number in [0, 1]") { (0...1).contains($0) }
+        try AllianceNetwork.check(consultationBoost, at: "consultationBoost", "a number in [0, 1]") {
+            (0...1).contains($0)
+        }
         try AllianceNetwork.check(opportunismFactor, at: "opportunismFactor", "a number >= 1") { $0 >= 1 }
         if !(1...100_000).contains(maxSteps) {
             throw InputError(location: "maxSteps", "\(maxSteps) is out of range; expected 1...100000")

@@ -134,14 +134,20 @@ public struct CrisisResult: Hashable, Sendable {
         for i in 0..<n {
             guard let side = sides[i], let step = entrySteps[i] else { continue }
             let code = scratch.entryCause[i]
-            let role: CrisisEvent.Role = code == CauseCode.initiator ? .initiator
+            let role: CrisisEvent.Role =
+                code == CauseCode.initiator
+                ? .initiator
                 : (code == CauseCode.initialAttack || code == CauseCode.warPlan) ? .victim : .entrant
-            events.append(CrisisEvent(step: step, state: StateID(i), side: side, role: role,
-                                      cause: cause(code, scratch.entryRef[i], scratch.entryValue[i])))
+            events.append(
+                CrisisEvent(
+                    step: step, state: StateID(i), side: side, role: role,
+                    cause: cause(code, scratch.entryRef[i], scratch.entryValue[i])))
             let attackedAt = scratch.victimStep[i]
             if attackedAt != CrisisEngine.never && role != .victim {
-                events.append(CrisisEvent(step: Int(attackedAt), state: StateID(i), side: side, role: .attacked,
-                                          cause: cause(scratch.victimCause[i], scratch.victimRef[i], 0)))
+                events.append(
+                    CrisisEvent(
+                        step: Int(attackedAt), state: StateID(i), side: side, role: .attacked,
+                        cause: cause(scratch.victimCause[i], scratch.victimRef[i], 0)))
             }
         }
         let rank: [CrisisEvent.Role: Int] = [.initiator: 0, .victim: 1, .entrant: 2, .attacked: 3]
@@ -154,17 +160,20 @@ public struct CrisisResult: Hashable, Sendable {
             if sides[i] == .b { countB += 1; capB += engine.capability[i] }
         }
         let total = engine.totalCapability
-        warSize = WarSize(statesA: countA, statesB: countB,
-                          capabilityShareA: total > 0 ? capA / total : .nan,
-                          capabilityShareB: total > 0 ? capB / total : .nan)
+        warSize = WarSize(
+            statesA: countA, statesB: countB,
+            capabilityShareA: total > 0 ? capA / total : .nan,
+            capabilityShareB: total > 0 ? capB / total : .nan)
 
         var broken: [Obligation] = []
         var abstentions: [CrisisAbstention] = []
         for i in 0..<n {
             let lo = Int(engine.oblOffsets[i]), hi = Int(engine.oblOffsets[i + 1])
             if let own = sides[i] {
-                for k in lo..<hi where sides[Int(engine.oblPartner[k])] == own.opposite
-                    && engine.oblKind[k] != CrisisEngine.Kind.consultation {
+                for k in lo..<hi
+                where sides[Int(engine.oblPartner[k])] == own.opposite
+                    && engine.oblKind[k] != CrisisEngine.Kind.consultation
+                {
                     broken.append(engine.obligation(k))
                 }
                 continue
@@ -198,7 +207,9 @@ public struct CrisisResult: Hashable, Sendable {
                     } else if let by = vetoBy[sj] {
                         outcome = .vetoed(by: by)
                     } else {
-                        let honoured = scratch.stochastic ? CrisisEngine.pledgeUniform(scratch.runSeed, i * n + j) < v
+                        let honoured =
+                            scratch.stochastic
+                            ? CrisisEngine.pledgeUniform(scratch.runSeed, i * n + j) < v
                             : v >= engine.options.threshold - 1e-12
                         if !honoured {
                             outcome = .notHonoured
@@ -209,7 +220,8 @@ public struct CrisisResult: Hashable, Sendable {
                         }
                     }
                 }
-                checks.append(PledgeCheck(obligation: engine.obligation(k), partnerSide: sj, honour: v, outcome: outcome))
+                checks.append(
+                    PledgeCheck(obligation: engine.obligation(k), partnerSide: sj, honour: v, outcome: outcome))
             }
             abstentions.append(CrisisAbstention(state: StateID(i), checks: checks))
         }

@@ -15,8 +15,10 @@ enum RegionalTies {
         return min(n - 1, max(4, 2 * meanDegree))
     }
 
-    static func make(states n: Int, ties m: Int, neighbours: NearestNeighbours, random: inout SeededRandom,
-                     joined: inout TieSet) -> [(Int32, Int32)] {
+    static func make(
+        states n: Int, ties m: Int, neighbours: NearestNeighbours, random: inout SeededRandom,
+        joined: inout TieSet
+    ) -> [(Int32, Int32)] {
         var ties: [(Int32, Int32)] = []
         ties.reserveCapacity(m)
         while ties.count < m {

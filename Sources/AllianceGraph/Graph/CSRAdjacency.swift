@@ -13,7 +13,8 @@ public struct CSRAdjacency: Hashable, Sendable {
     /// Builds from arrays that already form a CSR, validating them. Throws when they don't.
     public init(vertexCount: Int, offsets: [Int32], targets: [Int32], weights: [Double]) throws(InputError) {
         guard vertexCount >= 0, vertexCount < Int(Int32.max), offsets.count == vertexCount + 1,
-              offsets.first == 0, Int(offsets.last ?? -1) == targets.count, targets.count == weights.count else {
+            offsets.first == 0, Int(offsets.last ?? -1) == targets.count, targets.count == weights.count
+        else {
             throw InputError("inconsistent CSR arrays (offsets, targets and weights don't match)")
         }
         for i in 0..<vertexCount where offsets[i] > offsets[i + 1] {
@@ -33,8 +34,10 @@ public struct CSRAdjacency: Hashable, Sendable {
 
     /// Builds from directed weighted arcs `(source, target, weight)`. Rows are sorted by target;
     /// parallel arcs are merged with `merge` (default: keep the largest weight). O(E log E).
-    public init(vertexCount: Int, arcs: [(source: Int, target: Int, weight: Double)],
-                merge: (Double, Double) -> Double = { max($0, $1) }) throws(InputError) {
+    public init(
+        vertexCount: Int, arcs: [(source: Int, target: Int, weight: Double)],
+        merge: (Double, Double) -> Double = { max($0, $1) }
+    ) throws(InputError) {
         var sorted = arcs
         sorted.sort { ($0.source, $0.target) < ($1.source, $1.target) }
         var offsets = [Int32](repeating: 0, count: vertexCount + 1)
@@ -69,8 +72,10 @@ public struct CSRAdjacency: Hashable, Sendable {
     /// times. O(E + sum over rows of d log d).
     /// With `normalisingRows`, every row is then scaled to sum 1 in place, exactly as
     /// `rowNormalised()` does, without its copy of the weights.
-    public init(vertexCount: Int, normalisingRows: Bool = false,
-                emittingArcs arcs: (_ emit: (Int, Int, Double) -> Void) -> Void) throws(InputError) {
+    public init(
+        vertexCount: Int, normalisingRows: Bool = false,
+        emittingArcs arcs: (_ emit: (Int, Int, Double) -> Void) -> Void
+    ) throws(InputError) {
         var counts = [Int](repeating: 0, count: vertexCount + 1)
         var outOfRange: (Int, Int)?
         arcs { source, target, _ in
@@ -92,7 +97,8 @@ public struct CSRAdjacency: Hashable, Sendable {
         var mismatch = false
         arcs { source, target, weight in
             guard (0..<vertexCount).contains(source), (0..<vertexCount).contains(target),
-                  fill[source] < counts[source + 1] else { mismatch = true; return }
+                fill[source] < counts[source + 1]
+            else { mismatch = true; return }
             targets[fill[source]] = Int32(target)
             weights[fill[source]] = weight
             fill[source] += 1
@@ -114,7 +120,9 @@ public struct CSRAdjacency: Hashable, Sendable {
                 var weight = row[k].weight
                 let target = row[k].target
                 var next = k + 1
-                while next < row.count && row[next].target == target { weight = max(weight, row[next].weight); next += 1 }
+                while next < row.count && row[next].target == target {
+                    weight = max(weight, row[next].weight); next += 1
+                }
                 targets[write] = target
                 weights[write] = weight
                 write += 1

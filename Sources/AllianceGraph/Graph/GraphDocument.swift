@@ -78,8 +78,10 @@ public struct GraphDocument: Hashable, Sendable {
     public var edges: [Edge]
     public var edgeColumns: [Column]
 
-    public init(directed: Bool = false, graphAttributes: [(name: String, value: Value)] = [], vertexCount: Int,
-                vertexColumns: [Column] = [], edges: [Edge] = [], edgeColumns: [Column] = []) {
+    public init(
+        directed: Bool = false, graphAttributes: [(name: String, value: Value)] = [], vertexCount: Int,
+        vertexColumns: [Column] = [], edges: [Edge] = [], edgeColumns: [Column] = []
+    ) {
         self.directed = directed
         self.graphAttributes = graphAttributes
         self.vertexCount = vertexCount
@@ -118,7 +120,10 @@ public struct GraphDocument: Hashable, Sendable {
 
     /// The error for a file with more than `maxAttributeNames` attribute names.
     package static func tooManyAttributeNames(_ count: Int, location: String? = nil) -> InputError {
-        InputError(location: location, "the file uses \(count) or more distinct attribute names; at most \(maxAttributeNames) are read (a scenario uses about 25)")
+        InputError(
+            location: location,
+            "the file uses \(count) or more distinct attribute names; at most \(maxAttributeNames) are read (a scenario uses about 25)"
+        )
     }
 
     /// Checks that every column has one value per element, that edges name existing vertices
@@ -127,12 +132,14 @@ public struct GraphDocument: Hashable, Sendable {
         let names = graphAttributes.count + vertexColumns.count + edgeColumns.count
         if names > Self.maxAttributeNames { throw Self.tooManyAttributeNames(names) }
         for column in vertexColumns where column.values.count != vertexCount {
-            throw InputError(location: "vertex attribute \(column.name)",
-                             "has \(column.values.count) values for \(vertexCount) vertices")
+            throw InputError(
+                location: "vertex attribute \(column.name)",
+                "has \(column.values.count) values for \(vertexCount) vertices")
         }
         for column in edgeColumns where column.values.count != edges.count {
-            throw InputError(location: "edge attribute \(column.name)",
-                             "has \(column.values.count) values for \(edges.count) edges")
+            throw InputError(
+                location: "edge attribute \(column.name)",
+                "has \(column.values.count) values for \(edges.count) edges")
         }
         for (k, edge) in edges.enumerated()
         where !(0..<vertexCount).contains(edge.source) || !(0..<vertexCount).contains(edge.target) {
@@ -142,5 +149,5 @@ public struct GraphDocument: Hashable, Sendable {
 }
 
 #if canImport(Foundation)
-import Foundation
+    import Foundation
 #endif

@@ -32,7 +32,9 @@ public struct SignedGraphView: Hashable, Sendable {
         for c in network.commitments where c.kind.sign > 0 && (c.credibility > 0 || (c.reverseCredibility ?? 0) > 0) {
             entries.append((SpellOverlap.pairKey(c.pair.low, c.pair.high), 1))
         }
-        for rivalry in network.rivalries { entries.append((SpellOverlap.pairKey(rivalry.pair.low, rivalry.pair.high), -1)) }
+        for rivalry in network.rivalries {
+            entries.append((SpellOverlap.pairKey(rivalry.pair.low, rivalry.pair.high), -1))
+        }
         // Sorting by (key, sign) puts a pair's rivalry first: an active rivalry outweighs a pledge.
         entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.sign < $1.sign }
         var edges: [SignedEdge] = []
@@ -40,7 +42,8 @@ public struct SignedGraphView: Hashable, Sendable {
         var previous: UInt64?
         for entry in entries where entry.key != previous {
             previous = entry.key
-            edges.append(SignedEdge(low: Int(entry.key >> 32), high: Int(entry.key & 0xFFFF_FFFF), sign: Int(entry.sign)))
+            edges.append(
+                SignedEdge(low: Int(entry.key >> 32), high: Int(entry.key & 0xFFFF_FFFF), sign: Int(entry.sign)))
         }
         vertexCount = network.count
         self.edges = edges
@@ -55,7 +58,9 @@ public struct SignedGraphView: Hashable, Sendable {
             guard (0..<vertexCount).contains(a), (0..<vertexCount).contains(b), a != b else {
                 throw InputError(location: "edges[\(k)]", "vertex out of range or self-loop")
             }
-            guard sign == 1 || sign == -1 else { throw InputError(location: "edges[\(k)]", "sign \(sign) is not +1 or -1") }
+            guard sign == 1 || sign == -1 else {
+                throw InputError(location: "edges[\(k)]", "sign \(sign) is not +1 or -1")
+            }
             guard seen.insert([min(a, b), max(a, b)]).inserted else {
                 throw InputError(location: "edges[\(k)]", "duplicate pair \(a)-\(b)")
             }

@@ -18,8 +18,9 @@ struct IGraphSession: ~Copyable {
     func betweenness() throws(ComputationError) -> [Double] {
         let lengths = IGraphRealVector(try validatedWeights(view.lengths, count: m, positive: true, "betweenness"))
         let result = IGraphRealVector()
-        try IGraph.check(igraph_betweenness(graph.pointer, result.pointer, igraph_vss_all(), false, lengths.pointer),
-                         "betweenness")
+        try IGraph.check(
+            igraph_betweenness(graph.pointer, result.pointer, igraph_vss_all(), false, lengths.pointer),
+            "betweenness")
         return result.array
     }
 
@@ -28,17 +29,22 @@ struct IGraphSession: ~Copyable {
     func closeness() throws(ComputationError) -> [Double] {
         let lengths = IGraphRealVector(try validatedWeights(view.lengths, count: m, positive: true, "closeness"))
         let result = IGraphRealVector()
-        try IGraph.check(igraph_closeness(graph.pointer, result.pointer, nil, nil, igraph_vss_all(), IGRAPH_ALL,
-                                          lengths.pointer, true), "closeness")
+        try IGraph.check(
+            igraph_closeness(
+                graph.pointer, result.pointer, nil, nil, igraph_vss_all(), IGRAPH_ALL,
+                lengths.pointer, true), "closeness")
         return result.array
     }
 
     /// `igraph_harmonic_centrality`, normalised: mean of 1/d over the n - 1 others (lengths 1/strength).
     func harmonic() throws(ComputationError) -> [Double] {
-        let lengths = IGraphRealVector(try validatedWeights(view.lengths, count: m, positive: true, "harmonic closeness"))
+        let lengths = IGraphRealVector(
+            try validatedWeights(view.lengths, count: m, positive: true, "harmonic closeness"))
         let result = IGraphRealVector()
-        try IGraph.check(igraph_harmonic_centrality(graph.pointer, result.pointer, igraph_vss_all(), IGRAPH_ALL,
-                                                    lengths.pointer, true), "harmonic closeness")
+        try IGraph.check(
+            igraph_harmonic_centrality(
+                graph.pointer, result.pointer, igraph_vss_all(), IGRAPH_ALL,
+                lengths.pointer, true), "harmonic closeness")
         return result.array
     }
 
@@ -46,11 +52,14 @@ struct IGraphSession: ~Copyable {
     /// All zeros for a graph without edges.
     func eigenvector() throws(ComputationError) -> [Double] {
         if m == 0 { return [Double](repeating: 0, count: n) }
-        let weights = IGraphRealVector(try validatedWeights(view.strengths, count: m, positive: true, "eigenvector centrality"))
+        let weights = IGraphRealVector(
+            try validatedWeights(view.strengths, count: m, positive: true, "eigenvector centrality"))
         let result = IGraphRealVector()
         var value: igraph_real_t = 0
-        try IGraph.check(igraph_eigenvector_centrality(graph.pointer, result.pointer, &value, false, true,
-                                                       weights.pointer, nil), "eigenvector centrality")
+        try IGraph.check(
+            igraph_eigenvector_centrality(
+                graph.pointer, result.pointer, &value, false, true,
+                weights.pointer, nil), "eigenvector centrality")
         return result.array
     }
 
@@ -60,8 +69,10 @@ struct IGraphSession: ~Copyable {
         let weights = IGraphRealVector(try validatedWeights(view.strengths, count: m, positive: true, "PageRank"))
         let result = IGraphRealVector()
         var value: igraph_real_t = 0
-        try IGraph.check(igraph_pagerank(graph.pointer, IGRAPH_PAGERANK_ALGO_PRPACK, result.pointer, &value,
-                                         igraph_vss_all(), false, damping, weights.pointer, nil), "PageRank")
+        try IGraph.check(
+            igraph_pagerank(
+                graph.pointer, IGRAPH_PAGERANK_ALGO_PRPACK, result.pointer, &value,
+                igraph_vss_all(), false, damping, weights.pointer, nil), "PageRank")
         return result.array
     }
 
@@ -85,8 +96,9 @@ struct IGraphSession: ~Copyable {
     func components() throws(ComputationError) -> (membership: [Int], count: Int) {
         let membership = IGraphIntegerVector()
         var count: igraph_integer_t = 0
-        try IGraph.check(igraph_connected_components(graph.pointer, membership.pointer, nil, &count, IGRAPH_WEAK),
-                         "connected components")
+        try IGraph.check(
+            igraph_connected_components(graph.pointer, membership.pointer, nil, &count, IGRAPH_WEAK),
+            "connected components")
         return (membership.array, Int(count))
     }
 
@@ -104,7 +116,8 @@ struct IGraphSession: ~Copyable {
         let weights = IGraphRealVector(try validatedWeights(view.strengths, count: m, positive: true, "modularity"))
         let groups = IGraphIntegerVector(membership)
         var value: igraph_real_t = 0
-        try IGraph.check(igraph_modularity(graph.pointer, groups.pointer, weights.pointer, 1, false, &value), "modularity")
+        try IGraph.check(
+            igraph_modularity(graph.pointer, groups.pointer, weights.pointer, 1, false, &value), "modularity")
         return value
     }
 
@@ -120,9 +133,11 @@ struct IGraphSession: ~Copyable {
         let membership = IGraphIntegerVector(count: n)
         var clusters: igraph_integer_t = 0
         var quality: igraph_real_t = 0
-        try IGraph.check(igraph_community_leiden(graph.pointer, edgeWeights.pointer, nodeWeights.pointer,
-                                                 1 / (2 * total), beta, false, igraph_integer_t(max(1, iterations)),
-                                                 membership.pointer, &clusters, &quality), "Leiden blocs")
+        try IGraph.check(
+            igraph_community_leiden(
+                graph.pointer, edgeWeights.pointer, nodeWeights.pointer,
+                1 / (2 * total), beta, false, igraph_integer_t(max(1, iterations)),
+                membership.pointer, &clusters, &quality), "Leiden blocs")
         return membership.array
     }
 }

@@ -1,8 +1,8 @@
 import CIgraph
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// GraphML and GML through igraph's readers and writers (`igraph_read_graph_graphml`,
@@ -34,7 +34,8 @@ package enum IGraphForeign {
                 defer { buffer.deallocate() }
                 buffer.initialize(from: bytes, count: bytes.count)
                 guard let stream = fmemopen(buffer, bytes.count, "r") else {
-                    throw ComputationError(operation: "reading \(format.rawValue)", reason: "can't open an in-memory stream")
+                    throw ComputationError(
+                        operation: "reading \(format.rawValue)", reason: "can't open an in-memory stream")
                 }
                 let storage = UnsafeMutablePointer<igraph_t>.allocate(capacity: 1)
                 let code: igraph_error_t
@@ -63,9 +64,13 @@ package enum IGraphForeign {
         let pattern = Array("<key".utf8)
         var count = 0, k = 0
         while k + pattern.count < bytes.count, count <= GraphDocument.maxAttributeNames {
-            if bytes[k] == pattern[0], bytes[k + 1] == pattern[1], bytes[k + 2] == pattern[2], bytes[k + 3] == pattern[3] {
+            if bytes[k] == pattern[0], bytes[k + 1] == pattern[1], bytes[k + 2] == pattern[2],
+                bytes[k + 3] == pattern[3]
+            {
                 let next = bytes[k + 4]
-                if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: "/") || next == UInt8(ascii: ">") {
+                if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: "/")
+                    || next == UInt8(ascii: ">")
+                {
                     count += 1
                 }
                 k += 4
@@ -82,7 +87,9 @@ package enum IGraphForeign {
     static func gmlKeyNameCount(_ bytes: [UInt8]) -> Int {
         var names = Set<ArraySlice<UInt8>>()
         var k = 0
-        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == UInt8(ascii: "_") }
+        func isLetter(_ b: UInt8) -> Bool {
+            (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == UInt8(ascii: "_")
+        }
         func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) }
         while k < bytes.count, names.count <= GraphDocument.maxAttributeNames {
             let b = bytes[k]
@@ -98,7 +105,10 @@ package enum IGraphForeign {
                 names.insert(bytes[start..<k])
             } else if isWordByte(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") {
                 // A number, exponent letters included (1e5, 2E-3): not a key.
-                while k < bytes.count, isWordByte(bytes[k]) || bytes[k] == UInt8(ascii: ".") || bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: "+") { k += 1 }
+                while k < bytes.count,
+                    isWordByte(bytes[k]) || bytes[k] == UInt8(ascii: ".") || bytes[k] == UInt8(ascii: "-")
+                        || bytes[k] == UInt8(ascii: "+")
+                { k += 1 }
             } else {
                 k += 1
             }
@@ -111,20 +121,24 @@ package enum IGraphForeign {
     /// edge attributes of the same name don't clash; `attr.name` is the plain name) or GML.
     package static func write(_ document: GraphDocument, format: Format) throws(ComputationError) -> String {
         try IGraph.run { () throws(ComputationError) -> String in
-            let graph = try IGraphGraph(vertexCount: document.vertexCount,
-                                        edges: document.edges.map { ($0.source, $0.target) },
-                                        directed: document.directed)
+            let graph = try IGraphGraph(
+                vertexCount: document.vertexCount,
+                edges: document.edges.map { ($0.source, $0.target) },
+                directed: document.directed)
             try apply(document, to: graph)
             var buffer: UnsafeMutablePointer<CChar>?
             var size = 0
             guard let stream = open_memstream(&buffer, &size) else {
-                throw ComputationError(operation: "writing \(format.rawValue)", reason: "can't open an in-memory stream")
+                throw ComputationError(
+                    operation: "writing \(format.rawValue)", reason: "can't open an in-memory stream")
             }
             let code: igraph_error_t
             switch format {
             case .graphml: code = igraph_write_graph_graphml(graph.pointer, stream, true)
-            case .gml: code = igraph_write_graph_gml(graph.pointer, stream, igraph_write_gml_sw_t(IGRAPH_WRITE_GML_DEFAULT_SW),
-                                                     nil, "AllianceGraph")
+            case .gml:
+                code = igraph_write_graph_gml(
+                    graph.pointer, stream, igraph_write_gml_sw_t(IGRAPH_WRITE_GML_DEFAULT_SW),
+                    nil, "AllianceGraph")
             }
             fclose(stream)
             defer { free(buffer) }
@@ -140,9 +154,12 @@ package enum IGraphForeign {
         let g = graph.pointer
         for attribute in document.graphAttributes {
             switch attribute.value {
-            case .string(let s): try IGraph.check(igraph_cattribute_GAS_set(g, attribute.name, s), "setting a graph attribute")
-            case .number(let v): try IGraph.check(igraph_cattribute_GAN_set(g, attribute.name, v), "setting a graph attribute")
-            case .bool(let b): try IGraph.check(igraph_cattribute_GAB_set(g, attribute.name, b), "setting a graph attribute")
+            case .string(let s):
+                try IGraph.check(igraph_cattribute_GAS_set(g, attribute.name, s), "setting a graph attribute")
+            case .number(let v):
+                try IGraph.check(igraph_cattribute_GAN_set(g, attribute.name, v), "setting a graph attribute")
+            case .bool(let b):
+                try IGraph.check(igraph_cattribute_GAB_set(g, attribute.name, b), "setting a graph attribute")
             }
         }
         for column in document.vertexColumns {
@@ -150,11 +167,16 @@ package enum IGraphForeign {
                 let id = igraph_integer_t(k)
                 switch column.type {
                 case .string:
-                    try IGraph.check(igraph_cattribute_VAS_set(g, column.name, id, value?.text ?? ""), "setting a vertex attribute")
+                    try IGraph.check(
+                        igraph_cattribute_VAS_set(g, column.name, id, value?.text ?? ""), "setting a vertex attribute")
                 case .number:
-                    try IGraph.check(igraph_cattribute_VAN_set(g, column.name, id, value?.number ?? .nan), "setting a vertex attribute")
+                    try IGraph.check(
+                        igraph_cattribute_VAN_set(g, column.name, id, value?.number ?? .nan),
+                        "setting a vertex attribute")
                 case .bool:
-                    try IGraph.check(igraph_cattribute_VAB_set(g, column.name, id, value?.flag ?? false), "setting a vertex attribute")
+                    try IGraph.check(
+                        igraph_cattribute_VAB_set(g, column.name, id, value?.flag ?? false),
+                        "setting a vertex attribute")
                 }
             }
         }
@@ -163,11 +185,16 @@ package enum IGraphForeign {
                 let id = igraph_integer_t(k)
                 switch column.type {
                 case .string:
-                    try IGraph.check(igraph_cattribute_EAS_set(g, column.name, id, value?.text ?? ""), "setting an edge attribute")
+                    try IGraph.check(
+                        igraph_cattribute_EAS_set(g, column.name, id, value?.text ?? ""), "setting an edge attribute")
                 case .number:
-                    try IGraph.check(igraph_cattribute_EAN_set(g, column.name, id, value?.number ?? .nan), "setting an edge attribute")
+                    try IGraph.check(
+                        igraph_cattribute_EAN_set(g, column.name, id, value?.number ?? .nan),
+                        "setting an edge attribute")
                 case .bool:
-                    try IGraph.check(igraph_cattribute_EAB_set(g, column.name, id, value?.flag ?? false), "setting an edge attribute")
+                    try IGraph.check(
+                        igraph_cattribute_EAB_set(g, column.name, id, value?.flag ?? false), "setting an edge attribute"
+                    )
                 }
             }
         }
@@ -188,8 +215,10 @@ package enum IGraphForeign {
 
         let gnames = IGraphStringVector(), vnames = IGraphStringVector(), enames = IGraphStringVector()
         let gtypes = IGraphIntegerVector(), vtypes = IGraphIntegerVector(), etypes = IGraphIntegerVector()
-        try IGraph.check(igraph_cattribute_list(g, gnames.pointer, gtypes.pointer, vnames.pointer, vtypes.pointer,
-                                                enames.pointer, etypes.pointer), "listing attributes")
+        try IGraph.check(
+            igraph_cattribute_list(
+                g, gnames.pointer, gtypes.pointer, vnames.pointer, vtypes.pointer,
+                enames.pointer, etypes.pointer), "listing attributes")
         var graphAttributes: [(name: String, value: GraphDocument.Value)] = []
         for (name, type) in zip(gnames.array, gtypes.array) {
             switch igraph_attribute_type_t(UInt32(type)) {
@@ -204,49 +233,61 @@ package enum IGraphForeign {
             default: continue
             }
         }
-        func columns(_ names: [String], _ types: [Int], vertex: Bool) throws(ComputationError) -> [GraphDocument.Column] {
+        func columns(_ names: [String], _ types: [Int], vertex: Bool) throws(ComputationError) -> [GraphDocument.Column]
+        {
             var result: [GraphDocument.Column] = []
             for (name, type) in zip(names, types) {
                 switch igraph_attribute_type_t(UInt32(type)) {
                 case IGRAPH_ATTRIBUTE_NUMERIC:
                     let values = IGraphRealVector()
                     if vertex {
-                        try IGraph.check(igraph_cattribute_VANV(g, name, igraph_vss_all(), values.pointer), "reading \(name)")
+                        try IGraph.check(
+                            igraph_cattribute_VANV(g, name, igraph_vss_all(), values.pointer), "reading \(name)")
                     } else {
-                        try IGraph.check(igraph_cattribute_EANV(g, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), values.pointer),
-                                         "reading \(name)")
+                        try IGraph.check(
+                            igraph_cattribute_EANV(g, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), values.pointer),
+                            "reading \(name)")
                     }
-                    result.append(.init(name: name, type: .number,
-                                        values: values.array.map { $0.isNaN ? nil : .number($0) }))
+                    result.append(
+                        .init(
+                            name: name, type: .number,
+                            values: values.array.map { $0.isNaN ? nil : .number($0) }))
                 case IGRAPH_ATTRIBUTE_BOOLEAN:
                     let count = vertex ? n : edges.count
                     var values: [GraphDocument.Value?] = []
                     values.reserveCapacity(count)
                     for id in 0..<count {
-                        let flag = vertex ? igraph_cattribute_VAB(g, name, igraph_integer_t(id))
-                                          : igraph_cattribute_EAB(g, name, igraph_integer_t(id))
+                        let flag =
+                            vertex
+                            ? igraph_cattribute_VAB(g, name, igraph_integer_t(id))
+                            : igraph_cattribute_EAB(g, name, igraph_integer_t(id))
                         values.append(.bool(flag))
                     }
                     result.append(.init(name: name, type: .bool, values: values))
                 case IGRAPH_ATTRIBUTE_STRING:
                     let values = IGraphStringVector()
                     if vertex {
-                        try IGraph.check(igraph_cattribute_VASV(g, name, igraph_vss_all(), values.pointer), "reading \(name)")
+                        try IGraph.check(
+                            igraph_cattribute_VASV(g, name, igraph_vss_all(), values.pointer), "reading \(name)")
                     } else {
-                        try IGraph.check(igraph_cattribute_EASV(g, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), values.pointer),
-                                         "reading \(name)")
+                        try IGraph.check(
+                            igraph_cattribute_EASV(g, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), values.pointer),
+                            "reading \(name)")
                     }
-                    result.append(.init(name: name, type: .string,
-                                        values: values.array.map { $0.isEmpty ? nil : .string($0) }))
+                    result.append(
+                        .init(
+                            name: name, type: .string,
+                            values: values.array.map { $0.isEmpty ? nil : .string($0) }))
                 default: continue
                 }
             }
             return result
         }
-        return GraphDocument(directed: igraph_is_directed(g), graphAttributes: graphAttributes, vertexCount: n,
-                             vertexColumns: try columns(vnames.array, vtypes.array, vertex: true),
-                             edges: edges,
-                             edgeColumns: try columns(enames.array, etypes.array, vertex: false))
+        return GraphDocument(
+            directed: igraph_is_directed(g), graphAttributes: graphAttributes, vertexCount: n,
+            vertexColumns: try columns(vnames.array, vtypes.array, vertex: true),
+            edges: edges,
+            edgeColumns: try columns(enames.array, etypes.array, vertex: false))
     }
 }
 
@@ -268,7 +309,9 @@ struct IGraphStringVector: ~Copyable {
 
     var array: [String] {
         let count = Int(igraph_strvector_size(pointer))
-        return (0..<count).map { k in igraph_strvector_get(pointer, igraph_integer_t(k)).map { String(cString: $0) } ?? "" }
+        return (0..<count).map { k in
+            igraph_strvector_get(pointer, igraph_integer_t(k)).map { String(cString: $0) } ?? ""
+        }
     }
 
     deinit {

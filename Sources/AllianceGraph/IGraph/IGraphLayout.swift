@@ -10,7 +10,8 @@ package enum IGraphLayout {
     /// rest of the picture. Coordinates are in igraph's units (roughly sqrt(n) across); callers
     /// scale them.
     package static func fruchtermanReingold(_ view: AllianceGraphView, seed: UInt64, iterations: Int = 500)
-        throws(ComputationError) -> [(x: Double, y: Double)] {
+        throws(ComputationError) -> [(x: Double, y: Double)]
+    {
         let n = view.vertexCount
         if n == 0 { return [] }
         return try IGraph.run(seed: seed) { () throws(ComputationError) -> [(x: Double, y: Double)] in
@@ -20,12 +21,15 @@ package enum IGraphLayout {
             let scaled = zip(view.edges, view.strengths).map { edge, strength in
                 strength / Double(max(1, min(degree[edge.low], degree[edge.high])))
             }
-            let weights = IGraphRealVector(try validatedWeights(scaled, count: view.edgeCount, positive: true, "layout"))
+            let weights = IGraphRealVector(
+                try validatedWeights(scaled, count: view.edgeCount, positive: true, "layout"))
             let matrix = IGraphRealMatrix(rows: n, columns: 2)
-            try IGraph.check(igraph_layout_fruchterman_reingold(graph.pointer, matrix.pointer, false, igraph_integer_t(max(1, iterations)),
-                                                                 Double(n).squareRoot(), IGRAPH_LAYOUT_NOGRID,
-                                                                 view.edgeCount == 0 ? nil : weights.pointer, nil, nil, nil, nil),
-                             "Fruchterman-Reingold layout")
+            try IGraph.check(
+                igraph_layout_fruchterman_reingold(
+                    graph.pointer, matrix.pointer, false, igraph_integer_t(max(1, iterations)),
+                    Double(n).squareRoot(), IGRAPH_LAYOUT_NOGRID,
+                    view.edgeCount == 0 ? nil : weights.pointer, nil, nil, nil, nil),
+                "Fruchterman-Reingold layout")
             return (0..<n).map { (matrix[$0, 0], matrix[$0, 1]) }
         }
     }
@@ -37,8 +41,9 @@ struct IGraphRealMatrix: ~Copyable {
 
     init(rows: Int, columns: Int) {
         pointer = .allocate(capacity: 1)
-        precondition(igraph_matrix_init(pointer, igraph_integer_t(rows), igraph_integer_t(columns)) == IGRAPH_SUCCESS,
-                     "igraph: out of memory")
+        precondition(
+            igraph_matrix_init(pointer, igraph_integer_t(rows), igraph_integer_t(columns)) == IGRAPH_SUCCESS,
+            "igraph: out of memory")
     }
 
     subscript(row: Int, column: Int) -> Double {

@@ -10,8 +10,9 @@ struct IGraphGraph: ~Copyable {
     /// An undirected (or directed) graph on `vertexCount` vertices with the given edges.
     init(vertexCount: Int, edges: [(Int, Int)], directed: Bool = false) throws(ComputationError) {
         for (k, (a, b)) in edges.enumerated() where !(0..<vertexCount).contains(a) || !(0..<vertexCount).contains(b) {
-            throw ComputationError(operation: "building an igraph graph",
-                                   reason: "edge \(k) (\(a), \(b)) names a vertex outside 0..<\(vertexCount)")
+            throw ComputationError(
+                operation: "building an igraph graph",
+                reason: "edge \(k) (\(a), \(b)) names a vertex outside 0..<\(vertexCount)")
         }
         let flat = IGraphIntegerVector(edges.flatMap { [$0.0, $0.1] })
         let storage = UnsafeMutablePointer<igraph_t>.allocate(capacity: 1)
@@ -62,7 +63,8 @@ struct IGraphIntegerVector: ~Copyable {
 
     init(count: Int = 0) {
         pointer = .allocate(capacity: 1)
-        precondition(igraph_vector_int_init(pointer, igraph_integer_t(count)) == IGRAPH_SUCCESS, "igraph: out of memory")
+        precondition(
+            igraph_vector_int_init(pointer, igraph_integer_t(count)) == IGRAPH_SUCCESS, "igraph: out of memory")
     }
 
     init(_ values: [Int]) {
@@ -91,13 +93,16 @@ extension IGraphGraph {
 /// Checks weights before igraph sees them: igraph 0.10.2 rejects zero, negative and NaN lengths
 /// with an error, but PageRank silently accepts negative weights, so every weight vector is
 /// validated here.
-func validatedWeights(_ weights: [Double], count: Int, positive: Bool, _ operation: String) throws(ComputationError) -> [Double] {
+func validatedWeights(_ weights: [Double], count: Int, positive: Bool, _ operation: String) throws(ComputationError)
+    -> [Double]
+{
     guard weights.count == count else {
         throw ComputationError(operation: operation, reason: "expected \(count) weights, got \(weights.count)")
     }
     for (k, w) in weights.enumerated() where !w.isFinite || (positive ? w <= 0 : w < 0) {
-        throw ComputationError(operation: operation,
-                               reason: "weight \(w) of edge \(k) is invalid; expected a finite number \(positive ? "> 0" : ">= 0")")
+        throw ComputationError(
+            operation: operation,
+            reason: "weight \(w) of edge \(k) is invalid; expected a finite number \(positive ? "> 0" : ">= 0")")
     }
     return weights
 }

@@ -28,8 +28,10 @@ enum IGraph {
     ///
     /// `body` must not call `run` again (the lock is not re-entrant) and must not let any igraph
     /// object escape.
-    static func run<R: Sendable>(seed: UInt64? = nil,
-                                 _ body: () throws(ComputationError) -> R) throws(ComputationError) -> R {
+    static func run<R: Sendable>(
+        seed: UInt64? = nil,
+        _ body: () throws(ComputationError) -> R
+    ) throws(ComputationError) -> R {
         lock.lock()
         defer { lock.unlock() }
         let outcome: Result<R, ComputationError> = {
@@ -44,8 +46,10 @@ enum IGraph {
             if let seed {
                 let code = igraph_rng_seed(igraph_rng_default(), igraph_uint_t(truncatingIfNeeded: seed))
                 if code != IGRAPH_SUCCESS {
-                    return .failure(ComputationError(operation: "seeding igraph's random generator",
-                                                     reason: takeReason(), code: Int(code.rawValue)))
+                    return .failure(
+                        ComputationError(
+                            operation: "seeding igraph's random generator",
+                            reason: takeReason(), code: Int(code.rawValue)))
                 }
             }
             do throws(ComputationError) {
@@ -73,8 +77,10 @@ enum IGraph {
     }
 }
 
-private func igraphErrorHandler(reason: UnsafePointer<CChar>?, file: UnsafePointer<CChar>?, line: Int32,
-                                code: igraph_error_t) {
+private func igraphErrorHandler(
+    reason: UnsafePointer<CChar>?, file: UnsafePointer<CChar>?, line: Int32,
+    code: igraph_error_t
+) {
     if IGraph.pendingReason == nil, let reason, reason.pointee != 0 {
         IGraph.pendingReason = String(cString: reason)
     }

@@ -32,7 +32,9 @@ public struct AlignmentLandscape: Hashable, Sendable {
     public var count: Int { codes.count }
 
     /// A landscape from explicit values. `propensities` is a symmetric n x n matrix (rows).
-    public init(codes: [String], sizes: [Double], propensities: [[Double]], source: String = "explicit") throws(InputError) {
+    public init(codes: [String], sizes: [Double], propensities: [[Double]], source: String = "explicit")
+        throws(InputError)
+    {
         let n = codes.count
         guard sizes.count == n, propensities.count == n, propensities.allSatisfy({ $0.count == n }) else {
             throw InputError("landscape: \(n) states need \(n) sizes and an \(n) x \(n) propensity matrix")

@@ -53,9 +53,12 @@ public enum LandscapeSearch {
     }
 
     /// Exhaustive search when N <= `exhaustiveLimit`, otherwise seeded multi-start descent.
-    public static func search(_ landscape: AlignmentLandscape, exhaustiveLimit: Int = defaultExhaustiveLimit,
-                              starts: Int = defaultStarts, seed: UInt64 = 0) -> Result {
-        landscape.count <= min(exhaustiveLimit, 31) ? exhaustive(landscape)
+    public static func search(
+        _ landscape: AlignmentLandscape, exhaustiveLimit: Int = defaultExhaustiveLimit,
+        starts: Int = defaultStarts, seed: UInt64 = 0
+    ) -> Result {
+        landscape.count <= min(exhaustiveLimit, 31)
+            ? exhaustive(landscape)
             : sampled(landscape, starts: starts, seed: seed)
     }
 
@@ -64,8 +67,9 @@ public enum LandscapeSearch {
         let n = landscape.count
         if n <= 1 {
             let camps = [Int](repeating: 0, count: n)
-            return Result(minima: [Minimum(camps: camps, energy: 0, basin: 1, basinShare: 1)], exhaustive: true,
-                          evaluated: 1, configurations: 1)
+            return Result(
+                minima: [Minimum(camps: camps, energy: 0, basin: 1, basinShare: 1)], exhaustive: true,
+                evaluated: 1, configurations: 1)
         }
         precondition(n <= 31, "exhaustive landscape search is limited to 31 states")
         let w = landscape.weights
@@ -127,8 +131,9 @@ public enum LandscapeSearch {
         let minima = minimumIndices.map { m -> Minimum in
             let camps = Self.camps(of: m, n: n)
             let basin = Double(basinCount[m] ?? 0)
-            return Minimum(camps: camps, energy: landscape.energy(camps: camps), basin: basin,
-                           basinShare: basin / Double(total))
+            return Minimum(
+                camps: camps, energy: landscape.energy(camps: camps), basin: basin,
+                basinShare: basin / Double(total))
         }
         return Result(minima: sorted(minima), exhaustive: true, evaluated: total, configurations: Double(total))
     }
@@ -167,8 +172,9 @@ public enum LandscapeSearch {
         let configurations = Double(sign: .plus, exponent: n - 1, significand: 1)
         let minima = order.map { camps -> Minimum in
             let share = Double(hits[camps] ?? 0) / Double(runs)
-            return Minimum(camps: camps, energy: landscape.energy(camps: camps), basin: share * configurations,
-                           basinShare: share)
+            return Minimum(
+                camps: camps, energy: landscape.energy(camps: camps), basin: share * configurations,
+                basinShare: share)
         }
         return Result(minima: sorted(minima), exhaustive: false, evaluated: runs, configurations: configurations)
     }

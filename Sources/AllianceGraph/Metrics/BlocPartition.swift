@@ -11,7 +11,9 @@ public struct BlocPartition: Hashable, Sendable {
     /// weights = strength and resolution 1/(2m), so that its quality is modularity), keeping the
     /// best of `restarts` runs seeded from `seed` (ties: the earliest run). Isolated states form
     /// blocs of their own. Traag, Waltman & van Eck (2019).
-    public static func leiden(_ view: AllianceGraphView, seed: UInt64, restarts: Int = 10) throws(ComputationError) -> BlocPartition {
+    public static func leiden(_ view: AllianceGraphView, seed: UInt64, restarts: Int = 10) throws(ComputationError)
+        -> BlocPartition
+    {
         var best: BlocPartition?
         for run in 0..<max(1, restarts) {
             let runSeed = SeededRandom.derivedSeed(seed, stream: UInt64(run))

@@ -58,8 +58,10 @@ public struct Frustration: Hashable, Sendable {
     /// The frustration of `graph`. Components of at most `exactLimit` states are solved
     /// exactly (unless `nodeBudget` branch-and-bound nodes per component are exhausted); larger
     /// ones get bounds, the heuristic seeded from `seed`. Deterministic.
-    public init(_ graph: SignedGraphView, exactLimit: Int = Frustration.defaultExactLimit,
-                maxSplits: Int = Frustration.defaultMaxSplits, nodeBudget: Int = 200_000_000, seed: UInt64 = 0) {
+    public init(
+        _ graph: SignedGraphView, exactLimit: Int = Frustration.defaultExactLimit,
+        maxSplits: Int = Frustration.defaultMaxSplits, nodeBudget: Int = 200_000_000, seed: UInt64 = 0
+    ) {
         let components = SignedComponents(graph)
         var lower = 0, upper = 0
         var camps = [Int](repeating: 0, count: graph.vertexCount)
@@ -99,7 +101,9 @@ public struct Frustration: Hashable, Sendable {
         lowerBound = lower
         upperBound = upper
         self.camps = camps
-        method = allExact ? "exact (Russian-doll branch and bound)"
+        method =
+            allExact
+            ? "exact (Russian-doll branch and bound)"
             : "bounds (edge-disjoint imbalanced-cycle packing; multi-start local search)"
         // Cartesian product of the components' optimal splits, at most maxSplits of them.
         var splits: [[Int]] = [camps]
@@ -159,7 +163,9 @@ struct SignedComponents {
         for v in 0..<n {
             let root = find(v)
             let c: Int
-            if let existing = rootComponent[root] { c = existing } else {
+            if let existing = rootComponent[root] {
+                c = existing
+            } else {
                 c = members.count
                 rootComponent[root] = c
                 members.append([])

@@ -15,7 +15,8 @@ enum FrustrationSearch {
 
     /// The exact frustration of `graph` (assumed connected), or nil with the best proven lower
     /// bound when `nodeBudget` search nodes were not enough.
-    static func solve(_ graph: LocalSignedGraph, maxSplits: Int, nodeBudget: Int) -> (result: Result?, lowerBound: Int) {
+    static func solve(_ graph: LocalSignedGraph, maxSplits: Int, nodeBudget: Int) -> (result: Result?, lowerBound: Int)
+    {
         let n = graph.vertexCount
         if n <= 1 { return (Result(value: 0, splits: [[Int](repeating: 0, count: n)], count: 1), 0) }
         var search = Search(graph)
@@ -70,7 +71,8 @@ enum FrustrationSearch {
                 var pick = -1
                 for v in 0..<n where !placed[v] {
                     if pick < 0 || links[v] > links[pick]
-                        || (links[v] == links[pick] && graph.neighbours[v].count > graph.neighbours[pick].count) {
+                        || (links[v] == links[pick] && graph.neighbours[v].count > graph.neighbours[pick].count)
+                    {
                         pick = v
                     }
                 }
@@ -83,7 +85,8 @@ enum FrustrationSearch {
             for (i, v) in order.enumerated() { position[v] = i }
             var offsets = [0], targets: [Int] = [], signs: [Int] = []
             for i in 0..<n {
-                let later = graph.neighbours[order[i]].map { (position[$0.vertex], $0.sign) }.filter { $0.0 > i }.sorted { $0.0 < $1.0 }
+                let later = graph.neighbours[order[i]].map { (position[$0.vertex], $0.sign) }.filter { $0.0 > i }.sorted
+                { $0.0 < $1.0 }
                 for (j, s) in later { targets.append(j); signs.append(s) }
                 offsets.append(targets.count)
             }
@@ -185,8 +188,10 @@ enum FrustrationSearch {
             return count > limit ? nil : count
         }
 
-        private mutating func collect(_ d: Int, value: Int, maxSplits: Int, limit: Int, count: inout Int,
-                                      splits: inout [[Int]]) {
+        private mutating func collect(
+            _ d: Int, value: Int, maxSplits: Int, limit: Int, count: inout Int,
+            splits: inout [[Int]]
+        ) {
             if count > limit || cost + sumMin + bound[d] > value { return }
             if d == n {
                 count += 1

@@ -5,7 +5,8 @@
 /// path-based measures use length 1/strength; spectral and flow measures use strength.
 public enum MetricCatalogue {
     /// Degree: the number of allies (distinct partners through any commitment in force).
-    public static let degree = MetricDefinition("degree", .state, "number of allies (distinct partners of any commitment)")
+    public static let degree = MetricDefinition(
+        "degree", .state, "number of allies (distinct partners of any commitment)")
 
     /// Strength: the sum of the strengths of a state's alliance ties, `s_i = sum_j w_ij`.
     public static let strength = MetricDefinition("strength", .state, "sum of alliance-tie strengths (credibility)")
@@ -13,32 +14,37 @@ public enum MetricCatalogue {
     /// Betweenness: `b_i = sum_{s != i != t} sigma_st(i) / sigma_st` over unordered pairs, with
     /// shortest paths under length 1/strength; not normalised (igraph_betweenness; equals
     /// networkx `betweenness_centrality(normalized=False)` on undirected graphs). Brandes (2001).
-    public static let betweenness = MetricDefinition("betweenness", .state,
+    public static let betweenness = MetricDefinition(
+        "betweenness", .state,
         "shortest-path betweenness, lengths 1/credibility, unnormalised (pairs counted once)")
 
     /// Closeness: `(r - 1) / sum_j d_ij` over the r - 1 states reachable from i, lengths
     /// 1/strength (igraph_closeness, normalised). NaN for an isolated state. networkx's default
     /// (`wf_improved=True`) further multiplies by (r - 1)/(n - 1); with `wf_improved=False` they agree.
-    public static let closeness = MetricDefinition("closeness", .state,
+    public static let closeness = MetricDefinition(
+        "closeness", .state,
         "inverse mean distance to reachable states, lengths 1/credibility; NaN when isolated")
 
     /// Harmonic closeness: `(1 / (n - 1)) sum_{j != i} 1 / d_ij`, lengths 1/strength, 1/inf = 0
     /// (igraph_harmonic_centrality, normalised). networkx's `harmonic_centrality` is n - 1 times
     /// larger. Marchiori & Latora (2000).
-    public static let harmonic = MetricDefinition("harmonic", .state,
+    public static let harmonic = MetricDefinition(
+        "harmonic", .state,
         "mean of 1/distance over all other states, lengths 1/credibility")
 
     /// Eigenvector centrality: the leading eigenvector of the strength-weighted adjacency matrix,
     /// scaled so that the largest entry is 1 (igraph_eigenvector_centrality, scale = true);
     /// networkx scales to unit Euclidean norm instead. On a disconnected graph the weight goes to
     /// the component with the largest leading eigenvalue. Bonacich (1972).
-    public static let eigenvector = MetricDefinition("eigenvector", .state,
+    public static let eigenvector = MetricDefinition(
+        "eigenvector", .state,
         "eigenvector centrality with credibility weights, scaled to max 1")
 
     /// PageRank with damping 0.85 and strength weights, undirected; sums to 1; isolated states
     /// jump uniformly. Computed natively by power iteration (`PageRank`, L1 change < 1e-13), with
     /// igraph_pagerank's (PRPACK) conventions; agrees with it to 1e-9. Brin & Page (1998).
-    public static let pagerank = MetricDefinition("pagerank", .state,
+    public static let pagerank = MetricDefinition(
+        "pagerank", .state,
         "PageRank, damping 0.85, credibility weights; sums to 1")
 
     /// Coreness: the largest k such that the state belongs to the k-core (unweighted;
@@ -47,7 +53,8 @@ public enum MetricCatalogue {
 
     /// Articulation point: removing the state (its defection) splits its alliance component
     /// (igraph_articulation_points). Hopcroft & Tarjan (1973).
-    public static let articulation = MetricDefinition("articulation", .state,
+    public static let articulation = MetricDefinition(
+        "articulation", .state,
         "true when the state's defection would split its alliance component")
 
     /// Bloc: the state's community in the modularity-maximising Leiden partition (see `blocs`),
@@ -62,12 +69,14 @@ public enum MetricCatalogue {
 
     /// Components: the number of connected components of the alliance graph (isolated states
     /// count as one each; igraph_connected_components).
-    public static let components = MetricDefinition("components", .system,
+    public static let components = MetricDefinition(
+        "components", .system,
         "connected components of the alliance graph (isolated states included)")
 
     /// Transitivity: the global clustering coefficient, 3 x triangles / connected triples
     /// (igraph_transitivity_undirected); NaN without connected triples.
-    public static let transitivity = MetricDefinition("transitivity", .system,
+    public static let transitivity = MetricDefinition(
+        "transitivity", .system,
         "global clustering: 3 x triangles / connected triples")
 
     /// Blocs: the number of communities of the Leiden partition that maximises modularity
@@ -81,7 +90,8 @@ public enum MetricCatalogue {
 
     /// Structural balance: the share of closed signed triangles that are balanced (`+++`, `+--`);
     /// see `StructuralBalance`. NaN without triangles.
-    public static let balance = MetricDefinition("balance", .system, "share of signed triangles that are balanced (+++ or +--)")
+    public static let balance = MetricDefinition(
+        "balance", .system, "share of signed triangles that are balanced (+++ or +--)")
     /// Triangles with three positive ties (balanced).
     public static let trianglesPPP = MetricDefinition("triangles_ppp", .system, "signed triangles +++ (balanced)")
     /// Triangles with one positive and two negative ties (balanced).
@@ -91,74 +101,91 @@ public enum MetricCatalogue {
     /// Triangles with three negative ties (imbalanced).
     public static let trianglesNNN = MetricDefinition("triangles_nnn", .system, "signed triangles --- (imbalanced)")
     /// Capability concentration CON (Ray & Singer 1973); see `CapabilityConcentration`.
-    public static let concentration = MetricDefinition("concentration", .system,
+    public static let concentration = MetricDefinition(
+        "concentration", .system,
         "capability concentration CON = sqrt((sum s_i^2 - 1/N) / (1 - 1/N))")
 
     // Signed blocs, frustration, polarity, portfolio similarity, burden-sharing, credibility.
 
     /// Signed bloc: the state's bloc in the spinglass partition of the signed network (see
     /// `SignedBlocPartition`; igraph_community_spinglass, IGRAPH_SPINCOMM_IMP_NEG), numbered from 1.
-    public static let signedBloc = MetricDefinition("signed_bloc", .state,
+    public static let signedBloc = MetricDefinition(
+        "signed_bloc", .state,
         "bloc in the signed spinglass partition (allies inside, rivals across)")
     /// Camp: the state's side (1 or 2) in the best two-camp split of the signed network, the one
     /// with the fewest frustrated ties (see `Frustration`); camp 1 holds the first state of each
     /// component.
-    public static let camp = MetricDefinition("camp", .state,
+    public static let camp = MetricDefinition(
+        "camp", .state,
         "side (1 or 2) in the two-camp split with the fewest frustrated ties")
     /// Signed blocs: the number of blocs of the signed spinglass partition (Traag & Bruggeman 2009).
-    public static let signedBlocs = MetricDefinition("signed_blocs", .system,
+    public static let signedBlocs = MetricDefinition(
+        "signed_blocs", .system,
         "number of signed spinglass blocs (isolated states count one each)")
     /// Signed modularity of the signed blocs (Gómez, Jensen & Arenas 2009), in [-1, 1].
-    public static let signedModularity = MetricDefinition("signed_modularity", .system,
+    public static let signedModularity = MetricDefinition(
+        "signed_modularity", .system,
         "signed modularity of the signed blocs (friends inside, enemies across)")
     /// Polarity: the number of Leiden blocs holding >= 10 % of total power; see `SystemIndicators`.
-    public static let polarity = MetricDefinition("polarity", .system,
+    public static let polarity = MetricDefinition(
+        "polarity", .system,
         "number of Leiden blocs holding >= 10 % of total power")
     /// Frustration index: the fewest ties frustrated by any two-camp split (positive across,
     /// negative inside); exact (see `Frustration`), NaN when only bounds are known.
-    public static let frustration = MetricDefinition("frustration", .system,
+    public static let frustration = MetricDefinition(
+        "frustration", .system,
         "fewest frustrated ties over all two-camp splits (exact; NaN if only bounded)")
     /// A proven lower bound on the frustration index (equal to it when exact).
-    public static let frustrationLower = MetricDefinition("frustration_lower", .system,
+    public static let frustrationLower = MetricDefinition(
+        "frustration_lower", .system,
         "proven lower bound on the frustration index")
     /// The frustrated ties of the best split found: an upper bound (equal to the index when exact).
-    public static let frustrationUpper = MetricDefinition("frustration_upper", .system,
+    public static let frustrationUpper = MetricDefinition(
+        "frustration_upper", .system,
         "frustrated ties of the best split found (upper bound)")
     /// Burden-sharing: Spearman rank correlation of capability and effort among allied states;
     /// see `SystemIndicators.burdenSharing`.
-    public static let burdenSharing = MetricDefinition("burden_sharing", .system,
+    public static let burdenSharing = MetricDefinition(
+        "burden_sharing", .system,
         "Spearman correlation of capability and effort among allied states")
     /// Mean credibility over the obligations in force; see `SystemIndicators.meanCredibility`.
-    public static let meanCredibility = MetricDefinition("mean_credibility", .system,
+    public static let meanCredibility = MetricDefinition(
+        "mean_credibility", .system,
         "mean credibility of the obligations in force")
     /// Alliance-portfolio similarity S of one pair (Signorino & Ritter 1999), computed only when
     /// a pair is asked for (`metrics --similarity A,B`); see `PortfolioSimilarity`.
-    public static let similarity = MetricDefinition("similarity", .system,
+    public static let similarity = MetricDefinition(
+        "similarity", .system,
         "portfolio similarity S in [-1, 1] of the pair given by --similarity A,B")
 
     /// Threat: the state's total threat `T_i = sum_s T_is` after propagation (MODEL.md section 2),
     /// noise-free, at the network's current efforts, in capability units; see `ThreatModel`.
-    public static let threat = MetricDefinition("threat", .state, "total perceived threat T_i after propagation (noise-free)")
+    public static let threat = MetricDefinition(
+        "threat", .state, "total perceived threat T_i after propagation (noise-free)")
 
     /// Security ratio `sigma_i = A_i / max(T_i, 1e-12)`: support (own power plus allies' pledged,
     /// reliability-weighted power) over threat (MODEL.md section 2), noise-free.
-    public static let securityRatio = MetricDefinition("security_ratio", .state,
+    public static let securityRatio = MetricDefinition(
+        "security_ratio", .state,
         "support A_i / threat T_i (noise-free); below 1 the state is insecure")
 
     /// Arms-race stability: the fatigue margin `a - rho(K)` of the linearised Richardson system,
     /// K the threat-reaction matrix; positive when a race settles, negative when it runs away
     /// (two states: sign of a*b - k*l). See `ArmsRaceStability`.
-    public static let armsRaceStability = MetricDefinition("arms_race_stability", .system,
+    public static let armsRaceStability = MetricDefinition(
+        "arms_race_stability", .system,
         "fatigue minus the spectral radius of the threat-reaction matrix; < 0: arms races run away")
 
     /// Chain-gang exposure: the share of deterministic probe crises (every ordered pair when
     /// N <= 64, else both directions of rival or land-contiguous dyads) not involving the state as
     /// a party in which it is drawn into the war (MODEL.md section 4); see `ChainGangExposure`.
-    public static let exposure = MetricDefinition("exposure", .state,
+    public static let exposure = MetricDefinition(
+        "exposure", .state,
         "share of probe crises (a -> b, deterministic) that draw the state in")
     /// System fragility: the mean share of third states drawn into a probe crisis; see
     /// `ChainGangExposure`.
-    public static let fragility = MetricDefinition("fragility", .system,
+    public static let fragility = MetricDefinition(
+        "fragility", .system,
         "mean share of third states drawn into a probe crisis (chain-ganging)")
 
     /// Every metric in output order.

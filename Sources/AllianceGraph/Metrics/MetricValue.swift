@@ -19,7 +19,8 @@ public enum MetricValue: Hashable, Sendable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .integer(let v): hasher.combine(0); hasher.combine(v)
-        case .real(let v): hasher.combine(1); hasher.combine(v.isNaN ? Double.nan.bitPattern : (v == 0 ? 0 : v.bitPattern))
+        case .real(let v):
+            hasher.combine(1); hasher.combine(v.isNaN ? Double.nan.bitPattern : (v == 0 ? 0 : v.bitPattern))
         case .flag(let v): hasher.combine(2); hasher.combine(v)
         case .label(let v): hasher.combine(3); hasher.combine(v)
         }
@@ -79,8 +80,12 @@ public struct MetricsReport: Hashable, Sendable {
 
     public static func == (lhs: MetricsReport, rhs: MetricsReport) -> Bool {
         lhs.codes == rhs.codes && lhs.names == rhs.names
-            && lhs.stateColumns.elementsEqual(rhs.stateColumns) { $0.definition == $1.definition && $0.values == $1.values }
-            && lhs.systemValues.elementsEqual(rhs.systemValues) { $0.definition == $1.definition && $0.value == $1.value }
+            && lhs.stateColumns.elementsEqual(rhs.stateColumns) {
+                $0.definition == $1.definition && $0.values == $1.values
+            }
+            && lhs.systemValues.elementsEqual(rhs.systemValues) {
+                $0.definition == $1.definition && $0.value == $1.value
+            }
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -11,9 +11,11 @@ public enum NetworkMetrics {
     /// `seed`: same network and seed, same report, whatever subset is asked for.
     /// Threat, security ratio and arms-race stability use `environment` (the scenario's parameters);
     /// `environment` and `warPlans` feed the chain-gang probe crises.
-    public static func compute(_ network: AllianceNetwork, seed: UInt64 = 0,
-                               environment: SecurityEnvironment = SecurityEnvironment(),
-                               warPlans: [WarPlan] = [], only: Set<String>? = nil) throws(ComputationError) -> MetricsReport {
+    public static func compute(
+        _ network: AllianceNetwork, seed: UInt64 = 0,
+        environment: SecurityEnvironment = SecurityEnvironment(),
+        warPlans: [WarPlan] = [], only: Set<String>? = nil
+    ) throws(ComputationError) -> MetricsReport {
         typealias C = MetricCatalogue
         func wanted(_ definitions: MetricDefinition...) -> Bool {
             guard let only else { return true }
@@ -31,23 +33,28 @@ public enum NetworkMetrics {
             var eigenvector: [Double]?, coreness: [Int]?
             var articulation: [Bool]?, components: Int?, transitivity: Double?
         }
-        let needsIGraph = wanted(C.betweenness, C.closeness, C.harmonic, C.eigenvector, C.coreness,
-                                 C.articulation, C.components, C.transitivity)
-        let results = !needsIGraph ? IGraphResults() : try IGraph.run(seed: seed) { () throws(ComputationError) -> IGraphResults in
-            let session = try IGraphSession(view)
-            var r = IGraphResults()
-            if wanted(C.betweenness) { r.betweenness = try session.betweenness() }
-            if wanted(C.closeness) { r.closeness = try session.closeness() }
-            if wanted(C.harmonic) { r.harmonic = try session.harmonic() }
-            if wanted(C.eigenvector) { r.eigenvector = try session.eigenvector() }
-            if wanted(C.coreness) { r.coreness = try session.coreness() }
-            if wanted(C.articulation) { r.articulation = try session.articulationPoints() }
-            if wanted(C.components) { r.components = try session.components().count }
-            if wanted(C.transitivity) { r.transitivity = try session.transitivity() }
-            return r
-        }
+        let needsIGraph = wanted(
+            C.betweenness, C.closeness, C.harmonic, C.eigenvector, C.coreness,
+            C.articulation, C.components, C.transitivity)
+        let results =
+            !needsIGraph
+            ? IGraphResults()
+            : try IGraph.run(seed: seed) { () throws(ComputationError) -> IGraphResults in
+                let session = try IGraphSession(view)
+                var r = IGraphResults()
+                if wanted(C.betweenness) { r.betweenness = try session.betweenness() }
+                if wanted(C.closeness) { r.closeness = try session.closeness() }
+                if wanted(C.harmonic) { r.harmonic = try session.harmonic() }
+                if wanted(C.eigenvector) { r.eigenvector = try session.eigenvector() }
+                if wanted(C.coreness) { r.coreness = try session.coreness() }
+                if wanted(C.articulation) { r.articulation = try session.articulationPoints() }
+                if wanted(C.components) { r.components = try session.components().count }
+                if wanted(C.transitivity) { r.transitivity = try session.transitivity() }
+                return r
+            }
         let pagerank = wanted(C.pagerank) ? try PageRank.compute(adjacency).scores : nil
-        let partition = wanted(C.bloc, C.blocs, C.modularity, C.polarity)
+        let partition =
+            wanted(C.bloc, C.blocs, C.modularity, C.polarity)
             ? try BlocPartition.leiden(view, seed: seed, restarts: leidenRestarts) : nil
 
         func column<T>(_ definition: MetricDefinition, _ values: [T]?, _ wrap: (T) -> MetricValue) {
@@ -118,14 +125,18 @@ extension NetworkMetrics {
 extension NetworkMetrics {
     /// Signed blocs, the two-camp split and frustration, polarity, burden-sharing and mean
     /// credibility, appended to `report` for those that `wanted` selects (polarity needs `blocs`).
-    static func appendSignedAndSystemIndicators(_ report: inout MetricsReport, _ network: AllianceNetwork,
-                                                blocs: [Int]?, seed: UInt64,
-                                                wanted: (MetricDefinition...) -> Bool) throws(ComputationError) {
+    static func appendSignedAndSystemIndicators(
+        _ report: inout MetricsReport, _ network: AllianceNetwork,
+        blocs: [Int]?, seed: UInt64,
+        wanted: (MetricDefinition...) -> Bool
+    ) throws(ComputationError) {
         typealias C = MetricCatalogue
         let signed = SignedGraphView(network)
-        let signedBlocs = wanted(C.signedBloc, C.signedBlocs, C.signedModularity)
+        let signedBlocs =
+            wanted(C.signedBloc, C.signedBlocs, C.signedModularity)
             ? try SignedBlocPartition.spinglass(signed, seed: SeededRandom.derivedSeed(seed, stream: 0x5167)) : nil
-        let frustration = wanted(C.camp, C.frustration, C.frustrationLower, C.frustrationUpper)
+        let frustration =
+            wanted(C.camp, C.frustration, C.frustrationLower, C.frustrationUpper)
             ? Frustration(signed, seed: seed) : nil
         if let signedBlocs, wanted(C.signedBloc) {
             report.stateColumns.append((C.signedBloc, signedBlocs.membership.map { .integer($0 + 1) }))
@@ -135,25 +146,37 @@ extension NetworkMetrics {
         }
         var values: [(MetricDefinition, MetricValue)] = []
         if let signedBlocs {
-            values += [(C.signedBlocs, .integer(signedBlocs.count)), (C.signedModularity, .real(signedBlocs.signedModularity))]
+            values += [
+                (C.signedBlocs, .integer(signedBlocs.count)), (C.signedModularity, .real(signedBlocs.signedModularity)),
+            ]
         }
         if let blocs {
-            values.append((C.polarity, .integer(SystemIndicators.polarity(blocs: blocs, power: network.states.map(\.power)))))
+            values.append(
+                (C.polarity, .integer(SystemIndicators.polarity(blocs: blocs, power: network.states.map(\.power)))))
         }
         if let frustration {
-            values += [(C.frustration, frustration.value.map(MetricValue.integer) ?? .real(.nan)),
-                       (C.frustrationLower, .integer(frustration.lowerBound)),
-                       (C.frustrationUpper, .integer(frustration.upperBound))]
+            values += [
+                (C.frustration, frustration.value.map(MetricValue.integer) ?? .real(.nan)),
+                (C.frustrationLower, .integer(frustration.lowerBound)),
+                (C.frustrationUpper, .integer(frustration.upperBound)),
+            ]
         }
-        values += [(C.burdenSharing, .real(SystemIndicators.burdenSharing(network))),
-                   (C.meanCredibility, .real(SystemIndicators.meanCredibility(network)))]
+        values += [
+            (C.burdenSharing, .real(SystemIndicators.burdenSharing(network))),
+            (C.meanCredibility, .real(SystemIndicators.meanCredibility(network))),
+        ]
         report.systemValues += values.filter { wanted($0.0) }
     }
 
     /// Adds the portfolio similarity S of states `a` and `b` (`similarity`) to `report`.
-    public static func appendSimilarity(_ report: inout MetricsReport, _ network: AllianceNetwork,
-                                        _ a: StateID, _ b: StateID) {
-        report.systemValues.append((MetricCatalogue.similarity,
-                                    .real(PortfolioSimilarity(network).value(a.index, b.index))))
+    public static func appendSimilarity(
+        _ report: inout MetricsReport, _ network: AllianceNetwork,
+        _ a: StateID, _ b: StateID
+    ) {
+        report.systemValues.append(
+            (
+                MetricCatalogue.similarity,
+                .real(PortfolioSimilarity(network).value(a.index, b.index))
+            ))
     }
 }

@@ -52,9 +52,11 @@ public enum PageRank {
     }
 
     /// PageRank of the alliance graph (strengths as weights).
-    public static func compute(_ view: AllianceGraphView, damping: Double = defaultDamping,
-                               tolerance: Double = defaultTolerance,
-                               maxIterations: Int = defaultMaxIterations) throws(ComputationError) -> Result {
+    public static func compute(
+        _ view: AllianceGraphView, damping: Double = defaultDamping,
+        tolerance: Double = defaultTolerance,
+        maxIterations: Int = defaultMaxIterations
+    ) throws(ComputationError) -> Result {
         try compute(view.adjacency, damping: damping, tolerance: tolerance, maxIterations: maxIterations)
     }
 
@@ -64,31 +66,38 @@ public enum PageRank {
     ///
     /// Throws when the damping is outside [0, 1), the tolerance is not positive, a weight is not
     /// positive, or the iteration did not converge within `maxIterations` steps.
-    public static func compute(_ adjacency: CSRAdjacency, damping: Double = defaultDamping,
-                               tolerance: Double = defaultTolerance,
-                               maxIterations: Int = defaultMaxIterations) throws(ComputationError) -> Result {
+    public static func compute(
+        _ adjacency: CSRAdjacency, damping: Double = defaultDamping,
+        tolerance: Double = defaultTolerance,
+        maxIterations: Int = defaultMaxIterations
+    ) throws(ComputationError) -> Result {
         guard damping >= 0, damping < 1 else {
             throw ComputationError(operation: "PageRank", reason: "damping \(damping) is outside [0, 1)")
         }
         guard tolerance > 0, maxIterations > 0 else {
-            throw ComputationError(operation: "PageRank",
-                                   reason: "tolerance \(tolerance) and maximum iterations \(maxIterations) must be positive")
+            throw ComputationError(
+                operation: "PageRank",
+                reason: "tolerance \(tolerance) and maximum iterations \(maxIterations) must be positive")
         }
         if let k = adjacency.weights.firstIndex(where: { !($0 > 0) }) {
-            throw ComputationError(operation: "PageRank",
-                                   reason: "weight \(adjacency.weights[k]) of arc \(k) is invalid; expected a number > 0")
+            throw ComputationError(
+                operation: "PageRank",
+                reason: "weight \(adjacency.weights[k]) of arc \(k) is invalid; expected a number > 0")
         }
         let result = iterate(adjacency, damping: damping, tolerance: tolerance, maxIterations: maxIterations)
         guard result.converged else {
-            throw ComputationError(operation: "PageRank",
-                                   reason: "no convergence in \(result.iterations) steps (last L1 change \(result.lastChange))")
+            throw ComputationError(
+                operation: "PageRank",
+                reason: "no convergence in \(result.iterations) steps (last L1 change \(result.lastChange))")
         }
         return result
     }
 
     /// The power iteration itself, on validated input.
-    static func iterate(_ adjacency: CSRAdjacency, damping alpha: Double, tolerance: Double,
-                        maxIterations: Int) -> Result {
+    static func iterate(
+        _ adjacency: CSRAdjacency, damping alpha: Double, tolerance: Double,
+        maxIterations: Int
+    ) -> Result {
         let n = adjacency.vertexCount
         if n == 0 { return Result(scores: [], iterations: 0, lastChange: 0, converged: true) }
 
@@ -109,56 +118,64 @@ public enum PageRank {
         var change = Double.infinity
 
         adjacency.offsets.withUnsafeBufferPointer { offsets in
-        adjacency.targets.withUnsafeBufferPointer { targets in
-        adjacency.weights.withUnsafeBufferPointer { weights in
-        scaledInverseStrength.withUnsafeBufferPointer { inverse in
-        dangling.withUnsafeBufferPointer { dangling in
-        scores.withUnsafeMutableBufferPointer { scoresBuffer in
-        next.withUnsafeMutableBufferPointer { nextBuffer in
-        flow.withUnsafeMutableBufferPointer { flow in
-            var x = scoresBuffer.baseAddress!
-            var y = nextBuffer.baseAddress!
-            let offsets = offsets.baseAddress!, targets = targets.baseAddress!, weights = weights.baseAddress!
-            let inverse = inverse.baseAddress!, flow = flow.baseAddress!
-            for j in 0..<n { flow[j] = x[j] * inverse[j] }
-            while iterations < maxIterations && !(change < tolerance) {
-                var danglingMass = 0.0
-                for d in dangling { danglingMass += x[Int(d)] }
-                let base = teleport + danglingShare * danglingMass
-                var delta = 0.0
-                var start = Int(offsets[0])
-                for i in 0..<n {
-                    let end = Int(offsets[i + 1])
-                    // Four independent partial sums, so the additions don't wait on each other.
-                    var sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0
-                    var k = start
-                    while k + 4 <= end {
-                        sum0 += weights[k] * flow[Int(targets[k])]
-                        sum1 += weights[k + 1] * flow[Int(targets[k + 1])]
-                        sum2 += weights[k + 2] * flow[Int(targets[k + 2])]
-                        sum3 += weights[k + 3] * flow[Int(targets[k + 3])]
-                        k += 4
+            adjacency.targets.withUnsafeBufferPointer { targets in
+                adjacency.weights.withUnsafeBufferPointer { weights in
+                    scaledInverseStrength.withUnsafeBufferPointer { inverse in
+                        dangling.withUnsafeBufferPointer { dangling in
+                            scores.withUnsafeMutableBufferPointer { scoresBuffer in
+                                next.withUnsafeMutableBufferPointer { nextBuffer in
+                                    flow.withUnsafeMutableBufferPointer { flow in
+                                        var x = scoresBuffer.baseAddress!
+                                        var y = nextBuffer.baseAddress!
+                                        let offsets = offsets.baseAddress!, targets = targets.baseAddress!,
+                                            weights = weights.baseAddress!
+                                        let inverse = inverse.baseAddress!, flow = flow.baseAddress!
+                                        for j in 0..<n { flow[j] = x[j] * inverse[j] }
+                                        while iterations < maxIterations && !(change < tolerance) {
+                                            var danglingMass = 0.0
+                                            for d in dangling { danglingMass += x[Int(d)] }
+                                            let base = teleport + danglingShare * danglingMass
+                                            var delta = 0.0
+                                            var start = Int(offsets[0])
+                                            for i in 0..<n {
+                                                let end = Int(offsets[i + 1])
+                                                // Four independent partial sums, so the additions don't wait on each other.
+                                                var sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0
+                                                var k = start
+                                                while k + 4 <= end {
+                                                    sum0 += weights[k] * flow[Int(targets[k])]
+                                                    sum1 += weights[k + 1] * flow[Int(targets[k + 1])]
+                                                    sum2 += weights[k + 2] * flow[Int(targets[k + 2])]
+                                                    sum3 += weights[k + 3] * flow[Int(targets[k + 3])]
+                                                    k += 4
+                                                }
+                                                while k < end {
+                                                    sum0 += weights[k] * flow[Int(targets[k])]
+                                                    k += 1
+                                                }
+                                                let sum = (sum0 + sum1) + (sum2 + sum3)
+                                                start = end
+                                                y[i] = base + sum
+                                                delta += abs(y[i] - x[i])
+                                            }
+                                            // flow is read by every row of the pass above, so it is refreshed only now.
+                                            for j in 0..<n { flow[j] = y[j] * inverse[j] }
+                                            swap(&x, &y)
+                                            change = delta
+                                            iterations += 1
+                                        }
+                                        // The latest iterate is in x; leave it in `scores`.
+                                        if x != scoresBuffer.baseAddress! {
+                                            scoresBuffer.baseAddress!.update(from: x, count: n)
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
-                    while k < end {
-                        sum0 += weights[k] * flow[Int(targets[k])]
-                        k += 1
-                    }
-                    let sum = (sum0 + sum1) + (sum2 + sum3)
-                    start = end
-                    y[i] = base + sum
-                    delta += abs(y[i] - x[i])
                 }
-                // flow is read by every row of the pass above, so it is refreshed only now.
-                for j in 0..<n { flow[j] = y[j] * inverse[j] }
-                swap(&x, &y)
-                change = delta
-                iterations += 1
             }
-            // The latest iterate is in x; leave it in `scores`.
-            if x != scoresBuffer.baseAddress! {
-                scoresBuffer.baseAddress!.update(from: x, count: n)
-            }
-        }}}}}}}}
+        }
         // Iterates sum to 1 up to rounding; normalise exactly as igraph does.
         let total = scores.reduce(0, +)
         for i in 0..<n { scores[i] /= total }

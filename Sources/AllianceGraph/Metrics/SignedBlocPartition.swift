@@ -27,8 +27,10 @@ public struct SignedBlocPartition: Hashable, Sendable {
 
     public static let defaultRestarts = 5
 
-    public static func spinglass(_ graph: SignedGraphView, seed: UInt64,
-                                 restarts: Int = defaultRestarts) throws(ComputationError) -> SignedBlocPartition {
+    public static func spinglass(
+        _ graph: SignedGraphView, seed: UInt64,
+        restarts: Int = defaultRestarts
+    ) throws(ComputationError) -> SignedBlocPartition {
         let components = SignedComponents(graph)
         var labels = [Int](repeating: 0, count: graph.vertexCount)
         var nextLabel = 0
@@ -56,9 +58,11 @@ public struct SignedBlocPartition: Hashable, Sendable {
         }
         let membership = BlocPartition.canonical(labels)
         let all = graph.edges.map { ($0.low, $0.high, $0.sign) }
-        return SignedBlocPartition(membership: membership,
-                                   signedModularity: signedModularity(vertexCount: graph.vertexCount, edges: all,
-                                                                      membership: membership))
+        return SignedBlocPartition(
+            membership: membership,
+            signedModularity: signedModularity(
+                vertexCount: graph.vertexCount, edges: all,
+                membership: membership))
     }
 
     /// Signed modularity (see the type's documentation) of `membership` over signed ties

@@ -39,7 +39,7 @@ public struct StructuralBalance: Hashable, Sendable {
             neighbour[fill[e.low]] = Int32(e.high); negative[fill[e.low]] = e.sign < 0; fill[e.low] += 1
             neighbour[fill[e.high]] = Int32(e.low); negative[fill[e.high]] = e.sign < 0; fill[e.high] += 1
         }
-        var counts = [0, 0, 0, 0] // by number of negative ties
+        var counts = [0, 0, 0, 0]  // by number of negative ties
         // The position of `vertex` in row `row`, or -1 (rows are sorted).
         func find(_ vertex: Int32, inRow row: Int) -> Int {
             var lo = start[row], hi = start[row + 1]

@@ -24,8 +24,9 @@ public enum SystemIndicators {
         for edge in view.edges { allied[edge.low] = true; allied[edge.high] = true }
         let members = network.states.indices.filter { allied[$0] }
         guard members.count >= 3 else { return .nan }
-        return RankCorrelation.spearman(members.map { network.states[$0].capability },
-                                        members.map { network.states[$0].effort })
+        return RankCorrelation.spearman(
+            members.map { network.states[$0].capability },
+            members.map { network.states[$0].effort })
     }
 
     /// Mean credibility: the mean credibility kappa over the directed obligations in force with

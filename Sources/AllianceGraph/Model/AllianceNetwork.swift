@@ -12,8 +12,10 @@ public struct AllianceNetwork: Hashable, Sendable {
     public internal(set) var contiguity: [Contiguity]
     private var idByCode: [String: StateID]
 
-    public init(states: [State], commitments: [Commitment] = [], rivalries: [Rivalry] = [],
-                contiguity: [Contiguity] = []) throws(InputError) {
+    public init(
+        states: [State], commitments: [Commitment] = [], rivalries: [Rivalry] = [],
+        contiguity: [Contiguity] = []
+    ) throws(InputError) {
         self.states = states
         self.commitments = commitments
         self.rivalries = rivalries
@@ -67,8 +69,9 @@ public struct AllianceNetwork: Hashable, Sendable {
         for (index, state) in states.enumerated() {
             let path = "states[\(index)]"
             if let first = seen[state.code] {
-                throw InputError(location: "\(path).code",
-                                 "duplicate state code \"\(state.code)\" (already used by states[\(first)]); codes must be unique")
+                throw InputError(
+                    location: "\(path).code",
+                    "duplicate state code \"\(state.code)\" (already used by states[\(first)]); codes must be unique")
             }
             seen[state.code] = index
             try Self.checkCode(state.code, at: "\(path).code")
@@ -78,9 +81,15 @@ public struct AllianceNetwork: Hashable, Sendable {
             try Self.check(state.capability, at: "\(path).capability", "a finite number >= 0: 0, or 1e-12 to 1e15") {
                 $0 == 0 || Self.magnitudeRange.contains($0)
             }
-            try Self.check(state.gdp, at: "\(path).gdp", "a finite number > 0: 1e-12 to 1e15") { Self.magnitudeRange.contains($0) }
-            try Self.check(state.effort, at: "\(path).effort", "a share of GDP in (0, 1], at least 1e-9") { Self.effortRange.contains($0) }
-            try Self.check(state.baselineEffort, at: "\(path).baselineEffort", "a share of GDP in (0, 1], at least 1e-9") {
+            try Self.check(state.gdp, at: "\(path).gdp", "a finite number > 0: 1e-12 to 1e15") {
+                Self.magnitudeRange.contains($0)
+            }
+            try Self.check(state.effort, at: "\(path).effort", "a share of GDP in (0, 1], at least 1e-9") {
+                Self.effortRange.contains($0)
+            }
+            try Self.check(
+                state.baselineEffort, at: "\(path).baselineEffort", "a share of GDP in (0, 1], at least 1e-9"
+            ) {
                 Self.effortRange.contains($0)
             }
             try Self.check(state.hawkishness, at: "\(path).hawkishness", "a number in [0, 1]") { (0...1).contains($0) }
@@ -91,7 +100,9 @@ public struct AllianceNetwork: Hashable, Sendable {
             let kind = UInt32(CommitmentKind.allCases.firstIndex(of: c.kind) ?? 0)
             return SpellOverlap.Entry(key: key, tag: kind << 1 | (c.isSymmetric ? 1 : 0), index: Int32(index))
         }
-        let firstDuplicateCommitment = SpellOverlap.first(&commitmentEntries) { (commitments[$0].since, commitments[$0].until) }
+        let firstDuplicateCommitment = SpellOverlap.first(&commitmentEntries) {
+            (commitments[$0].since, commitments[$0].until)
+        }
         commitmentEntries = []
         for (index, commitment) in commitments.enumerated() {
             let path = "commitments[\(index)]"
@@ -99,29 +110,38 @@ public struct AllianceNetwork: Hashable, Sendable {
             try checkID(commitment.from, at: "\(path).\(ends.0)")
             try checkID(commitment.to, at: "\(path).\(ends.1)")
             if commitment.from == commitment.to {
-                throw InputError(location: "\(path).\(ends.1)",
-                                 "a commitment must join two different states, not \"\(states[commitment.from.index].code)\" to itself")
+                throw InputError(
+                    location: "\(path).\(ends.1)",
+                    "a commitment must join two different states, not \"\(states[commitment.from.index].code)\" to itself"
+                )
             }
             if commitment.isSymmetric && !commitment.kind.allowsSymmetric {
-                throw InputError(location: "\(path).between",
-                                 "a \(commitment.kind.rawValue) is directed; use \"from\" and \"to\" instead of \"between\"")
+                throw InputError(
+                    location: "\(path).between",
+                    "a \(commitment.kind.rawValue) is directed; use \"from\" and \"to\" instead of \"between\"")
             }
             if !commitment.isSymmetric && !commitment.kind.allowsDirected {
-                throw InputError(location: "\(path).from",
-                                 "a \(commitment.kind.rawValue) is symmetric; use \"between\" instead of \"from\" and \"to\"")
+                throw InputError(
+                    location: "\(path).from",
+                    "a \(commitment.kind.rawValue) is symmetric; use \"between\" instead of \"from\" and \"to\"")
             }
-            try Self.check(commitment.credibility, at: "\(path).credibility", "a number in [0, 1]") { (0...1).contains($0) }
+            try Self.check(commitment.credibility, at: "\(path).credibility", "a number in [0, 1]") {
+                (0...1).contains($0)
+            }
             if let reverse = commitment.reverseCredibility {
                 try Self.check(reverse, at: "\(path).reverseCredibility", "a number in [0, 1]") { (0...1).contains($0) }
             }
             if commitment.credibility == 0 && (commitment.reverseCredibility ?? 0) == 0 {
-                throw InputError(location: "\(path).credibility",
-                                 "a commitment needs a pledge with credibility > 0 in at least one direction")
+                throw InputError(
+                    location: "\(path).credibility",
+                    "a commitment needs a pledge with credibility > 0 in at least one direction")
             }
             try Self.checkSpell(commitment.since, commitment.until, at: path)
             if let duplicate = firstDuplicateCommitment, duplicate.index == index {
-                throw InputError(location: path,
-                                 "duplicate \(commitment.kind.rawValue) commitment between \"\(states[commitment.from.index].code)\" and \"\(states[commitment.to.index].code)\" (same as commitments[\(duplicate.other)] in overlapping years); merge them or give disjoint since/until")
+                throw InputError(
+                    location: path,
+                    "duplicate \(commitment.kind.rawValue) commitment between \"\(states[commitment.from.index].code)\" and \"\(states[commitment.to.index].code)\" (same as commitments[\(duplicate.other)] in overlapping years); merge them or give disjoint since/until"
+                )
             }
         }
         var rivalryEntries = rivalries.enumerated().map { index, r in
@@ -139,7 +159,9 @@ public struct AllianceNetwork: Hashable, Sendable {
             try Self.check(rivalry.intensity, at: "\(path).intensity", "a number in (0, 1]") { $0 > 0 && $0 <= 1 }
             try Self.checkSpell(rivalry.since, rivalry.until, at: path)
             if let duplicate = firstDuplicateRivalry, duplicate.index == index {
-                throw InputError(location: path, "duplicate rivalry (same pair as rivalries[\(duplicate.other)] in overlapping years)")
+                throw InputError(
+                    location: path,
+                    "duplicate rivalry (same pair as rivalries[\(duplicate.other)] in overlapping years)")
             }
         }
         var contiguityIndex: [StatePair: Int] = [:]
@@ -153,8 +175,9 @@ public struct AllianceNetwork: Hashable, Sendable {
             switch entry.kind {
             case .cowType(let type):
                 if !Contiguity.cowTypes.contains(type) {
-                    throw InputError(location: "\(path).type",
-                                     "contiguity type \(type) is not a COW type; expected 1 (land) to 5 (water <= 400 miles)")
+                    throw InputError(
+                        location: "\(path).type",
+                        "contiguity type \(type) is not a COW type; expected 1 (land) to 5 (water <= 400 miles)")
                 }
             case .proximity(let value):
                 try Self.check(value, at: "\(path).proximity", "a number in [0, 1]") { (0...1).contains($0) }
@@ -175,7 +198,8 @@ public struct AllianceNetwork: Hashable, Sendable {
 
     private func checkID(_ id: StateID, at path: String) throws(InputError) {
         if !states.indices.contains(id.index) {
-            throw InputError(location: path, "state id \(id.index) is out of range; the network has \(states.count) states")
+            throw InputError(
+                location: path, "state id \(id.index) is out of range; the network has \(states.count) states")
         }
     }
 
@@ -184,13 +208,16 @@ public struct AllianceNetwork: Hashable, Sendable {
             ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" || $0 == "-"
         }
         if code.isEmpty || code.count > 16 || !allowed {
-            throw InputError(location: path,
-                             "invalid state code \"\(code.prefix(40))\"; use 1 to 16 ASCII letters, digits, '_' or '-'")
+            throw InputError(
+                location: path,
+                "invalid state code \"\(code.prefix(40))\"; use 1 to 16 ASCII letters, digits, '_' or '-'")
         }
     }
 
-    static func check(_ value: Double, at path: String, _ expected: String,
-                      _ isValid: (Double) -> Bool) throws(InputError) {
+    static func check(
+        _ value: Double, at path: String, _ expected: String,
+        _ isValid: (Double) -> Bool
+    ) throws(InputError) {
         if !value.isFinite || !isValid(value) {
             throw InputError(location: path, "\(value) is out of range; expected \(expected)")
         }

@@ -80,25 +80,33 @@ public struct Commitment: Hashable, Sendable {
     }
 
     /// A symmetric commitment between `a` and `b`.
-    public static func symmetric(_ kind: CommitmentKind, _ a: StateID, _ b: StateID,
-                                 credibility: Double? = nil, reverseCredibility: Double? = nil,
-                                 since: Int? = nil, until: Int? = nil, note: String? = nil) -> Commitment {
+    public static func symmetric(
+        _ kind: CommitmentKind, _ a: StateID, _ b: StateID,
+        credibility: Double? = nil, reverseCredibility: Double? = nil,
+        since: Int? = nil, until: Int? = nil, note: String? = nil
+    ) -> Commitment {
         let kappa = credibility ?? kind.defaultCredibility
-        return Commitment(kind: kind, from: a, to: b, isSymmetric: true, credibility: kappa,
-                          reverseCredibility: reverseCredibility ?? kappa, since: since, until: until, note: note)
+        return Commitment(
+            kind: kind, from: a, to: b, isSymmetric: true, credibility: kappa,
+            reverseCredibility: reverseCredibility ?? kappa, since: since, until: until, note: note)
     }
 
     /// A directed commitment: `from` owes the obligation to `to`.
-    public static func directed(_ kind: CommitmentKind, from: StateID, to: StateID,
-                                credibility: Double? = nil, since: Int? = nil, until: Int? = nil,
-                                note: String? = nil) -> Commitment {
-        Commitment(kind: kind, from: from, to: to, isSymmetric: false,
-                   credibility: credibility ?? kind.defaultCredibility, reverseCredibility: nil,
-                   since: since, until: until, note: note)
+    public static func directed(
+        _ kind: CommitmentKind, from: StateID, to: StateID,
+        credibility: Double? = nil, since: Int? = nil, until: Int? = nil,
+        note: String? = nil
+    ) -> Commitment {
+        Commitment(
+            kind: kind, from: from, to: to, isSymmetric: false,
+            credibility: credibility ?? kind.defaultCredibility, reverseCredibility: nil,
+            since: since, until: until, note: note)
     }
 
-    public init(kind: CommitmentKind, from: StateID, to: StateID, isSymmetric: Bool, credibility: Double,
-                reverseCredibility: Double?, since: Int?, until: Int?, note: String?) {
+    public init(
+        kind: CommitmentKind, from: StateID, to: StateID, isSymmetric: Bool, credibility: Double,
+        reverseCredibility: Double?, since: Int?, until: Int?, note: String?
+    ) {
         self.kind = kind
         self.from = from
         self.to = to

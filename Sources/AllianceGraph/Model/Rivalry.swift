@@ -10,8 +10,10 @@ public struct Rivalry: Hashable, Sendable {
     public var until: Int?
     public var note: String?
 
-    public init(_ a: StateID, _ b: StateID, intensity: Double = 1, since: Int? = nil, until: Int? = nil,
-                note: String? = nil) {
+    public init(
+        _ a: StateID, _ b: StateID, intensity: Double = 1, since: Int? = nil, until: Int? = nil,
+        note: String? = nil
+    ) {
         self.pair = StatePair(a, b)
         self.intensity = intensity
         self.since = since

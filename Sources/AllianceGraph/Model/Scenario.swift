@@ -19,9 +19,11 @@ public struct Scenario: Hashable, Sendable {
     /// Explicit Axelrod-Bennett propensities; nil when they are to be derived from the ties.
     public var propensities: [Propensity]?
 
-    public init(name: String, year: Int? = nil, description: String? = nil, codes: CodeSystem = .cow,
-                sources: [String] = [], parameters: SecurityEnvironment = SecurityEnvironment(),
-                network: AllianceNetwork, warPlans: [WarPlan] = [], propensities: [Propensity]? = nil) throws(InputError) {
+    public init(
+        name: String, year: Int? = nil, description: String? = nil, codes: CodeSystem = .cow,
+        sources: [String] = [], parameters: SecurityEnvironment = SecurityEnvironment(),
+        network: AllianceNetwork, warPlans: [WarPlan] = [], propensities: [Propensity]? = nil
+    ) throws(InputError) {
         self.name = name
         self.year = year
         self.description = description
@@ -91,7 +93,9 @@ extension SecurityEnvironment {
         try AllianceNetwork.check(offenseDefense, at: "\(p).offenseDefense", "a number > 0, from 0.001 to 1000") {
             Self.offenseDefenseRange.contains($0)
         }
-        try AllianceNetwork.check(distinguishability, at: "\(p).distinguishability", "a number in [0, 1]") { (0...1).contains($0) }
+        try AllianceNetwork.check(distinguishability, at: "\(p).distinguishability", "a number in [0, 1]") {
+            (0...1).contains($0)
+        }
         try AllianceNetwork.check(transparency, at: "\(p).transparency", "a number in [0, 1]") { (0...1).contains($0) }
         try AllianceNetwork.check(noise, at: "\(p).noise", "a number >= 0") { $0 >= 0 }
         try AllianceNetwork.check(entanglement, at: "\(p).entanglement", "a number in [0, 1)") { $0 >= 0 && $0 < 1 }
@@ -104,7 +108,9 @@ extension SecurityEnvironment {
                 try AllianceNetwork.check(growth, at: "\(p).armsControl.maxEffortGrowth", "a number >= 0") { $0 >= 0 }
             }
             if let cap = armsControl.maxEffort {
-                try AllianceNetwork.check(cap, at: "\(p).armsControl.maxEffort", "a share of GDP in (0, 1]") { $0 > 0 && $0 <= 1 }
+                try AllianceNetwork.check(cap, at: "\(p).armsControl.maxEffort", "a share of GDP in (0, 1]") {
+                    $0 > 0 && $0 <= 1
+                }
             }
         }
     }

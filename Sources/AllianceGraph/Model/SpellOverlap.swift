@@ -21,13 +21,16 @@ enum SpellOverlap {
     }
 
     /// Sorts `entries` in place (no second copy of millions of entries).
-    static func first(_ sorted: inout [Entry], spell: (Int) -> (since: Int?, until: Int?)) -> (index: Int, other: Int)? {
+    static func first(_ sorted: inout [Entry], spell: (Int) -> (since: Int?, until: Int?)) -> (index: Int, other: Int)?
+    {
         sorted.sort()
         var best: (index: Int, other: Int)?
         var start = 0
         while start < sorted.count {
             var end = start + 1
-            while end < sorted.count && sorted[end].key == sorted[start].key && sorted[end].tag == sorted[start].tag { end += 1 }
+            while end < sorted.count && sorted[end].key == sorted[start].key && sorted[end].tag == sorted[start].tag {
+                end += 1
+            }
             if end - start > 1 {
                 groupLoop: for p in (start + 1)..<end {
                     let index = Int(sorted[p].index)

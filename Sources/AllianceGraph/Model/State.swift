@@ -30,10 +30,12 @@ public struct State: Hashable, Sendable {
     public static let defaultEffort = 0.02
     public static let defaultHawkishness = 0.5
 
-    public init(code: String, ccode: Int? = nil, name: String? = nil, capability: Double,
-                gdp: Double? = nil, effort: Double = State.defaultEffort, baselineEffort: Double? = nil,
-                major: Bool = false, hawkishness: Double = State.defaultHawkishness,
-                intent: Double = 0, note: String? = nil) {
+    public init(
+        code: String, ccode: Int? = nil, name: String? = nil, capability: Double,
+        gdp: Double? = nil, effort: Double = State.defaultEffort, baselineEffort: Double? = nil,
+        major: Bool = false, hawkishness: Double = State.defaultHawkishness,
+        intent: Double = 0, note: String? = nil
+    ) {
         self.code = code
         self.ccode = ccode
         self.name = name ?? code

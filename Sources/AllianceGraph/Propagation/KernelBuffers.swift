@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Dispatch
 import Foundation
@@ -33,7 +33,7 @@ final class KernelBuffer: @unchecked Sendable {
             fatalError("cannot allocate \(rounded) bytes for a propagation buffer")
         }
         #if os(Linux)
-        if large { _ = madvise(raw, rounded, Int32(MADV_HUGEPAGE)) }
+            if large { _ = madvise(raw, rounded, Int32(MADV_HUGEPAGE)) }
         #endif
         base = raw!.bindMemory(to: Double.self, capacity: max(count, 1))
         base.initialize(repeating: 0, count: max(count, 1))

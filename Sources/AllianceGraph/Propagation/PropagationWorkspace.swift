@@ -54,18 +54,27 @@ public final class PropagationWorkspace {
     ///     Benchmarks/README.md "Propagation" for when it pays).
     /// - Throws: `InputError` when `columns < 1` or `workers < 1`.
     /// - Complexity: O(N x columns + E) memory and time; O(E log d) more for the reordering.
-    public convenience init(graph: CSRAdjacency, columns: Int, workers: Int = 1,
-                            ordering: PropagationOrdering = .natural) throws(InputError) {
-        try self.init(graph: graph, columns: columns, workers: workers, ordering: ordering,
-                      workPerWorker: ThreatKernel.minimumWorkPerWorker)
+    public convenience init(
+        graph: CSRAdjacency, columns: Int, workers: Int = 1,
+        ordering: PropagationOrdering = .natural
+    ) throws(InputError) {
+        try self.init(
+            graph: graph, columns: columns, workers: workers, ordering: ordering,
+            workPerWorker: ThreatKernel.minimumWorkPerWorker)
     }
 
     /// As the public init, with the work threshold of `effectiveWorkers` set (tests use 1 to
     /// run several workers on small graphs).
-    init(graph: CSRAdjacency, columns: Int, workers: Int, ordering: PropagationOrdering,
-         workPerWorker: Int) throws(InputError) {
-        guard columns >= 1 else { throw InputError(location: "columns", "\(columns) is out of range; expected at least 1") }
-        guard workers >= 1 else { throw InputError(location: "workers", "\(workers) is out of range; expected at least 1") }
+    init(
+        graph: CSRAdjacency, columns: Int, workers: Int, ordering: PropagationOrdering,
+        workPerWorker: Int
+    ) throws(InputError) {
+        guard columns >= 1 else {
+            throw InputError(location: "columns", "\(columns) is out of range; expected at least 1")
+        }
+        guard workers >= 1 else {
+            throw InputError(location: "workers", "\(workers) is out of range; expected at least 1")
+        }
         vertexCount = graph.vertexCount
         self.columns = columns
         self.ordering = ordering
@@ -96,7 +105,9 @@ public final class PropagationWorkspace {
 
     /// Sets the worker bound (see `init`).
     public func setWorkers(_ workers: Int) throws(InputError) {
-        guard workers >= 1 else { throw InputError(location: "workers", "\(workers) is out of range; expected at least 1") }
+        guard workers >= 1 else {
+            throw InputError(location: "workers", "\(workers) is out of range; expected at least 1")
+        }
         self.workers = workers
         makeSplit()
     }
@@ -125,7 +136,9 @@ public final class PropagationWorkspace {
     /// - Throws: `InputError` when the size is wrong or an entry is not finite.
     public func setDirect(_ d: [Double]) throws(InputError) {
         guard d.count == vertexCount * columns else {
-            throw InputError(location: "direct", "has \(d.count) entries; expected \(vertexCount) x \(columns) = \(vertexCount * columns)")
+            throw InputError(
+                location: "direct",
+                "has \(d.count) entries; expected \(vertexCount) x \(columns) = \(vertexCount * columns)")
         }
         if let bad = d.firstIndex(where: { !$0.isFinite }) {
             throw InputError(location: "direct[\(bad)]", "\(d[bad]) is not finite")
@@ -153,7 +166,8 @@ public final class PropagationWorkspace {
         if alpha == 0 || kernelGraph.arcCount == 0 {
             return PropagationOutcome(iterations: 0, lastChange: 0, converged: true)
         }
-        return run(alpha: alpha, passes: maxIterations, limit: ThreatKernel.changeLimit(alpha: alpha, tolerance: tolerance))
+        return run(
+            alpha: alpha, passes: maxIterations, limit: ThreatKernel.changeLimit(alpha: alpha, tolerance: tolerance))
     }
 
     /// Copies T (graph order) into `threat`, resizing it only when its size differs. O(N x columns).
@@ -204,7 +218,8 @@ public final class PropagationWorkspace {
         changes = [Double](repeating: 0, count: parts * ThreatKernel.changeStride)
         kernelGraph.offsets.withUnsafeBufferPointer { off in
             split.withUnsafeMutableBufferPointer { s in
-                ThreatKernel.balancedSplit(offsets: off.baseAddress!, rows: vertexCount, parts: parts, into: s.baseAddress!)
+                ThreatKernel.balancedSplit(
+                    offsets: off.baseAddress!, rows: vertexCount, parts: parts, into: s.baseAddress!)
             }
         }
         if pool?.workers != parts {
@@ -256,13 +271,16 @@ public final class PropagationWorkspace {
                         changes.withUnsafeMutableBufferPointer { ch in
                             let off = off.baseAddress!
                             // Without arcs the target and weight pointers are never read.
-                            let graph = KernelGraph(offsets: off, targets: tgt.baseAddress ?? off,
-                                                    weights: w.baseAddress ?? d, rows: rows)
+                            let graph = KernelGraph(
+                                offsets: off, targets: tgt.baseAddress ?? off,
+                                weights: w.baseAddress ?? d, rows: rows)
                             while iterations < passes {
-                                let p = KernelPass(graph: graph, alpha: alpha, columns: columns, direct: d,
-                                                   input: UnsafePointer(current.base), output: next.base)
-                                change = ThreatKernel.pass(p, split: s.baseAddress!, workers: parts,
-                                                           changes: ch.baseAddress!, path: .fast, pool: pool)
+                                let p = KernelPass(
+                                    graph: graph, alpha: alpha, columns: columns, direct: d,
+                                    input: UnsafePointer(current.base), output: next.base)
+                                change = ThreatKernel.pass(
+                                    p, split: s.baseAddress!, workers: parts,
+                                    changes: ch.baseAddress!, path: .fast, pool: pool)
                                 swap(&current, &next)
                                 iterations += 1
                                 if change < limit { break }

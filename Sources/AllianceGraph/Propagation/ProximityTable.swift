@@ -13,17 +13,20 @@ struct ProximityTable: Sendable {
 
     init(_ network: AllianceNetwork) {
         count = network.count
-        defaults = network.states.map { $0.major ? max(Contiguity.distantProximity, Contiguity.majorPowerReach) : Contiguity.distantProximity }
+        defaults = network.states.map {
+            $0.major ? max(Contiguity.distantProximity, Contiguity.majorPowerReach) : Contiguity.distantProximity
+        }
         let states = network.states, contiguity = network.contiguity
         // Ids were validated by the network; the CSR cannot fail.
-        explicit = (try? CSRAdjacency(vertexCount: count) { emit in
-            for entry in contiguity {
-                let a = entry.pair.low.index, b = entry.pair.high.index
-                let base = entry.proximity
-                emit(a, b, states[b].major ? max(base, Contiguity.majorPowerReach) : base)
-                emit(b, a, states[a].major ? max(base, Contiguity.majorPowerReach) : base)
-            }
-        }) ?? CSRAdjacency.empty(vertexCount: count)
+        explicit =
+            (try? CSRAdjacency(vertexCount: count) { emit in
+                for entry in contiguity {
+                    let a = entry.pair.low.index, b = entry.pair.high.index
+                    let base = entry.proximity
+                    emit(a, b, states[b].major ? max(base, Contiguity.majorPowerReach) : base)
+                    emit(b, a, states[a].major ? max(base, Contiguity.majorPowerReach) : base)
+                }
+            }) ?? CSRAdjacency.empty(vertexCount: count)
     }
 
     /// pi_ij, the proximity of `j` as seen from `i` (0 on the diagonal). O(log degree).
@@ -43,7 +46,8 @@ extension CSRAdjacency {
     /// A CSR with `vertexCount` rows and no arcs.
     static func empty(vertexCount: Int) -> CSRAdjacency {
         // Always valid: offsets all zero, no targets.
-        try! CSRAdjacency(vertexCount: vertexCount, offsets: [Int32](repeating: 0, count: vertexCount + 1),
-                          targets: [], weights: [])
+        try! CSRAdjacency(
+            vertexCount: vertexCount, offsets: [Int32](repeating: 0, count: vertexCount + 1),
+            targets: [], weights: [])
     }
 }

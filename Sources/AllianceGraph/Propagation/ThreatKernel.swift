@@ -38,7 +38,6 @@ enum ThreatKernel {
     /// and OS support it, and `ALLIANCEGRAPH_SIMD=baseline` is not set. Read once per process.
     static let avx2 = agk_avx2_available() == 1
 
-
     /// Below this much work per worker (multiply-adds: (arcs + rows) x columns, about 0.1 ms) a
     /// second worker costs more in hand-off than it saves (waking a parked thread takes some
     /// 10-50 us here).
@@ -232,25 +231,34 @@ enum ThreatKernel {
     /// |e| lane-wise, by clearing the sign bits.
     @inline(__always)
     static func magnitude(_ e: SIMD8<Double>) -> SIMD8<Double> {
-        unsafeBitCast(unsafeBitCast(e, to: SIMD8<UInt64>.self) & SIMD8<UInt64>(repeating: signMask), to: SIMD8<Double>.self)
+        unsafeBitCast(
+            unsafeBitCast(e, to: SIMD8<UInt64>.self) & SIMD8<UInt64>(repeating: signMask), to: SIMD8<Double>.self)
     }
     @inline(__always)
     static func magnitude(_ e: SIMD4<Double>) -> SIMD4<Double> {
-        unsafeBitCast(unsafeBitCast(e, to: SIMD4<UInt64>.self) & SIMD4<UInt64>(repeating: signMask), to: SIMD4<Double>.self)
+        unsafeBitCast(
+            unsafeBitCast(e, to: SIMD4<UInt64>.self) & SIMD4<UInt64>(repeating: signMask), to: SIMD4<Double>.self)
     }
     @inline(__always)
     static func magnitude(_ e: SIMD2<Double>) -> SIMD2<Double> {
-        unsafeBitCast(unsafeBitCast(e, to: SIMD2<UInt64>.self) & SIMD2<UInt64>(repeating: signMask), to: SIMD2<Double>.self)
+        unsafeBitCast(
+            unsafeBitCast(e, to: SIMD2<UInt64>.self) & SIMD2<UInt64>(repeating: signMask), to: SIMD2<Double>.self)
     }
     static let signMask: UInt64 = 0x7FFF_FFFF_FFFF_FFFF
 
     /// Lane-wise maximum (the operands are never NaN: D and W are finite).
     @inline(__always)
-    static func lanewiseMax(_ a: SIMD8<Double>, _ b: SIMD8<Double>) -> SIMD8<Double> { a.replacing(with: b, where: b .> a) }
+    static func lanewiseMax(_ a: SIMD8<Double>, _ b: SIMD8<Double>) -> SIMD8<Double> {
+        a.replacing(with: b, where: b .> a)
+    }
     @inline(__always)
-    static func lanewiseMax(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> { a.replacing(with: b, where: b .> a) }
+    static func lanewiseMax(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
+        a.replacing(with: b, where: b .> a)
+    }
     @inline(__always)
-    static func lanewiseMax(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> { a.replacing(with: b, where: b .> a) }
+    static func lanewiseMax(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> {
+        a.replacing(with: b, where: b .> a)
+    }
 
     /// Column `c` of one row, scalar; returns its change.
     @inline(__always)
@@ -286,9 +294,10 @@ enum ThreatKernel {
     /// 4-lane registers), the last 1 to 3 columns, if any, by `blockedRows`. Every entry's
     /// arithmetic is unchanged, so T is bitwise that of `blockedRows`.
     static func avx2Rows(_ p: KernelPass, _ lo: Int, _ hi: Int) -> Double {
-        var change = agk_blocked_rows_avx2(p.offsets, p.targets, p.weights, p.direct, p.input, p.output,
-                                           Int64(p.columns), Int64(lo), Int64(hi), p.alpha,
-                                           Int64(p.hints.prefetchDistance), p.hints.stream ? 1 : 0)
+        var change = agk_blocked_rows_avx2(
+            p.offsets, p.targets, p.weights, p.direct, p.input, p.output,
+            Int64(p.columns), Int64(lo), Int64(hi), p.alpha,
+            Int64(p.hints.prefetchDistance), p.hints.stream ? 1 : 0)
         let blocked = p.columns & ~3
         if blocked < p.columns {
             let rest = blockedRows(p, lo, hi, firstColumn: blocked)
@@ -302,7 +311,9 @@ enum ThreatKernel {
     /// Cuts rows `0 ..< rows` into `parts` contiguous ranges of about equal cost `arcs + rows`:
     /// range q is `split[q] ..< split[q + 1]`, `split[0] = 0`, `split[parts] = rows`.
     /// O(parts x log rows).
-    static func balancedSplit(offsets: UnsafePointer<Int32>, rows: Int, parts: Int, into split: UnsafeMutablePointer<Int>) {
+    static func balancedSplit(
+        offsets: UnsafePointer<Int32>, rows: Int, parts: Int, into split: UnsafeMutablePointer<Int>
+    ) {
         split[0] = 0
         let total = Int(offsets[rows]) + rows
         for q in 1..<max(parts, 1) {
@@ -323,8 +334,10 @@ enum ThreatKernel {
     /// largest change. No allocation.
     /// With a `pool` (of `workers` workers) the helpers are its parked threads, else
     /// `DispatchQueue.concurrentPerform`, which allocates a few blocks per call.
-    static func pass(_ p: KernelPass, split: UnsafePointer<Int>, workers: Int, changes: UnsafeMutablePointer<Double>,
-                     path: Path, pool: KernelWorkerPool? = nil) -> Double {
+    static func pass(
+        _ p: KernelPass, split: UnsafePointer<Int>, workers: Int, changes: UnsafeMutablePointer<Double>,
+        path: Path, pool: KernelWorkerPool? = nil
+    ) -> Double {
         if workers <= 1 { return rows(p, 0, p.rows, path: path) }
         let job = ParallelPass(pass: p, split: split, changes: changes, path: path)
         if let pool, pool.workers == workers {
@@ -347,10 +360,12 @@ enum ThreatKernel {
 
     /// Solves `T = D + alpha W T` with `pass` from `T(0) = D`; `current`/`next` are the Jacobi pair,
     /// both `rows x columns`. On return `result` (one of the two) holds T. No allocation.
-    static func solve(_ graph: KernelGraph, alpha: Double, columns: Int, direct: UnsafePointer<Double>,
-                      result: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>,
-                      split: UnsafePointer<Int>, workers: Int, changes: UnsafeMutablePointer<Double>,
-                      tolerance: Double, maxIterations: Int, path: Path) -> Outcome {
+    static func solve(
+        _ graph: KernelGraph, alpha: Double, columns: Int, direct: UnsafePointer<Double>,
+        result: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>,
+        split: UnsafePointer<Int>, workers: Int, changes: UnsafeMutablePointer<Double>,
+        tolerance: Double, maxIterations: Int, path: Path
+    ) -> Outcome {
         let size = graph.rows * columns
         result.update(from: direct, count: size)
         if alpha == 0 || graph.arcs == 0 {
@@ -361,8 +376,9 @@ enum ThreatKernel {
         var change = Double.infinity
         let limit = changeLimit(alpha: alpha, tolerance: tolerance)
         while iterations < maxIterations {
-            let p = KernelPass(graph: graph, alpha: alpha, columns: columns, direct: direct,
-                               input: UnsafePointer(current), output: next)
+            let p = KernelPass(
+                graph: graph, alpha: alpha, columns: columns, direct: direct,
+                input: UnsafePointer(current), output: next)
             change = pass(p, split: split, workers: workers, changes: changes, path: path)
             iterations += 1
             swap(&current, &next)
@@ -384,14 +400,17 @@ enum ThreatKernel {
     /// - Complexity: O(passes x (arcs + rows) x columns). The split and the per-worker change cells
     ///   live on the stack; a T of `hugeBufferEntries` or more is iterated in two huge-page buffers
     ///   allocated for the call. Parallel passes go through `DispatchQueue.concurrentPerform`.
-    static func propagate(offsets: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>,
-                          weights: UnsafeBufferPointer<Double>, alpha: Double, rows: Int, columns: Int,
-                          direct: UnsafeBufferPointer<Double>, result: UnsafeMutableBufferPointer<Double>,
-                          scratch: UnsafeMutableBufferPointer<Double>, tolerance: Double,
-                          maxIterations: Int, workers: Int = 1, path: Path = .fast) -> Outcome {
+    static func propagate(
+        offsets: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>,
+        weights: UnsafeBufferPointer<Double>, alpha: Double, rows: Int, columns: Int,
+        direct: UnsafeBufferPointer<Double>, result: UnsafeMutableBufferPointer<Double>,
+        scratch: UnsafeMutableBufferPointer<Double>, tolerance: Double,
+        maxIterations: Int, workers: Int = 1, path: Path = .fast
+    ) -> Outcome {
         let size = rows * columns
         guard size > 0, let d = direct.baseAddress, let r = result.baseAddress, let s = scratch.baseAddress,
-              let off = offsets.baseAddress else {
+            let off = offsets.baseAddress
+        else {
             return Outcome(iterations: 0, lastChange: 0, converged: true)
         }
         guard let tgt = targets.baseAddress, let w = weights.baseAddress else {
@@ -406,9 +425,10 @@ enum ThreatKernel {
         let outcome = withUnsafeTemporaryAllocation(of: Int.self, capacity: parts + 1) { split in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: parts * changeStride) { changes in
                 balancedSplit(offsets: off, rows: rows, parts: parts, into: split.baseAddress!)
-                return solve(graph, alpha: alpha, columns: columns, direct: d, result: pair?.0.base ?? r,
-                             scratch: pair?.1.base ?? s, split: split.baseAddress!, workers: parts,
-                             changes: changes.baseAddress!, tolerance: tolerance, maxIterations: maxIterations, path: path)
+                return solve(
+                    graph, alpha: alpha, columns: columns, direct: d, result: pair?.0.base ?? r,
+                    scratch: pair?.1.base ?? s, split: split.baseAddress!, workers: parts,
+                    changes: changes.baseAddress!, tolerance: tolerance, maxIterations: maxIterations, path: path)
             }
         }
         if let pair { r.update(from: pair.0.base, count: size) }
@@ -459,7 +479,8 @@ struct MemoryHints: Sendable, Hashable {
     static func automatic(rows: Int, columns: Int) -> MemoryHints {
         guard columns >= 2 else { return .none }
         let bytes = rows &* columns &* MemoryLayout<Double>.stride
-        return MemoryHints(prefetchDistance: bytes >= prefetchFromBytes ? distance : 0, stream: bytes >= streamFromBytes)
+        return MemoryHints(
+            prefetchDistance: bytes >= prefetchFromBytes ? distance : 0, stream: bytes >= streamFromBytes)
     }
 }
 
@@ -477,8 +498,10 @@ struct KernelPass: @unchecked Sendable {
     /// `MemoryHints.automatic` for this size unless set (tests force each on for small T).
     var hints: MemoryHints
 
-    init(graph: KernelGraph, alpha: Double, columns: Int, direct: UnsafePointer<Double>,
-         input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>) {
+    init(
+        graph: KernelGraph, alpha: Double, columns: Int, direct: UnsafePointer<Double>,
+        input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>
+    ) {
         offsets = graph.offsets; targets = graph.targets; weights = graph.weights; rows = graph.rows
         self.alpha = alpha; self.columns = columns
         self.direct = direct; self.input = input; self.output = output

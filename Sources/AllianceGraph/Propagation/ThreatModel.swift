@@ -51,8 +51,10 @@ public struct ThreatModel: Sendable {
     }
 
     /// Perception with misperception noise drawn from `random`.
-    public mutating func assess(_ network: AllianceNetwork, _ environment: SecurityEnvironment,
-                                random: inout SeededRandom) -> ThreatAssessment {
+    public mutating func assess(
+        _ network: AllianceNetwork, _ environment: SecurityEnvironment,
+        random: inout SeededRandom
+    ) -> ThreatAssessment {
         assess(network, environment, noise: true, random: &random)
     }
 
@@ -73,28 +75,33 @@ public struct ThreatModel: Sendable {
         // Each CSR is built by two passes over the ties (`CSRAdjacency(vertexCount:emittingArcs:)`),
         // never through a list of all arcs: at 10 million ties such lists took gigabytes.
         let commitments = network.commitments
-        let partners = (try? CSRAdjacency(vertexCount: n) { emit in
-            for c in commitments where c.credibility > 0 || (c.reverseCredibility ?? 0) > 0 {
-                emit(c.from.index, c.to.index, 1)
-                emit(c.to.index, c.from.index, 1)
-            }
-        }) ?? .empty(vertexCount: n)
+        let partners =
+            (try? CSRAdjacency(vertexCount: n) { emit in
+                for c in commitments where c.credibility > 0 || (c.reverseCredibility ?? 0) > 0 {
+                    emit(c.from.index, c.to.index, 1)
+                    emit(c.to.index, c.from.index, 1)
+                }
+            }) ?? .empty(vertexCount: n)
         let rivalries = network.rivalries
-        let rivals = (try? CSRAdjacency(vertexCount: n) { emit in
-            for r in rivalries {
-                emit(r.pair.low.index, r.pair.high.index, r.intensity)
-                emit(r.pair.high.index, r.pair.low.index, r.intensity)
-            }
-        }) ?? .empty(vertexCount: n)
+        let rivals =
+            (try? CSRAdjacency(vertexCount: n) { emit in
+                for r in rivalries {
+                    emit(r.pair.low.index, r.pair.high.index, r.intensity)
+                    emit(r.pair.high.index, r.pair.low.index, r.intensity)
+                }
+            }) ?? .empty(vertexCount: n)
         // Support A_i, from the pledges CSR, which ends with this scope (before W is built).
         var support = power
         do {
             // Support row = the protected state; entry = the pledge toward it.
-            let pledges = (try? CSRAdjacency(vertexCount: n) { emit in
-                for c in commitments where c.kind.obligesToFight {
-                    c.forEachObligation { o in if o.credibility > 0 { emit(o.partner.index, o.committed.index, o.credibility) } }
-                }
-            }) ?? .empty(vertexCount: n)
+            let pledges =
+                (try? CSRAdjacency(vertexCount: n) { emit in
+                    for c in commitments where c.kind.obligesToFight {
+                        c.forEachObligation { o in
+                            if o.credibility > 0 { emit(o.partner.index, o.committed.index, o.credibility) }
+                        }
+                    }
+                }) ?? .empty(vertexCount: n)
             for i in 0..<n {
                 for k in Int(pledges.offsets[i])..<Int(pledges.offsets[i + 1]) {
                     support[i] += pledges.weights[k] * reliability * power[Int(pledges.targets[k])]
@@ -102,11 +109,14 @@ public struct ThreatModel: Sendable {
             }
         }
         // W after the pledges are gone, normalised as it is built (no second weights array).
-        let w = (try? CSRAdjacency(vertexCount: n, normalisingRows: true) { emit in
-            for c in commitments where c.kind.sign > 0 {
-                c.forEachObligation { o in if o.credibility > 0 { emit(o.committed.index, o.partner.index, o.credibility) } }
-            }
-        }) ?? .empty(vertexCount: n)
+        let w =
+            (try? CSRAdjacency(vertexCount: n, normalisingRows: true) { emit in
+                for c in commitments where c.kind.sign > 0 {
+                    c.forEachObligation { o in
+                        if o.credibility > 0 { emit(o.committed.index, o.partner.index, o.credibility) }
+                    }
+                }
+            }) ?? .empty(vertexCount: n)
         return Ties(partners: partners, rivals: rivals, entanglement: w, support: support)
     }
 
@@ -115,8 +125,10 @@ public struct ThreatModel: Sendable {
         min(1, max(0, (state.effort - state.baselineEffort) / state.baselineEffort))
     }
 
-    mutating func assess(_ network: AllianceNetwork, _ environment: SecurityEnvironment, noise: Bool,
-                         random: inout SeededRandom) -> ThreatAssessment {
+    mutating func assess(
+        _ network: AllianceNetwork, _ environment: SecurityEnvironment, noise: Bool,
+        random: inout SeededRandom
+    ) -> ThreatAssessment {
         let n = network.count
         let power = network.states.map(\.power)
         var ties = Self.ties(network, power: power, reliability: environment.reliability)
@@ -124,7 +136,9 @@ public struct ThreatModel: Sendable {
         let theta = environment.offenseDefense
         // Base hostility of each potential source, before rivalry and noise.
         let base = network.states.map { delta * $0.intent + (1 - delta) * Self.armingSignal($0) }
-        let sources = n <= Self.allSourcesLimit ? Array(0..<n) : topSources(network, ties: ties, base: base, power: power, theta: theta)
+        let sources =
+            n <= Self.allSourcesLimit
+            ? Array(0..<n) : topSources(network, ties: ties, base: base, power: power, theta: theta)
         let columns = sources.count
         var sourceColumn = [Int](repeating: -1, count: n)
         for (c, s) in sources.enumerated() { sourceColumn[s] = c }
@@ -134,7 +148,9 @@ public struct ThreatModel: Sendable {
         var partnerMark = [Int](repeating: -1, count: n)
         var rivalRow = [Double](repeating: 0, count: n)
         for i in 0..<n {
-            for k in Int(ties.partners.offsets[i])..<Int(ties.partners.offsets[i + 1]) { partnerMark[Int(ties.partners.targets[k])] = i }
+            for k in Int(ties.partners.offsets[i])..<Int(ties.partners.offsets[i + 1]) {
+                partnerMark[Int(ties.partners.targets[k])] = i
+            }
             let rivalStart = Int(ties.rivals.offsets[i]), rivalEnd = Int(ties.rivals.offsets[i + 1])
             for k in rivalStart..<rivalEnd { rivalRow[Int(ties.rivals.targets[k])] = ties.rivals.weights[k] }
             for (c, s) in sources.enumerated() where s != i {
@@ -158,13 +174,15 @@ public struct ThreatModel: Sendable {
         // A T this large is iterated in the kernel's own huge-page pair (ThreatKernel.propagate's
         // documented path for `hugeBufferEntries` or more, alpha != 0 and arcs), which never
         // touches `scratch`: hand it a one-entry buffer instead of another 128 MB.
-        let kernelOwnsBuffers = size >= ThreatKernel.hugeBufferEntries && environment.entanglement != 0
+        let kernelOwnsBuffers =
+            size >= ThreatKernel.hugeBufferEntries && environment.entanglement != 0
             && ties.entanglement.arcCount > 0
         let scratchSize = kernelOwnsBuffers ? 1 : size
         if scratchBuffer.count != scratchSize { scratchBuffer = [Double](repeating: 0, count: scratchSize) }
-        let outcome = Self.propagate(ties.entanglement, alpha: environment.entanglement, columns: columns,
-                                     direct: direct, result: &resultBuffer, scratch: &scratchBuffer,
-                                     tolerance: tolerance, maxIterations: maxIterations)
+        let outcome = Self.propagate(
+            ties.entanglement, alpha: environment.entanglement, columns: columns,
+            direct: direct, result: &resultBuffer, scratch: &scratchBuffer,
+            tolerance: tolerance, maxIterations: maxIterations)
         let threat = resultBuffer
         // Large networks: don't hold the second Jacobi buffer between calls (128 MB at N = 1M).
         if size > Self.keptScratchLimit { scratchBuffer = [] }
@@ -182,27 +200,32 @@ public struct ThreatModel: Sendable {
             if bestColumn >= 0 { main[i] = StateID(sources[bestColumn]) }
         }
         let ratio = (0..<n).map { ties.support[$0] / max(total[$0], 1e-12) }
-        return ThreatAssessment(stateCount: n, sources: sources.map(StateID.init), sourceColumn: sourceColumn,
-                                direct: direct, threat: threat, totalThreat: total, mainThreat: main, power: power,
-                                support: ties.support, securityRatio: ratio, iterations: outcome.iterations,
-                                converged: outcome.converged)
+        return ThreatAssessment(
+            stateCount: n, sources: sources.map(StateID.init), sourceColumn: sourceColumn,
+            direct: direct, threat: threat, totalThreat: total, mainThreat: main, power: power,
+            support: ties.support, securityRatio: ratio, iterations: outcome.iterations,
+            converged: outcome.converged)
     }
 
     /// Runs the kernel over `w` with the arrays' buffers hoisted out of the loop, on all cores when
     /// the problem is large enough to share (the result does not depend on the worker count).
-    static func propagate(_ w: CSRAdjacency, alpha: Double, columns: Int, direct: [Double], result: inout [Double],
-                          scratch: inout [Double], tolerance: Double, maxIterations: Int) -> ThreatKernel.Outcome {
+    static func propagate(
+        _ w: CSRAdjacency, alpha: Double, columns: Int, direct: [Double], result: inout [Double],
+        scratch: inout [Double], tolerance: Double, maxIterations: Int
+    ) -> ThreatKernel.Outcome {
         w.offsets.withUnsafeBufferPointer { offsets in
             w.targets.withUnsafeBufferPointer { targets in
                 w.weights.withUnsafeBufferPointer { weights in
                     direct.withUnsafeBufferPointer { d in
                         result.withUnsafeMutableBufferPointer { r in
                             scratch.withUnsafeMutableBufferPointer { s in
-                                ThreatKernel.propagate(offsets: offsets, targets: targets, weights: weights, alpha: alpha,
-                                                       rows: w.vertexCount, columns: columns, direct: d, result: r,
-                                                       scratch: s, tolerance: tolerance, maxIterations: maxIterations,
-                                                       workers: ThreatKernel.automaticWorkers(rows: w.vertexCount, arcs: w.arcCount,
-                                                                                              columns: columns))
+                                ThreatKernel.propagate(
+                                    offsets: offsets, targets: targets, weights: weights, alpha: alpha,
+                                    rows: w.vertexCount, columns: columns, direct: d, result: r,
+                                    scratch: s, tolerance: tolerance, maxIterations: maxIterations,
+                                    workers: ThreatKernel.automaticWorkers(
+                                        rows: w.vertexCount, arcs: w.arcCount,
+                                        columns: columns))
                             }
                         }
                     }
@@ -213,20 +236,25 @@ public struct ThreatModel: Sendable {
 
     /// Solves `T = D + alpha W T` for a dense row-major `N x columns` block D (public face of the
     /// kernel, for tests and other models).
-    public static func propagate(direct: [Double], columns: Int, entanglement w: CSRAdjacency, alpha: Double,
-                                 tolerance: Double = 1e-9, maxIterations: Int = 50) -> (threat: [Double], iterations: Int, converged: Bool) {
+    public static func propagate(
+        direct: [Double], columns: Int, entanglement w: CSRAdjacency, alpha: Double,
+        tolerance: Double = 1e-9, maxIterations: Int = 50
+    ) -> (threat: [Double], iterations: Int, converged: Bool) {
         precondition(direct.count == w.vertexCount * columns, "direct must be N x columns")
         var result = [Double](repeating: 0, count: direct.count)
         var scratch = result
-        let outcome = propagate(w, alpha: alpha, columns: columns, direct: direct, result: &result, scratch: &scratch,
-                                tolerance: tolerance, maxIterations: maxIterations)
+        let outcome = propagate(
+            w, alpha: alpha, columns: columns, direct: direct, result: &result, scratch: &scratch,
+            tolerance: tolerance, maxIterations: maxIterations)
         return (result, outcome.iterations, outcome.converged)
     }
 
     /// The K states with the largest noise-free outgoing direct threat, ascending ids.
     /// O(N + contiguity + ties) per call: the sum over all i is split into the default term and
     /// corrections for the states with a contiguity entry, a rivalry or a commitment toward j.
-    private func topSources(_ network: AllianceNetwork, ties: Ties, base: [Double], power: [Double], theta: Double) -> [Int] {
+    private func topSources(_ network: AllianceNetwork, ties: Ties, base: [Double], power: [Double], theta: Double)
+        -> [Int]
+    {
         let n = network.count
         var score = [Double](repeating: 0, count: n)
         var mark = [Int](repeating: -1, count: n)

@@ -16,18 +16,23 @@ public enum Arming {
         let environment = snapshot.environment
         let parameters = snapshot.parameters
         for (index, state) in snapshot.network.states.enumerated() {
-            let scale = parameters.threatScale == .current ? snapshot.assessment.support[index] : snapshot.initialSupport[index]
+            let scale =
+                parameters.threatScale == .current ? snapshot.assessment.support[index] : snapshot.initialSupport[index]
             let reaction = scale > 0 ? environment.reaction * snapshot.assessment.totalThreat[index] / scale : 0
             let relative = state.effort / state.baselineEffort
-            let drive = reaction - environment.fatigue * (relative - 1) + environment.grievance * (2 * state.hawkishness - 1)
-            proposals.effort[index] = bounded(state.effort + state.baselineEffort * parameters.armingRate * drive,
-                                              from: state.effort, parameters: parameters, armsControl: environment.armsControl)
+            let drive =
+                reaction - environment.fatigue * (relative - 1) + environment.grievance * (2 * state.hawkishness - 1)
+            proposals.effort[index] = bounded(
+                state.effort + state.baselineEffort * parameters.armingRate * drive,
+                from: state.effort, parameters: parameters, armsControl: environment.armsControl)
         }
     }
 
     /// `proposed` bounded by the growth cap, the budget and the level cap (in that order).
-    public static func bounded(_ proposed: Double, from current: Double, parameters: RuleParameters,
-                               armsControl: ArmsControl?) -> Double {
+    public static func bounded(
+        _ proposed: Double, from current: Double, parameters: RuleParameters,
+        armsControl: ArmsControl?
+    ) -> Double {
         var value = proposed
         if let growth = armsControl?.maxEffortGrowth { value = min(value, current + growth) }
         value = min(parameters.maxEffort, max(parameters.minEffort, value))

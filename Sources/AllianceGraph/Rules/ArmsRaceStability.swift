@@ -44,8 +44,12 @@ public enum ArmsRaceStability {
         var partnerMark = [Int](repeating: -1, count: n)
         var rivalRow = [Double](repeating: 0, count: n)
         for l in 0..<n {
-            for k in Int(ties.partners.offsets[l])..<Int(ties.partners.offsets[l + 1]) { partnerMark[Int(ties.partners.targets[k])] = l }
-            for k in Int(ties.rivals.offsets[l])..<Int(ties.rivals.offsets[l + 1]) { rivalRow[Int(ties.rivals.targets[k])] = ties.rivals.weights[k] }
+            for k in Int(ties.partners.offsets[l])..<Int(ties.partners.offsets[l + 1]) {
+                partnerMark[Int(ties.partners.targets[k])] = l
+            }
+            for k in Int(ties.rivals.offsets[l])..<Int(ties.rivals.offsets[l + 1]) {
+                rivalRow[Int(ties.rivals.targets[k])] = ties.rivals.weights[k]
+            }
             for j in 0..<n where j != l && partnerMark[j] != l {
                 let state = network.states[j]
                 let q = ThreatModel.armingSignal(state)
@@ -53,12 +57,18 @@ public enum ArmsRaceStability {
                 let hostility = min(1, max(0, raw))
                 let x = state.effort / state.baselineEffort
                 let slope = (raw < 1 && q < 1) ? (1 - delta) : 0
-                g[l * n + j] = environment.offenseDefense * proximity.value(of: j, from: l) * state.capability * (hostility + x * slope)
+                g[l * n + j] =
+                    environment.offenseDefense * proximity.value(of: j, from: l) * state.capability
+                    * (hostility + x * slope)
             }
-            for k in Int(ties.rivals.offsets[l])..<Int(ties.rivals.offsets[l + 1]) { rivalRow[Int(ties.rivals.targets[k])] = 0 }
+            for k in Int(ties.rivals.offsets[l])..<Int(ties.rivals.offsets[l + 1]) {
+                rivalRow[Int(ties.rivals.targets[k])] = 0
+            }
         }
-        let propagated = ThreatModel.propagate(direct: g, columns: n, entanglement: ties.entanglement,
-                                               alpha: environment.entanglement, tolerance: 1e-12, maxIterations: 1000).threat
+        let propagated = ThreatModel.propagate(
+            direct: g, columns: n, entanglement: ties.entanglement,
+            alpha: environment.entanglement, tolerance: 1e-12, maxIterations: 1000
+        ).threat
         var k = propagated
         for i in 0..<n {
             let scale = ties.support[i] > 0 ? environment.reaction / ties.support[i] : 0

@@ -16,7 +16,8 @@ public enum Balancing {
         let assessment = snapshot.assessment
         let parameters = snapshot.parameters
         guard assessment.securityRatio[i.index] < parameters.balancingThreshold,
-              let threat = assessment.mainThreat[i.index] else { return nil }
+            let threat = assessment.mainThreat[i.index]
+        else { return nil }
         var best: (id: StateID, score: Double)?
         for j in snapshot.network.ids where j != i && j != threat {
             if snapshot.hasCommitment(.defense, between: i, j) || snapshot.areRivals(i, j) { continue }
@@ -54,8 +55,10 @@ public enum Balancing {
         let partners = partners(in: snapshot)
         for i in snapshot.network.ids {
             guard let j = partners[i.index] else { continue }
-            proposals.addCommitments.append(.symmetric(.defense, min(i, j), max(i, j), credibility: credibility,
-                                                       reverseCredibility: credibility, note: "balancing, round \(snapshot.round)"))
+            proposals.addCommitments.append(
+                .symmetric(
+                    .defense, min(i, j), max(i, j), credibility: credibility,
+                    reverseCredibility: credibility, note: "balancing, round \(snapshot.round)"))
         }
     }
 }

@@ -39,7 +39,8 @@ struct BalancingCandidates {
     func partner(for i: StateID, in snapshot: RoundSnapshot) -> StateID? {
         let assessment = snapshot.assessment
         guard assessment.securityRatio[i.index] < snapshot.parameters.balancingThreshold,
-              let threat = assessment.mainThreat[i.index], let list = ranking[threat.index] else { return nil }
+            let threat = assessment.mainThreat[i.index], let list = ranking[threat.index]
+        else { return nil }
         for id in list {
             let j = StateID(Int(id))
             if j == i || snapshot.hasCommitment(.defense, between: i, j) || snapshot.areRivals(i, j) { continue }

@@ -15,7 +15,8 @@ public enum Bandwagoning {
         let assessment = snapshot.assessment
         guard let threat = assessment.mainThreat[i.index] else { return false }
         guard assessment.power[i.index] < snapshot.parameters.bandwagonPowerRatio * assessment.power[threat.index],
-              assessment.securityRatio[i.index] < snapshot.parameters.bandwagonSecurity else { return false }
+            assessment.securityRatio[i.index] < snapshot.parameters.bandwagonSecurity
+        else { return false }
         return !balancingOn || Balancing.partner(for: i, in: snapshot) == nil
     }
 
@@ -27,12 +28,14 @@ public enum Bandwagoning {
         var weak: [StateID] = []
         for i in network.ids {
             guard let threat = assessment.mainThreat[i.index],
-                  assessment.power[i.index] < parameters.bandwagonPowerRatio * assessment.power[threat.index],
-                  assessment.securityRatio[i.index] < parameters.bandwagonSecurity else { continue }
+                assessment.power[i.index] < parameters.bandwagonPowerRatio * assessment.power[threat.index],
+                assessment.securityRatio[i.index] < parameters.bandwagonSecurity
+            else { continue }
             weak.append(i)
         }
         guard !weak.isEmpty else { return }
-        let candidates = balancingOn && network.count > ThreatModel.allSourcesLimit ? BalancingCandidates(snapshot) : nil
+        let candidates =
+            balancingOn && network.count > ThreatModel.allSourcesLimit ? BalancingCandidates(snapshot) : nil
         var threatOf = [Int32](repeating: -1, count: network.count)
         var bandwagoners: [(state: StateID, threat: StateID)] = []
         for i in weak {
@@ -51,14 +54,20 @@ public enum Bandwagoning {
         // One pass over the commitments: drop each bandwagoner's ties to its threat's rivals.
         for (index, commitment) in network.commitments.enumerated() {
             let a = commitment.from, b = commitment.to
-            if threatOf[a.index] >= 0 && snapshot.areRivals(StateID(Int(threatOf[a.index])), b) { proposals.removeCommitment[index] = true }
-            if threatOf[b.index] >= 0 && snapshot.areRivals(StateID(Int(threatOf[b.index])), a) { proposals.removeCommitment[index] = true }
+            if threatOf[a.index] >= 0 && snapshot.areRivals(StateID(Int(threatOf[a.index])), b) {
+                proposals.removeCommitment[index] = true
+            }
+            if threatOf[b.index] >= 0 && snapshot.areRivals(StateID(Int(threatOf[b.index])), a) {
+                proposals.removeCommitment[index] = true
+            }
         }
         for (i, threat) in bandwagoners {
             if snapshot.areRivals(i, threat) { proposals.removeRivalry.append(StatePair(i, threat)) }
             if !snapshot.hasCommitment(.neutrality, between: i, threat) {
-                proposals.addCommitments.append(.symmetric(.neutrality, min(i, threat), max(i, threat),
-                                                           note: "bandwagoning, round \(snapshot.round)"))
+                proposals.addCommitments.append(
+                    .symmetric(
+                        .neutrality, min(i, threat), max(i, threat),
+                        note: "bandwagoning, round \(snapshot.round)"))
             }
             proposals.bandwagons += 1
         }

@@ -19,10 +19,12 @@ public enum ChainGang {
                 let mine = assessment.mainThreat[i], theirs = assessment.mainThreat[l]
                 if theta > 1 {
                     if let mine, mine == theirs {
-                        proposals.changeCredibility(commitment: index, committed: obligation.committed, by: rate, in: snapshot.network)
+                        proposals.changeCredibility(
+                            commitment: index, committed: obligation.committed, by: rate, in: snapshot.network)
                     }
                 } else if assessment.securityRatio[i] > 1 && mine != theirs {
-                    proposals.changeCredibility(commitment: index, committed: obligation.committed, by: -rate, in: snapshot.network)
+                    proposals.changeCredibility(
+                        commitment: index, committed: obligation.committed, by: -rate, in: snapshot.network)
                 }
             }
         }

@@ -95,8 +95,10 @@ public struct TriadDynamics: Sendable {
 
     /// Calls `body` with the pair indices (ab, ac, bc) of each triangle a < b < c, for b, then c,
     /// ascending among a's higher neighbours; stops when `body` returns false.
-    private static func forEachTriangle(of a: Int, highs: [Int32], runStart: [Int],
-                                        _ body: (Int, Int, Int) -> Bool) {
+    private static func forEachTriangle(
+        of a: Int, highs: [Int32], runStart: [Int],
+        _ body: (Int, Int, Int) -> Bool
+    ) {
         let end = runStart[a + 1]
         for x in runStart[a]..<end {
             let b = Int(highs[x])
@@ -144,13 +146,15 @@ public struct TriadDynamics: Sendable {
     }
 
     /// The complete graph on `n` vertices with each tie friendly with probability `density`.
-    public static func complete(_ n: Int, friendlyDensity density: Double, random: inout SeededRandom) -> TriadDynamics {
+    public static func complete(_ n: Int, friendlyDensity density: Double, random: inout SeededRandom) -> TriadDynamics
+    {
         var edges: [(Int, Int, Int)] = []
-        for a in 0..<n { for b in (a + 1)..<max(a + 1, n) { edges.append((a, b, random.nextUnit() < density ? 1 : -1)) } }
+        for a in 0..<n {
+            for b in (a + 1)..<max(a + 1, n) { edges.append((a, b, random.nextUnit() < density ? 1 : -1)) }
+        }
         // Valid by construction.
         return TriadDynamics(try! SignedGraphView(vertexCount: n, edges: edges))
     }
-
 
     /// Share of ties that are friendly (NaN without ties).
     public var friendlyDensity: Double {
@@ -198,7 +202,9 @@ public struct TriadDynamics: Sendable {
     }
 
     /// The rule: proposals for the pairs whose sign changed during this round's updates.
-    public static func propose(_ snapshot: RoundSnapshot, random: inout SeededRandom, into proposals: inout RoundProposals) {
+    public static func propose(
+        _ snapshot: RoundSnapshot, random: inout SeededRandom, into proposals: inout RoundProposals
+    ) {
         let parameters = snapshot.parameters
         var dynamics = TriadDynamics(SignedGraphView(snapshot.network))
         let start = dynamics.signs
@@ -211,7 +217,8 @@ public struct TriadDynamics: Sendable {
             hostile.insert(StatePair(StateID(dynamics.pair(k).low), StateID(dynamics.pair(k).high)))
         }
         if !hostile.isEmpty {
-            for (index, commitment) in network.commitments.enumerated() where commitment.kind.sign > 0 && hostile.contains(commitment.pair) {
+            for (index, commitment) in network.commitments.enumerated()
+            where commitment.kind.sign > 0 && hostile.contains(commitment.pair) {
                 proposals.removeCommitment[index] = true
             }
         }
@@ -219,14 +226,18 @@ public struct TriadDynamics: Sendable {
             let pair = StatePair(StateID(dynamics.pair(k).low), StateID(dynamics.pair(k).high))
             proposals.triadFlips += 1
             if dynamics.signs[k] < 0 {
-                proposals.addRivalries.append(Rivalry(pair.low, pair.high, intensity: parameters.triadRivalryIntensity,
-                                                      note: "triad dynamics, round \(snapshot.round)"))
+                proposals.addRivalries.append(
+                    Rivalry(
+                        pair.low, pair.high, intensity: parameters.triadRivalryIntensity,
+                        note: "triad dynamics, round \(snapshot.round)"))
             } else {
                 proposals.removeRivalry.append(pair)
-                proposals.addCommitments.append(.symmetric(.consultation, pair.low, pair.high,
-                                                           credibility: parameters.triadAllianceCredibility,
-                                                           reverseCredibility: parameters.triadAllianceCredibility,
-                                                           note: "triad dynamics, round \(snapshot.round)"))
+                proposals.addCommitments.append(
+                    .symmetric(
+                        .consultation, pair.low, pair.high,
+                        credibility: parameters.triadAllianceCredibility,
+                        reverseCredibility: parameters.triadAllianceCredibility,
+                        note: "triad dynamics, round \(snapshot.round)"))
             }
         }
     }

@@ -34,7 +34,9 @@ public struct RoundProposals: Sendable {
     }
 
     /// Adds `delta` to the pledge of `committed` within commitment `index`.
-    mutating func changeCredibility(commitment index: Int, committed: StateID, by delta: Double, in network: AllianceNetwork) {
+    mutating func changeCredibility(
+        commitment index: Int, committed: StateID, by delta: Double, in network: AllianceNetwork
+    ) {
         if network.commitments[index].from == committed {
             credibilityDelta[index].forward += delta
         } else {
@@ -75,8 +77,9 @@ public struct RoundProposals: Sendable {
             if let reverse = commitment.reverseCredibility {
                 commitment.reverseCredibility = min(1, max(0, reverse + delta.reverse))
             }
-            outcome.largestCredibilityChange = max(outcome.largestCredibilityChange, abs(commitment.credibility - before.0),
-                                                   abs((commitment.reverseCredibility ?? 0) - (before.1 ?? 0)))
+            outcome.largestCredibilityChange = max(
+                outcome.largestCredibilityChange, abs(commitment.credibility - before.0),
+                abs((commitment.reverseCredibility ?? 0) - (before.1 ?? 0)))
             network.commitments[index] = commitment
             let strongest = max(commitment.credibility, commitment.reverseCredibility ?? 0)
             if strongest < parameters.dissolveThreshold || strongest == 0 {
@@ -120,7 +123,9 @@ public struct RoundProposals: Sendable {
                 if proposedSlots.contains(slot) { existing.insert(slot) }
             }
         }
-        for commitment in addCommitments.sorted(by: { ($0.kind, $0.pair.low, $0.pair.high) < ($1.kind, $1.pair.low, $1.pair.high) }) {
+        for commitment in addCommitments.sorted(by: {
+            ($0.kind, $0.pair.low, $0.pair.high) < ($1.kind, $1.pair.low, $1.pair.high)
+        }) {
             let slot = CommitmentSlot(kind: commitment.kind, pair: commitment.pair)
             if existing.contains(slot) { continue }
             if commitment.kind.sign > 0 && rivalPairs.contains(commitment.pair) { continue }

@@ -17,8 +17,10 @@ public struct RoundSnapshot: Sendable {
     private let kindsByPair: PairKindIndex
     private let rivalPairs: Set<StatePair>
 
-    init(round: Int, network: AllianceNetwork, environment: SecurityEnvironment, parameters: RuleParameters,
-         assessment: ThreatAssessment, initialSupport: [Double], proximity: ProximityTable) {
+    init(
+        round: Int, network: AllianceNetwork, environment: SecurityEnvironment, parameters: RuleParameters,
+        assessment: ThreatAssessment, initialSupport: [Double], proximity: ProximityTable
+    ) {
         self.round = round
         self.network = network
         self.environment = environment

@@ -32,7 +32,10 @@ public enum RuleKind: String, CaseIterable, Hashable, Sendable, Comparable {
             if name.isEmpty { continue }
             guard let kind = RuleKind(rawValue: name) else {
                 let hint = NameSuggestion.hint(for: name, among: allCases.map(\.rawValue))
-                throw InputError(location: "--rules", "unknown rule \"\(name.prefix(40))\"\(hint); rules: \(allCases.map(\.rawValue).joined(separator: ", "))")
+                throw InputError(
+                    location: "--rules",
+                    "unknown rule \"\(name.prefix(40))\"\(hint); rules: \(allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             if !result.contains(kind) { result.append(kind) }
         }
@@ -41,5 +44,5 @@ public enum RuleKind: String, CaseIterable, Hashable, Sendable, Comparable {
 }
 
 #if canImport(Foundation)
-import Foundation
+    import Foundation
 #endif

@@ -67,11 +67,17 @@ public struct RuleParameters: Hashable, Sendable {
     /// Checks every range; the location is the `--set` name.
     public func validate() throws(InputError) {
         func check(_ value: Double, _ name: String, _ expected: String, _ ok: (Double) -> Bool) throws(InputError) {
-            if !value.isFinite || !ok(value) { throw InputError(location: name, "\(value) is out of range; expected \(expected)") }
+            if !value.isFinite || !ok(value) {
+                throw InputError(location: name, "\(value) is out of range; expected \(expected)")
+            }
         }
         try check(armingRate, "arming.eta", "a number in (0, 2]") { $0 > 0 && $0 <= 2 }
-        try check(minEffort, "arming.minEffort", "a share of GDP in (0, 1], at least 1e-9") { AllianceNetwork.effortRange.contains($0) }
-        try check(maxEffort, "arming.maxEffort", "a share of GDP in (0, 1], at least arming.minEffort") { $0 > 0 && $0 <= 1 && $0 >= minEffort }
+        try check(minEffort, "arming.minEffort", "a share of GDP in (0, 1], at least 1e-9") {
+            AllianceNetwork.effortRange.contains($0)
+        }
+        try check(maxEffort, "arming.maxEffort", "a share of GDP in (0, 1], at least arming.minEffort") {
+            $0 > 0 && $0 <= 1 && $0 >= minEffort
+        }
         try check(balancingThreshold, "balancing.threshold", "a number >= 0") { $0 >= 0 }
         try check(balancingShare, "balancing.share", "a number in [0, 1]") { (0...1).contains($0) }
         try check(newAllianceCredibility, "balancing.credibility", "a number in (0, 1]") { $0 > 0 && $0 <= 1 }
@@ -89,5 +95,5 @@ public struct RuleParameters: Hashable, Sendable {
 }
 
 #if canImport(Foundation)
-import Foundation
+    import Foundation
 #endif

@@ -23,9 +23,11 @@ public struct Simulation: Sendable {
         public var equilibriumRounds: Int
         public var systemMetrics: SystemMetricsLevel
 
-        public init(parameters: SimulationParameters = SimulationParameters(), rules: [RuleKind] = RuleKind.defaults,
-                    rounds: Int = 50, seed: UInt64 = 0, stopAtEquilibrium: Bool = true, equilibriumRounds: Int = 3,
-                    systemMetrics: SystemMetricsLevel = .full) {
+        public init(
+            parameters: SimulationParameters = SimulationParameters(), rules: [RuleKind] = RuleKind.defaults,
+            rounds: Int = 50, seed: UInt64 = 0, stopAtEquilibrium: Bool = true, equilibriumRounds: Int = 3,
+            systemMetrics: SystemMetricsLevel = .full
+        ) {
             self.parameters = parameters
             self.rules = Array(Set(rules)).sorted()
             self.rounds = rounds
@@ -85,14 +87,16 @@ public struct Simulation: Sendable {
             var proposals = RoundProposals(network: network)
             let iterations = perception.iterations
             do {
-                let snapshot = RoundSnapshot(round: round, network: network, environment: environment, parameters: parameters,
-                                             assessment: perception, initialSupport: initialSupport, proximity: model.proximity)
+                let snapshot = RoundSnapshot(
+                    round: round, network: network, environment: environment, parameters: parameters,
+                    assessment: perception, initialSupport: initialSupport, proximity: model.proximity)
                 let on = Set(configuration.rules)
                 for rule in configuration.rules {
                     switch rule {
                     case .arming: Arming.propose(snapshot, into: &proposals)
                     case .balancing: Balancing.propose(snapshot, into: &proposals)
-                    case .bandwagoning: Bandwagoning.propose(snapshot, balancingOn: on.contains(.balancing), into: &proposals)
+                    case .bandwagoning:
+                        Bandwagoning.propose(snapshot, balancingOn: on.contains(.balancing), into: &proposals)
                     case .burdenSharing: BurdenSharing.propose(snapshot, into: &proposals)
                     case .chainGang: ChainGang.propose(snapshot, into: &proposals)
                     case .triads: TriadDynamics.propose(snapshot, random: &random, into: &proposals)
@@ -104,11 +108,14 @@ public struct Simulation: Sendable {
             counters = (proposals.bandwagons, proposals.triadFlips, iterations)
         }
         #if DEBUG
-        checkInvariants()
+            checkInvariants()
         #endif
-        let quiet = !outcome.tiesChanged && outcome.largestCredibilityChange <= 1e-9 && outcome.largestEffortChange <= 1e-9
+        let quiet =
+            !outcome.tiesChanged && outcome.largestCredibilityChange <= 1e-9 && outcome.largestEffortChange <= 1e-9
         quietRounds = quiet ? quietRounds + 1 : 0
-        if configuration.stopAtEquilibrium && quietRounds >= configuration.equilibriumRounds { reachedEquilibrium = true }
+        if configuration.stopAtEquilibrium && quietRounds >= configuration.equilibriumRounds {
+            reachedEquilibrium = true
+        }
         let after = model.assess(network, environment)
         let entry = try record(round: round, assessment: after, outcome: outcome, counters: counters)
         records.append(entry)
@@ -123,8 +130,10 @@ public struct Simulation: Sendable {
         }
     }
 
-    private func record(round: Int, assessment: ThreatAssessment, outcome: RoundProposals.Outcome?,
-                        counters: (bandwagons: Int, triadFlips: Int, iterations: Int)?) throws -> RoundRecord {
+    private func record(
+        round: Int, assessment: ThreatAssessment, outcome: RoundProposals.Outcome?,
+        counters: (bandwagons: Int, triadFlips: Int, iterations: Int)?
+    ) throws -> RoundRecord {
         let n = network.count
         var commitmentCount = [Int](repeating: 0, count: n)
         var byKind = [Int](repeating: 0, count: CommitmentKind.allCases.count)
@@ -147,13 +156,15 @@ public struct Simulation: Sendable {
             meanCredibility: pledges == 0 ? .nan : credibilitySum / Double(pledges),
             armsRaceStability: nil)
         if configuration.systemMetrics == .full {
-            let partition = try BlocPartition.leiden(AllianceGraphView(network),
-                                                     seed: SeededRandom.derivedSeed(configuration.seed, stream: UInt64(round) + (1 << 32)),
-                                                     restarts: NetworkMetrics.leidenRestarts)
+            let partition = try BlocPartition.leiden(
+                AllianceGraphView(network),
+                seed: SeededRandom.derivedSeed(configuration.seed, stream: UInt64(round) + (1 << 32)),
+                restarts: NetworkMetrics.leidenRestarts)
             system.blocs = partition.count
             system.modularity = partition.modularity
             if n <= ArmsRaceStability.denseLimit {
-                system.armsRaceStability = ArmsRaceStability.compute(network, configuration.parameters.environment).margin
+                system.armsRaceStability =
+                    ArmsRaceStability.compute(network, configuration.parameters.environment).margin
             }
         }
         if let outcome, let counters {
@@ -164,9 +175,10 @@ public struct Simulation: Sendable {
             system.triadFlips = counters.triadFlips
             system.propagationIterations = counters.iterations
         }
-        return RoundRecord(round: round, effort: efforts, power: assessment.power, threat: assessment.totalThreat,
-                           securityRatio: assessment.securityRatio, mainThreat: assessment.mainThreat,
-                           commitments: commitmentCount, system: system)
+        return RoundRecord(
+            round: round, effort: efforts, power: assessment.power, threat: assessment.totalThreat,
+            securityRatio: assessment.securityRatio, mainThreat: assessment.mainThreat,
+            commitments: commitmentCount, system: system)
     }
 
     /// The invariants every round must keep (ENGINEERING.md section 6): the network validates
@@ -179,9 +191,12 @@ public struct Simulation: Sendable {
             assertionFailure("round \(round): invalid network: \(error)")
         }
         for state in network.states {
-            assert(state.effort > 0 && state.effort <= 1, "round \(round): effort \(state.effort) of \(state.code) out of (0, 1]")
-            assert(state.power.isFinite && state.power >= 0 && (state.capability == 0 || state.power > 0),
-                   "round \(round): power \(state.power) of \(state.code)")
+            assert(
+                state.effort > 0 && state.effort <= 1,
+                "round \(round): effort \(state.effort) of \(state.code) out of (0, 1]")
+            assert(
+                state.power.isFinite && state.power >= 0 && (state.capability == 0 || state.power > 0),
+                "round \(round): power \(state.power) of \(state.code)")
         }
     }
 }

@@ -21,35 +21,63 @@ public struct SimulationParameters: Hashable, Sendable {
     }
 
     private static let settings: [Setting] = [
-        Setting(name: "offenseDefense", get: { $0.environment.offenseDefense }, set: { $0.environment.offenseDefense = $1 ?? 1 }),
-        Setting(name: "distinguishability", get: { $0.environment.distinguishability }, set: { $0.environment.distinguishability = $1 ?? 0.5 }),
-        Setting(name: "transparency", get: { $0.environment.transparency }, set: { $0.environment.transparency = $1 ?? 0.5 }),
+        Setting(
+            name: "offenseDefense", get: { $0.environment.offenseDefense },
+            set: { $0.environment.offenseDefense = $1 ?? 1 }),
+        Setting(
+            name: "distinguishability", get: { $0.environment.distinguishability },
+            set: { $0.environment.distinguishability = $1 ?? 0.5 }),
+        Setting(
+            name: "transparency", get: { $0.environment.transparency }, set: { $0.environment.transparency = $1 ?? 0.5 }
+        ),
         Setting(name: "noise", get: { $0.environment.noise }, set: { $0.environment.noise = $1 ?? 0.3 }),
-        Setting(name: "entanglement", get: { $0.environment.entanglement }, set: { $0.environment.entanglement = $1 ?? 0.5 }),
-        Setting(name: "reliability", get: { $0.environment.reliability }, set: { $0.environment.reliability = $1 ?? 0.745 }),
+        Setting(
+            name: "entanglement", get: { $0.environment.entanglement }, set: { $0.environment.entanglement = $1 ?? 0.5 }
+        ),
+        Setting(
+            name: "reliability", get: { $0.environment.reliability }, set: { $0.environment.reliability = $1 ?? 0.745 }),
         Setting(name: "reaction", get: { $0.environment.reaction }, set: { $0.environment.reaction = $1 ?? 0.1 }),
         Setting(name: "fatigue", get: { $0.environment.fatigue }, set: { $0.environment.fatigue = $1 ?? 0.2 }),
         Setting(name: "grievance", get: { $0.environment.grievance }, set: { $0.environment.grievance = $1 ?? 0.05 }),
-        Setting(name: "armsControl.maxEffort", get: { $0.environment.armsControl?.maxEffort },
-                set: { p, v in p.environment.setArmsControl { $0.maxEffort = v } }, optional: true),
-        Setting(name: "armsControl.maxEffortGrowth", get: { $0.environment.armsControl?.maxEffortGrowth },
-                set: { p, v in p.environment.setArmsControl { $0.maxEffortGrowth = v } }, optional: true),
+        Setting(
+            name: "armsControl.maxEffort", get: { $0.environment.armsControl?.maxEffort },
+            set: { p, v in p.environment.setArmsControl { $0.maxEffort = v } }, optional: true),
+        Setting(
+            name: "armsControl.maxEffortGrowth", get: { $0.environment.armsControl?.maxEffortGrowth },
+            set: { p, v in p.environment.setArmsControl { $0.maxEffortGrowth = v } }, optional: true),
         Setting(name: "arming.eta", get: { $0.rules.armingRate }, set: { $0.rules.armingRate = $1 ?? 1 }),
         Setting(name: "arming.minEffort", get: { $0.rules.minEffort }, set: { $0.rules.minEffort = $1 ?? 0.005 }),
         Setting(name: "arming.maxEffort", get: { $0.rules.maxEffort }, set: { $0.rules.maxEffort = $1 ?? 0.25 }),
-        Setting(name: "balancing.threshold", get: { $0.rules.balancingThreshold }, set: { $0.rules.balancingThreshold = $1 ?? 1 }),
-        Setting(name: "balancing.share", get: { $0.rules.balancingShare }, set: { $0.rules.balancingShare = $1 ?? 0.25 }),
-        Setting(name: "balancing.credibility", get: { $0.rules.newAllianceCredibility }, set: { $0.rules.newAllianceCredibility = $1 ?? 0.5 }),
-        Setting(name: "bandwagoning.powerRatio", get: { $0.rules.bandwagonPowerRatio }, set: { $0.rules.bandwagonPowerRatio = $1 ?? 0.2 }),
-        Setting(name: "bandwagoning.security", get: { $0.rules.bandwagonSecurity }, set: { $0.rules.bandwagonSecurity = $1 ?? 0.3 }),
+        Setting(
+            name: "balancing.threshold", get: { $0.rules.balancingThreshold },
+            set: { $0.rules.balancingThreshold = $1 ?? 1 }),
+        Setting(
+            name: "balancing.share", get: { $0.rules.balancingShare }, set: { $0.rules.balancingShare = $1 ?? 0.25 }),
+        Setting(
+            name: "balancing.credibility", get: { $0.rules.newAllianceCredibility },
+            set: { $0.rules.newAllianceCredibility = $1 ?? 0.5 }),
+        Setting(
+            name: "bandwagoning.powerRatio", get: { $0.rules.bandwagonPowerRatio },
+            set: { $0.rules.bandwagonPowerRatio = $1 ?? 0.2 }),
+        Setting(
+            name: "bandwagoning.security", get: { $0.rules.bandwagonSecurity },
+            set: { $0.rules.bandwagonSecurity = $1 ?? 0.3 }),
         Setting(name: "burdenSharing.loss", get: { $0.rules.burdenLoss }, set: { $0.rules.burdenLoss = $1 ?? 0.1 }),
-        Setting(name: "burdenSharing.recovery", get: { $0.rules.burdenRecovery }, set: { $0.rules.burdenRecovery = $1 ?? 0.02 }),
-        Setting(name: "burdenSharing.dissolveBelow", get: { $0.rules.dissolveThreshold }, set: { $0.rules.dissolveThreshold = $1 ?? 0.1 }),
+        Setting(
+            name: "burdenSharing.recovery", get: { $0.rules.burdenRecovery },
+            set: { $0.rules.burdenRecovery = $1 ?? 0.02 }),
+        Setting(
+            name: "burdenSharing.dissolveBelow", get: { $0.rules.dissolveThreshold },
+            set: { $0.rules.dissolveThreshold = $1 ?? 0.1 }),
         Setting(name: "chainGang.rate", get: { $0.rules.chainGangRate }, set: { $0.rules.chainGangRate = $1 ?? 0.02 }),
         Setting(name: "triads.p", get: { $0.rules.triadP }, set: { $0.rules.triadP = $1 ?? 0 }),
         Setting(name: "triads.rate", get: { $0.rules.triadRate }, set: { $0.rules.triadRate = $1 ?? 1 }),
-        Setting(name: "triads.rivalryIntensity", get: { $0.rules.triadRivalryIntensity }, set: { $0.rules.triadRivalryIntensity = $1 ?? 0.5 }),
-        Setting(name: "triads.credibility", get: { $0.rules.triadAllianceCredibility }, set: { $0.rules.triadAllianceCredibility = $1 ?? 0.5 }),
+        Setting(
+            name: "triads.rivalryIntensity", get: { $0.rules.triadRivalryIntensity },
+            set: { $0.rules.triadRivalryIntensity = $1 ?? 0.5 }),
+        Setting(
+            name: "triads.credibility", get: { $0.rules.triadAllianceCredibility },
+            set: { $0.rules.triadAllianceCredibility = $1 ?? 0.5 }),
     ]
 
     /// Every settable name, in `entries` order (`arming.threatScale` included).
@@ -62,13 +90,17 @@ public struct SimulationParameters: Hashable, Sendable {
         let value = text.trimmingCharacters(in: .whitespaces)
         if name == "arming.threatScale" {
             guard let scale = RuleParameters.ThreatScale(rawValue: value) else {
-                throw InputError(location: name, "\"\(value.prefix(40))\" is not a threat scale; expected current or baseline")
+                throw InputError(
+                    location: name, "\"\(value.prefix(40))\" is not a threat scale; expected current or baseline")
             }
             rules.threatScale = scale
             return
         }
         guard let setting = Self.settings.first(where: { $0.name == name }) else {
-            throw InputError(location: name, "unknown parameter\(NameSuggestion.hint(for: name, among: Self.names)); see docs/DYNAMICS.md for the list")
+            throw InputError(
+                location: name,
+                "unknown parameter\(NameSuggestion.hint(for: name, among: Self.names)); see docs/DYNAMICS.md for the list"
+            )
         }
         if setting.optional && value == "none" {
             setting.set(&self, nil)
@@ -87,8 +119,9 @@ public struct SimulationParameters: Hashable, Sendable {
             guard let equals = assignment.firstIndex(of: "=") else {
                 throw InputError(location: "--set", "\"\(assignment.prefix(60))\" is not name=value")
             }
-            try set(String(assignment[..<equals]).trimmingCharacters(in: .whitespaces),
-                    to: String(assignment[assignment.index(after: equals)...]))
+            try set(
+                String(assignment[..<equals]).trimmingCharacters(in: .whitespaces),
+                to: String(assignment[assignment.index(after: equals)...]))
         }
     }
 
@@ -116,5 +149,5 @@ extension SecurityEnvironment {
 }
 
 #if canImport(Foundation)
-import Foundation
+    import Foundation
 #endif

@@ -48,8 +48,10 @@ public struct CSVReader: Sendable {
     /// The index of column `name`, or an error naming the file and the columns found.
     public func requireColumn(_ name: String, layout: String) throws(InputError) -> Int {
         guard let k = column(name) else {
-            throw InputError(file: file, location: "line 1",
-                             "missing column \"\(name)\"; expected the \(layout) layout, found columns: \(header.joined(separator: ",").prefix(200))")
+            throw InputError(
+                file: file, location: "line 1",
+                "missing column \"\(name)\"; expected the \(layout) layout, found columns: \(header.joined(separator: ",").prefix(200))"
+            )
         }
         return k
     }
@@ -63,15 +65,18 @@ public struct CSVReader: Sendable {
             let fields = try Self.parseRow(bytes, &position, &line, file: file)
             if fields == [""] { continue }
             guard fields.count == header.count else {
-                throw InputError(file: file, location: "line \(start)",
-                                 "has \(fields.count) fields; the header has \(header.count)")
+                throw InputError(
+                    file: file, location: "line \(start)",
+                    "has \(fields.count) fields; the header has \(header.count)")
             }
             try body(fields, start)
         }
     }
 
-    private static func parseRow(_ bytes: [UInt8], _ position: inout Int, _ line: inout Int,
-                                 file: String?) throws(InputError) -> [String] {
+    private static func parseRow(
+        _ bytes: [UInt8], _ position: inout Int, _ line: inout Int,
+        file: String?
+    ) throws(InputError) -> [String] {
         var fields: [String] = []
         var field: [UInt8] = []
         var quoted = false
@@ -98,7 +103,8 @@ public struct CSVReader: Sendable {
             switch byte {
             case UInt8(ascii: "\""):
                 if !field.isEmpty || wasQuoted {
-                    throw InputError(file: file, location: "line \(line)", "a quote inside an unquoted field; quote the whole field")
+                    throw InputError(
+                        file: file, location: "line \(line)", "a quote inside an unquoted field; quote the whole field")
                 }
                 quoted = true
                 wasQuoted = true
@@ -131,12 +137,13 @@ public struct CSVReader: Sendable {
     /// The field's bytes as a string; invalid UTF-8 is an error, never silently replaced.
     private static func text(_ bytes: [UInt8], _ index: Int, line: Int, file: String?) throws(InputError) -> String {
         guard let string = String(validating: bytes, as: UTF8.self) else {
-            throw InputError(file: file, location: "line \(line)", "field \(index + 1) is not valid UTF-8; save the file as UTF-8")
+            throw InputError(
+                file: file, location: "line \(line)", "field \(index + 1) is not valid UTF-8; save the file as UTF-8")
         }
         return string
     }
 }
 
 #if canImport(Foundation)
-import Foundation
+    import Foundation
 #endif

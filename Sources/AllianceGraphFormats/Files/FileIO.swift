@@ -21,7 +21,9 @@ public enum FileInput {
         if descriptor < 0 { throw InputError(file: path, "can't be opened for reading (check permissions)") }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw InputError(file: path, "can't be read: \(String(cString: strerror(errno)))") }
+        guard fstat(descriptor, &info) == 0 else {
+            throw InputError(file: path, "can't be read: \(String(cString: strerror(errno)))")
+        }
         // A pipe or a device (`<(command)`, /dev/stdin) has no size: read it as a stream.
         if info.st_mode & S_IFMT != S_IFREG { return try readStream(descriptor, file: path, limit: limit) }
         let size = Int(info.st_size)
@@ -43,7 +45,7 @@ public enum FileInput {
                     failure = errno
                     break
                 }
-                if count == 0 { break } // the file shrank while being read
+                if count == 0 { break }  // the file shrank while being read
                 filled += count
             }
             initialized = filled
@@ -75,7 +77,8 @@ public enum FileInput {
     }
 
     static func binaryData(file: String, offset: Int) -> InputError {
-        InputError(file: file, "holds a NUL byte at offset \(offset): binary data or UTF-16 text, not a UTF-8 text file")
+        InputError(
+            file: file, "holds a NUL byte at offset \(offset): binary data or UTF-16 text, not a UTF-8 text file")
     }
 }
 
@@ -86,16 +89,21 @@ extension FileInput {
     /// with `madvise(MADV_DONTNEED)` and read again from the file if needed. Standard input ("-"),
     /// pipes and other files that can't be mapped are read into memory, refusing more than
     /// `streamLimit` bytes. The bytes are valid only during `body`.
-    public static func withBytes<R>(path: String, streamLimit: Int,
-                                    _ body: (UnsafeBufferPointer<UInt8>, ((Range<Int>) -> Void)?) throws(InputError) -> R) throws(InputError) -> R {
+    public static func withBytes<R>(
+        path: String, streamLimit: Int,
+        _ body: (UnsafeBufferPointer<UInt8>, ((Range<Int>) -> Void)?) throws(InputError) -> R
+    ) throws(InputError) -> R {
         if path != "-", let mapping = try MappedFile(path: path) {
             defer { mapping.unmap() }
             // As `readBytes`: a NUL byte in the first `sniffLength` bytes means binary data.
-            if let offset = mapping.bytes.prefix(sniffLength).firstIndex(of: 0) { throw binaryData(file: path, offset: offset) }
+            if let offset = mapping.bytes.prefix(sniffLength).firstIndex(of: 0) {
+                throw binaryData(file: path, offset: offset)
+            }
             return try body(mapping.bytes, mapping.release)
         }
         let bytes = try readBytes(path: path, limit: streamLimit)
-        let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(InputError) in try body(buffer, nil) } }
+        let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(InputError) in try body(buffer, nil) }
+        }
         return try result.get()
     }
 }
@@ -173,8 +181,10 @@ public enum FileOutput {
     /// place once everything was written, so a large output never has to fit in memory and a
     /// reader never sees part of it. After the first failed write the remaining chunks are
     /// dropped and the error is thrown.
-    public static func stream(to path: String, ledger: OutputLedger = .shared,
-                              _ produce: (_ emit: (String) -> Void) -> Void) throws(OutputError) {
+    public static func stream(
+        to path: String, ledger: OutputLedger = .shared,
+        _ produce: (_ emit: (String) -> Void) -> Void
+    ) throws(OutputError) {
         if path == "-" {
             produce { FileHandle.standardOutput.write(Data($0.utf8)) }
             return
@@ -182,13 +192,16 @@ public enum FileOutput {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw OutputError(path: path, message: "the folder \(folder.path) does not exist")
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         ledger.begin(temporary: temporary.path)
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            let handle = FileHandle(forWritingAtPath: temporary.path)
+        else {
             ledger.discard(temporary: temporary.path)
             throw OutputError(path: path, message: "can't be written: can't create \(temporary.path)")
         }
@@ -219,11 +232,15 @@ public enum FileOutput {
     /// Writes several files as one unit: every file is written to its temporary file first, and
     /// only when all are complete are they renamed into place, one after another under the
     /// ledger's lock. A failure or an interruption before the renames leaves none of them.
-    public static func writeAll(_ files: [(path: String, contents: String)], ledger: OutputLedger = .shared) throws(OutputError) {
+    public static func writeAll(_ files: [(path: String, contents: String)], ledger: OutputLedger = .shared)
+        throws(OutputError)
+    {
         try writeAll(files.map { ($0.path, Data($0.contents.utf8)) }, ledger: ledger)
     }
 
-    public static func writeAll(_ files: [(path: String, data: Data)], ledger: OutputLedger = .shared) throws(OutputError) {
+    public static func writeAll(_ files: [(path: String, data: Data)], ledger: OutputLedger = .shared)
+        throws(OutputError)
+    {
         var renames: [(temporary: String, destination: String)] = []
         func removeTemporaries() {
             for item in renames {
@@ -235,11 +252,13 @@ public enum FileOutput {
             let url = URL(fileURLWithPath: path)
             let folder = url.deletingLastPathComponent()
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 removeTemporaries()
                 throw OutputError(path: path, message: "the folder \(folder.path) does not exist")
             }
-            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+            let temporary = folder.appendingPathComponent(
+                ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             ledger.begin(temporary: temporary.path)
             renames.append((temporary.path, url.path))
             do {

@@ -37,10 +37,13 @@ public final class OutputLedger: @unchecked Sendable {
         /// that were completed.
         public func message(signal: String) -> String {
             var text = "interrupted by \(signal): "
-            text += completed.isEmpty ? "no output written"
+            text +=
+                completed.isEmpty
+                ? "no output written"
                 : "completed \(completed.joined(separator: ", ")); no other output written"
             if !removedTemporaries.isEmpty {
-                text += " (removed \(removedTemporaries.count) temporary file\(removedTemporaries.count == 1 ? "" : "s"))"
+                text +=
+                    " (removed \(removedTemporaries.count) temporary file\(removedTemporaries.count == 1 ? "" : "s"))"
             }
             return text
         }

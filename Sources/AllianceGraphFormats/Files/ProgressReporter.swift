@@ -1,8 +1,8 @@
 import AllianceGraph
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A one-line progress display on standard error for long work (`\r`-updated).
@@ -31,8 +31,10 @@ public final class ProgressReporter {
         let key = total > 0 ? done * 100 / max(total, 1) : done / 1000
         if key == lastShown { return }
         lastShown = key
-        let text = total > 0 ? "\(label): \(key)% (\(done)/\(total))\(detail.isEmpty ? "" : " " + detail)"
-                             : "\(label): \(done)\(detail.isEmpty ? "" : " " + detail)"
+        let text =
+            total > 0
+            ? "\(label): \(key)% (\(done)/\(total))\(detail.isEmpty ? "" : " " + detail)"
+            : "\(label): \(done)\(detail.isEmpty ? "" : " " + detail)"
         emit("\r" + text + String(repeating: " ", count: max(0, shownLength - text.count)))
         shownLength = text.count
     }

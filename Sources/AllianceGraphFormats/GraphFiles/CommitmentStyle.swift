@@ -22,29 +22,43 @@ public struct CommitmentStyle: Hashable, Sendable {
     public static func style(forKind kind: String) -> CommitmentStyle {
         switch kind {
         case CommitmentKind.defense.rawValue:
-            return .init(label: "Defence pact", dashArray: "", dotStyle: "solid", colour: "#2f3e56", width: 2.4, arrow: false)
+            return .init(
+                label: "Defence pact", dashArray: "", dotStyle: "solid", colour: "#2f3e56", width: 2.4, arrow: false)
         case CommitmentKind.offense.rawValue:
-            return .init(label: "Offence pact", dashArray: "", dotStyle: "bold", colour: "#5b2a86", width: 3.4, arrow: false)
+            return .init(
+                label: "Offence pact", dashArray: "", dotStyle: "bold", colour: "#5b2a86", width: 3.4, arrow: false)
         case CommitmentKind.guarantee.rawValue:
-            return .init(label: "Guarantee (guarantor \u{2192} protected)", dashArray: "", dotStyle: "solid", colour: "#2f3e56",
-                         width: 1.5, arrow: true)
+            return .init(
+                label: "Guarantee (guarantor \u{2192} protected)", dashArray: "", dotStyle: "solid", colour: "#2f3e56",
+                width: 1.5, arrow: true)
         case CommitmentKind.patronage.rawValue:
-            return .init(label: "Patronage (patron \u{2192} client)", dashArray: "2 3", dotStyle: "dotted", colour: "#2f3e56",
-                         width: 1.6, arrow: true)
+            return .init(
+                label: "Patronage (patron \u{2192} client)", dashArray: "2 3", dotStyle: "dotted", colour: "#2f3e56",
+                width: 1.6, arrow: true)
         case CommitmentKind.consultation.rawValue:
-            return .init(label: "Consultation / entente", dashArray: "7 4", dotStyle: "dashed", colour: "#7d8799", width: 1.4, arrow: false)
+            return .init(
+                label: "Consultation / entente", dashArray: "7 4", dotStyle: "dashed", colour: "#7d8799", width: 1.4,
+                arrow: false)
         case CommitmentKind.neutrality.rawValue:
-            return .init(label: "Neutrality", dashArray: "1.5 3", dotStyle: "dotted", colour: "#7d8799", width: 1.5, arrow: false)
+            return .init(
+                label: "Neutrality", dashArray: "1.5 3", dotStyle: "dotted", colour: "#7d8799", width: 1.5, arrow: false
+            )
         case CommitmentKind.nonaggression.rawValue:
-            return .init(label: "Non-aggression", dashArray: "8 3 2 3", dotStyle: "dashed", colour: "#7d8799", width: 1.4, arrow: false)
+            return .init(
+                label: "Non-aggression", dashArray: "8 3 2 3", dotStyle: "dashed", colour: "#7d8799", width: 1.4,
+                arrow: false)
         case "rivalry":
-            return .init(label: "Strategic rivalry", dashArray: "5 4", dotStyle: "dashed", colour: "#c0392b", width: 1.8, arrow: false)
+            return .init(
+                label: "Strategic rivalry", dashArray: "5 4", dotStyle: "dashed", colour: "#c0392b", width: 1.8,
+                arrow: false)
         default:
             return .init(label: kind, dashArray: "", dotStyle: "solid", colour: "#999999", width: 1, arrow: false)
         }
     }
 
     /// Drawing precedence when several commitments join one pair: the most binding is drawn.
-    public static let precedence: [CommitmentKind] = [.offense, .defense, .guarantee, .patronage, .consultation,
-                                                       .neutrality, .nonaggression]
+    public static let precedence: [CommitmentKind] = [
+        .offense, .defense, .guarantee, .patronage, .consultation,
+        .neutrality, .nonaggression,
+    ]
 }

@@ -42,7 +42,9 @@ public enum DOTWriter {
                 attributes.append("penwidth=\(NumberFormat.json(style.width))")
             }
             if !symmetric && !document.directed { attributes.append("dir=forward") }
-            out += "  \(quote(ids[a])) \(arrow) \(quote(ids[b]))" + (attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]") + ";\n"
+            out +=
+                "  \(quote(ids[a])) \(arrow) \(quote(ids[b]))"
+                + (attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]") + ";\n"
         }
         return out + "}\n"
     }

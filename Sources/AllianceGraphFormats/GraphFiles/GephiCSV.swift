@@ -14,15 +14,19 @@ public enum GephiCSV {
         var lines = [(["Id", "Label"] + others.map(\.name)).map(CSV.field).joined(separator: ",")]
         for k in 0..<document.vertexCount {
             let label = document.vertexColumn("label")?.values[k]?.text ?? ids[k]
-            lines.append(([ids[k], label] + others.map { $0.values[k]?.text ?? "" }).map(CSV.field).joined(separator: ","))
+            lines.append(
+                ([ids[k], label] + others.map { $0.values[k]?.text ?? "" }).map(CSV.field).joined(separator: ","))
         }
         let nodes = lines.joined(separator: "\n") + "\n"
         let type = document.directed ? "Directed" : "Undirected"
-        let edgeOthers = document.edgeColumns.filter { !["source", "target", "type", "id"].contains($0.name.lowercased()) }
+        let edgeOthers = document.edgeColumns.filter {
+            !["source", "target", "type", "id"].contains($0.name.lowercased())
+        }
         lines = [(["Source", "Target", "Type", "Id"] + edgeOthers.map(\.name)).map(CSV.field).joined(separator: ",")]
         for (e, edge) in document.edges.enumerated() {
-            lines.append(([ids[edge.source], ids[edge.target], type, String(e)] + edgeOthers.map { $0.values[e]?.text ?? "" })
-                .map(CSV.field).joined(separator: ","))
+            lines.append(
+                ([ids[edge.source], ids[edge.target], type, String(e)] + edgeOthers.map { $0.values[e]?.text ?? "" })
+                    .map(CSV.field).joined(separator: ","))
         }
         return (nodes, lines.joined(separator: "\n") + "\n")
     }
@@ -38,12 +42,16 @@ public enum GephiCSV {
             guard let idColumn = nodes.column("Id") else {
                 throw InputError(file: nodes.file, location: "line 1", "the nodes table needs an \"Id\" column")
             }
-            vertexNames = nodes.header.enumerated().map { $0.offset == idColumn ? "id" : ($0.element.lowercased() == "label" ? "label" : $0.element) }
+            vertexNames = nodes.header.enumerated().map {
+                $0.offset == idColumn ? "id" : ($0.element.lowercased() == "label" ? "label" : $0.element)
+            }
             vertexValues = nodes.header.map { _ in [] }
             try nodes.forEachRow { (fields: [String], line: Int) throws(InputError) in
                 let id = fields[idColumn]
                 if id.isEmpty { throw InputError(file: nodes.file, location: "line \(line)", "empty Id") }
-                if index[id] != nil { throw InputError(file: nodes.file, location: "line \(line)", "duplicate Id \"\(id.prefix(40))\"") }
+                if index[id] != nil {
+                    throw InputError(file: nodes.file, location: "line \(line)", "duplicate Id \"\(id.prefix(40))\"")
+                }
                 index[id] = ids.count
                 ids.append(id)
                 for (k, field) in fields.enumerated() { vertexValues[k].append(field.isEmpty ? nil : .string(field)) }
@@ -57,7 +65,9 @@ public enum GephiCSV {
             let source = try edges.requireColumn("Source", layout: "Gephi edges (Source,Target,...)")
             let target = try edges.requireColumn("Target", layout: "Gephi edges (Source,Target,...)")
             let type = edges.column("Type")
-            let keep = edges.header.indices.filter { ![source, target, type ?? -1].contains($0) && edges.header[$0].lowercased() != "id" }
+            let keep = edges.header.indices.filter {
+                ![source, target, type ?? -1].contains($0) && edges.header[$0].lowercased() != "id"
+            }
             edgeNames = keep.map { edges.header[$0] }
             edgeValues = keep.map { _ in [] }
             let derive = nodes == nil
@@ -68,7 +78,9 @@ public enum GephiCSV {
                     let id = fields[column]
                     if let k = index[id] { ends.append(k); continue }
                     guard derive, !id.isEmpty else {
-                        throw InputError(file: edges.file, location: "line \(line)", "\"\(id.prefix(40))\" is not an Id in the nodes table")
+                        throw InputError(
+                            file: edges.file, location: "line \(line)",
+                            "\"\(id.prefix(40))\" is not an Id in the nodes table")
                     }
                     index[id] = ids.count
                     ids.append(id)
@@ -76,7 +88,9 @@ public enum GephiCSV {
                 }
                 documentEdges.append(.init(ends[0], ends[1]))
                 if let type { types.insert(fields[type].lowercased()) }
-                for (k, column) in keep.enumerated() { edgeValues[k].append(fields[column].isEmpty ? nil : .string(fields[column])) }
+                for (k, column) in keep.enumerated() {
+                    edgeValues[k].append(fields[column].isEmpty ? nil : .string(fields[column]))
+                }
             }
             directed = types == ["directed"]
         }
@@ -84,9 +98,10 @@ public enum GephiCSV {
             vertexNames = ["id"]
             vertexValues = [ids.map { .string($0) }]
         }
-        return GraphDocument(directed: directed, vertexCount: ids.count,
-                             vertexColumns: zip(vertexNames, vertexValues).map { .init(name: $0, type: .string, values: $1) },
-                             edges: documentEdges,
-                             edgeColumns: zip(edgeNames, edgeValues).map { .init(name: $0, type: .string, values: $1) })
+        return GraphDocument(
+            directed: directed, vertexCount: ids.count,
+            vertexColumns: zip(vertexNames, vertexValues).map { .init(name: $0, type: .string, values: $1) },
+            edges: documentEdges,
+            edgeColumns: zip(edgeNames, edgeValues).map { .init(name: $0, type: .string, values: $1) })
     }
 }

@@ -1,6 +1,6 @@
 import AllianceGraph
 #if canImport(Foundation)
-import Foundation
+    import Foundation
 #endif
 
 /// The file formats `alliancectl convert` reads and writes (docs/FORMATS.md).
@@ -63,8 +63,9 @@ public enum GraphIO {
                 }
                 let name = URL(fileURLWithPath: csvBase(path)).lastPathComponent
                 do throws(InputError) {
-                    return try ScenarioGraphMapping.scenario(try GephiCSV.decode(nodes: nodes, edges: edges), fallbackName: name)
-                } catch where error.file == nil {
+                    return try ScenarioGraphMapping.scenario(
+                        try GephiCSV.decode(nodes: nodes, edges: edges), fallbackName: name)
+                } catch  where error.file == nil {
                     // A vertex's error is in the nodes table, an edge's in the edges table.
                     let location = error.location ?? ""
                     if location.hasPrefix("vertex"), nodes != nil { throw error.inFile(nodesPath) }
@@ -72,7 +73,8 @@ public enum GraphIO {
                     throw error
                 }
             case .dot:
-                throw InputError(file: path, "DOT is written, not read; convert from JSON, GraphML, GML, node-link or CSV")
+                throw InputError(
+                    file: path, "DOT is written, not read; convert from JSON, GraphML, GML, node-link or CSV")
             }
         } catch {
             throw error.file == nil ? error.inFile(path) : error
@@ -83,7 +85,9 @@ public enum GraphIO {
     /// file name). `.scenario` bytes holding `"nodes"` and no `"format"` are read as node-link
     /// JSON, as `read(path:format:)` does; `fallbackName` names a scenario whose file gives none.
     /// CSV (two tables) and DOT (write only) are rejected.
-    public static func decode(_ bytes: [UInt8], format: GraphFormat, fallbackName: String) throws(InputError) -> Scenario {
+    public static func decode(_ bytes: [UInt8], format: GraphFormat, fallbackName: String) throws(InputError)
+        -> Scenario
+    {
         switch format {
         case .scenario, .nodeLink:
             let value = try JSONParser.parse(bytes)
@@ -103,11 +107,15 @@ public enum GraphIO {
     }
 
     /// Reads a scenario from Gephi nodes/edges tables held in memory (either may be nil, not both).
-    public static func decodeCSV(nodes: [UInt8]?, edges: [UInt8]?, fallbackName: String) throws(InputError) -> Scenario {
-        let nodeTable = try nodes.map { (b: [UInt8]) throws(InputError) in try CSVReader(bytes: b, file: "nodes table") }
-        let edgeTable = try edges.map { (b: [UInt8]) throws(InputError) in try CSVReader(bytes: b, file: "edges table") }
+    public static func decodeCSV(nodes: [UInt8]?, edges: [UInt8]?, fallbackName: String) throws(InputError) -> Scenario
+    {
+        let nodeTable = try nodes.map { (b: [UInt8]) throws(InputError) in try CSVReader(bytes: b, file: "nodes table")
+        }
+        let edgeTable = try edges.map { (b: [UInt8]) throws(InputError) in try CSVReader(bytes: b, file: "edges table")
+        }
         if nodeTable == nil && edgeTable == nil { throw InputError("neither a nodes nor an edges table was given") }
-        return try ScenarioGraphMapping.scenario(try GephiCSV.decode(nodes: nodeTable, edges: edgeTable), fallbackName: fallbackName)
+        return try ScenarioGraphMapping.scenario(
+            try GephiCSV.decode(nodes: nodeTable, edges: edgeTable), fallbackName: fallbackName)
     }
 
     /// The text of `scenario` in a single-file format (not CSV, which has two tables).

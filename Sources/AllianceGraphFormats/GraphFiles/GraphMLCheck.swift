@@ -29,7 +29,8 @@ enum GraphMLCheck {
                 continue
             }
             if name == "key", let id = tag.attributes["id"],
-               ["double", "float", "int", "long"].contains(tag.attributes["attr.type"]?.lowercased() ?? "") {
+                ["double", "float", "int", "long"].contains(tag.attributes["attr.type"]?.lowercased() ?? "")
+            {
                 numericKeys.insert(id)
                 continue
             }
@@ -42,15 +43,19 @@ enum GraphMLCheck {
             guard graphDepth == 1 else { continue }
             if name == "node", let id = tag.attributes["id"] {
                 if let first = nodes[id] {
-                    throw InputError(location: "line \(tag.line)",
-                                     "duplicate node id \"\(id.prefix(40))\" (first declared on line \(first)); node ids must be unique")
+                    throw InputError(
+                        location: "line \(tag.line)",
+                        "duplicate node id \"\(id.prefix(40))\" (first declared on line \(first)); node ids must be unique"
+                    )
                 }
                 nodes[id] = tag.line
             } else if name == "data", !tag.isEmptyElement, let key = tag.attributes["key"], numericKeys.contains(key) {
                 let text = scanner.text().trimmingCharacters(in: .whitespacesAndNewlines)
                 if !text.isEmpty && Double(text) == nil {
-                    throw InputError(location: "line \(tag.line)",
-                                     "the value \"\(text.prefix(40))\" of <data key=\"\(key.prefix(40))\"> is not a number (the key is declared numeric)")
+                    throw InputError(
+                        location: "line \(tag.line)",
+                        "the value \"\(text.prefix(40))\" of <data key=\"\(key.prefix(40))\"> is not a number (the key is declared numeric)"
+                    )
                 }
             } else if name == "edge" {
                 for role in ["source", "target"] {
@@ -59,8 +64,9 @@ enum GraphMLCheck {
             }
         }
         for end in edgeEnds where nodes[end.id] == nil {
-            throw InputError(location: "line \(end.line)",
-                             "edge \(end.role) \"\(end.id.prefix(40))\" is not the id of a node in the graph")
+            throw InputError(
+                location: "line \(end.line)",
+                "edge \(end.role) \"\(end.id.prefix(40))\" is not the id of a node in the graph")
         }
     }
 
@@ -132,7 +138,8 @@ enum GraphMLCheck {
             let isEnd = k < bytes.count && bytes[k] == UInt8(ascii: "/")
             if isEnd { k += 1 }
             let nameStart = k
-            while k < bytes.count, !Self.isSpace(bytes[k]), bytes[k] != UInt8(ascii: ">"), bytes[k] != UInt8(ascii: "/") { k += 1 }
+            while k < bytes.count, !Self.isSpace(bytes[k]), bytes[k] != UInt8(ascii: ">"), bytes[k] != UInt8(ascii: "/")
+            { k += 1 }
             let name = String(decoding: bytes[nameStart..<k], as: UTF8.self)
             var attributes: [String: String] = [:]
             var isEmptyElement = false
@@ -144,7 +151,9 @@ enum GraphMLCheck {
                 if b == UInt8(ascii: "/") { isEmptyElement = true; k += 1; continue }
                 // name = "value" or name = 'value'
                 let keyStart = k
-                while k < bytes.count, !Self.isSpace(bytes[k]), bytes[k] != UInt8(ascii: "="), bytes[k] != UInt8(ascii: ">") { k += 1 }
+                while k < bytes.count, !Self.isSpace(bytes[k]), bytes[k] != UInt8(ascii: "="),
+                    bytes[k] != UInt8(ascii: ">")
+                { k += 1 }
                 let key = String(decoding: bytes[keyStart..<k], as: UTF8.self)
                 while k < bytes.count, Self.isSpace(bytes[k]) { k += 1 }
                 guard k < bytes.count, bytes[k] == UInt8(ascii: "=") else { continue }
@@ -155,7 +164,8 @@ enum GraphMLCheck {
                 k += 1
                 let valueStart = k
                 while k < bytes.count, bytes[k] != quote { k += 1 }
-                attributes[key] = Self.decodeEntities(String(decoding: bytes[valueStart..<min(k, bytes.count)], as: UTF8.self))
+                attributes[key] = Self.decodeEntities(
+                    String(decoding: bytes[valueStart..<min(k, bytes.count)], as: UTF8.self))
                 k += 1
             }
             // A tag cut off by the end of the file: malformed XML, left to igraph's parser.
@@ -181,8 +191,11 @@ enum GraphMLCheck {
                 case "apos": result += "'"
                 default:
                     var scalar: Unicode.Scalar?
-                    if entity.hasPrefix("#x") { scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                    else if entity.hasPrefix("#") { scalar = UInt32(entity.dropFirst(1)).flatMap(Unicode.Scalar.init) }
+                    if entity.hasPrefix("#x") {
+                        scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                    } else if entity.hasPrefix("#") {
+                        scalar = UInt32(entity.dropFirst(1)).flatMap(Unicode.Scalar.init)
+                    }
                     if let scalar { result.unicodeScalars.append(scalar) } else { result += rest[amp...semicolon] }
                 }
                 rest = rest[rest.index(after: semicolon)...]

@@ -34,21 +34,24 @@ public enum NodeLinkJSON {
             let pair = StatePairKey(a: edge.source, b: edge.target, directed: document.directed)
             let key = keys[pair, default: 0]
             keys[pair] = key + 1
-            var m = [JSONMember(key: "source", value: ids[edge.source]), JSONMember(key: "target", value: ids[edge.target]),
-                     JSONMember(key: "key", value: .integer(key))]
+            var m = [
+                JSONMember(key: "source", value: ids[edge.source]), JSONMember(key: "target", value: ids[edge.target]),
+                JSONMember(key: "key", value: .integer(key)),
+            ]
             for column in document.edgeColumns where !["source", "target", "key"].contains(column.name) {
                 if let value = column.values[e] { m.append(JSONMember(key: column.name, value: json(value))) }
             }
             edges.append(.object(m))
         }
         let graph = JSONValue.object(document.graphAttributes.map { JSONMember(key: $0.name, value: json($0.value)) })
-        return JSONWriter.serialize(.object([
-            JSONMember(key: "directed", value: .bool(document.directed)),
-            JSONMember(key: "multigraph", value: .bool(true)),
-            JSONMember(key: "graph", value: graph),
-            JSONMember(key: "nodes", value: .array(nodes)),
-            JSONMember(key: "edges", value: .array(edges)),
-        ]))
+        return JSONWriter.serialize(
+            .object([
+                JSONMember(key: "directed", value: .bool(document.directed)),
+                JSONMember(key: "multigraph", value: .bool(true)),
+                JSONMember(key: "graph", value: graph),
+                JSONMember(key: "nodes", value: .array(nodes)),
+                JSONMember(key: "edges", value: .array(edges)),
+            ]))
     }
 
     private struct StatePairKey: Hashable {
@@ -90,8 +93,10 @@ public enum NodeLinkJSON {
         if let graph = member("graph") {
             switch graph {
             case .object(let attributes):
-                for attribute in attributes { if let v = scalar(attribute.value) { graphAttributes.append((attribute.key, v)) } }
-            case .array(let pairs): // very old networkx: [[key, value], ...]
+                for attribute in attributes {
+                    if let v = scalar(attribute.value) { graphAttributes.append((attribute.key, v)) }
+                }
+            case .array(let pairs):  // very old networkx: [[key, value], ...]
                 for pair in pairs {
                     if case .array(let kv) = pair, kv.count == 2, case .string(let key) = kv[0], let v = scalar(kv[1]) {
                         graphAttributes.append((key, v))
@@ -100,7 +105,9 @@ public enum NodeLinkJSON {
             default: throw InputError(location: "graph", "expected an object of graph attributes")
             }
         }
-        guard let nodesValue = member("nodes") else { throw InputError(location: "nodes", "required array \"nodes\" is missing") }
+        guard let nodesValue = member("nodes") else {
+            throw InputError(location: "nodes", "required array \"nodes\" is missing")
+        }
         guard case .array(let nodes) = nodesValue else {
             throw InputError(location: "nodes", "expected an array of node objects, found \(nodesValue.typeName)")
         }
@@ -119,22 +126,31 @@ public enum NodeLinkJSON {
             default: return nil
             }
         }
-        func collect(_ items: [JSONValue], _ what: String, skip: Set<String>) throws(InputError) -> ([[String: V]], [(String, GraphDocument.ValueType)]) {
+        func collect(_ items: [JSONValue], _ what: String, skip: Set<String>) throws(InputError) -> (
+            [[String: V]], [(String, GraphDocument.ValueType)]
+        ) {
             var rows: [[String: V]] = []
             var order: [(String, GraphDocument.ValueType)] = []
             var typeIndex: [String: Int] = [:]
             for (k, item) in items.enumerated() {
-                guard case .object(let fields) = item else { throw InputError(location: "\(what)[\(k)]", "expected an object") }
+                guard case .object(let fields) = item else {
+                    throw InputError(location: "\(what)[\(k)]", "expected an object")
+                }
                 var row: [String: V] = [:]
                 for field in fields where !skip.contains(field.key) {
                     guard let v = scalar(field.value) else { continue }
                     let type: GraphDocument.ValueType
-                    switch v { case .string: type = .string; case .number: type = .number; case .bool: type = .bool }
+                    switch v {
+                    case .string: type = .string;
+                    case .number: type = .number;
+                    case .bool: type = .bool
+                    }
                     if let t = typeIndex[field.key] {
                         if order[t].1 != type { order[t].1 = .string }
                     } else {
                         if order.count >= GraphDocument.maxAttributeNames {
-                            throw GraphDocument.tooManyAttributeNames(order.count + 1, location: "\(what)[\(k)].\(field.key.prefix(40))")
+                            throw GraphDocument.tooManyAttributeNames(
+                                order.count + 1, location: "\(what)[\(k)].\(field.key.prefix(40))")
                         }
                         typeIndex[field.key] = order.count
                         order.append((field.key, type))
@@ -147,19 +163,28 @@ public enum NodeLinkJSON {
         }
         var idValues: [V?] = []
         for (k, node) in nodes.enumerated() {
-            guard case .object(let fields) = node, let id = fields.first(where: { $0.key == "id" })?.value, let text = idText(id) else {
+            guard case .object(let fields) = node, let id = fields.first(where: { $0.key == "id" })?.value,
+                let text = idText(id)
+            else {
                 throw InputError(location: "nodes[\(k)].id", "each node needs an \"id\" (a string or a number)")
             }
-            if ids[text] != nil { throw InputError(location: "nodes[\(k)].id", "duplicate node id \(String(text.dropFirst(2)).prefix(40))") }
+            if ids[text] != nil {
+                throw InputError(
+                    location: "nodes[\(k)].id", "duplicate node id \(String(text.dropFirst(2)).prefix(40))")
+            }
             ids[text] = k
             idValues.append(scalar(id))
         }
         let (nodeRows, nodeOrder) = try collect(nodes, "nodes", skip: ["id"])
         var edges: [GraphDocument.Edge] = []
         for (k, link) in links.enumerated() {
-            guard case .object(let fields) = link else { throw InputError(location: "\(edgeKey)[\(k)]", "expected an object") }
+            guard case .object(let fields) = link else {
+                throw InputError(location: "\(edgeKey)[\(k)]", "expected an object")
+            }
             func end(_ key: String) throws(InputError) -> Int {
-                guard let value = fields.first(where: { $0.key == key })?.value, let text = idText(value), let index = ids[text] else {
+                guard let value = fields.first(where: { $0.key == key })?.value, let text = idText(value),
+                    let index = ids[text]
+                else {
                     throw InputError(location: "\(edgeKey)[\(k)].\(key)", "missing, or names no node id")
                 }
                 return index
@@ -169,15 +194,20 @@ public enum NodeLinkJSON {
         let (edgeRows, edgeOrder) = try collect(links, edgeKey, skip: ["source", "target", "key"])
         func columns(_ rows: [[String: V]], _ order: [(String, GraphDocument.ValueType)]) -> [GraphDocument.Column] {
             order.map { name, type in
-                GraphDocument.Column(name: name, type: type, values: rows.map { row in
-                    guard let v = row[name] else { return nil }
-                    return type == .string ? .string(v.text) : v
-                })
+                GraphDocument.Column(
+                    name: name, type: type,
+                    values: rows.map { row in
+                        guard let v = row[name] else { return nil }
+                        return type == .string ? .string(v.text) : v
+                    })
             }
         }
-        var vertexColumns = [GraphDocument.Column(name: "id", type: .string, values: idValues.map { $0.map { .string($0.text) } })]
+        var vertexColumns = [
+            GraphDocument.Column(name: "id", type: .string, values: idValues.map { $0.map { .string($0.text) } })
+        ]
         vertexColumns += columns(nodeRows, nodeOrder)
-        return GraphDocument(directed: directed, graphAttributes: graphAttributes, vertexCount: nodes.count,
-                             vertexColumns: vertexColumns, edges: edges, edgeColumns: columns(edgeRows, edgeOrder))
+        return GraphDocument(
+            directed: directed, graphAttributes: graphAttributes, vertexCount: nodes.count,
+            vertexColumns: vertexColumns, edges: edges, edgeColumns: columns(edgeRows, edgeOrder))
     }
 }

@@ -21,11 +21,15 @@ struct AllianceDyads {
     var selfDyads = 0
 
     /// ATOP's obligation columns and the kinds they become.
-    static let atopColumns: [(String, CommitmentKind)] = [("defense", .defense), ("offense", .offense), ("neutral", .neutrality),
-                                                          ("nonagg", .nonaggression), ("consul", .consultation)]
+    static let atopColumns: [(String, CommitmentKind)] = [
+        ("defense", .defense), ("offense", .offense), ("neutral", .neutrality),
+        ("nonagg", .nonaggression), ("consul", .consultation),
+    ]
     /// COW Formal Alliances' type columns; an entente (consultation pact) becomes `consultation`.
-    static let cowColumns: [(String, CommitmentKind)] = [("defense", .defense), ("neutrality", .neutrality),
-                                                         ("nonaggression", .nonaggression), ("entente", .consultation)]
+    static let cowColumns: [(String, CommitmentKind)] = [
+        ("defense", .defense), ("neutrality", .neutrality),
+        ("nonaggression", .nonaggression), ("entente", .consultation),
+    ]
 
     /// Reads the obligations of `year` from an ATOP dyad-year file.
     static func atop(path: String, year: Int, progress: ProgressReporter) throws(InputError) -> AllianceDyads {
@@ -75,8 +79,10 @@ struct AllianceDyads {
     /// Reads the obligations of `year` from a COW Formal Alliances v4.1 dyad-yearly file.
     static func cow(path: String, year: Int, progress: ProgressReporter) throws(InputError) -> AllianceDyads {
         let reader = try CSVReader(path: path)
-        let layout = "COW Formal Alliances v4.1 dyad-yearly (version4id,ccode1,...,ccode2,...,dyad_st_year,...,defense,neutrality,nonaggression,entente,year,version)"
-        let c1 = try reader.requireColumn("ccode1", layout: layout), c2 = try reader.requireColumn("ccode2", layout: layout)
+        let layout =
+            "COW Formal Alliances v4.1 dyad-yearly (version4id,ccode1,...,ccode2,...,dyad_st_year,...,defense,neutrality,nonaggression,entente,year,version)"
+        let c1 = try reader.requireColumn("ccode1", layout: layout),
+            c2 = try reader.requireColumn("ccode2", layout: layout)
         let yr = try reader.requireColumn("year", layout: layout)
         let start = reader.column("dyad_st_year")
         var columns: [(Int, CommitmentKind)] = []

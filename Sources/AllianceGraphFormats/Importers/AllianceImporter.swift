@@ -1,6 +1,6 @@
 import AllianceGraph
 #if canImport(Foundation)
-import Foundation
+    import Foundation
 #endif
 
 /// What `AllianceImporter` reads and how it filters (the options of `alliancectl import`).
@@ -84,8 +84,10 @@ public struct ImportResult: Sendable {
 /// numeric code; states that map to one code (Germany 255 and 260 in ISO3, or with
 /// `mergeGermany`) are merged, their capabilities added and their ties united.
 public enum AllianceImporter {
-    public static func run(allianceFile: String, options: AllianceImportOptions,
-                           progress: ProgressReporter = .silent()) throws(InputError) -> ImportResult {
+    public static func run(
+        allianceFile: String, options: AllianceImportOptions,
+        progress: ProgressReporter = .silent()
+    ) throws(InputError) -> ImportResult {
         let year = options.year
         guard COWDataSources.years.contains(year) else {
             throw InputError(location: "--year", "\(year) is not a year (1-9999)")
@@ -94,7 +96,8 @@ public enum AllianceImporter {
         func checkYear(_ range: ClosedRange<Int>?, _ file: String, _ what: String) throws(InputError) {
             guard let range else { throw InputError(file: file, "has no data rows") }
             if !range.contains(year) {
-                throw InputError(file: file, "\(what) covers \(range.lowerBound)-\(range.upperBound); \(year) is outside it")
+                throw InputError(
+                    file: file, "\(what) covers \(range.lowerBound)-\(range.upperBound); \(year) is outside it")
             }
         }
         let dyads: AllianceDyads
@@ -104,12 +107,17 @@ public enum AllianceImporter {
         }
         try checkYear(dyads.years, allianceFile, options.source == .atop ? "the ATOP file" : "the COW alliance file")
         if dyads.duplicateDyadYears > 0 {
-            warnings.append("\(dyads.duplicateDyadYears) dyad-year row(s) of \(year) repeat a dyad (several treaties or duplicates); their obligations were merged")
+            warnings.append(
+                "\(dyads.duplicateDyadYears) dyad-year row(s) of \(year) repeat a dyad (several treaties or duplicates); their obligations were merged"
+            )
         }
         if dyads.missingCells > 0 {
-            warnings.append("\(dyads.missingCells) obligation cell(s) of \(year) are missing (-9 or empty) and were read as absent")
+            warnings.append(
+                "\(dyads.missingCells) obligation cell(s) of \(year) are missing (-9 or empty) and were read as absent")
         }
-        if dyads.selfDyads > 0 { warnings.append("\(dyads.selfDyads) row(s) of \(year) join a state to itself and were skipped") }
+        if dyads.selfDyads > 0 {
+            warnings.append("\(dyads.selfDyads) row(s) of \(year) join a state to itself and were skipped")
+        }
 
         var members: [Int: COWDataSources.Member]?
         if let path = options.states {
@@ -126,7 +134,9 @@ public enum AllianceImporter {
             nmcCodes = read.codes
         }
         progress.finish()
-        let majors = try options.majors.map { (p: String) throws(InputError) in try COWDataSources.majors(path: p, year: year) } ?? []
+        let majors =
+            try options.majors.map { (p: String) throws(InputError) in try COWDataSources.majors(path: p, year: year) }
+            ?? []
 
         // The universe of states.
         var universe = Set(members.map { Array($0.keys) } ?? cinc.map { Array($0.keys) } ?? [])
@@ -152,25 +162,35 @@ public enum AllianceImporter {
                 } else if options.codes == .iso3 {
                     matches = universe.filter { CountryCodes.iso3($0) == entry.uppercased() }
                 } else {
-                    matches = universe.filter { cowCode(canonical($0)) == entry.uppercased() || cowCode($0) == entry.uppercased() }
+                    matches = universe.filter {
+                        cowCode(canonical($0)) == entry.uppercased() || cowCode($0) == entry.uppercased()
+                    }
                 }
                 if matches.isEmpty {
-                    let candidates = universe.sorted().map { options.codes == .iso3 ? (CountryCodes.iso3($0) ?? "") : cowCode($0) }
+                    let candidates = universe.sorted().map {
+                        options.codes == .iso3 ? (CountryCodes.iso3($0) ?? "") : cowCode($0)
+                    }
                     let hint = NameSuggestion.hint(for: entry, among: candidates)
-                    throw InputError(location: "--only", "\"\(entry.prefix(20))\" is not a state in the data for \(year)\(hint) (codes are \(options.codes.rawValue))")
+                    throw InputError(
+                        location: "--only",
+                        "\"\(entry.prefix(20))\" is not a state in the data for \(year)\(hint) (codes are \(options.codes.rawValue))"
+                    )
                 }
                 keep.formUnion(matches)
             }
             universe = universe.intersection(keep)
         }
         if universe.isEmpty {
-            throw InputError(file: allianceFile, "no state is left for \(year) after filtering; widen --only or --region")
+            throw InputError(
+                file: allianceFile, "no state is left for \(year) after filtering; widen --only or --region")
         }
         if let members {
             let missing = allied.intersection(universe).subtracting(members.keys).sorted()
             if !missing.isEmpty {
                 let list = missing.map { "\($0)" + (CountryCodes.cowCode($0).map { " (\($0))" } ?? "") }
-                warnings.append("\(missing.count) state(s) with alliances in \(year) are not in the state list for \(year) and were kept: \(list.joined(separator: ", "))")
+                warnings.append(
+                    "\(missing.count) state(s) with alliances in \(year) are not in the state list for \(year) and were kept: \(list.joined(separator: ", "))"
+                )
             }
         }
 
@@ -186,8 +206,10 @@ public enum AllianceImporter {
         }
         if !unmapped.isEmpty {
             let list = unmapped.map { "\($0) (\(cowCode($0)))" }.joined(separator: ", ")
-            throw InputError(location: "--codes iso3",
-                             "no ISO3 code for COW state(s) \(list) in \(year); use --codes cow, or exclude them with --only or --region")
+            throw InputError(
+                location: "--codes iso3",
+                "no ISO3 code for COW state(s) \(list) in \(year); use --codes cow, or exclude them with --only or --region"
+            )
         }
         var order: [String] = []
         var groups: [String: [Int]] = [:]
@@ -197,7 +219,9 @@ public enum AllianceImporter {
             groups[code, default: []].append(ccode)
         }
         for code in order where groups[code]!.count > 1 {
-            warnings.append("COW codes \(groups[code]!.map(String.init).joined(separator: " and ")) both map to \(code) in \(year); merged into one state")
+            warnings.append(
+                "COW codes \(groups[code]!.map(String.init).joined(separator: " and ")) both map to \(code) in \(year); merged into one state"
+            )
         }
 
         // States.
@@ -223,16 +247,22 @@ public enum AllianceImporter {
                 }
             }
             let ccode = options.codes == .cow || ccodes.count == 1 ? canonical(first) : first
-            states.append(State(code: code, ccode: ccode, name: name, capability: capability,
-                                major: ccodes.contains { majors.contains($0) }))
+            states.append(
+                State(
+                    code: code, ccode: ccode, name: name, capability: capability,
+                    major: ccodes.contains { majors.contains($0) }))
         }
         if !imputed.isEmpty {
-            warnings.append("\(imputed.count) state(s) have no positive CINC score for \(year); given the year's smallest positive score (\(NumberFormat.json(minimumPositive ?? 1e-6))): \(imputed.joined(separator: ", "))")
+            warnings.append(
+                "\(imputed.count) state(s) have no positive CINC score for \(year); given the year's smallest positive score (\(NumberFormat.json(minimumPositive ?? 1e-6))): \(imputed.joined(separator: ", "))"
+            )
         }
         var index: [String: StateID] = [:]
         for (k, code) in order.enumerated() { index[code] = StateID(k) }
         func ids(_ pair: CcodePair) -> (StateID, StateID)? {
-            guard let a = codeOf[pair.low], let b = codeOf[pair.high], a != b, let x = index[a], let y = index[b] else { return nil }
+            guard let a = codeOf[pair.low], let b = codeOf[pair.high], a != b, let x = index[a], let y = index[b] else {
+                return nil
+            }
             return x < y ? (x, y) : (y, x)
         }
 
@@ -245,7 +275,11 @@ public enum AllianceImporter {
         for (key, since) in dyads.obligations {
             guard let (a, b) = ids(key.pair) else { continue }
             let tie = TieKey(a: a, b: b, kind: key.kind)
-            if let existing = ties[tie] { ties[tie] = [existing, since].compactMap { $0 }.min() } else { ties[tie] = since }
+            if let existing = ties[tie] {
+                ties[tie] = [existing, since].compactMap { $0 }.min()
+            } else {
+                ties[tie] = since
+            }
         }
         let commitments = ties.keys.sorted().map { key in
             Commitment.symmetric(key.kind, key.a, key.b, since: ties[key]!)
@@ -258,7 +292,9 @@ public enum AllianceImporter {
                 guard let (a, b) = ids(pair) else { continue }
                 best[StatePair(a, b)] = min(best[StatePair(a, b)] ?? 5, type)
             }
-            contiguity = best.keys.sorted { ($0.low, $0.high) < ($1.low, $1.high) }.map { Contiguity($0.low, $0.high, type: best[$0]!) }
+            contiguity = best.keys.sorted { ($0.low, $0.high) < ($1.low, $1.high) }.map {
+                Contiguity($0.low, $0.high, type: best[$0]!)
+            }
         }
 
         var rivalries: [Rivalry] = []
@@ -283,17 +319,23 @@ public enum AllianceImporter {
         let network: AllianceNetwork
         let scenario: Scenario
         do {
-            network = try AllianceNetwork(states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
+            network = try AllianceNetwork(
+                states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
             let label = options.source == .atop ? "ATOP 5.1" : "COW Formal Alliances v4.1"
-            var description = "Alliance obligations in force in \(year) (\(label)), one symmetric commitment per obligation type per dyad."
-            description += cinc == nil ? " No capability file: every state has capability 1/n." : " Capability: COW CINC."
-            if !options.regions.isEmpty { description += " Regions: \(options.regions.map(\.rawValue).joined(separator: ", "))." }
+            var description =
+                "Alliance obligations in force in \(year) (\(label)), one symmetric commitment per obligation type per dyad."
+            description +=
+                cinc == nil ? " No capability file: every state has capability 1/n." : " Capability: COW CINC."
+            if !options.regions.isEmpty {
+                description += " Regions: \(options.regions.map(\.rawValue).joined(separator: ", "))."
+            }
             if !options.only.isEmpty { description += " Only: \(options.only.joined(separator: ", "))." }
             if germanyMerged { description += " German Federal Republic (260) merged into Germany (255)." }
-            scenario = try Scenario(name: "\(label) alliances, \(year)", year: year, description: description,
-                                    codes: options.codes == .cow ? .cow : .iso3,
-                                    sources: sources(allianceFile: allianceFile, options: options),
-                                    network: network)
+            scenario = try Scenario(
+                name: "\(label) alliances, \(year)", year: year, description: description,
+                codes: options.codes == .cow ? .cow : .iso3,
+                sources: sources(allianceFile: allianceFile, options: options),
+                network: network)
         } catch {
             throw InputError(file: allianceFile, "the imported network is invalid: \(error)")
         }
@@ -305,15 +347,26 @@ public enum AllianceImporter {
         var list: [String] = []
         switch options.source {
         case .atop:
-            list.append("Leeds, Ritter, Mitchell & Long (2002), Alliance Treaty Obligations and Provisions, 1815-1944, International Interactions 28:237-260; ATOP v5.1 dyad-year data (\(name(allianceFile)))")
+            list.append(
+                "Leeds, Ritter, Mitchell & Long (2002), Alliance Treaty Obligations and Provisions, 1815-1944, International Interactions 28:237-260; ATOP v5.1 dyad-year data (\(name(allianceFile)))"
+            )
         case .cow:
-            list.append("Gibler (2009), International Military Alliances, 1648-2008, CQ Press; COW Formal Alliances v4.1 (\(name(allianceFile)))")
+            list.append(
+                "Gibler (2009), International Military Alliances, 1648-2008, CQ Press; COW Formal Alliances v4.1 (\(name(allianceFile)))"
+            )
         }
-        if let p = options.states { list.append("Correlates of War Project (2017), State System Membership List v2016 (\(name(p)))") }
-        if let p = options.capabilities { list.append("Singer, Bremer & Stuckey (1972); COW National Material Capabilities v6.0 (\(name(p)))") }
+        if let p = options.states {
+            list.append("Correlates of War Project (2017), State System Membership List v2016 (\(name(p)))")
+        }
+        if let p = options.capabilities {
+            list.append("Singer, Bremer & Stuckey (1972); COW National Material Capabilities v6.0 (\(name(p)))")
+        }
         if let p = options.majors { list.append("Correlates of War Project (2017), major powers 2016 (\(name(p)))") }
         if let p = options.contiguity { list.append("Stinnett et al. (2002); COW Direct Contiguity v3.2 (\(name(p)))") }
-        if let p = options.rivalries { list.append("Thompson & Dreyer (2011), Handbook of International Rivalries, 1494-2010, CQ Press (\(name(p)))") }
+        if let p = options.rivalries {
+            list.append(
+                "Thompson & Dreyer (2011), Handbook of International Rivalries, 1494-2010, CQ Press (\(name(p)))")
+        }
         return list
     }
 }

@@ -12,13 +12,18 @@ enum COWDataSources {
     /// Parses an integer cell; nil for empty, `NA` or -9 (missing).
     static func integer(_ text: String) -> Int? {
         let t = text.trimmingCharacters(in: .whitespaces)
-        guard let v = Int(t) ?? Double(t).flatMap({ $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }) else { return nil }
+        guard let v = Int(t) ?? Double(t).flatMap({ $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }) else {
+            return nil
+        }
         return v == -9 ? nil : v
     }
 
-    static func requiredInteger(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError) -> Int {
+    static func requiredInteger(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError)
+        -> Int
+    {
         guard let v = integer(text) else {
-            throw InputError(file: reader.file, location: "line \(line)", "\(column) \"\(text.prefix(20))\" is not an integer")
+            throw InputError(
+                file: reader.file, location: "line \(line)", "\(column) \"\(text.prefix(20))\" is not an integer")
         }
         return v
     }
@@ -27,16 +32,21 @@ enum COWDataSources {
     static let years = 1...9999
 
     /// A COW country code (1-999) from a required cell.
-    static func requiredCcode(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError) -> Int {
+    static func requiredCcode(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError)
+        -> Int
+    {
         let v = try requiredInteger(text, column, reader, line)
         guard (1...999).contains(v) else {
-            throw InputError(file: reader.file, location: "line \(line)", "\(column) \(v) is not a COW country code (1-999)")
+            throw InputError(
+                file: reader.file, location: "line \(line)", "\(column) \(v) is not a COW country code (1-999)")
         }
         return v
     }
 
     /// A year (1-9999) from a required cell.
-    static func requiredYear(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError) -> Int {
+    static func requiredYear(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError)
+        -> Int
+    {
         let v = try requiredInteger(text, column, reader, line)
         guard years.contains(v) else {
             throw InputError(file: reader.file, location: "line \(line)", "\(column) \(v) is not a year (1-9999)")
@@ -46,29 +56,37 @@ enum COWDataSources {
 
     /// An obligation cell of an alliance file: true for 1, false for 0, nil for missing (-9,
     /// empty or NA); anything else is an error naming the line and the column.
-    static func obligation(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError) -> Bool? {
+    static func obligation(_ text: String, _ column: String, _ reader: CSVReader, _ line: Int) throws(InputError)
+        -> Bool?
+    {
         switch text.trimmingCharacters(in: .whitespaces) {
         case "1": return true
         case "0": return false
         case "-9", "", "NA": return nil
         default:
-            throw InputError(file: reader.file, location: "line \(line)",
-                             "\(column) \"\(text.prefix(20))\" is not 1, 0 or -9 (missing)")
+            throw InputError(
+                file: reader.file, location: "line \(line)",
+                "\(column) \"\(text.prefix(20))\" is not 1, 0 or -9 (missing)")
         }
     }
 
     /// Members of the state system at any time in `year` (`styear <= year <= endyear`), by ccode.
-    static func members(path: String, year: Int) throws(InputError) -> (members: [Int: Member], years: ClosedRange<Int>?) {
+    static func members(path: String, year: Int) throws(InputError) -> (
+        members: [Int: Member], years: ClosedRange<Int>?
+    ) {
         let reader = try CSVReader(path: path)
         let layout = "COW states2016 (stateabb,ccode,statenme,styear,...,endyear,...)"
-        let abb = try reader.requireColumn("stateabb", layout: layout), cc = try reader.requireColumn("ccode", layout: layout)
+        let abb = try reader.requireColumn("stateabb", layout: layout),
+            cc = try reader.requireColumn("ccode", layout: layout)
         let name = try reader.requireColumn("statenme", layout: layout)
-        let start = try reader.requireColumn("styear", layout: layout), end = try reader.requireColumn("endyear", layout: layout)
+        let start = try reader.requireColumn("styear", layout: layout),
+            end = try reader.requireColumn("endyear", layout: layout)
         var result: [Int: Member] = [:]
         var low = Int.max, high = Int.min
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
             let ccode = try requiredCcode(f[cc], "ccode", reader, line)
-            let s = try requiredYear(f[start], "styear", reader, line), e = try requiredYear(f[end], "endyear", reader, line)
+            let s = try requiredYear(f[start], "styear", reader, line),
+                e = try requiredYear(f[end], "endyear", reader, line)
             low = min(low, s); high = max(high, e)
             if s <= year && year <= e { result[ccode] = Member(ccode: ccode, code: f[abb], name: f[name]) }
         }
@@ -80,11 +98,13 @@ enum COWDataSources {
         let reader = try CSVReader(path: path)
         let layout = "COW majors2016 (stateabb,ccode,styear,...,endyear,...)"
         let cc = try reader.requireColumn("ccode", layout: layout)
-        let start = try reader.requireColumn("styear", layout: layout), end = try reader.requireColumn("endyear", layout: layout)
+        let start = try reader.requireColumn("styear", layout: layout),
+            end = try reader.requireColumn("endyear", layout: layout)
         var result = Set<Int>()
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
             let ccode = try requiredCcode(f[cc], "ccode", reader, line)
-            let s = try requiredYear(f[start], "styear", reader, line), e = try requiredYear(f[end], "endyear", reader, line)
+            let s = try requiredYear(f[start], "styear", reader, line),
+                e = try requiredYear(f[end], "endyear", reader, line)
             if s <= year && year <= e { result.insert(ccode) }
         }
         return result
@@ -93,10 +113,12 @@ enum COWDataSources {
     /// CINC scores in `year` (COW NMC 6.0): ccode -> cinc, nil when -9; plus each state's letter
     /// code and the years the file covers.
     static func capabilities(path: String, year: Int, progress: ProgressReporter)
-        throws(InputError) -> (cinc: [Int: Double?], codes: [Int: String], years: ClosedRange<Int>?) {
+        throws(InputError) -> (cinc: [Int: Double?], codes: [Int: String], years: ClosedRange<Int>?)
+    {
         let reader = try CSVReader(path: path)
         let layout = "COW NMC (stateabb,ccode,year,...,cinc,version)"
-        let abb = try reader.requireColumn("stateabb", layout: layout), cc = try reader.requireColumn("ccode", layout: layout)
+        let abb = try reader.requireColumn("stateabb", layout: layout),
+            cc = try reader.requireColumn("ccode", layout: layout)
         let yr = try reader.requireColumn("year", layout: layout), ci = try reader.requireColumn("cinc", layout: layout)
         var result: [Int: Double?] = [:], codes: [Int: String] = [:]
         var low = Int.max, high = Int.min, rows = 0
@@ -112,11 +134,15 @@ enum COWDataSources {
                 result[ccode] = .some(nil)
             } else if let v = Double(text) {
                 guard v.isFinite, v >= 0, v <= 1 else {
-                    throw InputError(file: reader.file, location: "line \(line)", "cinc \(text.prefix(20)) is out of range; expected a share in [0, 1]")
+                    throw InputError(
+                        file: reader.file, location: "line \(line)",
+                        "cinc \(text.prefix(20)) is out of range; expected a share in [0, 1]")
                 }
                 result[ccode] = v
             } else {
-                throw InputError(file: reader.file, location: "line \(line)", "cinc \"\(text.prefix(20))\" is not a number (give -9, NA or an empty cell when missing)")
+                throw InputError(
+                    file: reader.file, location: "line \(line)",
+                    "cinc \"\(text.prefix(20))\" is not a number (give -9, NA or an empty cell when missing)")
             }
             codes[ccode] = f[abb]
         }
@@ -129,19 +155,23 @@ enum COWDataSources {
     static func contiguity(path: String, year: Int) throws(InputError) -> [CcodePair: Int] {
         let reader = try CSVReader(path: path)
         let layout = "COW contdir 3.2 (statelno,statelab,statehno,statehab,conttype,begin,end)"
-        let a = try reader.requireColumn("statelno", layout: layout), b = try reader.requireColumn("statehno", layout: layout)
+        let a = try reader.requireColumn("statelno", layout: layout),
+            b = try reader.requireColumn("statehno", layout: layout)
         let type = try reader.requireColumn("conttype", layout: layout)
-        let begin = try reader.requireColumn("begin", layout: layout), end = try reader.requireColumn("end", layout: layout)
+        let begin = try reader.requireColumn("begin", layout: layout),
+            end = try reader.requireColumn("end", layout: layout)
         var result: [CcodePair: Int] = [:]
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
-            let s = try requiredInteger(f[begin], "begin", reader, line) / 100, e = try requiredInteger(f[end], "end", reader, line) / 100
+            let s = try requiredInteger(f[begin], "begin", reader, line) / 100,
+                e = try requiredInteger(f[end], "end", reader, line) / 100
             guard s <= year && year <= e else { return }
             let t = try requiredInteger(f[type], "conttype", reader, line)
-            if t == 0 { return } // a spell in which the pair is not contiguous
+            if t == 0 { return }  // a spell in which the pair is not contiguous
             guard (1...5).contains(t) else {
                 throw InputError(file: reader.file, location: "line \(line)", "conttype \(t) is not a COW type 1-5")
             }
-            let pair = CcodePair(try requiredCcode(f[a], "statelno", reader, line), try requiredCcode(f[b], "statehno", reader, line))
+            let pair = CcodePair(
+                try requiredCcode(f[a], "statelno", reader, line), try requiredCcode(f[b], "statehno", reader, line))
             result[pair] = min(result[pair] ?? 5, t)
         }
         return result
@@ -161,16 +191,21 @@ enum COWDataSources {
         let reader = try CSVReader(path: path)
         let layout = "Thompson-Dreyer (rivalryno,rivalryname,ccode1,ccode2,styear,endyear,...)"
         let name = try reader.requireColumn("rivalryname", layout: layout)
-        let a = try reader.requireColumn("ccode1", layout: layout), b = try reader.requireColumn("ccode2", layout: layout)
-        let start = try reader.requireColumn("styear", layout: layout), end = try reader.requireColumn("endyear", layout: layout)
+        let a = try reader.requireColumn("ccode1", layout: layout),
+            b = try reader.requireColumn("ccode2", layout: layout)
+        let start = try reader.requireColumn("styear", layout: layout),
+            end = try reader.requireColumn("endyear", layout: layout)
         var result: [RivalrySpell] = []
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
             let s = integer(f[start]), e = integer(f[end])
             if let s, year < s { return }
             if let e, year > e { return }
-            result.append(RivalrySpell(pair: CcodePair(try requiredCcode(f[a], "ccode1", reader, line),
-                                                       try requiredCcode(f[b], "ccode2", reader, line)),
-                                       since: s, until: e, name: f[name]))
+            result.append(
+                RivalrySpell(
+                    pair: CcodePair(
+                        try requiredCcode(f[a], "ccode1", reader, line),
+                        try requiredCcode(f[b], "ccode2", reader, line)),
+                    since: s, until: e, name: f[name]))
         }
         return result
     }
@@ -184,5 +219,5 @@ struct CcodePair: Hashable, Comparable {
 }
 
 #if canImport(Foundation)
-import Foundation
+    import Foundation
 #endif

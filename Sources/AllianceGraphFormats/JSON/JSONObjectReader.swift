@@ -35,8 +35,9 @@ struct JSONObjectReader {
             if let typo = members.first(where: { member in
                 member.key != key && NameSuggestion.closest(to: member.key, among: [key]) != nil
             }) {
-                throw InputError(location: childPath(typo.key),
-                                 "unknown field \"\(typo.key.prefix(60))\" (did you mean \"\(key)\"?); \"\(key)\" is required")
+                throw InputError(
+                    location: childPath(typo.key),
+                    "unknown field \"\(typo.key.prefix(60))\" (did you mean \"\(key)\"?); \"\(key)\" is required")
             }
             throw InputError(location: childPath(key), "required field \"\(key)\" is missing")
         }
@@ -83,8 +84,10 @@ struct JSONObjectReader {
     func rejectUnknownFields() throws(InputError) {
         for member in members where !known.contains(member.key) {
             let hint = NameSuggestion.hint(for: member.key, among: known)
-            throw InputError(location: childPath(member.key),
-                             "unknown field \"\(member.key.prefix(60))\"\(hint); valid fields here: \(known.joined(separator: ", "))")
+            throw InputError(
+                location: childPath(member.key),
+                "unknown field \"\(member.key.prefix(60))\"\(hint); valid fields here: \(known.joined(separator: ", "))"
+            )
         }
     }
 

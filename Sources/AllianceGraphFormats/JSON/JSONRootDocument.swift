@@ -24,8 +24,10 @@ struct JSONRootDocument {
         release = nil
     }
 
-    fileprivate init(members: [JSONMember], deferred: [String: (offset: Int, count: Int)],
-                     bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?) {
+    fileprivate init(
+        members: [JSONMember], deferred: [String: (offset: Int, count: Int)],
+        bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?
+    ) {
         self.members = members
         self.deferred = deferred
         self.bytes = bytes
@@ -44,7 +46,9 @@ struct JSONRootDocument {
         if let span = deferred[key], let bytes {
             var parser = JSONParser(bytes)
             parser.position = span.offset
-            try parser.forEachRootArrayElement(release: release) { index, value throws(InputError) in try body(index, value) }
+            try parser.forEachRootArrayElement(release: release) { index, value throws(InputError) in
+                try body(index, value)
+            }
             return
         }
         guard case .array(let elements)? = members.first(where: { $0.key == key })?.value else { return }
@@ -60,7 +64,9 @@ extension JSONParser {
     /// (see `JSONRootDocument`); nil when the root is not an object (parse it with `parse`).
     /// `release(range)` is called now and then with a range of bytes that is not needed again
     /// until `forEachElement` reads the array again.
-    static func parseRoot(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)? = nil) throws(InputError) -> JSONRootDocument? {
+    static func parseRoot(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)? = nil)
+        throws(InputError) -> JSONRootDocument?
+    {
         var parser = JSONParser(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         parser.skipWhitespace()
@@ -77,7 +83,9 @@ extension JSONParser {
             objectLoop: while true {
                 parser.skipWhitespace()
                 guard parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: "\"") else {
-                    throw parser.error(parser.position < bytes.count ? "expected a quoted key" : "unexpected end of file inside an object")
+                    throw parser.error(
+                        parser.position < bytes.count
+                            ? "expected a quoted key" : "unexpected end of file inside an object")
                 }
                 let keyOffset = parser.position
                 let key = try parser.parseString()
@@ -100,7 +108,9 @@ extension JSONParser {
                     members.append(JSONMember(key: key, value: try parser.parseValue(depth: 1)))
                 }
                 parser.skipWhitespace()
-                guard parser.position < bytes.count else { throw parser.error("unexpected end of file inside an object") }
+                guard parser.position < bytes.count else {
+                    throw parser.error("unexpected end of file inside an object")
+                }
                 if bytes[parser.position] == UInt8(ascii: ",") { parser.position += 1; continue }
                 if bytes[parser.position] == UInt8(ascii: "}") { parser.position += 1; break objectLoop }
                 throw parser.error("expected ',' or '}' in an object")
@@ -115,8 +125,10 @@ extension JSONParser {
 
     /// Parses the array at `position` (a member of the root object: depth 2) element by element,
     /// as parseArray does, handing each element to `body` and keeping none.
-    mutating func forEachRootArrayElement(release: ((Range<Int>) -> Void)?,
-                                          _ body: (Int, JSONValue) throws(InputError) -> Void) throws(InputError) {
+    mutating func forEachRootArrayElement(
+        release: ((Range<Int>) -> Void)?,
+        _ body: (Int, JSONValue) throws(InputError) -> Void
+    ) throws(InputError) {
         let depth = 2
         if depth > Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
         position += 1

@@ -99,7 +99,8 @@ struct JSONParser {
         default:
             let literal = String(decoding: bytes[position..<min(position + 8, bytes.count)], as: UTF8.self)
             if literal.hasPrefix("NaN") || literal.hasPrefix("Infinity") {
-                throw error("\(literal.hasPrefix("NaN") ? "NaN" : "Infinity") is not valid JSON; numbers must be finite")
+                throw error(
+                    "\(literal.hasPrefix("NaN") ? "NaN" : "Infinity") is not valid JSON; numbers must be finite")
             }
             throw error("unexpected character; expected a value (object, array, string, number, true, false or null)")
         }
@@ -126,7 +127,8 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                throw error(position < bytes.count ? "expected a quoted key" : "unexpected end of file inside an object")
+                throw error(
+                    position < bytes.count ? "expected a quoted key" : "unexpected end of file inside an object")
             }
             let keyOffset = position
             let key = try parseString()
@@ -141,7 +143,9 @@ struct JSONParser {
                 throw error("duplicate key \"\(key)\" in one object", at: keyOffset)
             }
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                throw error("expected ':' after the key")
+            }
             position += 1
             skipWhitespace()
             // One allocation for the usual object instead of growing 1, 2, 4, 8.
@@ -177,7 +181,9 @@ struct JSONParser {
         let start = position
         func digits() -> Int {
             let begin = position
-            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
+                position += 1
+            }
             return position - begin
         }
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
@@ -187,14 +193,18 @@ struct JSONParser {
         let intStart = position
         let intDigits = digits()
         if intDigits == 0 { throw error("invalid number: expected digits") }
-        if intDigits > 1 && bytes[intStart] == UInt8(ascii: "0") { throw error("invalid number: leading zeros", at: start) }
+        if intDigits > 1 && bytes[intStart] == UInt8(ascii: "0") {
+            throw error("invalid number: leading zeros", at: start)
+        }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
             if digits() == 0 { throw error("invalid number: expected digits after '.'") }
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
             if digits() == 0 { throw error("invalid number: expected digits in the exponent") }
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
@@ -246,7 +256,8 @@ struct JSONParser {
                     let first = try parseHex4()
                     if (0xD800...0xDBFF).contains(first) {
                         guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
-                              bytes[position + 1] == UInt8(ascii: "u") else {
+                            bytes[position + 1] == UInt8(ascii: "u")
+                        else {
                             throw error("lone UTF-16 surrogate in a \\u escape")
                         }
                         position += 2

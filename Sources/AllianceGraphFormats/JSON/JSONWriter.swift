@@ -41,7 +41,10 @@ enum JSONWriter {
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             if !pretty {
-                out += "{" + members.map { quote($0.key) + ":" + serialize($0.value, pretty: false) }.joined(separator: ",") + "}"
+                out +=
+                    "{"
+                    + members.map { quote($0.key) + ":" + serialize($0.value, pretty: false) }.joined(separator: ",")
+                    + "}"
                 return
             }
             if indent > 0, let inline = inlineForm(value, indent: indent, width: inlineWidth) { out += inline; return }

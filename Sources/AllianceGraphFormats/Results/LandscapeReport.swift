@@ -44,17 +44,20 @@ public struct LandscapeReport: Sendable {
         let codes = landscape.codes
         var out = "\(title)\n"
         out += "Sizes: capability. Propensities: \(landscape.propensitySource). Search: \(searchLine).\n"
-        out += "Energy E = sum_{i<j} s_i s_j p_ij d_ij (lower = more stable); frustration F_i = sum_j s_j p_ij d_ij.\n\n"
+        out +=
+            "Energy E = sum_{i<j} s_i s_j p_ij d_ij (lower = more stable); frustration F_i = sum_j s_j p_ij d_ij.\n\n"
         var headers = ["minimum", "energy", "basin", "share", "camp A", "camp B"]
         if actual != nil { headers.append("on actual side") }
         var table = TextTable(headers: headers, alignments: [.right, .right, .right, .right, .left, .left, .right])
         for (k, minimum) in result.minima.enumerated() {
             let camps = orientedCamps(k)
-            var row = [String(k + 1), Self.significant(minimum.energy, 5),
-                       result.exhaustive ? String(Int(minimum.basin)) : Self.significant(minimum.basin, 3),
-                       NumberFormat.fixed(100 * minimum.basinShare, digits: 1) + "%",
-                       codes.indices.filter { camps[$0] == 0 }.map { codes[$0] }.joined(separator: " "),
-                       codes.indices.filter { camps[$0] == 1 }.map { codes[$0] }.joined(separator: " ")]
+            var row = [
+                String(k + 1), Self.significant(minimum.energy, 5),
+                result.exhaustive ? String(Int(minimum.basin)) : Self.significant(minimum.basin, 3),
+                NumberFormat.fixed(100 * minimum.basinShare, digits: 1) + "%",
+                codes.indices.filter { camps[$0] == 0 }.map { codes[$0] }.joined(separator: " "),
+                codes.indices.filter { camps[$0] == 1 }.map { codes[$0] }.joined(separator: " "),
+            ]
             if let m = matches(k) { row.append("\(m)/\(codes.count)") }
             table.append(row)
         }
@@ -66,7 +69,11 @@ public struct LandscapeReport: Sendable {
         var headers2 = ["code", "size", "camp"]
         if actual != nil { headers2 += ["actual", "match"] }
         headers2.append("frustration")
-        var detail = TextTable(headers: headers2, alignments: headers2.map { $0 == "code" || $0 == "camp" || $0 == "actual" || $0 == "match" ? .left : .right })
+        var detail = TextTable(
+            headers: headers2,
+            alignments: headers2.map {
+                $0 == "code" || $0 == "camp" || $0 == "actual" || $0 == "match" ? .left : .right
+            })
         for i in codes.indices {
             var row = [codes[i], Self.significant(landscape.sizes[i], 4), Self.campName(camps[i])]
             if let actual { row += [Self.campName(actual[i]), actual[i] == camps[i] ? "yes" : "NO"] }
@@ -84,9 +91,12 @@ public struct LandscapeReport: Sendable {
             let camps = orientedCamps(k)
             let frustration = landscape.frustration(camps: camps)
             for i in landscape.codes.indices {
-                lines.append([String(k + 1), NumberFormat.csv(minimum.energy), NumberFormat.csv(minimum.basin),
-                              NumberFormat.csv(minimum.basinShare), CSV.field(landscape.codes[i]), Self.campName(camps[i]),
-                              actual.map { Self.campName($0[i]) } ?? "NA", NumberFormat.csv(frustration[i])].joined(separator: ","))
+                lines.append(
+                    [
+                        String(k + 1), NumberFormat.csv(minimum.energy), NumberFormat.csv(minimum.basin),
+                        NumberFormat.csv(minimum.basinShare), CSV.field(landscape.codes[i]), Self.campName(camps[i]),
+                        actual.map { Self.campName($0[i]) } ?? "NA", NumberFormat.csv(frustration[i]),
+                    ].joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -104,27 +114,38 @@ public struct LandscapeReport: Sendable {
                 JSONMember(key: "energy", value: .number(minimum.energy)),
                 JSONMember(key: "basin", value: .number(minimum.basin)),
                 JSONMember(key: "basinShare", value: .number(minimum.basinShare)),
-                JSONMember(key: "campA", value: .array(codes.indices.filter { camps[$0] == 0 }.map { .string(codes[$0]) })),
-                JSONMember(key: "campB", value: .array(codes.indices.filter { camps[$0] == 1 }.map { .string(codes[$0]) })),
+                JSONMember(
+                    key: "campA", value: .array(codes.indices.filter { camps[$0] == 0 }.map { .string(codes[$0]) })),
+                JSONMember(
+                    key: "campB", value: .array(codes.indices.filter { camps[$0] == 1 }.map { .string(codes[$0]) })),
             ]
             if let m = matches(k) { members.append(JSONMember(key: "matches", value: .integer(m))) }
-            members.append(JSONMember(key: "frustration", value: .object(codes.indices.map {
-                JSONMember(key: codes[$0], value: .number(frustration[$0]))
-            })))
+            members.append(
+                JSONMember(
+                    key: "frustration",
+                    value: .object(
+                        codes.indices.map {
+                            JSONMember(key: codes[$0], value: .number(frustration[$0]))
+                        })))
             minima.append(.object(members))
         }
         var root = [
             JSONMember(key: "title", value: .string(title)),
             JSONMember(key: "states", value: .array(codes.map { .string($0) })),
             JSONMember(key: "propensities", value: .string(landscape.propensitySource)),
-            JSONMember(key: "search", value: .object([
-                JSONMember(key: "exhaustive", value: .bool(result.exhaustive)),
-                JSONMember(key: "evaluated", value: .integer(result.evaluated)),
-                JSONMember(key: "configurations", value: .number(result.configurations)),
-            ])),
+            JSONMember(
+                key: "search",
+                value: .object([
+                    JSONMember(key: "exhaustive", value: .bool(result.exhaustive)),
+                    JSONMember(key: "evaluated", value: .integer(result.evaluated)),
+                    JSONMember(key: "configurations", value: .number(result.configurations)),
+                ])),
         ]
         if let actual {
-            root.append(JSONMember(key: "actualCampA", value: .array(codes.indices.filter { actual[$0] == 0 }.map { .string(codes[$0]) })))
+            root.append(
+                JSONMember(
+                    key: "actualCampA",
+                    value: .array(codes.indices.filter { actual[$0] == 0 }.map { .string(codes[$0]) })))
         }
         root.append(JSONMember(key: "minima", value: .array(minima)))
         return JSONWriter.serialize(.object(root))

@@ -4,12 +4,16 @@ public enum MetricsOutput {
     /// JSON: `{"states": [{"code": ..., "name": ..., "<metric>": ...}], "system": {...}}`.
     /// NaN values are written as `null`. With `similarityMatrix`, a top-level
     /// `"similarity": {"codes": [...], "matrix": [[...]]}` follows.
-    public static func json(_ report: MetricsReport, extra: [(String, String)] = [],
-                            similarityMatrix: [[Double]]? = nil) -> String {
+    public static func json(
+        _ report: MetricsReport, extra: [(String, String)] = [],
+        similarityMatrix: [[Double]]? = nil
+    ) -> String {
         var states: [JSONValue] = []
         for (row, code) in report.codes.enumerated() {
-            var members = [JSONMember(key: "code", value: .string(code)),
-                           JSONMember(key: "name", value: .string(report.names[row]))]
+            var members = [
+                JSONMember(key: "code", value: .string(code)),
+                JSONMember(key: "name", value: .string(report.names[row])),
+            ]
             for column in report.stateColumns {
                 members.append(JSONMember(key: column.definition.name, value: jsonValue(column.values[row])))
             }
@@ -19,12 +23,18 @@ public enum MetricsOutput {
         for entry in report.systemValues {
             system.append(JSONMember(key: entry.definition.name, value: jsonValue(entry.value)))
         }
-        var root = [JSONMember(key: "states", value: .array(states)), JSONMember(key: "system", value: .object(system))]
+        var root = [
+            JSONMember(key: "states", value: .array(states)), JSONMember(key: "system", value: .object(system)),
+        ]
         if let similarityMatrix {
-            root.append(JSONMember(key: "similarity", value: .object([
-                JSONMember(key: "codes", value: .array(report.codes.map { .string($0) })),
-                JSONMember(key: "matrix", value: .array(similarityMatrix.map { .array($0.map { .number($0) }) })),
-            ])))
+            root.append(
+                JSONMember(
+                    key: "similarity",
+                    value: .object([
+                        JSONMember(key: "codes", value: .array(report.codes.map { .string($0) })),
+                        JSONMember(
+                            key: "matrix", value: .array(similarityMatrix.map { .array($0.map { .number($0) }) })),
+                    ])))
         }
         return JSONWriter.serialize(.object(root))
     }
@@ -49,7 +59,9 @@ public enum MetricsOutput {
 
     /// Tidy CSV of the state metrics: one row per state, `code,name,<metric>...`; NaN as `NA`.
     public static func stateCSV(_ report: MetricsReport) -> String {
-        var lines = [(["code", "name"] + report.stateColumns.map(\.definition.name)).map(CSV.field).joined(separator: ",")]
+        var lines = [
+            (["code", "name"] + report.stateColumns.map(\.definition.name)).map(CSV.field).joined(separator: ",")
+        ]
         for (row, code) in report.codes.enumerated() {
             var cells = [CSV.field(code), CSV.field(report.names[row])]
             for column in report.stateColumns { cells.append(csvCell(column.values[row])) }
@@ -73,31 +85,39 @@ public enum MetricsOutput {
         var out = ""
         if let title { out += title + "\n\n" }
         if !report.stateColumns.isEmpty {
-            var table = TextTable(headers: ["code", "name"] + report.stateColumns.map(\.definition.name),
-                                  alignments: [.left, .left] + report.stateColumns.map { _ in .right })
+            var table = TextTable(
+                headers: ["code", "name"] + report.stateColumns.map(\.definition.name),
+                alignments: [.left, .left] + report.stateColumns.map { _ in .right })
             let decimals = report.stateColumns.map { columnDecimals($0.values) }
             for (row, code) in report.codes.enumerated() {
-                table.append([code, String(report.names[row].prefix(24))]
-                    + report.stateColumns.indices.map { tableCell(report.stateColumns[$0].values[row], decimals: decimals[$0]) })
+                table.append(
+                    [code, String(report.names[row].prefix(24))]
+                        + report.stateColumns.indices.map {
+                            tableCell(report.stateColumns[$0].values[row], decimals: decimals[$0])
+                        })
             }
             out += table.render()
             let width = report.stateColumns.map(\.definition.name.count).max() ?? 0
             out += "\nColumns (alliance ties weighted by credibility; path lengths 1/credibility; - = undefined):\n"
             for column in report.stateColumns {
-                out += "  " + column.definition.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                out +=
+                    "  " + column.definition.name.padding(toLength: width, withPad: " ", startingAt: 0)
                     + "  " + column.definition.summary + "\n"
             }
         }
         if !report.systemValues.isEmpty {
             if !out.isEmpty { out += "\n" }
-            var table = TextTable(headers: ["system metric", "value", "definition"], alignments: [.left, .right, .left])
+            var table = TextTable(
+                headers: ["system metric", "value", "definition"], alignments: [.left, .right, .left])
             let groups = systemGroups
             for (group, names) in groups {
                 let entries = report.systemValues.filter { names.contains($0.definition.name) }
                 if entries.isEmpty { continue }
                 table.append([group + ":", "", ""])
                 for entry in entries {
-                    table.append(["  " + entry.definition.name, tableCell(entry.value, decimals: 4), entry.definition.summary])
+                    table.append([
+                        "  " + entry.definition.name, tableCell(entry.value, decimals: 4), entry.definition.summary,
+                    ])
                 }
             }
             let grouped = Set(groups.flatMap(\.names))
@@ -105,7 +125,9 @@ public enum MetricsOutput {
             if !others.isEmpty {
                 table.append(["other:", "", ""])
                 for entry in others {
-                    table.append(["  " + entry.definition.name, tableCell(entry.value, decimals: 4), entry.definition.summary])
+                    table.append([
+                        "  " + entry.definition.name, tableCell(entry.value, decimals: 4), entry.definition.summary,
+                    ])
                 }
             }
             out += table.render()
@@ -117,8 +139,13 @@ public enum MetricsOutput {
     static let systemGroups: [(group: String, names: [String])] = [
         ("connectivity", ["density", "components", "transitivity"]),
         ("blocs", ["blocs", "modularity", "signed_blocs", "signed_modularity", "polarity"]),
-        ("structural balance", ["balance", "triangles_ppp", "triangles_pnn", "triangles_ppn", "triangles_nnn",
-                                "frustration", "frustration_lower", "frustration_upper"]),
+        (
+            "structural balance",
+            [
+                "balance", "triangles_ppp", "triangles_pnn", "triangles_ppn", "triangles_nnn",
+                "frustration", "frustration_lower", "frustration_upper",
+            ]
+        ),
         ("capability and burdens", ["concentration", "burden_sharing", "mean_credibility"]),
         ("portfolio similarity", ["similarity"]),
     ]
@@ -176,5 +203,5 @@ public enum CSV {
 }
 
 #if canImport(Foundation)
-import Foundation
+    import Foundation
 #endif

@@ -15,8 +15,10 @@ public enum SimulationOutput {
         for record in simulation.records {
             for (i, state) in states.enumerated() {
                 let main = record.mainThreat[i].map { states[$0.index].code } ?? ""
-                out += "\(record.round),\(CSV.field(state.code)),\(NumberFormat.csv(record.effort[i])),\(NumberFormat.csv(record.power[i])),"
-                out += "\(NumberFormat.csv(record.threat[i])),\(NumberFormat.csv(record.securityRatio[i])),\(CSV.field(main)),\(record.commitments[i])\n"
+                out +=
+                    "\(record.round),\(CSV.field(state.code)),\(NumberFormat.csv(record.effort[i])),\(NumberFormat.csv(record.power[i])),"
+                out +=
+                    "\(NumberFormat.csv(record.threat[i])),\(NumberFormat.csv(record.securityRatio[i])),\(CSV.field(main)),\(record.commitments[i])\n"
             }
         }
         return out
@@ -32,15 +34,26 @@ public enum SimulationOutput {
         if full { header += ["blocs", "modularity"] }
         header += ["balance", "concentration", "mean_effort", "mean_credibility"]
         if full { header += ["arms_race_stability"] }
-        header += ["commitments_added", "commitments_removed", "abandoned", "bandwagons", "triad_flips", "propagation_iterations"]
+        header += [
+            "commitments_added", "commitments_removed", "abandoned", "bandwagons", "triad_flips",
+            "propagation_iterations",
+        ]
         var out = header.joined(separator: ",") + "\n"
         for record in simulation.records {
             let s = record.system
-            var row = [String(record.round), String(s.commitmentsByKind.reduce(0, +))] + s.commitmentsByKind.map(String.init) + [String(s.rivalries)]
+            var row =
+                [String(record.round), String(s.commitmentsByKind.reduce(0, +))] + s.commitmentsByKind.map(String.init)
+                + [String(s.rivalries)]
             if full { row += [s.blocs.map(String.init) ?? "NA", NumberFormat.csv(s.modularity ?? .nan)] }
-            row += [NumberFormat.csv(s.balance), NumberFormat.csv(s.concentration), NumberFormat.csv(s.meanEffort), NumberFormat.csv(s.meanCredibility)]
+            row += [
+                NumberFormat.csv(s.balance), NumberFormat.csv(s.concentration), NumberFormat.csv(s.meanEffort),
+                NumberFormat.csv(s.meanCredibility),
+            ]
             if full { row += [NumberFormat.csv(s.armsRaceStability ?? .nan)] }
-            row += [s.commitmentsAdded, s.commitmentsRemoved, s.abandoned, s.bandwagons, s.triadFlips, s.propagationIterations].map(String.init)
+            row += [
+                s.commitmentsAdded, s.commitmentsRemoved, s.abandoned, s.bandwagons, s.triadFlips,
+                s.propagationIterations,
+            ].map(String.init)
             out += row.joined(separator: ",") + "\n"
         }
         return out
@@ -49,30 +62,37 @@ public enum SimulationOutput {
     /// The final network as a scenario file: `scenario` with its network replaced (ties not in
     /// force in the scenario's year were dropped before the run).
     public static func finalScenarioJSON(_ scenario: Scenario, _ simulation: Simulation) throws(InputError) -> String {
-        var description = "State after \(simulation.round) rounds of alliancectl simulate (seed \(simulation.configuration.seed))."
+        var description =
+            "State after \(simulation.round) rounds of alliancectl simulate (seed \(simulation.configuration.seed))."
         if let original = scenario.description { description = original + " " + description }
-        let final = try Scenario(name: scenario.name, year: scenario.year, description: description, codes: scenario.codes,
-                                 sources: scenario.sources, parameters: simulation.configuration.parameters.environment,
-                                 network: simulation.network, warPlans: scenario.warPlans, propensities: scenario.propensities)
+        let final = try Scenario(
+            name: scenario.name, year: scenario.year, description: description, codes: scenario.codes,
+            sources: scenario.sources, parameters: simulation.configuration.parameters.environment,
+            network: simulation.network, warPlans: scenario.warPlans, propensities: scenario.propensities)
         return ScenarioWriter.json(final)
     }
 
     /// Run metadata. `inputBytes` are the input file's bytes (for the FNV-1a 64 digest).
-    public static func runJSON(_ simulation: Simulation, input: String, inputBytes: [UInt8], wallSeconds: Double,
-                               burdenSharing: BurdenSharingReport?) -> String {
+    public static func runJSON(
+        _ simulation: Simulation, input: String, inputBytes: [UInt8], wallSeconds: Double,
+        burdenSharing: BurdenSharingReport?
+    ) -> String {
         let configuration = simulation.configuration
         var parameters: [JSONMember] = configuration.parameters.entries.map {
             JSONMember(key: $0.name, value: JSONValue.optionalNumber($0.value))
         }
-        parameters.append(JSONMember(key: "arming.threatScale", value: .string(configuration.parameters.rules.threatScale.rawValue)))
+        parameters.append(
+            JSONMember(key: "arming.threatScale", value: .string(configuration.parameters.rules.threatScale.rawValue)))
         var members: [JSONMember] = [
             JSONMember(key: "format", value: .string("alliancegraph-run/1")),
             JSONMember(key: "version", value: .string(AllianceGraphVersion.string)),
-            JSONMember(key: "input", value: .object([
-                JSONMember(key: "file", value: .string(input)),
-                JSONMember(key: "bytes", value: .integer(inputBytes.count)),
-                JSONMember(key: "fnv1a64", value: .string(FNV1a64.hex(inputBytes))),
-            ])),
+            JSONMember(
+                key: "input",
+                value: .object([
+                    JSONMember(key: "file", value: .string(input)),
+                    JSONMember(key: "bytes", value: .integer(inputBytes.count)),
+                    JSONMember(key: "fnv1a64", value: .string(FNV1a64.hex(inputBytes))),
+                ])),
             JSONMember(key: "seed", value: .number(Double(configuration.seed), text: String(configuration.seed))),
             JSONMember(key: "rounds", value: .integer(configuration.rounds)),
             JSONMember(key: "roundsRun", value: .integer(simulation.round)),
@@ -83,14 +103,23 @@ public enum SimulationOutput {
             JSONMember(key: "parameters", value: .object(parameters)),
         ]
         if let report = burdenSharing {
-            members.append(JSONMember(key: "burdenSharing", value: .object([
-                JSONMember(key: "sizeEffortCorrelationInitial", value: .number(report.initialSizeEffortCorrelation)),
-                JSONMember(key: "sizeEffortCorrelationFinal", value: .number(report.sizeEffortCorrelation)),
-                JSONMember(key: "freeRiderReceivedCredibilityChange", value: .number(report.meanReceivedChange(freeRiders: true))),
-                JSONMember(key: "othersReceivedCredibilityChange", value: .number(report.meanReceivedChange(freeRiders: false))),
-            ])))
+            members.append(
+                JSONMember(
+                    key: "burdenSharing",
+                    value: .object([
+                        JSONMember(
+                            key: "sizeEffortCorrelationInitial", value: .number(report.initialSizeEffortCorrelation)),
+                        JSONMember(key: "sizeEffortCorrelationFinal", value: .number(report.sizeEffortCorrelation)),
+                        JSONMember(
+                            key: "freeRiderReceivedCredibilityChange",
+                            value: .number(report.meanReceivedChange(freeRiders: true))),
+                        JSONMember(
+                            key: "othersReceivedCredibilityChange",
+                            value: .number(report.meanReceivedChange(freeRiders: false))),
+                    ])))
         }
-        members.append(JSONMember(key: "timing", value: .object([JSONMember(key: "wallSeconds", value: .number(wallSeconds))])))
+        members.append(
+            JSONMember(key: "timing", value: .object([JSONMember(key: "wallSeconds", value: .number(wallSeconds))])))
         return JSONWriter.serialize(.object(members))
     }
 }

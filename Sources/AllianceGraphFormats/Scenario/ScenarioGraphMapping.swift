@@ -13,11 +13,15 @@ public enum ScenarioGraphMapping {
     public static let formatTag = ScenarioReader.formatTag
 
     /// Vertex attribute names, in the order written.
-    public static let vertexAttributes = ["name", "label", "ccode", "capability", "gdp", "effort", "baselineEffort",
-                                          "major", "hawkishness", "intent", "note"]
+    public static let vertexAttributes = [
+        "name", "label", "ccode", "capability", "gdp", "effort", "baselineEffort",
+        "major", "hawkishness", "intent", "note",
+    ]
     /// Edge attribute names, in the order written.
-    public static let edgeAttributes = ["kind", "from", "to", "symmetric", "strength", "reverseStrength", "intensity",
-                                        "since", "until", "note"]
+    public static let edgeAttributes = [
+        "kind", "from", "to", "symmetric", "strength", "reverseStrength", "intensity",
+        "since", "until", "note",
+    ]
 
     /// The kind value of a rivalry edge.
     public static let rivalryKind = "rivalry"
@@ -85,8 +89,9 @@ public enum ScenarioGraphMapping {
         graph.append(("codes", .string(scenario.codes.rawValue)))
         if let description = scenario.description { graph.append(("description", .string(description))) }
         graph.append(("scenario", .string(JSONWriter.serialize(extras(scenario), pretty: false))))
-        return GraphDocument(directed: false, graphAttributes: graph, vertexCount: states.count,
-                             vertexColumns: vertexColumns, edges: edges, edgeColumns: edgeColumns)
+        return GraphDocument(
+            directed: false, graphAttributes: graph, vertexCount: states.count,
+            vertexColumns: vertexColumns, edges: edges, edgeColumns: edgeColumns)
     }
 
     /// The members of the scenario document that have no vertex or edge form.
@@ -108,8 +113,10 @@ public enum ScenarioGraphMapping {
         typealias V = GraphDocument.Value
         // Columns by name, looked up once each (the first of a name wins, as in vertexColumn(_:)):
         // a per-vertex linear search made a file with many attribute names quadratic.
-        let vertexColumns = Dictionary(document.vertexColumns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let edgeColumns = Dictionary(document.edgeColumns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let vertexColumns = Dictionary(
+            document.vertexColumns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let edgeColumns = Dictionary(
+            document.edgeColumns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         func vertexColumn(_ name: String) -> GraphDocument.Column? { vertexColumns[name] }
         func edgeColumn(_ name: String) -> GraphDocument.Column? { edgeColumns[name] }
         let n = document.vertexCount
@@ -118,18 +125,22 @@ public enum ScenarioGraphMapping {
         // `name` may hold display names such as "United Kingdom"); else the first present, which
         // then fails validation with a message.
         let candidates = ["code", "name", "id"].compactMap { vertexColumn($0) }
-        let codeColumn = candidates.first { column in
-            column.values.allSatisfy { value in
-                guard let value else { return false }
-                do { try AllianceNetwork.checkCode(Self.codeText(value), at: ""); return true } catch { return false }
-            }
-        } ?? candidates.first
+        let codeColumn =
+            candidates.first { column in
+                column.values.allSatisfy { value in
+                    guard let value else { return false }
+                    do { try AllianceNetwork.checkCode(Self.codeText(value), at: ""); return true } catch {
+                        return false
+                    }
+                }
+            } ?? candidates.first
         let labelColumn = vertexColumn("label")
         var codes: [String] = []
         for k in 0..<n {
             guard let value = codeColumn?.values[k] else {
-                throw InputError(location: "vertex \(k)",
-                                 "has no state code; give each vertex a \"name\" (or \"code\" or \"id\") attribute")
+                throw InputError(
+                    location: "vertex \(k)",
+                    "has no state code; give each vertex a \"name\" (or \"code\" or \"id\") attribute")
             }
             codes.append(Self.codeText(value))
         }
@@ -141,7 +152,9 @@ public enum ScenarioGraphMapping {
             guard let v = value.number else {
                 throw InputError(location: what, "\"\(value.text.prefix(40))\" is not a number")
             }
-            guard v.isFinite else { throw InputError(location: what, "\(value.text.prefix(40)) is not a finite number") }
+            guard v.isFinite else {
+                throw InputError(location: what, "\(value.text.prefix(40)) is not a finite number")
+            }
             return v
         }
         func integer(_ column: GraphDocument.Column?, _ k: Int, _ what: String) throws(InputError) -> JSONValue? {
@@ -155,7 +168,9 @@ public enum ScenarioGraphMapping {
         for k in 0..<n {
             let at = "vertex \(k) (\(codes[k].prefix(20)))"
             var m: [JSONMember] = [JSONMember(key: "code", value: .string(codes[k]))]
-            if let ccode = try integer(vertexColumn("ccode"), k, "\(at).ccode") { m.append(.init(key: "ccode", value: ccode)) }
+            if let ccode = try integer(vertexColumn("ccode"), k, "\(at).ccode") {
+                m.append(.init(key: "ccode", value: ccode))
+            }
             if let label = labelColumn?.values[k]?.text, codeColumn?.name != "label" {
                 m.append(.init(key: "name", value: .string(label)))
             } else if codeColumn?.name != "name", let name = vertexColumn("name")?.values[k]?.text {
@@ -164,14 +179,20 @@ public enum ScenarioGraphMapping {
             let capability = try number(vertexColumn("capability"), k, "\(at).capability") ?? defaultCapability
             m.append(.init(key: "capability", value: .number(capability)))
             for key in ["gdp", "effort", "baselineEffort"] {
-                if let v = try number(vertexColumn(key), k, "\(at).\(key)") { m.append(.init(key: key, value: .number(v))) }
+                if let v = try number(vertexColumn(key), k, "\(at).\(key)") {
+                    m.append(.init(key: key, value: .number(v)))
+                }
             }
             if let flag = vertexColumn("major")?.values[k] {
-                guard let major = flag.flag else { throw InputError(location: "\(at).major", "\"\(flag.text.prefix(20))\" is not true or false") }
+                guard let major = flag.flag else {
+                    throw InputError(location: "\(at).major", "\"\(flag.text.prefix(20))\" is not true or false")
+                }
                 m.append(.init(key: "major", value: .bool(major)))
             }
             for key in ["hawkishness", "intent"] {
-                if let v = try number(vertexColumn(key), k, "\(at).\(key)") { m.append(.init(key: key, value: .number(v))) }
+                if let v = try number(vertexColumn(key), k, "\(at).\(key)") {
+                    m.append(.init(key: key, value: .number(v)))
+                }
             }
             if let note = vertexColumn("note")?.values[k]?.text { m.append(.init(key: "note", value: .string(note))) }
             states.append(.object(m))
@@ -187,8 +208,9 @@ public enum ScenarioGraphMapping {
             if let fromCode = edgeColumn("from")?.values[e]?.text, let toCode = edgeColumn("to")?.values[e]?.text {
                 let ends = [codes[edge.source], codes[edge.target]]
                 guard ends == [fromCode, toCode] || ends == [toCode, fromCode] else {
-                    throw InputError(location: "\(at).from",
-                                     "from/to (\(fromCode.prefix(20)), \(toCode.prefix(20))) don't match the edge's endpoints")
+                    throw InputError(
+                        location: "\(at).from",
+                        "from/to (\(fromCode.prefix(20)), \(toCode.prefix(20))) don't match the edge's endpoints")
                 }
                 if ends[0] != fromCode { swap(&a, &b) }
             }
@@ -203,7 +225,9 @@ public enum ScenarioGraphMapping {
             }
             if kindText == rivalryKind {
                 m.append(.init(key: "between", value: .array([.string(codes[a]), .string(codes[b])])))
-                if let v = try number(edgeColumn("intensity"), e, "\(at).intensity") { m.append(.init(key: "intensity", value: .number(v))) }
+                if let v = try number(edgeColumn("intensity"), e, "\(at).intensity") {
+                    m.append(.init(key: "intensity", value: .number(v)))
+                }
                 spell(&m)
                 rivalries.append(.object(m))
                 rivalryEdge.append(e)
@@ -211,11 +235,16 @@ public enum ScenarioGraphMapping {
             }
             guard let kind = CommitmentKind(rawValue: kindText) else {
                 let hint = NameSuggestion.hint(for: kindText, among: kinds)
-                throw InputError(location: "\(at).kind", "unknown tie kind \"\(kindText.prefix(40))\"\(hint); expected one of \(kinds.joined(separator: ", "))")
+                throw InputError(
+                    location: "\(at).kind",
+                    "unknown tie kind \"\(kindText.prefix(40))\"\(hint); expected one of \(kinds.joined(separator: ", "))"
+                )
             }
             var symmetric = kind.allowsSymmetric && !(document.directed && kind.allowsDirected)
             if let flag = edgeColumn("symmetric")?.values[e] {
-                guard let value = flag.flag else { throw InputError(location: "\(at).symmetric", "\"\(flag.text.prefix(20))\" is not true or false") }
+                guard let value = flag.flag else {
+                    throw InputError(location: "\(at).symmetric", "\"\(flag.text.prefix(20))\" is not true or false")
+                }
                 symmetric = value
             }
             m.append(.init(key: "kind", value: .string(kind.rawValue)))
@@ -225,7 +254,9 @@ public enum ScenarioGraphMapping {
                 m.append(.init(key: "from", value: .string(codes[a])))
                 m.append(.init(key: "to", value: .string(codes[b])))
             }
-            if let v = try number(edgeColumn("strength"), e, "\(at).strength") { m.append(.init(key: "credibility", value: .number(v))) }
+            if let v = try number(edgeColumn("strength"), e, "\(at).strength") {
+                m.append(.init(key: "credibility", value: .number(v)))
+            }
             if symmetric, let v = try number(edgeColumn("reverseStrength"), e, "\(at).reverseStrength") {
                 m.append(.init(key: "reverseCredibility", value: .number(v)))
             }
@@ -244,7 +275,9 @@ public enum ScenarioGraphMapping {
             }
             root.append(.init(key: "year", value: .integer(Int(v))))
         }
-        if let codes = document.graphAttribute("codes")?.text { root.append(.init(key: "codes", value: .string(codes))) }
+        if let codes = document.graphAttribute("codes")?.text {
+            root.append(.init(key: "codes", value: .string(codes)))
+        }
         if let description = document.graphAttribute("description")?.text {
             root.append(.init(key: "description", value: .string(description)))
         }
@@ -262,7 +295,8 @@ public enum ScenarioGraphMapping {
             let allowed: Set<String> = ["sources", "parameters", "contiguity", "warPlans", "propensities"]
             for member in members {
                 guard allowed.contains(member.key) else {
-                    throw InputError(location: "graph attribute scenario", "unexpected field \"\(member.key.prefix(40))\"")
+                    throw InputError(
+                        location: "graph attribute scenario", "unexpected field \"\(member.key.prefix(40))\"")
                 }
                 root.append(member)
             }
@@ -284,14 +318,18 @@ public enum ScenarioGraphMapping {
     private static func relocated(_ error: InputError, commitmentEdge: [Int], rivalryEdge: [Int]) -> InputError {
         guard let location = error.location else { return error }
         var copy = error
-        for (prefix, map, noun) in [("commitments[", commitmentEdge, "edge"), ("rivalries[", rivalryEdge, "edge"),
-                                    ("states[", [], "vertex")] where location.hasPrefix(prefix) {
+        for (prefix, map, noun) in [
+            ("commitments[", commitmentEdge, "edge"), ("rivalries[", rivalryEdge, "edge"),
+            ("states[", [], "vertex"),
+        ] where location.hasPrefix(prefix) {
             let rest = location.dropFirst(prefix.count)
             guard let close = rest.firstIndex(of: "]"), let k = Int(rest[..<close]) else { continue }
             let number = map.isEmpty ? k : (k < map.count ? map[k] : k)
             var field = String(rest[rest.index(after: close)...])
             // The graph formats call a commitment's credibility "strength".
-            for (scenarioName, graphName) in [(".credibility", ".strength"), (".reverseCredibility", ".reverseStrength")]
+            for (scenarioName, graphName) in [
+                (".credibility", ".strength"), (".reverseCredibility", ".reverseStrength"),
+            ]
             where field == scenarioName {
                 field = graphName
             }

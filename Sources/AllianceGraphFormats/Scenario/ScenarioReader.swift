@@ -40,7 +40,9 @@ public enum ScenarioReader {
     /// Parses in two passes over `bytes`: the whole document is checked first (so malformed JSON
     /// is reported before anything else, as by `JSONParser.parse`), then the root's arrays are
     /// decoded one element at a time (`JSONRootDocument`).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?) throws(InputError) -> Scenario {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?) throws(InputError)
+        -> Scenario
+    {
         guard let root = try JSONParser.parseRoot(bytes, release: release) else {
             return try decode(JSONParser.parse(bytes))
         }
@@ -64,7 +66,8 @@ public enum ScenarioReader {
         var root = try JSONObjectReader(.object(document.members), path: "")
         let format = try root.requiredString("format")
         if format != formatTag {
-            throw InputError(location: "format", "unsupported format \"\(format.prefix(60))\"; expected \"\(formatTag)\"")
+            throw InputError(
+                location: "format", "unsupported format \"\(format.prefix(60))\"; expected \"\(formatTag)\"")
         }
         let name = try root.requiredString("name")
         let year = try root.integer("year")
@@ -72,7 +75,8 @@ public enum ScenarioReader {
         var codes = Scenario.CodeSystem.cow
         if let text = try root.string("codes") {
             guard let system = Scenario.CodeSystem(rawValue: text) else {
-                throw InputError(location: "codes", "unknown code system \"\(text.prefix(40))\"; expected cow, iso3 or custom")
+                throw InputError(
+                    location: "codes", "unknown code system \"\(text.prefix(40))\"; expected cow, iso3 or custom")
             }
             codes = system
         }
@@ -95,7 +99,8 @@ public enum ScenarioReader {
         for (index, state) in states.enumerated() {
             try AllianceNetwork.checkCode(state.code, at: "states[\(index)].code")
             if codeIndex[state.code] != nil {
-                throw InputError(location: "states[\(index)].code", "duplicate state code \"\(state.code)\"; codes must be unique")
+                throw InputError(
+                    location: "states[\(index)].code", "duplicate state code \"\(state.code)\"; codes must be unique")
             }
             codeIndex[state.code] = StateID(index)
         }
@@ -113,9 +118,10 @@ public enum ScenarioReader {
         try document.forEachElement("rivalries") { index, value throws(InputError) in
             var object = try JSONObjectReader(value, path: "rivalries[\(index)]")
             let (a, b) = try resolver.pair(&object)
-            let rivalry = Rivalry(a, b, intensity: try object.number("intensity") ?? 1,
-                                  since: try object.integer("since"), until: try object.integer("until"),
-                                  note: try object.string("note"))
+            let rivalry = Rivalry(
+                a, b, intensity: try object.number("intensity") ?? 1,
+                since: try object.integer("since"), until: try object.integer("until"),
+                note: try object.string("note"))
             try object.rejectUnknownFields()
             rivalries.append(rivalry)
         }
@@ -133,9 +139,11 @@ public enum ScenarioReader {
             case (let type?, nil): contiguity.append(Contiguity(a, b, type: type, note: note))
             case (nil, let value?): contiguity.append(Contiguity(a, b, proximity: value, note: note))
             case (nil, nil):
-                throw InputError(location: "contiguity[\(index)]", "give either \"type\" (COW 1-5) or \"proximity\" (0-1)")
+                throw InputError(
+                    location: "contiguity[\(index)]", "give either \"type\" (COW 1-5) or \"proximity\" (0-1)")
             default:
-                throw InputError(location: "contiguity[\(index)].proximity", "give either \"type\" or \"proximity\", not both")
+                throw InputError(
+                    location: "contiguity[\(index)].proximity", "give either \"type\" or \"proximity\", not both")
             }
         }
         var warPlans: [WarPlan] = []
@@ -161,11 +169,13 @@ public enum ScenarioReader {
             }
         }
         try root.rejectUnknownFields()
-        let network = try AllianceNetwork(states: states, commitments: commitments, rivalries: rivalries,
-                                          contiguity: contiguity)
-        return try Scenario(name: name, year: year, description: description, codes: codes, sources: sources,
-                            parameters: parameters, network: network, warPlans: warPlans,
-                            propensities: propensities)
+        let network = try AllianceNetwork(
+            states: states, commitments: commitments, rivalries: rivalries,
+            contiguity: contiguity)
+        return try Scenario(
+            name: name, year: year, description: description, codes: codes, sources: sources,
+            parameters: parameters, network: network, warPlans: warPlans,
+            propensities: propensities)
     }
 
     private static func decodeState(_ value: JSONValue, path: String) throws(InputError) -> State {
@@ -185,17 +195,22 @@ public enum ScenarioReader {
         if capability == 0 && gdp == nil {
             throw InputError(location: "\(path).gdp", "a state with capability 0 needs a positive \"gdp\"")
         }
-        return State(code: code, ccode: ccode, name: name, capability: capability, gdp: gdp, effort: effort,
-                     baselineEffort: baseline, major: major, hawkishness: hawkishness, intent: intent, note: note)
+        return State(
+            code: code, ccode: ccode, name: name, capability: capability, gdp: gdp, effort: effort,
+            baselineEffort: baseline, major: major, hawkishness: hawkishness, intent: intent, note: note)
     }
 
-    private static func decodeCommitment(_ value: JSONValue, path: String, _ resolver: CodeResolver) throws(InputError) -> Commitment {
+    private static func decodeCommitment(_ value: JSONValue, path: String, _ resolver: CodeResolver) throws(InputError)
+        -> Commitment
+    {
         var object = try JSONObjectReader(value, path: path)
         let kindText = try object.requiredString("kind")
         guard let kind = CommitmentKind(rawValue: kindText) else {
             let hint = NameSuggestion.hint(for: kindText, among: CommitmentKind.allCases.map(\.rawValue))
-            throw InputError(location: "\(path).kind",
-                             "unknown commitment kind \"\(kindText.prefix(40))\"\(hint); expected one of \(CommitmentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw InputError(
+                location: "\(path).kind",
+                "unknown commitment kind \"\(kindText.prefix(40))\"\(hint); expected one of \(CommitmentKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         let symmetric = object.has("between")
         let credibility = try object.number("credibility")
@@ -205,26 +220,33 @@ public enum ScenarioReader {
         let note = try object.string("note")
         if symmetric {
             if object.has("from") || object.has("to") {
-                throw InputError(location: "\(path).from", "give either \"between\" (symmetric) or \"from\" and \"to\" (directed), not both")
+                throw InputError(
+                    location: "\(path).from",
+                    "give either \"between\" (symmetric) or \"from\" and \"to\" (directed), not both")
             }
             let (a, b) = try resolver.pair(&object)
             try object.rejectUnknownFields()
             if !kind.allowsSymmetric {
-                throw InputError(location: "\(path).between",
-                                 "a \(kind.rawValue) is directed (guarantor/patron -> protected); use \"from\" and \"to\"")
+                throw InputError(
+                    location: "\(path).between",
+                    "a \(kind.rawValue) is directed (guarantor/patron -> protected); use \"from\" and \"to\"")
             }
-            return .symmetric(kind, a, b, credibility: credibility, reverseCredibility: reverse,
-                              since: since, until: until, note: note)
+            return .symmetric(
+                kind, a, b, credibility: credibility, reverseCredibility: reverse,
+                since: since, until: until, note: note)
         }
         guard object.has("from"), object.has("to") else {
-            throw InputError(location: path, "give the states as \"between\": [A, B] (symmetric) or \"from\" and \"to\" (directed)")
+            throw InputError(
+                location: path, "give the states as \"between\": [A, B] (symmetric) or \"from\" and \"to\" (directed)")
         }
         let from = try resolver.id(try object.requiredValue("from"), at: object.childPath("from"))
         let to = try resolver.id(try object.requiredValue("to"), at: object.childPath("to"))
         _ = object.value("between")
         try object.rejectUnknownFields()
         if reverse != nil {
-            throw InputError(location: "\(path).reverseCredibility", "only a symmetric commitment (\"between\") has a reverse credibility")
+            throw InputError(
+                location: "\(path).reverseCredibility",
+                "only a symmetric commitment (\"between\") has a reverse credibility")
         }
         if !kind.allowsDirected {
             throw InputError(location: "\(path).from", "a consultation is symmetric; use \"between\"")
@@ -247,8 +269,9 @@ public enum ScenarioReader {
         if let v = try object.number("grievance") { environment.grievance = v }
         if let armsValue = object.value("armsControl") {
             var arms = try JSONObjectReader(armsValue, path: "parameters.armsControl")
-            environment.armsControl = ArmsControl(maxEffortGrowth: try arms.number("maxEffortGrowth"),
-                                                  maxEffort: try arms.number("maxEffort"))
+            environment.armsControl = ArmsControl(
+                maxEffortGrowth: try arms.number("maxEffortGrowth"),
+                maxEffort: try arms.number("maxEffort"))
             try arms.rejectUnknownFields()
         }
         try object.rejectUnknownFields()
@@ -264,7 +287,9 @@ struct CodeResolver {
         let code = try JSONObjectReader.string(value, at: path)
         guard let id = index[code] else {
             let hint = NameSuggestion.hint(for: code, among: index.keys.sorted())
-            throw InputError(location: path, "unknown state code \"\(code.prefix(40))\"\(hint); every code must appear in \"states\"")
+            throw InputError(
+                location: path, "unknown state code \"\(code.prefix(40))\"\(hint); every code must appear in \"states\""
+            )
         }
         return id
     }
@@ -279,7 +304,10 @@ struct CodeResolver {
         let a = try id(list[0], at: "\(path)[0]")
         let b = try id(list[1], at: "\(path)[1]")
         if a == b {
-            throw InputError(location: "\(path)[1]", "a tie must join two different states, not \"\(try JSONObjectReader.string(list[1], at: path))\" to itself")
+            throw InputError(
+                location: "\(path)[1]",
+                "a tie must join two different states, not \"\(try JSONObjectReader.string(list[1], at: path))\" to itself"
+            )
         }
         return (a, b)
     }

@@ -19,7 +19,9 @@ public struct ScenarioSummary: Sendable {
         self.year = year ?? scenario.year
         let active = scenario.activeNetwork(year: year)
         self.active = active
-        commitmentsByKind = CommitmentKind.allCases.map { kind in (kind, active.commitments.filter { $0.kind == kind }.count) }
+        commitmentsByKind = CommitmentKind.allCases.map { kind in
+            (kind, active.commitments.filter { $0.kind == kind }.count)
+        }
         inactiveCommitments = scenario.network.commitments.count - active.commitments.count
         inactiveRivalries = scenario.network.rivalries.count - active.rivalries.count
         components = try? NetworkMetrics.componentCount(active)
@@ -29,27 +31,37 @@ public struct ScenarioSummary: Sendable {
         for c in active.commitments { allied.insert(c.from); allied.insert(c.to) }
         let isolated = active.states.indices.filter { !allied.contains(StateID($0)) }.map { active.states[$0].code }
         if !isolated.isEmpty {
-            notes.append("\(isolated.count) state(s) without any commitment: \(isolated.prefix(12).joined(separator: ", "))\(isolated.count > 12 ? ", ..." : "")")
+            notes.append(
+                "\(isolated.count) state(s) without any commitment: \(isolated.prefix(12).joined(separator: ", "))\(isolated.count > 12 ? ", ..." : "")"
+            )
         }
         var located = Set<StateID>()
         for c in active.contiguity { located.insert(c.pair.low); located.insert(c.pair.high) }
         if !active.contiguity.isEmpty {
-            let noGeography = active.states.indices.filter { !located.contains(StateID($0)) }.map { active.states[$0].code }
+            let noGeography = active.states.indices.filter { !located.contains(StateID($0)) }.map {
+                active.states[$0].code
+            }
             if !noGeography.isEmpty {
-                notes.append("\(noGeography.count) state(s) without contiguity entries (proximity 0.1, or 0.5 toward majors): \(noGeography.prefix(12).joined(separator: ", "))\(noGeography.count > 12 ? ", ..." : "")")
+                notes.append(
+                    "\(noGeography.count) state(s) without contiguity entries (proximity 0.1, or 0.5 toward majors): \(noGeography.prefix(12).joined(separator: ", "))\(noGeography.count > 12 ? ", ..." : "")"
+                )
             }
         } else {
             notes.append("no contiguity: every proximity is 0.1 (0.5 toward major powers)")
         }
         let totalCapability = active.states.reduce(0) { $0 + $1.capability }
         if totalCapability > 1.000001 {
-            notes.append("capabilities sum to \(NumberFormat.fixed(totalCapability, digits: 3)); CINC shares of one system sum to at most 1")
+            notes.append(
+                "capabilities sum to \(NumberFormat.fixed(totalCapability, digits: 3)); CINC shares of one system sum to at most 1"
+            )
         }
         if active.states.allSatisfy({ $0.capability == 0 }) {
             notes.append("every capability is 0: power-based measures are degenerate")
         }
         if inactiveCommitments + inactiveRivalries > 0, let y = self.year {
-            notes.append("\(inactiveCommitments) commitment(s) and \(inactiveRivalries) rivalry(ies) are not in force in \(y) and are ignored")
+            notes.append(
+                "\(inactiveCommitments) commitment(s) and \(inactiveRivalries) rivalry(ies) are not in force in \(y) and are ignored"
+            )
         }
         self.notes = notes
     }
@@ -60,18 +72,27 @@ public struct ScenarioSummary: Sendable {
         if let description = scenario.description { out += description + "\n" }
         let majors = active.states.filter(\.major).map(\.code)
         var table = TextTable(headers: ["item", "count", "detail"], alignments: [.left, .right, .left])
-        table.append(["states", String(active.count), majors.isEmpty ? "" : "major powers: " + majors.joined(separator: ", ")])
-        table.append(["commitments", String(active.commitments.count), "\(active.obligations.count) directed obligations"])
+        table.append([
+            "states", String(active.count), majors.isEmpty ? "" : "major powers: " + majors.joined(separator: ", "),
+        ])
+        table.append([
+            "commitments", String(active.commitments.count), "\(active.obligations.count) directed obligations",
+        ])
         for entry in commitmentsByKind where entry.count > 0 {
             table.append(["  " + entry.kind.rawValue, String(entry.count), ""])
         }
         table.append(["rivalries", String(active.rivalries.count), ""])
         table.append(["contiguity entries", String(active.contiguity.count), ""])
-        table.append(["war plans", String(scenario.warPlans.count),
-                      scenario.warPlans.map { active[$0.actor].code }.joined(separator: ", ")])
-        table.append(["components", components.map(String.init) ?? "?", "of the alliance graph (isolated states count)"])
+        table.append([
+            "war plans", String(scenario.warPlans.count),
+            scenario.warPlans.map { active[$0.actor].code }.joined(separator: ", "),
+        ])
+        table.append([
+            "components", components.map(String.init) ?? "?", "of the alliance graph (isolated states count)",
+        ])
         out += "\n" + table.render()
-        out += "\nvalidation: the file is valid (format \(ScenarioReader.formatTag), codes \(scenario.codes.rawValue))\n"
+        out +=
+            "\nvalidation: the file is valid (format \(ScenarioReader.formatTag), codes \(scenario.codes.rawValue))\n"
         for note in notes { out += "note: \(note)\n" }
         return out
     }
@@ -94,12 +115,16 @@ public struct ScenarioSummary: Sendable {
     }
 
     private var rows: [(String, Int)] {
-        var rows: [(String, Int)] = [("states", active.count), ("majors", active.states.filter(\.major).count),
-                                     ("commitments", active.commitments.count), ("obligations", active.obligations.count)]
+        var rows: [(String, Int)] = [
+            ("states", active.count), ("majors", active.states.filter(\.major).count),
+            ("commitments", active.commitments.count), ("obligations", active.obligations.count),
+        ]
         for entry in commitmentsByKind { rows.append((entry.kind.rawValue, entry.count)) }
-        rows += [("rivalries", active.rivalries.count), ("contiguity", active.contiguity.count),
-                 ("warPlans", scenario.warPlans.count), ("components", components ?? -1),
-                 ("inactiveCommitments", inactiveCommitments), ("inactiveRivalries", inactiveRivalries)]
+        rows += [
+            ("rivalries", active.rivalries.count), ("contiguity", active.contiguity.count),
+            ("warPlans", scenario.warPlans.count), ("components", components ?? -1),
+            ("inactiveCommitments", inactiveCommitments), ("inactiveRivalries", inactiveRivalries),
+        ]
         return rows
     }
 }

@@ -8,13 +8,14 @@ public enum ScenarioWriter {
     }
 
     static func document(_ scenario: Scenario) -> JSONValue {
-        .object(parts(scenario).compactMap { part in
-            switch part {
-            case .member(let member): return member
-            case .list(let key, let count, let element):
-                return JSONMember(key: key, value: .array((0..<count).map(element)))
-            }
-        })
+        .object(
+            parts(scenario).compactMap { part in
+                switch part {
+                case .member(let member): return member
+                case .list(let key, let count, let element):
+                    return JSONMember(key: key, value: .array((0..<count).map(element)))
+                }
+            })
     }
 
     /// A root member of the document, or a list whose elements are built one at a time.
@@ -32,7 +33,9 @@ public enum ScenarioWriter {
             .member(JSONMember(key: "name", value: .string(scenario.name))),
         ]
         if let year = scenario.year { root.append(.member(JSONMember(key: "year", value: .integer(year)))) }
-        if let description = scenario.description { root.append(.member(JSONMember(key: "description", value: .string(description)))) }
+        if let description = scenario.description {
+            root.append(.member(JSONMember(key: "description", value: .string(description))))
+        }
         root.append(.member(JSONMember(key: "codes", value: .string(scenario.codes.rawValue))))
         if !scenario.sources.isEmpty {
             root.append(.member(JSONMember(key: "sources", value: .array(scenario.sources.map(JSONValue.string)))))
@@ -44,29 +47,43 @@ public enum ScenarioWriter {
         let states = network.states, commitments = network.commitments
         let rivalries = network.rivalries, contiguity = network.contiguity
         root.append(.list(key: "states", count: states.count) { stateDocument(states[$0]) })
-        root.append(.list(key: "commitments", count: commitments.count) { commitmentDocument(commitments[$0], network) })
+        root.append(
+            .list(key: "commitments", count: commitments.count) { commitmentDocument(commitments[$0], network) })
         if !rivalries.isEmpty {
             root.append(.list(key: "rivalries", count: rivalries.count) { rivalryDocument(rivalries[$0], network) })
         }
         if !contiguity.isEmpty {
-            root.append(.list(key: "contiguity", count: contiguity.count) { contiguityDocument(contiguity[$0], network) })
+            root.append(
+                .list(key: "contiguity", count: contiguity.count) { contiguityDocument(contiguity[$0], network) })
         }
         if !scenario.warPlans.isEmpty {
-            root.append(.member(JSONMember(key: "warPlans", value: .array(scenario.warPlans.map { plan in
-                var m: [JSONMember] = [
-                    JSONMember(key: "actor", value: code(plan.actor)),
-                    JSONMember(key: "trigger", value: .array(plan.trigger.map(code))),
-                    JSONMember(key: "attack", value: .array(plan.attack.map(code))),
-                ]
-                if let note = plan.note { m.append(JSONMember(key: "note", value: .string(note))) }
-                return .object(m)
-            }))))
+            root.append(
+                .member(
+                    JSONMember(
+                        key: "warPlans",
+                        value: .array(
+                            scenario.warPlans.map { plan in
+                                var m: [JSONMember] = [
+                                    JSONMember(key: "actor", value: code(plan.actor)),
+                                    JSONMember(key: "trigger", value: .array(plan.trigger.map(code))),
+                                    JSONMember(key: "attack", value: .array(plan.attack.map(code))),
+                                ]
+                                if let note = plan.note { m.append(JSONMember(key: "note", value: .string(note))) }
+                                return .object(m)
+                            }))))
         }
         if let propensities = scenario.propensities {
-            root.append(.member(JSONMember(key: "propensities", value: .array(propensities.map { p in
-                .object([JSONMember(key: "between", value: .array([code(p.pair.low), code(p.pair.high)])),
-                         JSONMember(key: "value", value: .number(p.value))])
-            }))))
+            root.append(
+                .member(
+                    JSONMember(
+                        key: "propensities",
+                        value: .array(
+                            propensities.map { p in
+                                .object([
+                                    JSONMember(key: "between", value: .array([code(p.pair.low), code(p.pair.high)])),
+                                    JSONMember(key: "value", value: .number(p.value)),
+                                ])
+                            }))))
         }
         return root
     }
@@ -91,16 +108,28 @@ public enum ScenarioWriter {
     }
 
     static func rivalryDocument(_ r: Rivalry, _ network: AllianceNetwork) -> JSONValue {
-        var m: [JSONMember] = [JSONMember(key: "between", value: .array([.string(network[r.pair.low].code),
-                                                                          .string(network[r.pair.high].code)]))]
+        var m: [JSONMember] = [
+            JSONMember(
+                key: "between",
+                value: .array([
+                    .string(network[r.pair.low].code),
+                    .string(network[r.pair.high].code),
+                ]))
+        ]
         if r.intensity != 1 { m.append(JSONMember(key: "intensity", value: .number(r.intensity))) }
         appendSpell(&m, r.since, r.until, r.note)
         return .object(m)
     }
 
     static func contiguityDocument(_ c: Contiguity, _ network: AllianceNetwork) -> JSONValue {
-        var m: [JSONMember] = [JSONMember(key: "between", value: .array([.string(network[c.pair.low].code),
-                                                                          .string(network[c.pair.high].code)]))]
+        var m: [JSONMember] = [
+            JSONMember(
+                key: "between",
+                value: .array([
+                    .string(network[c.pair.low].code),
+                    .string(network[c.pair.high].code),
+                ]))
+        ]
         switch c.kind {
         case .cowType(let type): m.append(JSONMember(key: "type", value: .integer(type)))
         case .proximity(let value): m.append(JSONMember(key: "proximity", value: .number(value)))
@@ -189,7 +218,9 @@ public enum ScenarioWriter {
         add("grievance", p.grievance, defaults.grievance)
         if let arms = p.armsControl {
             var a: [JSONMember] = []
-            if let growth = arms.maxEffortGrowth { a.append(JSONMember(key: "maxEffortGrowth", value: .number(growth))) }
+            if let growth = arms.maxEffortGrowth {
+                a.append(JSONMember(key: "maxEffortGrowth", value: .number(growth)))
+            }
             if let cap = arms.maxEffort { a.append(JSONMember(key: "maxEffort", value: .number(cap))) }
             m.append(JSONMember(key: "armsControl", value: .object(a)))
         }

@@ -27,36 +27,49 @@ struct CrisisEnsembleTests {
     /// per-state counts into one partial per worker (merged in worker order): the result must not
     /// depend on the worker count, nor on which worker ran which chunk, and every per-run slot
     /// must be written (the arrays are created uninitialised).
-    @Test("results are identical for any worker count, both kernels; every run's slots are written", arguments: CrisisEnsemble.Kernel.allCases)
+    @Test(
+        "results are identical for any worker count, both kernels; every run's slots are written",
+        arguments: CrisisEnsemble.Kernel.allCases)
     func anyWorkerCount(kernel: CrisisEnsemble.Kernel) throws {
         let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
         let engine = try CrisisEngine(scenario: scenario)
         let a = try #require(scenario.network.id(forCode: "AUH")), b = try #require(scenario.network.id(forCode: "YUG"))
         let runs = 5 * CrisisEnsemble.chunkSize + 77  // six chunks, the last partial (one partial lane group)
-        let reference = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: runs, seed: 11,
-                                               workers: 1, kernel: .unbatched)
+        let reference = try CrisisEnsemble.run(
+            engine: engine, attacker: a, target: b, runs: runs, seed: 11,
+            workers: 1, kernel: .unbatched)
         for workers in [1, 2, 3, 4, 7, 64] {
-            let result = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: runs, seed: 11,
-                                                workers: workers, kernel: kernel)
+            let result = try CrisisEnsemble.run(
+                engine: engine, attacker: a, target: b, runs: runs, seed: 11,
+                workers: workers, kernel: kernel)
             #expect(result == reference, "\(kernel), \(workers) workers")
         }
         // The per-run outputs and the per-state counts agree, and each run is its own single run.
         #expect(reference.enterCount[a.index] == runs && reference.enterCount[b.index] == runs)
         let belligerents = zip(reference.statesA, reference.statesB).reduce(0) { $0 + Int($1.0) + Int($1.1) }
         #expect(belligerents == reference.enterCount.reduce(0, +))
-        #expect(reference.statesA.count == runs && reference.steps.count == runs && reference.capabilityShareB.count == runs)
+        #expect(
+            reference.statesA.count == runs && reference.steps.count == runs && reference.capabilityShareB.count == runs
+        )
         for r in stride(from: 0, to: runs, by: 97) + [runs - 1] {
-            let single = try engine.run(attacker: a, target: b, mode: .stochastic, seed: SeededRandom.derivedSeed(11, stream: UInt64(r)))
-            #expect(Int(reference.statesA[r]) == single.warSize.statesA && Int(reference.statesB[r]) == single.warSize.statesB,
-                    "run \(r)")
+            let single = try engine.run(
+                attacker: a, target: b, mode: .stochastic, seed: SeededRandom.derivedSeed(11, stream: UInt64(r)))
+            #expect(
+                Int(reference.statesA[r]) == single.warSize.statesA
+                    && Int(reference.statesB[r]) == single.warSize.statesB,
+                "run \(r)")
         }
         // More workers than chunks, and a single run; run r does not depend on the number of runs.
-        let longer = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: 65, seed: 3, workers: 1, kernel: .unbatched)
+        let longer = try CrisisEnsemble.run(
+            engine: engine, attacker: a, target: b, runs: 65, seed: 3, workers: 1, kernel: .unbatched)
         for count in [1, 63, 65] {
-            let one = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: count, seed: 3, workers: 1, kernel: kernel)
-            let many = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: count, seed: 3, workers: 8, kernel: kernel)
+            let one = try CrisisEnsemble.run(
+                engine: engine, attacker: a, target: b, runs: count, seed: 3, workers: 1, kernel: kernel)
+            let many = try CrisisEnsemble.run(
+                engine: engine, attacker: a, target: b, runs: count, seed: 3, workers: 8, kernel: kernel)
             #expect(one == many, "\(count) runs")
-            #expect(one.statesA == Array(longer.statesA.prefix(count)) && one.steps == Array(longer.steps.prefix(count))
+            #expect(
+                one.statesA == Array(longer.statesA.prefix(count)) && one.steps == Array(longer.steps.prefix(count))
                     && one.capabilityShareA == Array(longer.capabilityShareA.prefix(count)), "\(count) runs")
         }
     }
@@ -67,13 +80,16 @@ struct CrisisEnsembleTests {
         var environment = scenario.parameters
         environment.reliability = 1
         let engine = try CrisisEngine(network: scenario.activeNetwork(), environment: environment)
-        let rus = try #require(scenario.network.id(forCode: "RUS")), est = try #require(scenario.network.id(forCode: "EST"))
+        let rus = try #require(scenario.network.id(forCode: "RUS")),
+            est = try #require(scenario.network.id(forCode: "EST"))
         let deterministic = try engine.run(attacker: rus, target: est)
         let stochastic = try engine.run(attacker: rus, target: est, mode: .stochastic, seed: 3)
         #expect(deterministic.sides == stochastic.sides)
     }
 
-    @Test("NATO 2024: Russia attacks Estonia; every member enters (deterministic); expected entrants 31 x 0.745 (stochastic)")
+    @Test(
+        "NATO 2024: Russia attacks Estonia; every member enters (deterministic); expected entrants 31 x 0.745 (stochastic)"
+    )
     func nato() throws {
         let scenario = try ScenarioReader.read(path: TestSupport.network("nato-2024.json"))
         let network = scenario.activeNetwork()
@@ -87,7 +103,9 @@ struct CrisisEnsembleTests {
         for member in members {
             #expect(result.sides[member.index] == .b, "\(network[member].code) should defend Estonia")
         }
-        #expect(result.warSize.statesB == 32 && result.warSize.statesA == 1, "no one joins Russia: Belarus's pledge needs Russia attacked")
+        #expect(
+            result.warSize.statesB == 32 && result.warSize.statesA == 1,
+            "no one joins Russia: Belarus's pledge needs Russia attacked")
 
         let runs = Self.full ? 100_000 : 4_000
         let ensemble = try CrisisEnsemble.run(engine: engine, attacker: rus, target: est, runs: runs, seed: 2024)
@@ -99,8 +117,9 @@ struct CrisisEnsembleTests {
         let variance = pledges.reduce(0) { $0 + $1.credibility * l * (1 - $1.credibility * l) }
         let standardError = (variance / Double(runs)).squareRoot()
         #expect(abs(expected - 23.095) < 1e-9)
-        #expect(abs(ensemble.meanAdditionalBelligerents - expected) < 5 * standardError,
-                "mean entrants \(ensemble.meanAdditionalBelligerents), expected \(expected) +- \(standardError)")
+        #expect(
+            abs(ensemble.meanAdditionalBelligerents - expected) < 5 * standardError,
+            "mean entrants \(ensemble.meanAdditionalBelligerents), expected \(expected) +- \(standardError)")
         let perStateSE = (l * (1 - l) / Double(runs)).squareRoot()
         for member in members {
             #expect(abs(ensemble.entryProbability(member.index) - l) < 5 * perStateSE, "\(network[member].code)")
@@ -118,7 +137,7 @@ struct ThreadPlacementTests {
     func moveOffCPUs() {
         let own = ag_current_cpu()
         #if os(Linux)
-        #expect(own >= 0)
+            #expect(own >= 0)
         #endif
         let all = (0..<1024).map(Int32.init)
         #expect(ag_move_off_cpus(all, Int32(all.count)) == 0, "no CPU left to run on: nothing happens")

@@ -6,23 +6,31 @@ import Testing
 @Suite("Crisis lockstep kernel")
 struct CrisisLockstepTests {
     /// The ensemble of both kernels, for 1 and 2 workers; all four must be equal.
-    static func expectKernelsAgree(_ engine: CrisisEngine, _ a: StateID, _ b: StateID, runs: Int, seed: UInt64,
-                                   _ label: String) throws {
-        let reference = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: runs, seed: seed,
-                                               workers: 1, kernel: .unbatched)
+    static func expectKernelsAgree(
+        _ engine: CrisisEngine, _ a: StateID, _ b: StateID, runs: Int, seed: UInt64,
+        _ label: String
+    ) throws {
+        let reference = try CrisisEnsemble.run(
+            engine: engine, attacker: a, target: b, runs: runs, seed: seed,
+            workers: 1, kernel: .unbatched)
         for workers in [1, 2] {
-            let lockstep = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: runs, seed: seed,
-                                                  workers: workers, kernel: .lockstep)
+            let lockstep = try CrisisEnsemble.run(
+                engine: engine, attacker: a, target: b, runs: runs, seed: seed,
+                workers: workers, kernel: .lockstep)
             #expect(lockstep == reference, "\(label), seed \(seed), \(workers) worker(s)")
         }
     }
 
-    @Test("lockstep and unbatched ensembles are identical on every bundled network, for many seeds and pairs, 1 and 2 workers")
+    @Test(
+        "lockstep and unbatched ensembles are identical on every bundled network, for many seeds and pairs, 1 and 2 workers"
+    )
     func bundledNetworks() throws {
-        let crises = [("europe-1914.json", "AUH", "YUG"), ("europe-1914.json", "GMY", "FRN"), ("europe-1914.json", "RUS", "TUR"),
-                      ("europe-1936.json", "GMY", "POL"), ("europe-1936.json", "ITA", "FRN"),
-                      ("cold-war-1962.json", "USA", "CUB"), ("cold-war-1962.json", "RUS", "GFR"),
-                      ("nato-2024.json", "RUS", "EST"), ("nato-2024.json", "USA", "RUS")]
+        let crises = [
+            ("europe-1914.json", "AUH", "YUG"), ("europe-1914.json", "GMY", "FRN"), ("europe-1914.json", "RUS", "TUR"),
+            ("europe-1936.json", "GMY", "POL"), ("europe-1936.json", "ITA", "FRN"),
+            ("cold-war-1962.json", "USA", "CUB"), ("cold-war-1962.json", "RUS", "GFR"),
+            ("nato-2024.json", "RUS", "EST"), ("nato-2024.json", "USA", "RUS"),
+        ]
         for (file, attacker, target) in crises {
             let scenario = try ScenarioReader.read(path: TestSupport.network(file))
             let engine = try CrisisEngine(scenario: scenario)
@@ -47,9 +55,11 @@ struct CrisisLockstepTests {
                 environment.offenseDefense = theta
                 var options = CrisisOptions()
                 options.maxSteps = maxSteps
-                let engine = try CrisisEngine(network: scenario.activeNetwork(), environment: environment,
-                                              warPlans: scenario.warPlans, options: options)
-                let limited = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: 700, seed: 3, kernel: .unbatched)
+                let engine = try CrisisEngine(
+                    network: scenario.activeNetwork(), environment: environment,
+                    warPlans: scenario.warPlans, options: options)
+                let limited = try CrisisEnsemble.run(
+                    engine: engine, attacker: a, target: b, runs: 700, seed: 3, kernel: .unbatched)
                 // With a delay above 1 an entry decided at step 1 is still pending when the limit stops the run.
                 if maxSteps == 1 && theta < 1 {
                     #expect(limited.runsStoppedAtStepLimit > 0, "the limit must bind for the test to mean something")
@@ -76,8 +86,10 @@ struct CrisisLockstepTests {
             used.insert(key)
             let kappa = 0.05 + 0.95 * rng.nextUnit()
             if kind.allowsSymmetric && (rng.next() % 2 == 0 || !kind.allowsDirected) {
-                commitments.append(.symmetric(kind, StateID(i), StateID(j), credibility: kappa,
-                                              reverseCredibility: 0.05 + 0.95 * rng.nextUnit()))
+                commitments.append(
+                    .symmetric(
+                        kind, StateID(i), StateID(j), credibility: kappa,
+                        reverseCredibility: 0.05 + 0.95 * rng.nextUnit()))
             } else {
                 commitments.append(.directed(kind, from: StateID(i), to: StateID(j), credibility: kappa))
             }
@@ -88,7 +100,8 @@ struct CrisisLockstepTests {
             let others = (0..<n).filter { $0 != actor }
             let trigger = [others[Int(rng.next() % UInt64(others.count))]]
             let attack = (0..<(1 + Int(rng.next() % 3))).map { _ in others[Int(rng.next() % UInt64(others.count))] }
-            plans.append(WarPlan(actor: StateID(actor), trigger: trigger.map(StateID.init), attack: attack.map(StateID.init)))
+            plans.append(
+                WarPlan(actor: StateID(actor), trigger: trigger.map(StateID.init), attack: attack.map(StateID.init)))
         }
         var environment = SecurityEnvironment()
         environment.offenseDefense = [0.4, 1.0, 2.0][Int(rng.next() % 3)]
@@ -96,17 +109,20 @@ struct CrisisLockstepTests {
         var options = CrisisOptions()
         options.consultationBoost = rng.nextUnit()
         options.maxSteps = [2, 5, 50][Int(rng.next() % 3)]
-        return try CrisisEngine(network: AllianceNetwork(states: states, commitments: commitments),
-                                environment: environment, warPlans: plans, options: options)
+        return try CrisisEngine(
+            network: AllianceNetwork(states: states, commitments: commitments),
+            environment: environment, warPlans: plans, options: options)
     }
 
-    @Test("lockstep and unbatched ensembles are identical on 60 random networks with every kind of pledge and war plans")
+    @Test(
+        "lockstep and unbatched ensembles are identical on 60 random networks with every kind of pledge and war plans")
     func randomNetworks() throws {
         for seed: UInt64 in 1...60 {
             let engine = try Self.randomEngine(seed: seed)
             let n = engine.network.count
-            try Self.expectKernelsAgree(engine, StateID(Int(seed) % n), StateID((Int(seed) + 1) % n), runs: 300,
-                                        seed: seed &* 31, "random network \(seed)")
+            try Self.expectKernelsAgree(
+                engine, StateID(Int(seed) % n), StateID((Int(seed) + 1) % n), runs: 300,
+                seed: seed &* 31, "random network \(seed)")
         }
     }
 

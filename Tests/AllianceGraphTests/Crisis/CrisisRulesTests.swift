@@ -8,22 +8,28 @@ struct CrisisRulesTests {
     static let a = StateID(0), b = StateID(1), x = StateID(2), y = StateID(3)
 
     static func network(_ commitments: [Commitment], rivalries: [Rivalry] = []) throws -> AllianceNetwork {
-        try AllianceNetwork(states: [
-            State(code: "AAA", capability: 0.4), State(code: "BBB", capability: 0.1),
-            State(code: "XXX", capability: 0.2), State(code: "YYY", capability: 0.3),
-        ], commitments: commitments, rivalries: rivalries)
+        try AllianceNetwork(
+            states: [
+                State(code: "AAA", capability: 0.4), State(code: "BBB", capability: 0.1),
+                State(code: "XXX", capability: 0.2), State(code: "YYY", capability: 0.3),
+            ], commitments: commitments, rivalries: rivalries)
     }
 
-    static func run(_ commitments: [Commitment], environment: SecurityEnvironment = SecurityEnvironment(),
-                    options: CrisisOptions = CrisisOptions(), rivalries: [Rivalry] = []) throws -> CrisisResult {
-        let engine = try CrisisEngine(network: network(commitments, rivalries: rivalries), environment: environment, options: options)
+    static func run(
+        _ commitments: [Commitment], environment: SecurityEnvironment = SecurityEnvironment(),
+        options: CrisisOptions = CrisisOptions(), rivalries: [Rivalry] = []
+    ) throws -> CrisisResult {
+        let engine = try CrisisEngine(
+            network: network(commitments, rivalries: rivalries), environment: environment, options: options)
         return try engine.run(attacker: a, target: b)
     }
 
     @Test("a defence pledge fires for an attacked partner, not for one that chose to fight")
     func defensiveTrigger() throws {
         // X defends B (attacked) -> enters; Y defends X (X entered by choice) -> stays out.
-        let result = try Self.run([.directed(.defense, from: Self.x, to: Self.b), .directed(.defense, from: Self.y, to: Self.x)])
+        let result = try Self.run([
+            .directed(.defense, from: Self.x, to: Self.b), .directed(.defense, from: Self.y, to: Self.x),
+        ])
         #expect(result.sides[Self.x.index] == .b)
         #expect(result.sides[Self.y.index] == nil)
         #expect(result.abstention(of: Self.y)?.checks.first?.outcome == .partnerNotAttacked)
@@ -31,24 +37,32 @@ struct CrisisRulesTests {
 
     @Test("an offensive pledge fires for any belligerent partner, the initiator included")
     func offensiveTrigger() throws {
-        let result = try Self.run([.directed(.offense, from: Self.x, to: Self.a), .directed(.offense, from: Self.y, to: Self.x)])
+        let result = try Self.run([
+            .directed(.offense, from: Self.x, to: Self.a), .directed(.offense, from: Self.y, to: Self.x),
+        ])
         #expect(result.sides[Self.x.index] == .a && result.entrySteps[Self.x.index] == 1)
         #expect(result.sides[Self.y.index] == .a && result.entrySteps[Self.y.index] == 2)
     }
 
     @Test("pledges of equal strength to both sides keep the state out; the stronger one wins otherwise")
     func conflictingPledges() throws {
-        let tie = try Self.run([.directed(.offense, from: Self.x, to: Self.a), .directed(.defense, from: Self.x, to: Self.b)])
+        let tie = try Self.run([
+            .directed(.offense, from: Self.x, to: Self.a), .directed(.defense, from: Self.x, to: Self.b),
+        ])
         #expect(tie.sides[Self.x.index] == nil)
         #expect(tie.abstention(of: Self.x)?.checks.allSatisfy { $0.outcome == .tie } == true)
-        let stronger = try Self.run([.directed(.offense, from: Self.x, to: Self.a, credibility: 0.8),
-                                     .directed(.defense, from: Self.x, to: Self.b, credibility: 0.9)])
+        let stronger = try Self.run([
+            .directed(.offense, from: Self.x, to: Self.a, credibility: 0.8),
+            .directed(.defense, from: Self.x, to: Self.b, credibility: 0.9),
+        ])
         #expect(stronger.sides[Self.x.index] == .b)
     }
 
     @Test("neutrality toward a belligerent vetoes joining the side against it")
     func neutralityVeto() throws {
-        let result = try Self.run([.directed(.offense, from: Self.x, to: Self.a), .directed(.neutrality, from: Self.x, to: Self.b)])
+        let result = try Self.run([
+            .directed(.offense, from: Self.x, to: Self.a), .directed(.neutrality, from: Self.x, to: Self.b),
+        ])
         #expect(result.sides[Self.x.index] == nil)
         let check = result.abstention(of: Self.x)?.checks.first { $0.obligation.kind == .offense }
         #expect(check?.outcome == .vetoed(by: Self.b))
@@ -61,8 +75,10 @@ struct CrisisRulesTests {
         #expect(weak.sides[Self.x.index] == nil)
         #expect(weak.abstention(of: Self.x)?.checks.first?.outcome == .notHonoured)
         // Consultation with B: 0.447 + 0.25 x 1 x 0.553 = 0.585 >= 0.5: in.
-        let consulted = try Self.run([.directed(.defense, from: Self.x, to: Self.b, credibility: 0.6),
-                                      .symmetric(.consultation, Self.x, Self.b)])
+        let consulted = try Self.run([
+            .directed(.defense, from: Self.x, to: Self.b, credibility: 0.6),
+            .symmetric(.consultation, Self.x, Self.b),
+        ])
         #expect(consulted.sides[Self.x.index] == .b)
         guard case .pledge(_, let honour)? = consulted.entry(of: Self.x)?.cause else {
             Issue.record("X should enter on its pledge"); return
@@ -74,8 +90,9 @@ struct CrisisRulesTests {
     func entryDelay() throws {
         var environment = SecurityEnvironment()
         environment.offenseDefense = 0.4
-        let slow = try Self.run([.directed(.defense, from: Self.x, to: Self.b), .directed(.offense, from: Self.y, to: Self.x)],
-                                environment: environment)
+        let slow = try Self.run(
+            [.directed(.defense, from: Self.x, to: Self.b), .directed(.offense, from: Self.y, to: Self.x)],
+            environment: environment)
         #expect(slow.entrySteps[Self.x.index] == 3)
         #expect(slow.entrySteps[Self.y.index] == 6)
         environment.offenseDefense = 1
@@ -87,7 +104,8 @@ struct CrisisRulesTests {
     func warPlan() throws {
         // A at war with B attacks X; Y guarantees X.
         let network = try Self.network([.directed(.guarantee, from: Self.y, to: Self.x)])
-        let engine = try CrisisEngine(network: network, warPlans: [WarPlan(actor: Self.a, trigger: [Self.b], attack: [Self.x])])
+        let engine = try CrisisEngine(
+            network: network, warPlans: [WarPlan(actor: Self.a, trigger: [Self.b], attack: [Self.x])])
         let result = try engine.run(attacker: Self.a, target: Self.b)
         #expect(result.entry(of: Self.x)?.role == .victim && result.entrySteps[Self.x.index] == 1)
         #expect(result.sides[Self.y.index] == .b && result.entrySteps[Self.y.index] == 2)
@@ -98,8 +116,9 @@ struct CrisisRulesTests {
         // A (0.4) vs B (0.1): ratio 4 >= 1.5. Y is B's rival: joins A after 3 snapshots; X defends B.
         var options = CrisisOptions()
         options.opportunism = true
-        let result = try Self.run([.directed(.defense, from: Self.x, to: Self.b, credibility: 0.3)], options: options,
-                                  rivalries: [Rivalry(Self.y, Self.b)])
+        let result = try Self.run(
+            [.directed(.defense, from: Self.x, to: Self.b, credibility: 0.3)], options: options,
+            rivalries: [Rivalry(Self.y, Self.b)])
         #expect(result.sides[Self.y.index] == .a)
         #expect(result.entrySteps[Self.y.index] == 3)
         if case .opportunism(let against, let ratio)? = result.entry(of: Self.y)?.cause {
@@ -137,9 +156,12 @@ struct CrisisRulesTests {
     @Test("chain-gang exposure and fragility: known answer on a pact and a bystander")
     func exposure() throws {
         // A and B defend each other; X stands apart; 3 states -> 6 ordered probe crises.
-        let network = try AllianceNetwork(states: [State(code: "AAA", capability: 0.5), State(code: "BBB", capability: 0.3),
-                                                   State(code: "XXX", capability: 0.2)],
-                                          commitments: [.symmetric(.defense, Self.a, Self.b)])
+        let network = try AllianceNetwork(
+            states: [
+                State(code: "AAA", capability: 0.5), State(code: "BBB", capability: 0.3),
+                State(code: "XXX", capability: 0.2),
+            ],
+            commitments: [.symmetric(.defense, Self.a, Self.b)])
         let result = try ChainGangExposure.compute(network)
         #expect(result.crisisCount == 6)
         #expect(result.exposure == [0.5, 0.5, 0])

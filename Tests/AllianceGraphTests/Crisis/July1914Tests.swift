@@ -20,14 +20,16 @@ struct July1914Tests {
         let result = try engine.run(attacker: Self.id(scenario, "AUH"), target: Self.id(scenario, "YUG"))
         func code(_ id: StateID) -> String { scenario.network[id].code }
         let timeline = result.events.map { "\($0.step) \(code($0.state)) \($0.side) \($0.role.rawValue)" }
-        #expect(timeline == [
-            "0 AUH A initiator", "0 YUG B victim",
-            "1 RUS B entrant", "1 GMY A entrant", "1 MNG B entrant",
-            "2 FRN B victim", "2 BEL B victim", "2 LUX B victim",
-            "3 UKG B entrant",
-            "4 JPN B entrant",
-        ])
-        let byCode = Dictionary(uniqueKeysWithValues: result.events.filter { $0.role != .attacked }.map { (code($0.state), $0) })
+        #expect(
+            timeline == [
+                "0 AUH A initiator", "0 YUG B victim",
+                "1 RUS B entrant", "1 GMY A entrant", "1 MNG B entrant",
+                "2 FRN B victim", "2 BEL B victim", "2 LUX B victim",
+                "3 UKG B entrant",
+                "4 JPN B entrant",
+            ])
+        let byCode = Dictionary(
+            uniqueKeysWithValues: result.events.filter { $0.role != .attacked }.map { (code($0.state), $0) })
         let expected: [(String, Int, CrisisSide, CrisisEvent.Role)] = [
             ("AUH", 0, .a, .initiator), ("YUG", 0, .b, .victim),
             ("RUS", 1, .b, .entrant), ("MNG", 1, .b, .entrant), ("GMY", 1, .a, .entrant),
@@ -61,7 +63,9 @@ struct July1914Tests {
         for (state, partners) in [("ITA", ["GMY", "AUH"]), ("ROM", ["GMY", "AUH"]), ("POR", ["UKG"])] {
             let abstention = try #require(result.abstention(of: Self.id(scenario, state)), "\(state) entered")
             for partner in partners {
-                let check = abstention.checks.first { $0.obligation.kind == .defense && code($0.obligation.partner) == partner }
+                let check = abstention.checks.first {
+                    $0.obligation.kind == .defense && code($0.obligation.partner) == partner
+                }
                 #expect(check?.outcome == .partnerNotAttacked, "\(state)'s defence pledge to \(partner)")
             }
         }
@@ -69,7 +73,10 @@ struct July1914Tests {
             #expect(result.abstention(of: try Self.id(scenario, state)) != nil, "\(state) stays out")
         }
         // Germany's guarantee of Belgium is broken by its own war plan.
-        #expect(result.brokenPledges.contains { code($0.committed) == "GMY" && code($0.partner) == "BEL" && $0.kind == .guarantee })
+        #expect(
+            result.brokenPledges.contains {
+                code($0.committed) == "GMY" && code($0.partner) == "BEL" && $0.kind == .guarantee
+            })
         #expect(result.warSize.statesA == 2 && result.warSize.statesB == 8)
         #expect(result.steps == 4 && !result.stoppedAtStepLimit)
     }
@@ -89,7 +96,9 @@ struct July1914Tests {
         for c in network.commitments { group[find(c.from.index)] = find(c.to.index) }
         let allowed = Set([find(auh.index), find(yug.index)])
         for state in result.belligerents {
-            #expect(allowed.contains(find(state.index)), "\(network[state].code) is outside the defence groups of AUH and YUG")
+            #expect(
+                allowed.contains(find(state.index)),
+                "\(network[state].code) is outside the defence groups of AUH and YUG")
         }
         #expect(Set(result.belligerents.map { network[$0].code }) == ["AUH", "YUG", "MNG"])
     }

@@ -26,8 +26,9 @@ struct SyntheticNetworkTests {
         }
     }
 
-    @Test("the same specification gives the same bytes; another seed gives another network",
-          arguments: SyntheticNetworkModel.allCases)
+    @Test(
+        "the same specification gives the same bytes; another seed gives another network",
+        arguments: SyntheticNetworkModel.allCases)
     func deterministic(model: SyntheticNetworkModel) throws {
         let spec = SyntheticNetwork(states: 300, ties: 1200, seed: 7, model: model)
         let first = ScenarioWriter.json(try spec.scenario())
@@ -37,8 +38,9 @@ struct SyntheticNetworkTests {
         #expect(ScenarioWriter.json(try other.scenario()) != first)
     }
 
-    @Test("counts: N states, M distinct ties, floor(N/4) rivalries on untied pairs, capability sums to 1",
-          arguments: SyntheticNetworkModel.allCases)
+    @Test(
+        "counts: N states, M distinct ties, floor(N/4) rivalries on untied pairs, capability sums to 1",
+        arguments: SyntheticNetworkModel.allCases)
     func counts(model: SyntheticNetworkModel) throws {
         let spec = SyntheticNetwork(states: 500, ties: 2500, seed: 3, model: model)
         let network = try spec.scenario().network
@@ -54,9 +56,10 @@ struct SyntheticNetworkTests {
         #expect(!network.contiguity.isEmpty)
         let kinds = Dictionary(grouping: network.commitments, by: \.kind).mapValues(\.count)
         #expect(kinds[.defense, default: 0] > 1000 && kinds[.defense, default: 0] < 1500, "about 50 % defence pacts")
-        #expect(network.commitments.filter { !$0.isSymmetric }.allSatisfy {
-            network[$0.from].capability >= network[$0.to].capability
-        }, "guarantees and patronage run from the more capable state")
+        #expect(
+            network.commitments.filter { !$0.isSymmetric }.allSatisfy {
+                network[$0.from].capability >= network[$0.to].capability
+            }, "guarantees and patronage run from the more capable state")
     }
 
     @Test("the scenario is valid: it writes, reads back equal, and the streamed file has the same bytes")
@@ -64,7 +67,8 @@ struct SyntheticNetworkTests {
         let scenario = try SyntheticNetwork(states: 200, ties: 700, seed: 1, model: .regional).scenario()
         let text = ScenarioWriter.json(scenario)
         #expect(try ScenarioReader.parse(text) == scenario)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("synthetic-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("synthetic-\(UUID().uuidString).json")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ScenarioWriter.write(scenario, to: path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
@@ -73,7 +77,8 @@ struct SyntheticNetworkTests {
     @Test("the streamed writer gives the document writer's bytes for short lists too (Europe 1914)")
     func streamedShortLists() throws {
         let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString).json")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ScenarioWriter.write(scenario, to: path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == ScenarioWriter.json(scenario))
@@ -94,8 +99,10 @@ struct SyntheticNetworkTests {
     @Test("scale-free degrees have a heavy tail: hubs far above the mean, unlike the regional model")
     func scaleFreeDegreeTail() throws {
         let mean = 2.0 * 10_000 / 2_000
-        let scaleFree = Self.degrees(try SyntheticNetwork(states: 2000, ties: 10_000, seed: 2, model: .scaleFree).scenario().network)
-        let regional = Self.degrees(try SyntheticNetwork(states: 2000, ties: 10_000, seed: 2, model: .regional).scenario().network)
+        let scaleFree = Self.degrees(
+            try SyntheticNetwork(states: 2000, ties: 10_000, seed: 2, model: .scaleFree).scenario().network)
+        let regional = Self.degrees(
+            try SyntheticNetwork(states: 2000, ties: 10_000, seed: 2, model: .regional).scenario().network)
         #expect(Double(scaleFree.max()!) > 8 * mean)
         #expect(Double(regional.max()!) < 3 * mean)
         // P(k >= 3 <k>) under a Poisson law of mean 10 is below 1e-6; a k^-3 tail keeps a few percent.
@@ -111,7 +118,8 @@ struct SyntheticNetworkTests {
         var bordered = Set<Int>()
         for entry in network.contiguity {
             bordered.insert(entry.pair.low.index); bordered.insert(entry.pair.high.index)
-            let dx = x[entry.pair.low.index] - x[entry.pair.high.index], dy = y[entry.pair.low.index] - y[entry.pair.high.index]
+            let dx = x[entry.pair.low.index] - x[entry.pair.high.index],
+                dy = y[entry.pair.low.index] - y[entry.pair.high.index]
             let d = (dx * dx + dy * dy).squareRoot() * 20  // spacing 1 / sqrt(400)
             if case .cowType(let type) = entry.kind { #expect(type == 1 ? d <= 0.75 : d > 0.75) }
         }
@@ -129,7 +137,9 @@ struct SyntheticNetworkTests {
         let one = try SyntheticNetwork(states: 1, ties: 0).scenario().network
         #expect(one.count == 1 && one.commitments.isEmpty && one.contiguity.isEmpty)
         for model in SyntheticNetworkModel.allCases {
-            let dense = try SyntheticNetwork(states: 12, ties: SyntheticNetwork.maxTies(states: 12), seed: 4, model: model).scenario().network
+            let dense = try SyntheticNetwork(
+                states: 12, ties: SyntheticNetwork.maxTies(states: 12), seed: 4, model: model
+            ).scenario().network
             #expect(dense.commitments.count == 33)
         }
     }

@@ -38,8 +38,9 @@ struct IGraphBridgeTests {
                 let graph = try IGraphGraph(vertexCount: 3, edges: [(0, 1), (1, 2)])
                 let lengths = IGraphRealVector([1, -1])
                 let result = IGraphRealVector()
-                try IGraph.check(igraph_betweenness(graph.pointer, result.pointer, igraph_vss_all(), false, lengths.pointer),
-                                 "betweenness")
+                try IGraph.check(
+                    igraph_betweenness(graph.pointer, result.pointer, igraph_vss_all(), false, lengths.pointer),
+                    "betweenness")
                 return result.array
             }
         } catch {
@@ -50,14 +51,18 @@ struct IGraphBridgeTests {
         #expect(!error.reason.isEmpty && error.reason != "igraph reported an error without a reason", "\(error)")
         // The bridge still works afterwards (the cleanup stack was freed).
         let view = try AllianceGraphView(vertexCount: 3, edges: [(0, 1, 1), (1, 2, 0.5)])
-        let betweenness = try IGraph.run { () throws(ComputationError) -> [Double] in try IGraphSession(view).betweenness() }
+        let betweenness = try IGraph.run { () throws(ComputationError) -> [Double] in
+            try IGraphSession(view).betweenness()
+        }
         #expect(betweenness == [0, 1, 0])
     }
 
     @Test("malformed GraphML is an error, not an abort")
     func malformedGraphML() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("malformed-\(UUID().uuidString).graphml")
-        try Data("<graphml><graph edgedefault=\"undirected\"><node id=\"a\"/><edge source=\"a\" target=".utf8).write(to: url)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "malformed-\(UUID().uuidString).graphml")
+        try Data("<graphml><graph edgedefault=\"undirected\"><node id=\"a\"/><edge source=\"a\" target=".utf8).write(
+            to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(throws: ComputationError.self) {
             try IGraph.run { () throws(ComputationError) -> Int in
@@ -77,8 +82,10 @@ struct IGraphBridgeTests {
     @Test("eight concurrent metric computations equal the sequential results")
     func concurrentMetrics() async throws {
         let scenario = try ScenarioReader.read(path: TestSupport.network("nato-2024.json"))
-        let networks = [scenario.activeNetwork(),
-                        try ScenarioReader.read(path: TestSupport.network("europe-1914.json")).activeNetwork()]
+        let networks = [
+            scenario.activeNetwork(),
+            try ScenarioReader.read(path: TestSupport.network("europe-1914.json")).activeNetwork(),
+        ]
         let sequential = try (0..<8).map { try NetworkMetrics.compute(networks[$0 % 2], seed: UInt64($0)) }
         let concurrent = try await withThrowingTaskGroup(of: (Int, MetricsReport).self) { group in
             for k in 0..<8 {

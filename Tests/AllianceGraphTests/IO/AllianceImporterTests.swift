@@ -22,9 +22,9 @@ struct AllianceImporterFixtureTests {
         let s = result.scenario
         #expect(s.year == 1902 && s.codes == .cow)
         #expect(kinds(s, "UKG", "FRN") == [.defense, .consultation])
-        #expect(kinds(s, "FRN", "RUS") == [.defense, .consultation])        // duplicate rows merged
-        #expect(kinds(s, "GMY", "AUH") == [.defense, .offense])             // neutral = -9 read as absent
-        #expect(kinds(s, "USA", "GFR") == [.defense])                       // mem1 > mem2 accepted
+        #expect(kinds(s, "FRN", "RUS") == [.defense, .consultation])  // duplicate rows merged
+        #expect(kinds(s, "GMY", "AUH") == [.defense, .offense])  // neutral = -9 read as absent
+        #expect(kinds(s, "USA", "GFR") == [.defense])  // mem1 > mem2 accepted
         #expect(kinds(s, "GMY", "GFR") == [.nonaggression])
         #expect(kinds(s, "AUH", "YUG") == [.neutrality, .nonaggression])
         #expect(s.network.commitments.count == 10)
@@ -58,10 +58,12 @@ struct AllianceImporterFixtureTests {
         #expect(n.states.filter(\.major).map(\.code) == ["UKG", "GMY"])
         // AUH's CINC is -9; GFR and YUG have no row: imputed with the smallest positive score (ITA 0.03).
         #expect(n.states.first { $0.code == "AUH" }?.capability == 0.03)
-        #expect(result.warnings.contains { $0.contains("no positive CINC score for 1902") && $0.contains("GFR, AUH, YUG") })
+        #expect(
+            result.warnings.contains { $0.contains("no positive CINC score for 1902") && $0.contains("GFR, AUH, YUG") })
         let pairs = n.contiguity.map { "\(n[$0.pair.low].code)-\(n[$0.pair.high].code)" }
         #expect(pairs == ["UKG-FRN", "FRN-GMY", "GMY-AUH", "GMY-RUS", "AUH-ITA"])
-        #expect(n.rivalries.map { "\(n[$0.pair.low].code)-\(n[$0.pair.high].code)" } == ["UKG-GMY", "FRN-GMY", "AUH-RUS"])
+        #expect(
+            n.rivalries.map { "\(n[$0.pair.low].code)-\(n[$0.pair.high].code)" } == ["UKG-GMY", "FRN-GMY", "AUH-RUS"])
         #expect(n.rivalries[1].note == "France-Germany 2" && n.rivalries[1].since == 1871)
     }
 
@@ -114,7 +116,8 @@ struct AllianceImporterFixtureTests {
         }
         #expect(only.message.contains("did you mean \"UKG\""))
         #expect(throws: InputError.self) {
-            try AllianceImporter.run(allianceFile: fixture("states-small.csv"), options: .init(source: .atop, year: 1902))
+            try AllianceImporter.run(
+                allianceFile: fixture("states-small.csv"), options: .init(source: .atop, year: 1902))
         }
     }
 
@@ -147,8 +150,9 @@ struct AllianceImporterRealDataTests {
         return Set(s.network.commitments.filter { $0.kind == .defense }.map { StatePair($0.from, $0.to) }).count
     }
 
-    @Test("ATOP 5.1: 8 undirected defence dyads in 1900, 12 in 1913, 1,104 in 2000",
-          arguments: [(1900, 8), (1913, 12), (2000, 1104)])
+    @Test(
+        "ATOP 5.1: 8 undirected defence dyads in 1900, 12 in 1913, 1,104 in 2000",
+        arguments: [(1900, 8), (1913, 12), (2000, 1104)])
     func defenceCounts(year: Int, expected: Int) throws {
         guard let count = try Self.defenceDyads(year) else { return }
         #expect(count == expected)
@@ -156,8 +160,10 @@ struct AllianceImporterRealDataTests {
 
     @Test("the 1913 import with NMC and the state list is a scenario the metrics accept")
     func acceptance1913() throws {
-        guard let atop = TestSupport.sharedDataFile("atop5_1dy.csv"), let nmc = TestSupport.sharedDataFile("NMC-60-abridged.csv"),
-              let states = TestSupport.sharedDataFile("states2016.csv") else {
+        guard let atop = TestSupport.sharedDataFile("atop5_1dy.csv"),
+            let nmc = TestSupport.sharedDataFile("NMC-60-abridged.csv"),
+            let states = TestSupport.sharedDataFile("states2016.csv")
+        else {
             print("skipping: ../shared/data files for the 1913 import are absent")
             return
         }

@@ -7,7 +7,9 @@ import Testing
 /// Files written by networkx 3.6 and python-igraph 0.10.2 (scripts/formats/make_fixtures.py).
 @Suite("Graph files written by networkx and python-igraph")
 struct ForeignGraphFilesTests {
-    static let files = ["networkx.graphml", "networkx.nodelink.json", "networkx-links.nodelink.json", "igraph.graphml", "igraph.gml"]
+    static let files = [
+        "networkx.graphml", "networkx.nodelink.json", "networkx-links.nodelink.json", "igraph.graphml", "igraph.gml",
+    ]
 
     @Test("the hand-made 1914 sketch is read with every state, tie kind, strength and direction", arguments: files)
     func sketch(file: String) throws {
@@ -23,10 +25,15 @@ struct ForeignGraphFilesTests {
             "\(c.kind.rawValue) \(n[c.from].code)\(c.isSymmetric ? "-" : ">")\(n[c.to].code) \(c.credibility)"
         }
         // networkx lists a multigraph's edges by node adjacency, igraph by edge id: compare as sets.
-        #expect(ties.sorted() == ["defense FRN-RUS 0.9", "consultation FRN-RUS 1.0", "nonaggression GMY-BEL 0.5",
-                                  "guarantee FRN>BEL 0.6"].sorted())
+        #expect(
+            ties.sorted()
+                == [
+                    "defense FRN-RUS 0.9", "consultation FRN-RUS 1.0", "nonaggression GMY-BEL 0.5",
+                    "guarantee FRN>BEL 0.6",
+                ].sorted())
         #expect(n.rivalries.count == 1)
-        #expect(n.rivalries.first.map { n[$0.pair.low].code + n[$0.pair.high].code + " \($0.intensity)" } == "FRNGMY 0.9")
+        #expect(
+            n.rivalries.first.map { n[$0.pair.low].code + n[$0.pair.high].code + " \($0.intensity)" } == "FRNGMY 0.9")
     }
 
     @Test("a plain networkx graph: codes from the name attribute, defence ties, weight not read as strength")
@@ -46,9 +53,9 @@ struct ForeignCodeTests {
     @Test("a name attribute holding display names falls back to the node ids as codes")
     func displayNames() throws {
         let text = """
-        {"nodes": [{"id": "UKG", "name": "United Kingdom"}, {"id": "FRN", "name": "France"}],
-         "edges": [{"source": "UKG", "target": "FRN", "kind": "consultation"}]}
-        """
+            {"nodes": [{"id": "UKG", "name": "United Kingdom"}, {"id": "FRN", "name": "France"}],
+             "edges": [{"source": "UKG", "target": "FRN", "kind": "consultation"}]}
+            """
         let path = FormatFixtures.temporaryPath("names.nodelink.json")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let n = try GraphIO.read(path: path).network

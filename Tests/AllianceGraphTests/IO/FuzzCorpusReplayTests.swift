@@ -24,7 +24,9 @@ struct FuzzCorpusReplayTests {
     struct Input: CustomTestStringConvertible, Sendable {
         var target: Target
         var path: String
-        var testDescription: String { "\(target.rawValue)/\(path.split(separator: "/").suffix(2).joined(separator: "/"))" }
+        var testDescription: String {
+            "\(target.rawValue)/\(path.split(separator: "/").suffix(2).joined(separator: "/"))"
+        }
     }
 
     static let root = TestSupport.fixture("fuzz")
@@ -40,12 +42,18 @@ struct FuzzCorpusReplayTests {
             }
     }
 
-    static let crashInputs: [Input] = Target.allCases.flatMap { t in files(t, corpus: false).map { Input(target: t, path: $0) } }
-    static let corpusInputs: [Input] = Target.allCases.flatMap { t in files(t, corpus: true).map { Input(target: t, path: $0) } }
+    static let crashInputs: [Input] = Target.allCases.flatMap { t in
+        files(t, corpus: false).map { Input(target: t, path: $0) }
+    }
+    static let corpusInputs: [Input] = Target.allCases.flatMap { t in
+        files(t, corpus: true).map { Input(target: t, path: $0) }
+    }
 
     @Test("every target has a committed minimised corpus", arguments: Target.allCases)
     func corpusPresent(target: Target) {
-        #expect(Self.files(target, corpus: true).count >= 5, "Fixtures/fuzz/\(target.rawValue)/corpus is missing or nearly empty")
+        #expect(
+            Self.files(target, corpus: true).count >= 5,
+            "Fixtures/fuzz/\(target.rawValue)/corpus is missing or nearly empty")
     }
 
     @Test("each input a fuzzer crashed on now reads cleanly", arguments: crashInputs)
@@ -72,11 +80,14 @@ struct FuzzCorpusReplayTests {
         }
         switch input.target {
         case .scenario, .graphml, .gml, .nodeLink:
-            let format: GraphFormat = [.scenario: .scenario, .graphml: .graphml, .gml: .gml, .nodeLink: .nodeLink][input.target]!
+            let format: GraphFormat = [.scenario: .scenario, .graphml: .graphml, .gml: .gml, .nodeLink: .nodeLink][
+                input.target]!
             let path = try write(bytes, "input")
             let scenario: Scenario
             do {
-                scenario = format == .scenario ? try ScenarioReader.read(path: path) : try GraphIO.read(path: path, format: format)
+                scenario =
+                    format == .scenario
+                    ? try ScenarioReader.read(path: path) : try GraphIO.read(path: path, format: format)
             } catch {
                 #expect(error.file == path, "\(input.path): \(error)")
                 #expect(!error.message.isEmpty)
@@ -97,7 +108,8 @@ struct FuzzCorpusReplayTests {
             }
             try expectRoundTrips(scenario, format: .scenario, input)
             let tables = GephiCSV.encode(ScenarioGraphMapping.document(scenario))
-            _ = try GraphIO.decodeCSV(nodes: Array(tables.nodes.utf8), edges: Array(tables.edges.utf8), fallbackName: "t")
+            _ = try GraphIO.decodeCSV(
+                nodes: Array(tables.nodes.utf8), edges: Array(tables.edges.utf8), fallbackName: "t")
         case .importers:
             guard bytes.count >= 2 else { return }
             let path = try write(bytes.dropFirst(2), "input.csv")
@@ -122,7 +134,9 @@ struct FuzzCorpusReplayTests {
     }
 
     /// As Fuzz/Sources/FuzzImporters: the first byte picks the layout, the second the options.
-    static func importOptions(layout: Int, flags: UInt8, input: String) -> (alliances: String, options: AllianceImportOptions) {
+    static func importOptions(layout: Int, flags: UInt8, input: String) -> (
+        alliances: String, options: AllianceImportOptions
+    ) {
         let fixture = { (name: String) in TestSupport.fixture("import/\(name)").path }
         var options = AllianceImportOptions(source: layout == 1 ? .cow : .atop, year: layout == 1 ? 1910 : 1902)
         if flags & 1 != 0 { options.codes = .iso3 }
@@ -156,7 +170,9 @@ struct FuzzCorpusReplayTests {
             if format == .nodeLink {
                 #expect(again == scenario, "\(input.path): node-link round trip")
             } else {
-                #expect(roundedNumbers(ScenarioWriter.json(again)) == roundedNumbers(json), "\(input.path): \(format.rawValue) round trip")
+                #expect(
+                    roundedNumbers(ScenarioWriter.json(again)) == roundedNumbers(json),
+                    "\(input.path): \(format.rawValue) round trip")
             }
         }
     }
@@ -169,14 +185,19 @@ struct FuzzCorpusReplayTests {
         while let c = chars.first {
             if inString {
                 out.unicodeScalars.append(c); chars.removeFirst()
-                if c == "\\", let next = chars.first { out.unicodeScalars.append(next); chars.removeFirst() }
-                else if c == "\"" { inString = false }
+                if c == "\\", let next = chars.first {
+                    out.unicodeScalars.append(next); chars.removeFirst()
+                } else if c == "\"" {
+                    inString = false
+                }
                 continue
             }
             if c == "\"" { inString = true; out.unicodeScalars.append(c); chars.removeFirst(); continue }
             if c == "-" || ("0"..."9").contains(c) {
                 var token = ""
-                while let d = chars.first, d == "-" || d == "+" || d == "." || d == "e" || d == "E" || ("0"..."9").contains(d) {
+                while let d = chars.first,
+                    d == "-" || d == "+" || d == "." || d == "e" || d == "E" || ("0"..."9").contains(d)
+                {
                     token.unicodeScalars.append(d); chars.removeFirst()
                 }
                 out += Double(token).map { String(format: "%.15g", $0) } ?? token
@@ -192,12 +213,14 @@ struct FuzzCorpusReplayTests {
 /// `GraphIO.read(path:)` reads from a file.
 @Suite("Graph formats from memory")
 struct InMemoryGraphReadingTests {
-    @Test("decode gives the scenario read(path:) gives, for every single-file format",
-          arguments: [GraphFormat.scenario, .graphml, .gml, .nodeLink])
+    @Test(
+        "decode gives the scenario read(path:) gives, for every single-file format",
+        arguments: [GraphFormat.scenario, .graphml, .gml, .nodeLink])
     func decodeMatchesRead(format: GraphFormat) throws {
         let scenario = try FormatFixtures.rich()
         let text = try GraphIO.encode(scenario, as: format)
-        let ext = ["scenario": "json", "graphml": "graphml", "gml": "gml", "node-link": "nodelink.json"][format.rawValue]!
+        let ext = ["scenario": "json", "graphml": "graphml", "gml": "gml", "node-link": "nodelink.json"][
+            format.rawValue]!
         let path = FormatFixtures.temporaryPath("memory.\(ext)")
         try GraphIO.write(scenario, as: format, to: path)
         let fromFile = try GraphIO.read(path: path)
@@ -209,7 +232,8 @@ struct InMemoryGraphReadingTests {
     func decodeCSVTables() throws {
         let scenario = try FormatFixtures.rich()
         let tables = GephiCSV.encode(ScenarioGraphMapping.document(scenario))
-        let both = try GraphIO.decodeCSV(nodes: Array(tables.nodes.utf8), edges: Array(tables.edges.utf8), fallbackName: "t")
+        let both = try GraphIO.decodeCSV(
+            nodes: Array(tables.nodes.utf8), edges: Array(tables.edges.utf8), fallbackName: "t")
         #expect(both.network.states.map(\.code) == scenario.network.states.map(\.code))
         let edgesOnly = try GraphIO.decodeCSV(nodes: nil, edges: Array(tables.edges.utf8), fallbackName: "t")
         #expect(Set(edgesOnly.network.states.map(\.code)) == Set(scenario.network.states.map(\.code)))
@@ -218,13 +242,15 @@ struct InMemoryGraphReadingTests {
         #expect(throws: InputError.self) { try GraphIO.decode([], format: .dot, fallbackName: "t") }
     }
 
-    @Test("GraphML and GML keep 15 significant digits of a number; node-link and scenario JSON keep all",
-          arguments: [GraphFormat.graphml, .gml, .nodeLink, .scenario])
+    @Test(
+        "GraphML and GML keep 15 significant digits of a number; node-link and scenario JSON keep all",
+        arguments: [GraphFormat.graphml, .gml, .nodeLink, .scenario])
     func numberPrecision(format: GraphFormat) throws {
-        let scenario = try ScenarioReader.parse("""
-        {"format": "alliancegraph/1", "name": "digits", "states": [
-          {"code": "AAA", "capability": 0.12345678901234567}, {"code": "BBB", "capability": 0.5}]}
-        """)
+        let scenario = try ScenarioReader.parse(
+            """
+            {"format": "alliancegraph/1", "name": "digits", "states": [
+              {"code": "AAA", "capability": 0.12345678901234567}, {"code": "BBB", "capability": 0.5}]}
+            """)
         let text = try GraphIO.encode(scenario, as: format)
         let back = try GraphIO.decode(Array(text.utf8), format: format, fallbackName: "digits")
         let capability = back.network.states[0].capability
@@ -249,13 +275,18 @@ struct AttributeNameBoundTests {
         case .nodeLink:
             let nodes = (0..<n).map { k in k < names ? "{\"id\":\"S\(k)\",\"k\(k)\":1}" : "{\"id\":\"S\(k)\"}" }
             let edges = (1..<n).map { k in "{\"source\":\"S\(k - 1)\",\"target\":\"S\(k)\"}" }
-            return Array("{\"nodes\":[\(nodes.joined(separator: ","))],\"edges\":[\(edges.joined(separator: ","))]}".utf8)
+            return Array(
+                "{\"nodes\":[\(nodes.joined(separator: ","))],\"edges\":[\(edges.joined(separator: ","))]}".utf8)
         case .graphml:
             let keys = (0..<names).map { "<key id=\"k\($0)\" for=\"node\" attr.name=\"k\($0)\" attr.type=\"double\"/>" }
-            let nodes = (0..<n).map { k in k < names ? "<node id=\"S\(k)\"><data key=\"k\(k)\">1</data></node>" : "<node id=\"S\(k)\"/>" }
+            let nodes = (0..<n).map { k in
+                k < names ? "<node id=\"S\(k)\"><data key=\"k\(k)\">1</data></node>" : "<node id=\"S\(k)\"/>"
+            }
             let edges = (1..<n).map { "<edge source=\"S\($0 - 1)\" target=\"S\($0)\"/>" }
-            return Array(("<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">" + keys.joined()
-                + "<graph edgedefault=\"undirected\">" + nodes.joined() + edges.joined() + "</graph></graphml>\n").utf8)
+            return Array(
+                ("<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">" + keys.joined()
+                    + "<graph edgedefault=\"undirected\">" + nodes.joined() + edges.joined() + "</graph></graphml>\n")
+                    .utf8)
         default:
             let nodes = (0..<n).map { k in "node [ id \(k) name \"S\(k)\"" + (k < names ? " k\(k) 1" : "") + " ]" }
             let edges = (1..<n).map { "edge [ source \($0 - 1) target \($0) ]" }
@@ -263,18 +294,22 @@ struct AttributeNameBoundTests {
         }
     }
 
-    @Test("more names than the bound is an InputError saying so, before igraph allocates",
-          arguments: [GraphFormat.nodeLink, .graphml, .gml])
+    @Test(
+        "more names than the bound is an InputError saying so, before igraph allocates",
+        arguments: [GraphFormat.nodeLink, .graphml, .gml])
     func tooManyNames(format: GraphFormat) {
         do {
-            _ = try GraphIO.decode(Self.file(format, names: GraphDocument.maxAttributeNames + 50), format: format, fallbackName: "wide")
+            _ = try GraphIO.decode(
+                Self.file(format, names: GraphDocument.maxAttributeNames + 50), format: format, fallbackName: "wide")
             Issue.record("a \(format.rawValue) file with too many attribute names was accepted")
         } catch {
             #expect(error.message.contains("at most \(GraphDocument.maxAttributeNames) are read"), "\(error)")
         }
     }
 
-    @Test("up to the bound, 2,000 vertices with 200 names read quickly", arguments: [GraphFormat.nodeLink, .graphml, .gml])
+    @Test(
+        "up to the bound, 2,000 vertices with 200 names read quickly",
+        arguments: [GraphFormat.nodeLink, .graphml, .gml])
     func namesWithinBound(format: GraphFormat) throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -286,7 +321,11 @@ struct AttributeNameBoundTests {
 
     @Test("the GraphML and GML pre-scans count declarations and keys, not values or strings")
     func preScanCounts() {
-        #expect(IGraphForeign.graphMLKeyCount(Array("<graphml><key id=\"a\"/><key\nid=\"b\"/><keys/><graph/></graphml>".utf8)) == 2)
-        #expect(IGraphForeign.gmlKeyNameCount(Array("graph [ node [ id 1 label \"x y z\" w 1e5 ] # comment words\n node [ id 2 ] ]".utf8)) == 5)
+        #expect(
+            IGraphForeign.graphMLKeyCount(
+                Array("<graphml><key id=\"a\"/><key\nid=\"b\"/><keys/><graph/></graphml>".utf8)) == 2)
+        #expect(
+            IGraphForeign.gmlKeyNameCount(
+                Array("graph [ node [ id 1 label \"x y z\" w 1e5 ] # comment words\n node [ id 2 ] ]".utf8)) == 5)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Testing
 @testable import AllianceGraph
@@ -10,39 +10,40 @@ import Testing
 /// A scenario that exercises every field the graph formats must carry.
 enum FormatFixtures {
     static let richJSON = """
-    {
-      "format": "alliancegraph/1",
-      "name": "Rich \\"toy\\" <scenario> & co",
-      "year": 1900,
-      "description": "Every field: notes with quotes, ampersands, angle brackets and accents (é, ü).",
-      "codes": "cow",
-      "sources": ["Made up for tests"],
-      "parameters": {"offenseDefense": 1.2, "transparency": 0.3, "armsControl": {"maxEffort": 0.05}},
-      "states": [
-        {"code": "AAA", "ccode": 200, "name": "Åland & \\"Co\\"", "capability": 0.3, "major": true, "note": "a <note>"},
-        {"code": "BBB", "name": "Bland", "capability": 0.2, "effort": 0.03, "baselineEffort": 0.025},
-        {"code": "CCC", "name": "Cland", "capability": 0.05, "gdp": 0.07, "hawkishness": 0.2, "intent": 0.4},
-        {"code": "DDD", "capability": 0.1234567890123}
-      ],
-      "commitments": [
-        {"kind": "defense", "between": ["CCC", "BBB"], "credibility": 0.9, "reverseCredibility": 0.333333333333333, "since": 1890},
-        {"kind": "guarantee", "from": "AAA", "to": "CCC", "credibility": 0.6, "note": "Treaty of \\"London\\" & more"},
-        {"kind": "consultation", "between": ["AAA", "BBB"], "until": 1899},
-        {"kind": "neutrality", "between": ["AAA", "BBB"], "since": 1880},
-        {"kind": "patronage", "from": "DDD", "to": "BBB"},
-        {"kind": "defense", "between": ["CCC", "BBB"], "since": 1850, "until": 1860}
-      ],
-      "rivalries": [{"between": ["AAA", "BBB"], "intensity": 0.8, "since": 1870}, {"between": ["DDD", "CCC"]}],
-      "contiguity": [{"between": ["AAA", "BBB"], "type": 1}, {"between": ["BBB", "CCC"], "proximity": 0.7}],
-      "warPlans": [{"actor": "AAA", "trigger": ["BBB"], "attack": ["CCC"]}],
-      "propensities": [{"between": ["AAA", "DDD"], "value": -2}]
-    }
-    """
+        {
+          "format": "alliancegraph/1",
+          "name": "Rich \\"toy\\" <scenario> & co",
+          "year": 1900,
+          "description": "Every field: notes with quotes, ampersands, angle brackets and accents (é, ü).",
+          "codes": "cow",
+          "sources": ["Made up for tests"],
+          "parameters": {"offenseDefense": 1.2, "transparency": 0.3, "armsControl": {"maxEffort": 0.05}},
+          "states": [
+            {"code": "AAA", "ccode": 200, "name": "Åland & \\"Co\\"", "capability": 0.3, "major": true, "note": "a <note>"},
+            {"code": "BBB", "name": "Bland", "capability": 0.2, "effort": 0.03, "baselineEffort": 0.025},
+            {"code": "CCC", "name": "Cland", "capability": 0.05, "gdp": 0.07, "hawkishness": 0.2, "intent": 0.4},
+            {"code": "DDD", "capability": 0.1234567890123}
+          ],
+          "commitments": [
+            {"kind": "defense", "between": ["CCC", "BBB"], "credibility": 0.9, "reverseCredibility": 0.333333333333333, "since": 1890},
+            {"kind": "guarantee", "from": "AAA", "to": "CCC", "credibility": 0.6, "note": "Treaty of \\"London\\" & more"},
+            {"kind": "consultation", "between": ["AAA", "BBB"], "until": 1899},
+            {"kind": "neutrality", "between": ["AAA", "BBB"], "since": 1880},
+            {"kind": "patronage", "from": "DDD", "to": "BBB"},
+            {"kind": "defense", "between": ["CCC", "BBB"], "since": 1850, "until": 1860}
+          ],
+          "rivalries": [{"between": ["AAA", "BBB"], "intensity": 0.8, "since": 1870}, {"between": ["DDD", "CCC"]}],
+          "contiguity": [{"between": ["AAA", "BBB"], "type": 1}, {"between": ["BBB", "CCC"], "proximity": 0.7}],
+          "warPlans": [{"actor": "AAA", "trigger": ["BBB"], "attack": ["CCC"]}],
+          "propensities": [{"between": ["AAA", "DDD"], "value": -2}]
+        }
+        """
 
     static func rich() throws -> Scenario { try ScenarioReader.parse(richJSON) }
 
     static func temporaryPath(_ name: String) -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alliancegraph-tests-\(ProcessInfo.processInfo.processIdentifier)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "alliancegraph-tests-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.appendingPathComponent(name).path
     }
@@ -50,7 +51,9 @@ enum FormatFixtures {
 
 @Suite("Graph formats")
 struct GraphFormatsTests {
-    @Test("scenario -> GraphML -> scenario keeps every state, tie, credibility and attribute", arguments: [GraphFormat.graphml, .gml, .nodeLink])
+    @Test(
+        "scenario -> GraphML -> scenario keeps every state, tie, credibility and attribute",
+        arguments: [GraphFormat.graphml, .gml, .nodeLink])
     func roundTrip(format: GraphFormat) throws {
         let scenario = try FormatFixtures.rich()
         let ext = ["graphml": "graphml", "gml": "gml", "node-link": "nodelink.json"][format.rawValue]!
@@ -87,14 +90,23 @@ struct GraphFormatsTests {
 @Suite("Graph formats: bad input")
 struct GraphFormatsErrorTests {
     static let malformed: [(String, String)] = [
-        ("truncated.graphml", "<?xml version=\"1.0\"?><graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"undirected\"><node id=\"a\"/>"),
+        (
+            "truncated.graphml",
+            "<?xml version=\"1.0\"?><graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"undirected\"><node id=\"a\"/>"
+        ),
         ("notxml.graphml", "this is not XML at all"),
         ("empty.graphml", ""),
-        ("badedge.graphml", "<?xml version=\"1.0\"?><graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"undirected\"><node id=\"a\"/><edge source=\"a\"/></graph></graphml>"),
+        (
+            "badedge.graphml",
+            "<?xml version=\"1.0\"?><graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"undirected\"><node id=\"a\"/><edge source=\"a\"/></graph></graphml>"
+        ),
         ("bad.gml", "graph [ node [ id 0 ] edge [ source 0 target 7 ] "),
         ("garbage.gml", "\u{01}\u{02} not gml ]]]"),
         ("nonodes.nodelink.json", "{\"directed\": false, \"edges\": []}"),
-        ("badsource.nodelink.json", "{\"nodes\": [{\"id\": \"A\"}], \"links\": [{\"source\": \"A\", \"target\": \"B\"}]}"),
+        (
+            "badsource.nodelink.json",
+            "{\"nodes\": [{\"id\": \"A\"}], \"links\": [{\"source\": \"A\", \"target\": \"B\"}]}"
+        ),
     ]
 
     @Test("malformed GraphML, GML and node-link files are InputErrors, never aborts", arguments: 0..<8)
@@ -108,8 +120,8 @@ struct GraphFormatsErrorTests {
     @Test("an unknown tie kind names the edge and suggests the closest kind")
     func unknownKind() throws {
         let text = """
-        {"nodes": [{"id": "A"}, {"id": "B"}], "edges": [{"source": "A", "target": "B", "kind": "defence"}]}
-        """
+            {"nodes": [{"id": "A"}, {"id": "B"}], "edges": [{"source": "A", "target": "B", "kind": "defence"}]}
+            """
         let path = FormatFixtures.temporaryPath("kind.nodelink.json")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let error = try #require(throws: InputError.self) { try GraphIO.read(path: path) }
@@ -125,8 +137,9 @@ struct GraphFormatsErrorTests {
 
 @Suite("Graph formats: bundled networks")
 struct BundledNetworkRoundTripTests {
-    @Test("every bundled network survives GraphML, GML and node-link unchanged",
-          arguments: ["europe-1914.json", "europe-1936.json", "cold-war-1962.json", "nato-2024.json"])
+    @Test(
+        "every bundled network survives GraphML, GML and node-link unchanged",
+        arguments: ["europe-1914.json", "europe-1936.json", "cold-war-1962.json", "nato-2024.json"])
     func roundTrip(name: String) throws {
         let scenario = try ScenarioReader.read(path: TestSupport.network(name))
         for format in [GraphFormat.graphml, .gml, .nodeLink] {

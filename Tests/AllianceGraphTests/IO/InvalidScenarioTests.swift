@@ -18,7 +18,8 @@ struct InvalidScenarioTests {
 
     static let expectations: [String: Expectation] = {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("expected.json")),
-              let table = try? JSONDecoder().decode([String: Expectation].self, from: data) else { return [:] }
+            let table = try? JSONDecoder().decode([String: Expectation].self, from: data)
+        else { return [:] }
         return table
     }()
 

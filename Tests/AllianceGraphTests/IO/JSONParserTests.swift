@@ -15,9 +15,12 @@ struct JSONParserTests {
 
     @Test("numbers keep their source text and reject non-JSON forms")
     func numbers() throws {
-        #expect(try parse("[1914, -0.5, 1e-3, 2E+2]") == .array([
-            .number(1914, text: "1914"), .number(-0.5, text: "-0.5"), .number(0.001, text: "1e-3"), .number(200, text: "2E+2"),
-        ]))
+        #expect(
+            try parse("[1914, -0.5, 1e-3, 2E+2]")
+                == .array([
+                    .number(1914, text: "1914"), .number(-0.5, text: "-0.5"), .number(0.001, text: "1e-3"),
+                    .number(200, text: "2E+2"),
+                ]))
         for bad in ["01", "1.", ".5", "+1", "1e", "-", "0x10", "Infinity", "NaN", "1e999"] {
             #expect(throws: InputError.self, "\(bad)") { try parse("[\(bad)]") }
         }
@@ -36,8 +39,10 @@ struct JSONParserTests {
 
     @Test("duplicate keys, trailing commas, comments and trailing content are rejected")
     func rejected() {
-        for bad in [#"{"a": 1, "a": 2}"#, "[1, 2,]", #"{"a": 1,}"#, "[1] // c", "[1] [2]", "", "   ", #"{"a" : tru}"#,
-                    "\"unterminated", "\"bad \\x escape\"", "\"lone \\ud800\"", "\"tab\there\""] {
+        for bad in [
+            #"{"a": 1, "a": 2}"#, "[1, 2,]", #"{"a": 1,}"#, "[1] // c", "[1] [2]", "", "   ", #"{"a" : tru}"#,
+            "\"unterminated", "\"bad \\x escape\"", "\"lone \\ud800\"", "\"tab\there\"",
+        ] {
             #expect(throws: InputError.self, "\(bad)") { try parse(bad) }
         }
     }
@@ -57,7 +62,9 @@ struct JSONParserTests {
                 }
                 // The same key spelt with an escape is the same key.
                 let escaped = "\\u006b" + keys[repeated].dropFirst()
-                #expect(throws: InputError.self, "\(size) keys, escaped repeat") { try parse("{\(members), \"\(escaped)\": 2}") }
+                #expect(throws: InputError.self, "\(size) keys, escaped repeat") {
+                    try parse("{\(members), \"\(escaped)\": 2}")
+                }
             }
         }
     }

@@ -36,7 +36,8 @@ struct OutputLedgerTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["rounds.csv"])
         #expect(try String(contentsOfFile: done, encoding: .utf8) == "round\n1\n")
         #expect(ledger.isInterrupted)
-        #expect(outcome.message(signal: "SIGTERM")
+        #expect(
+            outcome.message(signal: "SIGTERM")
                 == "interrupted by SIGTERM: completed \(done); no other output written (removed 1 temporary file)")
     }
 

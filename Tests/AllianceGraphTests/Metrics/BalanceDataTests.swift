@@ -26,7 +26,8 @@ struct BalanceDataTests {
         #expect(frustration.value == 1)
     }
 
-    @Test("AKR great powers 1907: complete, 20 balanced triangles, frustration 0, Triple Entente against Triple Alliance")
+    @Test(
+        "AKR great powers 1907: complete, 20 balanced triangles, frustration 0, Triple Entente against Triple Alliance")
     func greatPowers1907() throws {
         guard let (codes, graph) = try SignedTestData.read(Self.akrFile, year: 1907) else {
             print("skipped: \(Self.akrFile) not found in ../shared/data"); return
@@ -73,7 +74,7 @@ struct BalanceDataTests {
         #expect(balance.positiveNegativeNegative == 40)
         #expect(balance.positivePositiveNegative == 2)
         #expect(balance.negativeNegativeNegative == 7)
-        #expect(balance.index < 1) // known not to be balanced
+        #expect(balance.index < 1)  // known not to be balanced
         // Line index of imbalance 7 (Doreian & Mrvar 2009; Aref, Mason & Wilson 2018).
         let frustration = Frustration(graph)
         #expect(frustration.value == 7)

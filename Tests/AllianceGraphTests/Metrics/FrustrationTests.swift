@@ -9,8 +9,9 @@ struct FrustrationTests {
     func matchesBruteForce() {
         for trial in 0..<60 {
             let n = 3 + trial % 12
-            let graph = SignedTestData.random(n: n, density: [0.3, 0.6, 1.0][trial % 3], negative: [0.2, 0.5, 0.8][(trial / 3) % 3],
-                                              seed: UInt64(trial))
+            let graph = SignedTestData.random(
+                n: n, density: [0.3, 0.6, 1.0][trial % 3], negative: [0.2, 0.5, 0.8][(trial / 3) % 3],
+                seed: UInt64(trial))
             let brute = SignedTestData.bruteForce(graph)
             let result = Frustration(graph, maxSplits: 1 << 14)
             #expect(result.isExact)
@@ -42,8 +43,12 @@ struct FrustrationTests {
     @Test("a balanced network has frustration 0 and the two camps of its structure")
     func balancedNetwork() throws {
         // Camps {0,1,2} and {3,4}: positive inside, negative across.
-        let graph = try SignedGraphView(vertexCount: 5, edges: [(0, 1, 1), (1, 2, 1), (0, 2, 1), (3, 4, 1),
-                                                                (0, 3, -1), (2, 4, -1), (1, 3, -1)])
+        let graph = try SignedGraphView(
+            vertexCount: 5,
+            edges: [
+                (0, 1, 1), (1, 2, 1), (0, 2, 1), (3, 4, 1),
+                (0, 3, -1), (2, 4, -1), (1, 3, -1),
+            ])
         let result = Frustration(graph)
         #expect(result.value == 0)
         #expect(result.camps == [0, 0, 0, 1, 1])

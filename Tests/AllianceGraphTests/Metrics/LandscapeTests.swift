@@ -10,7 +10,7 @@ struct LandscapeTests {
         var p = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for i in 0..<n {
             for j in (i + 1)..<max(i + 1, n) {
-                p[i][j] = (rng.nextUnit() * 4 - 2).rounded() // integers -2...2: plateaus happen
+                p[i][j] = (rng.nextUnit() * 4 - 2).rounded()  // integers -2...2: plateaus happen
                 p[j][i] = p[i][j]
             }
         }
@@ -74,7 +74,8 @@ struct LandscapeTests {
         let n = 6
         var p = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for i in 0..<n { for j in 0..<n where i != j { p[i][j] = (i < 3) == (j < 3) ? 1 : -1 } }
-        let l = try AlignmentLandscape(codes: (0..<n).map { "S\($0)" }, sizes: [Double](repeating: 1, count: n), propensities: p)
+        let l = try AlignmentLandscape(
+            codes: (0..<n).map { "S\($0)" }, sizes: [Double](repeating: 1, count: n), propensities: p)
         let result = LandscapeSearch.exhaustive(l)
         #expect(result.minima.count == 1)
         #expect(result.minima[0].camps == [0, 0, 0, 1, 1, 1])

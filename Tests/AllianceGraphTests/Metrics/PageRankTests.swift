@@ -32,9 +32,11 @@ struct PageRankTests {
             label = "G(n, p)"
         case 1:  // two dense components and isolated states
             let split = n / 2, isolates = min(3, n - split)
-            for a in 0..<n - isolates { for b in (a + 1)..<(n - isolates) where (a < split) == (b < split) && random.nextUnit() < 0.4 {
-                edges.append((a, b, strength()))
-            } }
+            for a in 0..<n - isolates {
+                for b in (a + 1)..<(n - isolates) where (a < split) == (b < split) && random.nextUnit() < 0.4 {
+                    edges.append((a, b, strength()))
+                }
+            }
             label = "disconnected with isolates"
         case 2:  // a star, plus isolates
             let leaves = max(1, n - 1 - Int(random.next() % 3))

@@ -19,7 +19,9 @@ struct ReferenceMetricsTests {
         /// edge with credibility = the edge weight.
         func network() throws -> AllianceNetwork {
             let states = (0..<n).map { State(code: "V\($0)", capability: 1) }
-            let commitments = edges.map { Commitment.symmetric(.defense, StateID($0.0), StateID($0.1), credibility: $0.2) }
+            let commitments = edges.map {
+                Commitment.symmetric(.defense, StateID($0.0), StateID($0.1), credibility: $0.2)
+            }
             return try AllianceNetwork(states: states, commitments: commitments)
         }
 
@@ -32,16 +34,19 @@ struct ReferenceMetricsTests {
         }
     }
 
-    static let fixtureNames = ["random-weighted", "weighted-small", "disconnected", "isolates", "star", "complete",
-                               "karate", "path", "network-europe-1914", "network-nato-2024"]
+    static let fixtureNames = [
+        "random-weighted", "weighted-small", "disconnected", "isolates", "star", "complete",
+        "karate", "path", "network-europe-1914", "network-nato-2024",
+    ]
 
     static func load(_ name: String) throws -> Fixture {
         let url = TestSupport.fixture("reference/\(name).json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let edges = (object["edges"] as? [[NSNumber]] ?? []).map { ($0[0].intValue, $0[1].intValue, $0[2].doubleValue) }
-        return Fixture(name: name, n: (object["n"] as? NSNumber)?.intValue ?? 0, edges: edges,
-                       expected: object["expected"] as? [String: Any] ?? [:],
-                       fixedPartition: (object["fixed_partition"] as? [NSNumber] ?? []).map(\.intValue))
+        return Fixture(
+            name: name, n: (object["n"] as? NSNumber)?.intValue ?? 0, edges: edges,
+            expected: object["expected"] as? [String: Any] ?? [:],
+            fixedPartition: (object["fixed_partition"] as? [NSNumber] ?? []).map(\.intValue))
     }
 
     /// |a - b| <= absolute + relative * |b|, with NaN matching NaN.
@@ -50,8 +55,10 @@ struct ReferenceMetricsTests {
         return abs(a - b) <= absolute + relative * abs(b)
     }
 
-    static func expectClose(_ actual: [MetricValue]?, _ expected: [Double], _ label: String,
-                            relative: Double = 1e-9, absolute: Double = 1e-12) {
+    static func expectClose(
+        _ actual: [MetricValue]?, _ expected: [Double], _ label: String,
+        relative: Double = 1e-9, absolute: Double = 1e-12
+    ) {
         let values = (actual ?? []).map(\.number)
         #expect(values.count == expected.count, "\(label): length")
         for (k, (a, b)) in zip(values, expected).enumerated() {
@@ -69,8 +76,9 @@ struct ReferenceMetricsTests {
         Self.expectClose(report.column("closeness"), fixture.vector("closeness"), "\(name) closeness")
         Self.expectClose(report.column("harmonic"), fixture.vector("harmonic"), "\(name) harmonic")
         // ARPACK's start vector leaves noise of ~1e-15 in components outside the dominant one.
-        Self.expectClose(report.column("eigenvector"), fixture.vector("eigenvector"), "\(name) eigenvector",
-                         relative: 1e-9, absolute: 1e-12)
+        Self.expectClose(
+            report.column("eigenvector"), fixture.vector("eigenvector"), "\(name) eigenvector",
+            relative: 1e-9, absolute: 1e-12)
         Self.expectClose(report.column("pagerank"), fixture.vector("pagerank"), "\(name) pagerank")
         Self.expectClose(report.column("coreness"), fixture.vector("coreness"), "\(name) coreness")
         Self.expectClose(report.column("articulation"), fixture.vector("articulation"), "\(name) articulation")
@@ -111,8 +119,9 @@ struct ReferenceMetricsTests {
 
     /// The bundled scenarios: the alliance graph we build from the file is the one the reference
     /// script built independently, and every state's metrics agree.
-    @Test("bundled networks: alliance graph and metrics match the references",
-          arguments: [("nato-2024.json", "network-nato-2024"), ("europe-1914.json", "network-europe-1914")])
+    @Test(
+        "bundled networks: alliance graph and metrics match the references",
+        arguments: [("nato-2024.json", "network-nato-2024"), ("europe-1914.json", "network-europe-1914")])
     func bundledNetworks(file: String, fixtureName: String) throws {
         let fixture = try Self.load(fixtureName)
         let scenario = try ScenarioReader.read(path: TestSupport.network(file))
@@ -123,7 +132,9 @@ struct ReferenceMetricsTests {
         #expect(view.strengths == fixture.edges.map(\.2))
         let report = try NetworkMetrics.compute(network, seed: 0)
         #expect(report.codes == network.states.map(\.code))
-        for metric in ["degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "coreness"] {
+        for metric in [
+            "degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "coreness",
+        ] {
             Self.expectClose(report.column(metric), fixture.vector(metric), "\(file) \(metric)")
         }
     }

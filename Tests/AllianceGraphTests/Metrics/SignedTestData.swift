@@ -22,7 +22,9 @@ enum SignedTestData {
             let f = line.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
             guard f.count >= 3, let sign = Int(f[2]) else { continue }
             let a = id(f[0]), b = id(f[1])
-            if let year, f.count >= 5, let begin = Int(f[3]), let end = Int(f[4]), !(begin <= year && year < end) { continue }
+            if let year, f.count >= 5, let begin = Int(f[3]), let end = Int(f[4]), !(begin <= year && year < end) {
+                continue
+            }
             edges.append((a, b, sign))
         }
         return (codes, try SignedGraphView(vertexCount: codes.count, edges: edges))

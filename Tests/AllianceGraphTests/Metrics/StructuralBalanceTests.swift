@@ -9,7 +9,8 @@ struct StructuralBalanceTests {
     func triangles() throws {
         // 0-1 +, 1-2 +, 0-2 + (+++); 2-3 -, 0-3 - (0,2,3: +--); 1-3 + (1,2,3: ++-... signs 1-2 +, 2-3 -, 1-3 + -> ++-);
         // (0,1,3): 0-1 +, 1-3 +, 0-3 - -> ++-.
-        let graph = try SignedGraphView(vertexCount: 4, edges: [(0, 1, 1), (1, 2, 1), (0, 2, 1), (2, 3, -1), (0, 3, -1), (1, 3, 1)])
+        let graph = try SignedGraphView(
+            vertexCount: 4, edges: [(0, 1, 1), (1, 2, 1), (0, 2, 1), (2, 3, -1), (0, 3, -1), (1, 3, 1)])
         let balance = StructuralBalance(graph)
         #expect(balance.positivePositivePositive == 1)
         #expect(balance.positiveNegativeNegative == 1)
@@ -20,7 +21,8 @@ struct StructuralBalanceTests {
 
     @Test("an all-negative triangle is imbalanced; no triangles gives NaN")
     func edgeCases() throws {
-        let negative = StructuralBalance(try SignedGraphView(vertexCount: 3, edges: [(0, 1, -1), (1, 2, -1), (0, 2, -1)]))
+        let negative = StructuralBalance(
+            try SignedGraphView(vertexCount: 3, edges: [(0, 1, -1), (1, 2, -1), (0, 2, -1)]))
         #expect(negative.negativeNegativeNegative == 1 && negative.index == 0)
         #expect(StructuralBalance(try SignedGraphView(vertexCount: 2, edges: [(0, 1, 1)])).index.isNaN)
     }

@@ -7,12 +7,17 @@ import Testing
 struct SystemIndicatorTests {
     /// Expected values from scipy 1.17.1 `scipy.stats.spearmanr(x, y).statistic` (average
     /// ranks for ties), computed once; see docs/METRICS.md.
-    @Test("Spearman rank correlation matches scipy, ties included", arguments: [
-        ([1.0, 2, 3, 4, 5], [5.0, 6, 7, 8, 7], 0.8207826816681233),
-        ([0.3, 0.1, 0.1, 0.5, 0.2, 0.5], [0.02, 0.05, 0.01, 0.03, 0.03, 0.04], 0.1343433226559697),
-        ([1.0, 1, 2, 2, 3, 3, 4], [7.0, 6, 6, 5, 5, 4, 9], -0.13084683595481034),
-        ([0.2199, 0.1433, 0.1161, 0.1127, 0.068, 0.0447], [0.01, 0.04, 0.05, 0.03, 0.03, 0.02], 0.057977103565244846),
-    ])
+    @Test(
+        "Spearman rank correlation matches scipy, ties included",
+        arguments: [
+            ([1.0, 2, 3, 4, 5], [5.0, 6, 7, 8, 7], 0.8207826816681233),
+            ([0.3, 0.1, 0.1, 0.5, 0.2, 0.5], [0.02, 0.05, 0.01, 0.03, 0.03, 0.04], 0.1343433226559697),
+            ([1.0, 1, 2, 2, 3, 3, 4], [7.0, 6, 6, 5, 5, 4, 9], -0.13084683595481034),
+            (
+                [0.2199, 0.1433, 0.1161, 0.1127, 0.068, 0.0447], [0.01, 0.04, 0.05, 0.03, 0.03, 0.02],
+                0.057977103565244846
+            ),
+        ])
     func spearman(x: [Double], y: [Double], expected: Double) {
         #expect(abs(RankCorrelation.spearman(x, y) - expected) < 1e-12)
     }
@@ -24,8 +29,10 @@ struct SystemIndicatorTests {
         #expect(RankCorrelation.spearman([1], [2]).isNaN)
     }
 
-    static func network(_ capabilities: [Double], efforts: [Double]? = nil,
-                        pacts: [(Int, Int, Double)] = [], rivals: [(Int, Int)] = []) throws -> AllianceNetwork {
+    static func network(
+        _ capabilities: [Double], efforts: [Double]? = nil,
+        pacts: [(Int, Int, Double)] = [], rivals: [(Int, Int)] = []
+    ) throws -> AllianceNetwork {
         let states = capabilities.enumerated().map { k, c in
             State(code: "S\(k)", capability: c, effort: efforts?[k] ?? 0.02)
         }
@@ -60,13 +67,14 @@ struct SystemIndicatorTests {
 
     @Test("burden-sharing uses allied states only; mean credibility averages pledges in force")
     func burdenAndCredibility() throws {
-        let net = try Self.network([0.4, 0.3, 0.2, 0.1, 0.9], efforts: [0.05, 0.04, 0.02, 0.03, 0.01],
-                                   pacts: [(0, 1, 1), (1, 2, 0.5), (2, 3, 0.6)])
+        let net = try Self.network(
+            [0.4, 0.3, 0.2, 0.1, 0.9], efforts: [0.05, 0.04, 0.02, 0.03, 0.01],
+            pacts: [(0, 1, 1), (1, 2, 0.5), (2, 3, 0.6)])
         // State 4 has no ally and is left out: ranks of capability (4,3,2,1), effort (4,3,1,2).
         #expect(abs(SystemIndicators.burdenSharing(net) - 0.8) < 1e-12)
         #expect(abs(SystemIndicators.meanCredibility(net) - (1 + 1 + 0.5 + 0.5 + 0.6 + 0.6) / 6) < 1e-12)
         let toy = try ScenarioReader.parse(TestSupport.toyScenarioJSON).activeNetwork()
-        #expect(abs(SystemIndicators.meanCredibility(toy) - 0.8) < 1e-12) // 0.9, 0.9, 0.6
+        #expect(abs(SystemIndicators.meanCredibility(toy) - 0.8) < 1e-12)  // 0.9, 0.9, 0.6
         #expect(SystemIndicators.meanCredibility(try Self.network([1, 1])).isNaN)
     }
 
@@ -74,8 +82,8 @@ struct SystemIndicatorTests {
     func signedBlocs() throws {
         var edges: [(Int, Int, Int)] = []
         for a in 0..<8 { for b in (a + 1)..<8 { edges.append((a, b, (a < 4) == (b < 4) ? 1 : -1)) } }
-        edges.append((9, 10, -1)) // a second component: two enemies
-        let graph = try SignedGraphView(vertexCount: 12, edges: edges) // 8 and 11 isolated
+        edges.append((9, 10, -1))  // a second component: two enemies
+        let graph = try SignedGraphView(vertexCount: 12, edges: edges)  // 8 and 11 isolated
         let p = try SignedBlocPartition.spinglass(graph, seed: 42)
         #expect(Array(p.membership[0..<4]) == [0, 0, 0, 0])
         #expect(Array(p.membership[4..<8]) == [1, 1, 1, 1])
@@ -102,7 +110,8 @@ struct SystemIndicatorTests {
     @Test("signed modularity of a perfect two-camp split, by hand")
     func signedModularityByHand() {
         // Path 0 +1 1 -1 2: camps {0,1} {2}. Q+ part: 2*1 - (2^2 + 0)/2 = 0; Q- part: 0 - (1 + 1)/2 = -1.
-        let q = SignedBlocPartition.signedModularity(vertexCount: 3, edges: [(0, 1, 1), (1, 2, -1)], membership: [0, 0, 1])
+        let q = SignedBlocPartition.signedModularity(
+            vertexCount: 3, edges: [(0, 1, 1), (1, 2, -1)], membership: [0, 0, 1])
         #expect(abs(q - (0 - -1) / 4) < 1e-15)
     }
 
@@ -111,9 +120,11 @@ struct SystemIndicatorTests {
         let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
         let a = try NetworkMetrics.compute(scenario.activeNetwork(), seed: 3)
         let b = try NetworkMetrics.compute(scenario.activeNetwork(), seed: 3)
-        #expect(MetricsOutput.json(a) == MetricsOutput.json(b)) // NaN != NaN, so compare the bytes
-        for name in ["signed_blocs", "signed_modularity", "polarity", "frustration", "frustration_lower",
-                     "frustration_upper", "burden_sharing", "mean_credibility"] {
+        #expect(MetricsOutput.json(a) == MetricsOutput.json(b))  // NaN != NaN, so compare the bytes
+        for name in [
+            "signed_blocs", "signed_modularity", "polarity", "frustration", "frustration_lower",
+            "frustration_upper", "burden_sharing", "mean_credibility",
+        ] {
             #expect(a.system(name) != nil, "\(name)")
         }
         #expect(a.column("signed_bloc")?.count == 18)
@@ -125,15 +136,20 @@ struct SystemIndicatorTests {
         }
     }
 
-    @Test("metrics asked for by name equal the same metrics of the full report, and nothing else is computed",
-          arguments: [["degree"], ["pagerank", "bloc"], ["polarity"], ["camp", "fragility", "threat"],
-                      ["signed_modularity", "triangles_ppn", "components", "harmonic"]])
+    @Test(
+        "metrics asked for by name equal the same metrics of the full report, and nothing else is computed",
+        arguments: [
+            ["degree"], ["pagerank", "bloc"], ["polarity"], ["camp", "fragility", "threat"],
+            ["signed_modularity", "triangles_ppn", "components", "harmonic"],
+        ])
     func onlyRequestedMetrics(names: [String]) throws {
         let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
         let network = scenario.activeNetwork()
-        let full = try NetworkMetrics.compute(network, seed: 5, environment: scenario.parameters, warPlans: scenario.warPlans)
-        let subset = try NetworkMetrics.compute(network, seed: 5, environment: scenario.parameters,
-                                                warPlans: scenario.warPlans, only: Set(names))
+        let full = try NetworkMetrics.compute(
+            network, seed: 5, environment: scenario.parameters, warPlans: scenario.warPlans)
+        let subset = try NetworkMetrics.compute(
+            network, seed: 5, environment: scenario.parameters,
+            warPlans: scenario.warPlans, only: Set(names))
         #expect(MetricsOutput.json(subset) == MetricsOutput.json(full.only(Set(names))))
         let computed = Set(subset.stateColumns.map(\.definition.name) + subset.systemValues.map(\.definition.name))
         #expect(computed == Set(names))

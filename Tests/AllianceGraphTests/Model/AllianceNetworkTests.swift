@@ -6,38 +6,62 @@ import Testing
 @Suite("Alliance network model")
 struct AllianceNetworkTests {
     static func threeStates() -> [State] {
-        [State(code: "AAA", capability: 0.3, major: true), State(code: "BBB", capability: 0.2),
-         State(code: "CCC", capability: 0.05)]
+        [
+            State(code: "AAA", capability: 0.3, major: true), State(code: "BBB", capability: 0.2),
+            State(code: "CCC", capability: 0.05),
+        ]
     }
 
     @Test("a symmetric commitment is two directed obligations with their own credibility")
     func obligations() throws {
-        let network = try AllianceNetwork(states: Self.threeStates(), commitments: [
-            .symmetric(.defense, StateID(0), StateID(1), credibility: 0.9, reverseCredibility: 0.4),
-            .directed(.patronage, from: StateID(0), to: StateID(2)),
-        ])
-        #expect(network.obligations == [
-            Obligation(kind: .defense, committed: StateID(0), partner: StateID(1), credibility: 0.9),
-            Obligation(kind: .defense, committed: StateID(1), partner: StateID(0), credibility: 0.4),
-            Obligation(kind: .patronage, committed: StateID(0), partner: StateID(2), credibility: 0.7),
-        ])
+        let network = try AllianceNetwork(
+            states: Self.threeStates(),
+            commitments: [
+                .symmetric(.defense, StateID(0), StateID(1), credibility: 0.9, reverseCredibility: 0.4),
+                .directed(.patronage, from: StateID(0), to: StateID(2)),
+            ])
+        #expect(
+            network.obligations == [
+                Obligation(kind: .defense, committed: StateID(0), partner: StateID(1), credibility: 0.9),
+                Obligation(kind: .defense, committed: StateID(1), partner: StateID(0), credibility: 0.4),
+                Obligation(kind: .patronage, committed: StateID(0), partner: StateID(2), credibility: 0.7),
+            ])
     }
 
     @Test("validation names the field: self-ties, ids out of range, bad numbers, directed kinds")
     func validation() {
         let states = Self.threeStates()
         let cases: [(AllianceNetwork?, String)] = [
-            ((try? AllianceNetwork(states: states, commitments: [.symmetric(.defense, StateID(1), StateID(1))])), "commitments[0].between[1]"),
-            ((try? AllianceNetwork(states: states, commitments: [.directed(.offense, from: StateID(0), to: StateID(9))])), "commitments[0].to"),
-            ((try? AllianceNetwork(states: states, commitments: [.symmetric(.guarantee, StateID(0), StateID(1))])), "commitments[0].between"),
-            ((try? AllianceNetwork(states: states, commitments: [.directed(.consultation, from: StateID(0), to: StateID(1))])), "commitments[0].from"),
-            ((try? AllianceNetwork(states: states, rivalries: [Rivalry(StateID(0), StateID(2), intensity: .nan)])), "rivalries[0].intensity"),
+            (
+                (try? AllianceNetwork(states: states, commitments: [.symmetric(.defense, StateID(1), StateID(1))])),
+                "commitments[0].between[1]"
+            ),
+            (
+                (try? AllianceNetwork(
+                    states: states, commitments: [.directed(.offense, from: StateID(0), to: StateID(9))])),
+                "commitments[0].to"
+            ),
+            (
+                (try? AllianceNetwork(states: states, commitments: [.symmetric(.guarantee, StateID(0), StateID(1))])),
+                "commitments[0].between"
+            ),
+            (
+                (try? AllianceNetwork(
+                    states: states, commitments: [.directed(.consultation, from: StateID(0), to: StateID(1))])),
+                "commitments[0].from"
+            ),
+            (
+                (try? AllianceNetwork(states: states, rivalries: [Rivalry(StateID(0), StateID(2), intensity: .nan)])),
+                "rivalries[0].intensity"
+            ),
         ]
         for (network, _) in cases { #expect(network == nil) }
-        for (states, path) in [([State(code: "AAA", capability: -1)], "states[0].capability"),
-                               ([State(code: "AAA", capability: 1, effort: 0)], "states[0].effort"),
-                               ([State(code: "A A", capability: 1)], "states[0].code"),
-                               ([State(code: "AAA", capability: 1, hawkishness: 2)], "states[0].hawkishness")] {
+        for (states, path) in [
+            ([State(code: "AAA", capability: -1)], "states[0].capability"),
+            ([State(code: "AAA", capability: 1, effort: 0)], "states[0].effort"),
+            ([State(code: "A A", capability: 1)], "states[0].code"),
+            ([State(code: "AAA", capability: 1, hawkishness: 2)], "states[0].hawkishness"),
+        ] {
             #expect(throws: InputError.self) { try AllianceNetwork(states: states) }
             do { _ = try AllianceNetwork(states: states) } catch { #expect(error.location == path) }
         }
@@ -51,9 +75,11 @@ struct AllianceNetworkTests {
 
     @Test("proximity: contiguity types, the default, and the major-power floor")
     func proximity() throws {
-        let network = try AllianceNetwork(states: Self.threeStates(), contiguity: [
-            Contiguity(StateID(1), StateID(2), type: 4),
-        ])
+        let network = try AllianceNetwork(
+            states: Self.threeStates(),
+            contiguity: [
+                Contiguity(StateID(1), StateID(2), type: 4)
+            ])
         #expect(network.proximity(of: StateID(2), from: StateID(1)) == 0.4)
         #expect(network.proximity(of: StateID(1), from: StateID(2)) == 0.4)
         #expect(network.proximity(of: StateID(2), from: StateID(0)) == 0.1)
@@ -63,10 +89,12 @@ struct AllianceNetworkTests {
 
     @Test("ties outside their years are dropped by inForce(in:)")
     func inForce() throws {
-        let network = try AllianceNetwork(states: Self.threeStates(), commitments: [
-            .symmetric(.defense, StateID(0), StateID(1), since: 1900, until: 1910),
-            .symmetric(.defense, StateID(0), StateID(1), since: 1911),
-        ], rivalries: [Rivalry(StateID(1), StateID(2), until: 1905)])
+        let network = try AllianceNetwork(
+            states: Self.threeStates(),
+            commitments: [
+                .symmetric(.defense, StateID(0), StateID(1), since: 1900, until: 1910),
+                .symmetric(.defense, StateID(0), StateID(1), since: 1911),
+            ], rivalries: [Rivalry(StateID(1), StateID(2), until: 1905)])
         #expect(network.inForce(in: 1905).commitments.count == 1)
         #expect(network.inForce(in: 1905).rivalries.count == 1)
         #expect(network.inForce(in: 1906).rivalries.isEmpty)

@@ -37,8 +37,10 @@ struct PropagationKernelTests {
     /// One pass on `path` with `parts` row ranges of an equal-cost split.
     /// One pass on `path` with `parts` row ranges of an equal-cost split, `hints` when given (else
     /// the automatic ones), into a 64-byte-aligned output buffer (so non-temporal stores can run).
-    static func onePass(_ w: CSRAdjacency, alpha: Double, columns: Int, direct: [Double], input: [Double],
-                        parts: Int, path: ThreatKernel.Path, hints: MemoryHints? = nil) -> (output: [Double], change: Double) {
+    static func onePass(
+        _ w: CSRAdjacency, alpha: Double, columns: Int, direct: [Double], input: [Double],
+        parts: Int, path: ThreatKernel.Path, hints: MemoryHints? = nil
+    ) -> (output: [Double], change: Double) {
         let buffer = KernelBuffer(count: input.count)
         buffer.base.update(repeating: .nan, count: input.count)
         var split = [Int](repeating: 0, count: parts + 1)
@@ -50,15 +52,19 @@ struct PropagationKernelTests {
                         input.withUnsafeBufferPointer { x in
                             split.withUnsafeMutableBufferPointer { s in
                                 changes.withUnsafeMutableBufferPointer { ch in
-                                    ThreatKernel.balancedSplit(offsets: off.baseAddress!, rows: w.vertexCount, parts: parts,
-                                                               into: s.baseAddress!)
-                                    let graph = KernelGraph(offsets: off.baseAddress!, targets: tgt.baseAddress ?? off.baseAddress!,
-                                                            weights: wt.baseAddress ?? d.baseAddress!, rows: w.vertexCount)
-                                    var p = KernelPass(graph: graph, alpha: alpha, columns: columns, direct: d.baseAddress!,
-                                                       input: x.baseAddress!, output: buffer.base)
+                                    ThreatKernel.balancedSplit(
+                                        offsets: off.baseAddress!, rows: w.vertexCount, parts: parts,
+                                        into: s.baseAddress!)
+                                    let graph = KernelGraph(
+                                        offsets: off.baseAddress!, targets: tgt.baseAddress ?? off.baseAddress!,
+                                        weights: wt.baseAddress ?? d.baseAddress!, rows: w.vertexCount)
+                                    var p = KernelPass(
+                                        graph: graph, alpha: alpha, columns: columns, direct: d.baseAddress!,
+                                        input: x.baseAddress!, output: buffer.base)
                                     if let hints { p.hints = hints }
-                                    return ThreatKernel.pass(p, split: s.baseAddress!, workers: parts,
-                                                             changes: ch.baseAddress!, path: path)
+                                    return ThreatKernel.pass(
+                                        p, split: s.baseAddress!, workers: parts,
+                                        changes: ch.baseAddress!, path: path)
                                 }
                             }
                         }
@@ -69,8 +75,10 @@ struct PropagationKernelTests {
         return (Array(UnsafeBufferPointer(start: buffer.base, count: input.count)), change)
     }
 
-    static func solve(_ w: CSRAdjacency, alpha: Double, columns: Int, direct: [Double], workers: Int,
-                      path: ThreatKernel.Path) -> (threat: [Double], outcome: PropagationOutcome) {
+    static func solve(
+        _ w: CSRAdjacency, alpha: Double, columns: Int, direct: [Double], workers: Int,
+        path: ThreatKernel.Path
+    ) -> (threat: [Double], outcome: PropagationOutcome) {
         var result = [Double](repeating: 0, count: direct.count), scratch = result
         let outcome = w.offsets.withUnsafeBufferPointer { off in
             w.targets.withUnsafeBufferPointer { tgt in
@@ -78,9 +86,10 @@ struct PropagationKernelTests {
                     direct.withUnsafeBufferPointer { d in
                         result.withUnsafeMutableBufferPointer { r in
                             scratch.withUnsafeMutableBufferPointer { s in
-                                ThreatKernel.propagate(offsets: off, targets: tgt, weights: wt, alpha: alpha, rows: w.vertexCount,
-                                                       columns: columns, direct: d, result: r, scratch: s, tolerance: 1e-12,
-                                                       maxIterations: 200, workers: workers, path: path)
+                                ThreatKernel.propagate(
+                                    offsets: off, targets: tgt, weights: wt, alpha: alpha, rows: w.vertexCount,
+                                    columns: columns, direct: d, result: r, scratch: s, tolerance: 1e-12,
+                                    maxIterations: 200, workers: workers, path: path)
                             }
                         }
                     }
@@ -90,7 +99,9 @@ struct PropagationKernelTests {
         return (result, outcome)
     }
 
-    @Test("one fast pass (AVX2 where the CPU has it) and one portable pass equal the reference pass bitwise, for every block width")
+    @Test(
+        "one fast pass (AVX2 where the CPU has it) and one portable pass equal the reference pass bitwise, for every block width"
+    )
     func fastPassMatchesReference() {
         for seed in UInt64(1)...30 {
             let n = 1 + Int(seed * 7 % 60)
@@ -99,9 +110,11 @@ struct PropagationKernelTests {
                 let d = Self.randomBlock(n * columns, seed: seed &+ 1000)
                 let x = Self.randomBlock(n * columns, seed: seed &+ 2000)
                 let alpha = 0.1 + 0.8 * Double(seed % 5) / 4
-                let reference = Self.onePass(w, alpha: alpha, columns: columns, direct: d, input: x, parts: 1, path: .reference)
+                let reference = Self.onePass(
+                    w, alpha: alpha, columns: columns, direct: d, input: x, parts: 1, path: .reference)
                 for path in [ThreatKernel.Path.fast, .portable] {
-                    let fast = Self.onePass(w, alpha: alpha, columns: columns, direct: d, input: x, parts: 1, path: path)
+                    let fast = Self.onePass(
+                        w, alpha: alpha, columns: columns, direct: d, input: x, parts: 1, path: path)
                     #expect(fast.output == reference.output, "seed \(seed), \(columns) columns, \(path)")
                     #expect(fast.change == reference.change, "seed \(seed), \(columns) columns, \(path)")
                 }
@@ -109,23 +122,30 @@ struct PropagationKernelTests {
         }
     }
 
-    @Test("prefetching and non-temporal stores change nothing: forced on small T, both paths equal the reference bitwise")
+    @Test(
+        "prefetching and non-temporal stores change nothing: forced on small T, both paths equal the reference bitwise")
     func memoryHintsChangeNothing() {
-        let hints = [MemoryHints(prefetchDistance: 1, stream: false), MemoryHints(prefetchDistance: 3, stream: true),
-                     MemoryHints(prefetchDistance: 96, stream: true), MemoryHints(prefetchDistance: 0, stream: true)]
+        let hints = [
+            MemoryHints(prefetchDistance: 1, stream: false), MemoryHints(prefetchDistance: 3, stream: true),
+            MemoryHints(prefetchDistance: 96, stream: true), MemoryHints(prefetchDistance: 0, stream: true),
+        ]
         for seed in UInt64(1)...12 {
             let n = 2 + Int(seed * 11 % 90)
             let w = Self.randomW(n, maxDegree: 14, seed: seed &+ 70)
             for columns in [2, 4, 8, 12, 16, 20, 32, 35] {
                 let d = Self.randomBlock(n * columns, seed: seed &+ 7000)
                 let x = Self.randomBlock(n * columns, seed: seed &+ 8000)
-                let reference = Self.onePass(w, alpha: 0.55, columns: columns, direct: d, input: x, parts: 1, path: .reference)
+                let reference = Self.onePass(
+                    w, alpha: 0.55, columns: columns, direct: d, input: x, parts: 1, path: .reference)
                 for hint in hints {
                     for path in [ThreatKernel.Path.fast, .portable] {
                         for parts in [1, 3] where parts <= n {
-                            let run = Self.onePass(w, alpha: 0.55, columns: columns, direct: d, input: x, parts: parts,
-                                                   path: path, hints: hint)
-                            #expect(run.output == reference.output, "seed \(seed), \(columns) columns, \(hint), \(path), \(parts) ranges")
+                            let run = Self.onePass(
+                                w, alpha: 0.55, columns: columns, direct: d, input: x, parts: parts,
+                                path: path, hints: hint)
+                            #expect(
+                                run.output == reference.output,
+                                "seed \(seed), \(columns) columns, \(hint), \(path), \(parts) ranges")
                             #expect(run.change == reference.change)
                         }
                     }
@@ -134,24 +154,33 @@ struct PropagationKernelTests {
         }
     }
 
-    @Test("the hints switch on by the size of T: none in L2, prefetch beyond 1 MiB, streaming beyond 8 MiB, never for one column")
+    @Test(
+        "the hints switch on by the size of T: none in L2, prefetch beyond 1 MiB, streaming beyond 8 MiB, never for one column"
+    )
     func automaticMemoryHints() {
         #expect(MemoryHints.automatic(rows: 200, columns: 16) == .none)
         #expect(MemoryHints.automatic(rows: 10_000_000, columns: 1) == .none)
-        #expect(MemoryHints.automatic(rows: 8_192, columns: 16) == MemoryHints(prefetchDistance: MemoryHints.distance, stream: false))
-        #expect(MemoryHints.automatic(rows: 100_000, columns: 16) == MemoryHints(prefetchDistance: MemoryHints.distance, stream: true))
+        #expect(
+            MemoryHints.automatic(rows: 8_192, columns: 16)
+                == MemoryHints(prefetchDistance: MemoryHints.distance, stream: false))
+        #expect(
+            MemoryHints.automatic(rows: 100_000, columns: 16)
+                == MemoryHints(prefetchDistance: MemoryHints.distance, stream: true))
     }
 
     @Test("AVX2 is used exactly when the CPU reports it and ALLIANCEGRAPH_SIMD does not ask for the baseline")
     func avx2Detection() throws {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         guard !cpuinfo.isEmpty else { return }  // not Linux: nothing to compare with
-        let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }.map { $0.split(separator: " ").map(String.init) } ?? []
+        let flags =
+            cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }.map {
+                $0.split(separator: " ").map(String.init)
+            } ?? []
         #if arch(x86_64)
-        let forcedBaseline = ProcessInfo.processInfo.environment["ALLIANCEGRAPH_SIMD"] == "baseline"
-        #expect(ThreatKernel.avx2 == (flags.contains("avx2") && flags.contains("avx") && !forcedBaseline))
+            let forcedBaseline = ProcessInfo.processInfo.environment["ALLIANCEGRAPH_SIMD"] == "baseline"
+            #expect(ThreatKernel.avx2 == (flags.contains("avx2") && flags.contains("avx") && !forcedBaseline))
         #else
-        #expect(!ThreatKernel.avx2)
+            #expect(!ThreatKernel.avx2)
         #endif
     }
 
@@ -163,9 +192,11 @@ struct PropagationKernelTests {
             for columns in [1, 3, 16, 21] {
                 let d = Self.randomBlock(n * columns, seed: seed &+ 3000)
                 let x = Self.randomBlock(n * columns, seed: seed &+ 4000)
-                let reference = Self.onePass(w, alpha: 0.6, columns: columns, direct: d, input: x, parts: 1, path: .reference)
+                let reference = Self.onePass(
+                    w, alpha: 0.6, columns: columns, direct: d, input: x, parts: 1, path: .reference)
                 for parts in [2, 3, 4, 7] where parts <= n {
-                    let parallel = Self.onePass(w, alpha: 0.6, columns: columns, direct: d, input: x, parts: parts, path: .fast)
+                    let parallel = Self.onePass(
+                        w, alpha: 0.6, columns: columns, direct: d, input: x, parts: parts, path: .fast)
                     #expect(parallel.output == reference.output, "seed \(seed), \(columns) columns, \(parts) workers")
                     #expect(parallel.change == reference.change)
                 }
@@ -185,8 +216,11 @@ struct PropagationKernelTests {
                 #expect(reference.outcome.converged)
                 for workers in [1, 2, 3] {
                     for path in [ThreatKernel.Path.fast, .portable] {
-                        let fast = Self.solve(w, alpha: alpha, columns: columns, direct: d, workers: workers, path: path)
-                        #expect(fast.threat == reference.threat, "seed \(seed), \(columns) columns, \(workers) workers, \(path)")
+                        let fast = Self.solve(
+                            w, alpha: alpha, columns: columns, direct: d, workers: workers, path: path)
+                        #expect(
+                            fast.threat == reference.threat,
+                            "seed \(seed), \(columns) columns, \(workers) workers, \(path)")
                         #expect(fast.outcome == reference.outcome)
                     }
                 }
@@ -209,7 +243,10 @@ struct PropagationKernelTests {
             for parts in 1...min(8, n) {
                 var split = [Int](repeating: -1, count: parts + 1)
                 w.offsets.withUnsafeBufferPointer { off in
-                    split.withUnsafeMutableBufferPointer { ThreatKernel.balancedSplit(offsets: off.baseAddress!, rows: n, parts: parts, into: $0.baseAddress!) }
+                    split.withUnsafeMutableBufferPointer {
+                        ThreatKernel.balancedSplit(
+                            offsets: off.baseAddress!, rows: n, parts: parts, into: $0.baseAddress!)
+                    }
                 }
                 #expect(split.first == 0 && split.last == n)
                 #expect(zip(split, split.dropFirst()).allSatisfy { $0 <= $1 })
@@ -231,12 +268,14 @@ struct PropagationKernelTests {
                 for ordering in [PropagationOrdering.natural, .reverseCuthillMcKee] {
                     for workers in [1, 2, 3, 4] {
                         // Work threshold 1: every requested worker (a parked helper thread) is used.
-                        let other = try PropagationWorkspace(graph: w, columns: columns, workers: workers, ordering: ordering,
-                                                             workPerWorker: 1)
+                        let other = try PropagationWorkspace(
+                            graph: w, columns: columns, workers: workers, ordering: ordering,
+                            workPerWorker: 1)
                         #expect(other.effectiveWorkers == workers)
                         try other.setDirect(d)
                         let outcome = other.solve(alpha: 0.55)
-                        #expect(outcome == expected, "seed \(seed), \(columns) columns, \(workers) workers, \(ordering)")
+                        #expect(
+                            outcome == expected, "seed \(seed), \(columns) columns, \(workers) workers, \(ordering)")
                         #expect(other.threat == t, "seed \(seed), \(columns) columns, \(workers) workers, \(ordering)")
                     }
                 }
@@ -252,13 +291,15 @@ struct PropagationKernelTests {
             for columns in [1, 2, 8, 16, 18] {
                 let d = Self.randomBlock(n * columns, seed: seed &+ 7000)
                 let reference = Self.solve(w, alpha: 0.45, columns: columns, direct: d, workers: 1, path: .reference)
-                let workspace = try PropagationWorkspace(graph: w, columns: columns, ordering: seed % 2 == 0 ? .natural : .reverseCuthillMcKee)
+                let workspace = try PropagationWorkspace(
+                    graph: w, columns: columns, ordering: seed % 2 == 0 ? .natural : .reverseCuthillMcKee)
                 try workspace.setDirect(d)
                 let outcome = workspace.solve(alpha: 0.45, tolerance: 1e-12, maxIterations: 200)
                 #expect(outcome == reference.outcome)
                 #expect(workspace.threat == reference.threat)
-                let entry = ThreatModel.propagate(direct: d, columns: columns, entanglement: w, alpha: 0.45,
-                                                  tolerance: 1e-12, maxIterations: 200)
+                let entry = ThreatModel.propagate(
+                    direct: d, columns: columns, entanglement: w, alpha: 0.45,
+                    tolerance: 1e-12, maxIterations: 200)
                 #expect(entry.threat == reference.threat)
                 #expect(entry.iterations == reference.outcome.iterations)
             }
@@ -272,13 +313,15 @@ struct PropagationKernelTests {
         for ordering in [PropagationOrdering.natural, .reverseCuthillMcKee] {
             for columns in [1, 16] {
                 let d = Self.randomBlock(n * columns, seed: 43)
-                let workspace = try PropagationWorkspace(graph: w, columns: columns, workers: 2, ordering: ordering,
-                                                         workPerWorker: 1)
+                let workspace = try PropagationWorkspace(
+                    graph: w, columns: columns, workers: 2, ordering: ordering,
+                    workPerWorker: 1)
                 #expect(workspace.effectiveWorkers == 2)
                 try workspace.setDirect(d)
                 var x = d
                 for _ in 0..<7 {
-                    let reference = Self.onePass(w, alpha: 0.7, columns: columns, direct: d, input: x, parts: 1, path: .reference)
+                    let reference = Self.onePass(
+                        w, alpha: 0.7, columns: columns, direct: d, input: x, parts: 1, path: .reference)
                     let change = workspace.pass(alpha: 0.7)
                     #expect(change == reference.change)
                     x = reference.output
@@ -328,7 +371,8 @@ struct PropagationKernelTests {
     func effectiveWorkers() throws {
         let small = try PropagationWorkspace(graph: Self.randomW(200, maxDegree: 20, seed: 3), columns: 16, workers: 2)
         #expect(small.effectiveWorkers == 1)
-        let large = try PropagationWorkspace(graph: Self.randomW(60_000, maxDegree: 20, seed: 3), columns: 1, workers: 2)
+        let large = try PropagationWorkspace(
+            graph: Self.randomW(60_000, maxDegree: 20, seed: 3), columns: 1, workers: 2)
         #expect(large.effectiveWorkers == 2)
         try large.setWorkers(1)
         #expect(large.effectiveWorkers == 1)

@@ -33,26 +33,38 @@ struct ThreatModelTests {
     /// A random network: `n` states, random capabilities, random commitments and rivalries.
     static func randomNetwork(_ n: Int, seed: UInt64, tieProbability: Double = 0.3) throws -> AllianceNetwork {
         var random = SeededRandom(seed: seed)
-        let states = (0..<n).map { State(code: "S\($0)", capability: 0.01 + random.nextUnit(), effort: 0.02 + 0.02 * random.nextUnit(),
-                                         baselineEffort: 0.02, major: random.nextUnit() < 0.2, intent: random.nextUnit() < 0.3 ? random.nextUnit() : 0) }
+        let states = (0..<n).map {
+            State(
+                code: "S\($0)", capability: 0.01 + random.nextUnit(), effort: 0.02 + 0.02 * random.nextUnit(),
+                baselineEffort: 0.02, major: random.nextUnit() < 0.2,
+                intent: random.nextUnit() < 0.3 ? random.nextUnit() : 0)
+        }
         var commitments: [Commitment] = [], rivalries: [Rivalry] = [], contiguity: [Contiguity] = []
         for a in 0..<n {
             for b in (a + 1)..<max(a + 1, n) {
                 let u = random.nextUnit()
                 if u < tieProbability {
                     if random.nextUnit() < 0.5 {
-                        commitments.append(.symmetric(.defense, StateID(a), StateID(b), credibility: 0.2 + 0.8 * random.nextUnit(),
-                                                      reverseCredibility: 0.2 + 0.8 * random.nextUnit()))
+                        commitments.append(
+                            .symmetric(
+                                .defense, StateID(a), StateID(b), credibility: 0.2 + 0.8 * random.nextUnit(),
+                                reverseCredibility: 0.2 + 0.8 * random.nextUnit()))
                     } else {
-                        commitments.append(.directed(.guarantee, from: StateID(a), to: StateID(b), credibility: 0.1 + 0.9 * random.nextUnit()))
+                        commitments.append(
+                            .directed(
+                                .guarantee, from: StateID(a), to: StateID(b), credibility: 0.1 + 0.9 * random.nextUnit()
+                            ))
                     }
                 } else if u < tieProbability * 1.5 {
                     rivalries.append(Rivalry(StateID(a), StateID(b), intensity: 0.1 + 0.9 * random.nextUnit()))
                 }
-                if random.nextUnit() < 0.3 { contiguity.append(Contiguity(StateID(a), StateID(b), type: 1 + Int(random.next() % 5))) }
+                if random.nextUnit() < 0.3 {
+                    contiguity.append(Contiguity(StateID(a), StateID(b), type: 1 + Int(random.next() % 5)))
+                }
             }
         }
-        return try AllianceNetwork(states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
+        return try AllianceNetwork(
+            states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
     }
 
     @Test("propagation equals the dense solve (I - alpha W)^-1 D to 1e-9", arguments: [0.0, 0.3, 0.5, 0.6])
@@ -67,7 +79,8 @@ struct ThreatModelTests {
             var random = SeededRandom(seed: seed &* 7)
             let result = model.assess(network, environment, random: &random)
             #expect(result.converged)
-            let ties = ThreatModel.ties(network, power: network.states.map(\.power), reliability: environment.reliability)
+            let ties = ThreatModel.ties(
+                network, power: network.states.map(\.power), reliability: environment.reliability)
             var a = [Double](repeating: 0, count: n * n)
             for i in 0..<n {
                 a[i * n + i] = 1
@@ -83,7 +96,9 @@ struct ThreatModelTests {
     @Test("the public kernel entry matches the dense solve on a hand-made W")
     func kernelOnHandMadeW() throws {
         // A 4-cycle with a chord, two sources.
-        let w = try CSRAdjacency(vertexCount: 4, arcs: [(0, 1, 1), (1, 2, 2), (1, 0, 1), (2, 3, 1), (3, 0, 3), (3, 2, 1)]).rowNormalised()
+        let w = try CSRAdjacency(
+            vertexCount: 4, arcs: [(0, 1, 1), (1, 2, 2), (1, 0, 1), (2, 3, 1), (3, 0, 3), (3, 2, 1)]
+        ).rowNormalised()
         let d: [Double] = [1, 0, 0, 2, 0.5, 0, 0, 0.25]
         let (t, _, converged) = ThreatModel.propagate(direct: d, columns: 2, entanglement: w, alpha: 0.45)
         #expect(converged)
@@ -96,20 +111,24 @@ struct ThreatModelTests {
     @Test("the iteration cap is reported when alpha is close to 1")
     func iterationCap() throws {
         let w = try CSRAdjacency(vertexCount: 2, arcs: [(0, 1, 1), (1, 0, 1)]).rowNormalised()
-        let (_, iterations, converged) = ThreatModel.propagate(direct: [1, 0, 0, 1], columns: 2, entanglement: w, alpha: 0.99)
+        let (_, iterations, converged) = ThreatModel.propagate(
+            direct: [1, 0, 0, 1], columns: 2, entanglement: w, alpha: 0.99)
         #expect(iterations == 50)
         #expect(!converged)
     }
 
     @Test("direct threat is theta * P_j * pi_ij * I_ij, zero between partners")
     func directThreatKnownAnswer() throws {
-        let states = [State(code: "A", capability: 1, effort: 0.04, baselineEffort: 0.02),
-                      State(code: "B", capability: 2, intent: 0.4),
-                      State(code: "C", capability: 0.5, major: true)]
-        let network = try AllianceNetwork(states: states,
-                                          commitments: [.symmetric(.nonaggression, StateID(1), StateID(2))],
-                                          rivalries: [Rivalry(StateID(0), StateID(1), intensity: 0.3)],
-                                          contiguity: [Contiguity(StateID(0), StateID(1), type: 2)])
+        let states = [
+            State(code: "A", capability: 1, effort: 0.04, baselineEffort: 0.02),
+            State(code: "B", capability: 2, intent: 0.4),
+            State(code: "C", capability: 0.5, major: true),
+        ]
+        let network = try AllianceNetwork(
+            states: states,
+            commitments: [.symmetric(.nonaggression, StateID(1), StateID(2))],
+            rivalries: [Rivalry(StateID(0), StateID(1), intensity: 0.3)],
+            contiguity: [Contiguity(StateID(0), StateID(1), type: 2)])
         var environment = SecurityEnvironment()
         environment.offenseDefense = 1.5
         environment.distinguishability = 0.25
@@ -134,11 +153,15 @@ struct ThreatModelTests {
 
     @Test("support counts fighting pledges toward the state, weighted by credibility and reliability")
     func supportKnownAnswer() throws {
-        let states = [State(code: "A", capability: 1), State(code: "B", capability: 2), State(code: "C", capability: 4)]
-        let network = try AllianceNetwork(states: states, commitments: [
-            .directed(.guarantee, from: StateID(1), to: StateID(0), credibility: 0.5),
-            .symmetric(.consultation, StateID(0), StateID(2)),
-        ])
+        let states = [
+            State(code: "A", capability: 1), State(code: "B", capability: 2), State(code: "C", capability: 4),
+        ]
+        let network = try AllianceNetwork(
+            states: states,
+            commitments: [
+                .directed(.guarantee, from: StateID(1), to: StateID(0), credibility: 0.5),
+                .symmetric(.consultation, StateID(0), StateID(2)),
+            ])
         var model = ThreatModel(network)
         let result = model.assess(network, SecurityEnvironment())
         #expect(abs(result.support[0] - (1 + 0.5 * 0.745 * 2)) < 1e-12)
@@ -164,7 +187,9 @@ struct ThreatModelTests {
         var states = (0..<n).map { State(code: "S\($0)", capability: 0.001) }
         states[7] = State(code: "S7", capability: 10)
         states[250] = State(code: "S250", capability: 5, major: true)
-        let network = try AllianceNetwork(states: states, rivalries: (0..<n).filter { $0 != 7 }.map { Rivalry(StateID(7), StateID($0), intensity: 0.5) })
+        let network = try AllianceNetwork(
+            states: states,
+            rivalries: (0..<n).filter { $0 != 7 }.map { Rivalry(StateID(7), StateID($0), intensity: 0.5) })
         var model = ThreatModel(network)
         let result = model.assess(network, SecurityEnvironment())
         #expect(result.sources.count == 16)

@@ -27,13 +27,16 @@ struct CrisisProperties {
         return try CrisisEngine(network: network, environment: SecurityEnvironment(), warPlans: plans, options: options)
     }
 
-    @Test("every crisis ends within the step limit and its belligerents only grow, step by step",
-          arguments: RandomNetworks.seeds)
+    @Test(
+        "every crisis ends within the step limit and its belligerents only grow, step by step",
+        arguments: RandomNetworks.seeds)
     func boundedAndGrowing(seed: UInt64) throws {
         for opportunism in [false, true] {
             let engine = try Self.engine(seed: seed, opportunism: opportunism, maxSteps: 12)
             let n = engine.stateCount
-            for (mode, runSeed) in [(CrisisMode.deterministic, UInt64(0)), (.stochastic, seed), (.stochastic, seed &+ 99)] {
+            for (mode, runSeed) in [
+                (CrisisMode.deterministic, UInt64(0)), (.stochastic, seed), (.stochastic, seed &+ 99),
+            ] {
                 let result = try engine.run(attacker: StateID(0), target: StateID(n - 1), mode: mode, seed: runSeed)
                 let label = "seed \(seed), \(mode), opportunism \(opportunism)"
                 #expect(result.steps <= engine.options.maxSteps, "\(label): \(result.steps) steps")
@@ -47,14 +50,18 @@ struct CrisisProperties {
                     #expect(event.step <= result.steps, "\(label)")
                     if firstStep[event.state.index] == nil { firstStep[event.state.index] = event.step }
                 }
-                for (state, step) in firstStep { #expect(result.entrySteps[state] == step, "\(label): entry step of #\(state)") }
+                for (state, step) in firstStep {
+                    #expect(result.entrySteps[state] == step, "\(label): entry step of #\(state)")
+                }
                 // Belligerents per step never decrease and every belligerent has an entry event.
                 let belligerents = result.sides.enumerated().filter { $0.element != nil }.map(\.offset)
                 #expect(Set(belligerents) == Set(firstStep.keys), "\(label)")
                 var counts: [Int] = []
                 for step in 0...result.steps { counts.append(firstStep.values.filter { $0 <= step }.count) }
                 #expect(zip(counts, counts.dropFirst()).allSatisfy { $0 <= $1 }, "\(label)")
-                #expect(result.sides[0] != nil && result.sides[n - 1] != nil && result.sides[0] != result.sides[n - 1], "\(label)")
+                #expect(
+                    result.sides[0] != nil && result.sides[n - 1] != nil && result.sides[0] != result.sides[n - 1],
+                    "\(label)")
                 #expect(result.warSize.states == belligerents.count, "\(label)")
             }
         }
@@ -63,17 +70,21 @@ struct CrisisProperties {
     @Test("crisis ensembles are identical for 1 and 2 worker threads", arguments: RandomNetworks.seeds.prefix(10))
     func workerCountFree(seed: UInt64) throws {
         let engine = try Self.engine(seed: seed, opportunism: seed % 2 == 0)
-        let runs = 2 * CrisisEnsemble.chunkSize + 137 // several chunks, the last one partial
+        let runs = 2 * CrisisEnsemble.chunkSize + 137  // several chunks, the last one partial
         let target = StateID(engine.stateCount - 1)
-        let one = try CrisisEnsemble.run(engine: engine, attacker: StateID(0), target: target, runs: runs, seed: seed, workers: 1)
-        let two = try CrisisEnsemble.run(engine: engine, attacker: StateID(0), target: target, runs: runs, seed: seed, workers: 2)
+        let one = try CrisisEnsemble.run(
+            engine: engine, attacker: StateID(0), target: target, runs: runs, seed: seed, workers: 1)
+        let two = try CrisisEnsemble.run(
+            engine: engine, attacker: StateID(0), target: target, runs: runs, seed: seed, workers: 2)
         #expect(one == two, "seed \(seed)")
         // And each run of the ensemble is the single run with its derived seed.
         for r in [0, CrisisEnsemble.chunkSize, runs - 1] {
-            let single = try engine.run(attacker: StateID(0), target: target, mode: .stochastic,
-                                        seed: SeededRandom.derivedSeed(seed, stream: UInt64(r)))
-            #expect(Int(one.statesA[r]) == single.warSize.statesA && Int(one.statesB[r]) == single.warSize.statesB,
-                    "seed \(seed), run \(r)")
+            let single = try engine.run(
+                attacker: StateID(0), target: target, mode: .stochastic,
+                seed: SeededRandom.derivedSeed(seed, stream: UInt64(r)))
+            #expect(
+                Int(one.statesA[r]) == single.warSize.statesA && Int(one.statesB[r]) == single.warSize.statesB,
+                "seed \(seed), run \(r)")
         }
     }
 }

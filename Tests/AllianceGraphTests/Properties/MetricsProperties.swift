@@ -9,12 +9,16 @@ struct MetricsProperties {
     /// Per-state metrics that depend only on the structure and the states' attributes, so that
     /// renumbering the states must not change any state's value. (Blocs, signed blocs and camps
     /// are partitions found by randomised searches whose numbering is arbitrary.)
-    static let labelFree = ["degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
-                            "coreness", "articulation", "power", "threat", "security_ratio", "exposure"]
+    static let labelFree = [
+        "degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
+        "coreness", "articulation", "power", "threat", "security_ratio", "exposure",
+    ]
     /// System metrics that no numbering of the states can change.
-    static let systemLabelFree = ["density", "components", "transitivity", "balance", "triangles_ppp", "triangles_pnn",
-                                  "triangles_ppn", "triangles_nnn", "concentration", "burden_sharing", "mean_credibility",
-                                  "fragility"]
+    static let systemLabelFree = [
+        "density", "components", "transitivity", "balance", "triangles_ppp", "triangles_pnn",
+        "triangles_ppn", "triangles_nnn", "concentration", "burden_sharing", "mean_credibility",
+        "fragility",
+    ]
 
     @Test("every state's metrics are invariant under a relabelling of the states", arguments: RandomNetworks.seeds)
     func relabelling(seed: UInt64) throws {
@@ -28,8 +32,9 @@ struct MetricsProperties {
                 let other = try #require(b.value(name, state: code)).number
                 // ARPACK's eigenvector iteration depends on the vertex order to about 1e-7.
                 let tolerance = name == "eigenvector" ? 1e-6 : 1e-9
-                #expect(RandomNetworks.close(column[k].number, other, tolerance: tolerance),
-                        "seed \(seed): \(name) of \(code): \(column[k]) vs \(other)")
+                #expect(
+                    RandomNetworks.close(column[k].number, other, tolerance: tolerance),
+                    "seed \(seed): \(name) of \(code): \(column[k]) vs \(other)")
             }
         }
         for name in Self.systemLabelFree {
@@ -42,14 +47,17 @@ struct MetricsProperties {
     /// Structural scores that an isolated newcomer cannot change. PageRank (teleportation 1/n)
     /// and harmonic centrality (a mean over the n - 1 other states) are normalised by n by
     /// definition, and threat counts every state's power, so they are not in the list.
-    static let isolationFree = ["degree", "strength", "betweenness", "closeness", "eigenvector", "coreness", "articulation", "power"]
+    static let isolationFree = [
+        "degree", "strength", "betweenness", "closeness", "eigenvector", "coreness", "articulation", "power",
+    ]
 
     @Test("adding an isolated state changes no other state's structural scores", arguments: RandomNetworks.seeds)
     func isolatedState(seed: UInt64) throws {
         let network = RandomNetworks.network(seed: seed)
         let isolate = State(code: "ISOLATED", capability: 0.3)
-        let larger = try AllianceNetwork(states: network.states + [isolate], commitments: network.commitments,
-                                         rivalries: network.rivalries, contiguity: network.contiguity)
+        let larger = try AllianceNetwork(
+            states: network.states + [isolate], commitments: network.commitments,
+            rivalries: network.rivalries, contiguity: network.contiguity)
         let a = try NetworkMetrics.compute(network, seed: 1)
         let b = try NetworkMetrics.compute(larger, seed: 1)
         for name in Self.isolationFree {
@@ -57,16 +65,18 @@ struct MetricsProperties {
             for (k, code) in a.codes.enumerated() {
                 let other = try #require(b.value(name, state: code)).number
                 let tolerance = name == "eigenvector" ? 1e-6 : 1e-9
-                #expect(RandomNetworks.close(column[k].number, other, tolerance: tolerance),
-                        "seed \(seed): \(name) of \(code): \(column[k]) vs \(other)")
+                #expect(
+                    RandomNetworks.close(column[k].number, other, tolerance: tolerance),
+                    "seed \(seed): \(name) of \(code): \(column[k]) vs \(other)")
             }
         }
         #expect(b.value("degree", state: "ISOLATED") == .integer(0))
         #expect(try #require(b.system("components")).number == (try #require(a.system("components")).number) + 1)
     }
 
-    @Test("PageRank sums to 1 and is positive, isolated states and several components included",
-          arguments: RandomNetworks.seeds)
+    @Test(
+        "PageRank sums to 1 and is positive, isolated states and several components included",
+        arguments: RandomNetworks.seeds)
     func pageRankSumsToOne(seed: UInt64) throws {
         let network = RandomNetworks.network(seed: seed, maxStates: 30)
         let report = try NetworkMetrics.compute(network, seed: seed)
@@ -93,7 +103,10 @@ struct MetricsProperties {
         }
         for i in 0..<network.count {
             for j in 0..<network.count where blocs[i] == blocs[j] {
-                #expect(root(i) == root(j), "seed \(seed): \(network[StateID(i)].code) and \(network[StateID(j)].code) share a bloc across components")
+                #expect(
+                    root(i) == root(j),
+                    "seed \(seed): \(network[StateID(i)].code) and \(network[StateID(j)].code) share a bloc across components"
+                )
             }
         }
     }

@@ -17,12 +17,16 @@ enum RandomNetworks {
     /// states and several components happen often.
     static func network(seed: UInt64, maxStates: Int = 14) -> AllianceNetwork {
         var random = SeededRandom(seed: seed)
-        func uniform(_ range: ClosedRange<Double>) -> Double { range.lowerBound + random.nextUnit() * (range.upperBound - range.lowerBound) }
+        func uniform(_ range: ClosedRange<Double>) -> Double {
+            range.lowerBound + random.nextUnit() * (range.upperBound - range.lowerBound)
+        }
         func index(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
         let n = 2 + index(maxStates - 1)
         let states = (0..<n).map { k in
-            State(code: "S\(k)", capability: uniform(0.01...1), effort: uniform(0.01...0.08), major: random.nextUnit() < 0.2,
-                  hawkishness: uniform(0...1), intent: uniform(0...0.5))
+            State(
+                code: "S\(k)", capability: uniform(0.01...1), effort: uniform(0.01...0.08),
+                major: random.nextUnit() < 0.2,
+                hawkishness: uniform(0...1), intent: uniform(0...0.5))
         }
         var used = Set<StatePair>()
         var commitments: [Commitment] = [], rivalries: [Rivalry] = [], contiguity: [Contiguity] = []
@@ -32,17 +36,23 @@ enum RandomNetworks {
             guard a != b, used.insert(StatePair(StateID(a), StateID(b))).inserted else { continue }
             switch index(6) {
             case 0: rivalries.append(Rivalry(StateID(a), StateID(b), intensity: uniform(0.1...1)))
-            case 1: commitments.append(.directed(.guarantee, from: StateID(a), to: StateID(b), credibility: uniform(0.1...1)))
+            case 1:
+                commitments.append(
+                    .directed(.guarantee, from: StateID(a), to: StateID(b), credibility: uniform(0.1...1)))
             case 2: commitments.append(.symmetric(.consultation, StateID(a), StateID(b), credibility: uniform(0.1...1)))
             case 3: commitments.append(.symmetric(.offense, StateID(a), StateID(b), credibility: uniform(0.1...1)))
-            default: commitments.append(.symmetric(.defense, StateID(a), StateID(b), credibility: uniform(0.1...1),
-                                                   reverseCredibility: uniform(0.1...1)))
+            default:
+                commitments.append(
+                    .symmetric(
+                        .defense, StateID(a), StateID(b), credibility: uniform(0.1...1),
+                        reverseCredibility: uniform(0.1...1)))
             }
             if random.nextUnit() < 0.5 { contiguity.append(Contiguity(StateID(a), StateID(b), type: 1 + index(5))) }
         }
         // The draws above are valid by construction; a failure here is a bug in this generator.
         do {
-            return try AllianceNetwork(states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
+            return try AllianceNetwork(
+                states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
         } catch {
             preconditionFailure("seed \(seed): generated an invalid network: \(error)")
         }
@@ -55,8 +65,9 @@ enum RandomNetworks {
         for (k, old) in permutation.enumerated() { newIndex[old] = k }
         func id(_ old: StateID) -> StateID { StateID(newIndex[old.index]) }
         let commitments = network.commitments.map { c in
-            Commitment(kind: c.kind, from: id(c.from), to: id(c.to), isSymmetric: c.isSymmetric, credibility: c.credibility,
-                       reverseCredibility: c.reverseCredibility, since: c.since, until: c.until, note: c.note)
+            Commitment(
+                kind: c.kind, from: id(c.from), to: id(c.to), isSymmetric: c.isSymmetric, credibility: c.credibility,
+                reverseCredibility: c.reverseCredibility, since: c.since, until: c.until, note: c.note)
         }
         let rivalries = network.rivalries.map { Rivalry(id($0.pair.low), id($0.pair.high), intensity: $0.intensity) }
         let contiguity = network.contiguity.map { entry -> Contiguity in
@@ -66,8 +77,9 @@ enum RandomNetworks {
             }
         }
         do {
-            return try AllianceNetwork(states: permutation.map { network.states[$0] }, commitments: commitments,
-                                       rivalries: rivalries, contiguity: contiguity)
+            return try AllianceNetwork(
+                states: permutation.map { network.states[$0] }, commitments: commitments,
+                rivalries: rivalries, contiguity: contiguity)
         } catch {
             preconditionFailure("relabelling produced an invalid network: \(error)")
         }
@@ -88,4 +100,3 @@ enum RandomNetworks {
         return abs(a - b) <= tolerance * max(1, abs(a), abs(b))
     }
 }
-

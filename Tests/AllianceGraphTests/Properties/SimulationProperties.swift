@@ -7,12 +7,14 @@ import Testing
 @Suite("Properties: simulation")
 struct SimulationProperties {
     static func configuration(seed: UInt64, rounds: Int = 12) -> Simulation.Configuration {
-        Simulation.Configuration(rules: RuleKind.allCases, rounds: rounds, seed: seed, stopAtEquilibrium: false,
-                                 systemMetrics: .light)
+        Simulation.Configuration(
+            rules: RuleKind.allCases, rounds: rounds, seed: seed, stopAtEquilibrium: false,
+            systemMetrics: .light)
     }
 
-    @Test("the network stays valid and every record is sound after every round, all rules on",
-          arguments: RandomNetworks.seeds)
+    @Test(
+        "the network stays valid and every record is sound after every round, all rules on",
+        arguments: RandomNetworks.seeds)
     func invariantsEveryRound(seed: UInt64) throws {
         let network = RandomNetworks.network(seed: seed)
         var simulation = try Simulation(network: network, configuration: Self.configuration(seed: seed))
@@ -21,7 +23,8 @@ struct SimulationProperties {
             let current = simulation.network
             let label = "seed \(seed), round \(record.round)"
             #expect(throws: Never.self, "\(label)") { try current.validate() }
-            #expect(current.count == network.count && current.states.map(\.code) == network.states.map(\.code), "\(label)")
+            #expect(
+                current.count == network.count && current.states.map(\.code) == network.states.map(\.code), "\(label)")
             for state in current.states {
                 #expect(state.effort > 0 && state.effort <= 1, "\(label): effort \(state.effort) of \(state.code)")
                 #expect(state.power.isFinite && state.power > 0, "\(label): power \(state.power) of \(state.code)")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 @testable import AllianceGraph
 @testable import AllianceGraphFormats
@@ -17,7 +17,9 @@ enum Golden {
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "\(name) differs from its golden file; regenerate with ALLIANCEGRAPH_UPDATE_GOLDEN=1 if intended")
+        #expect(
+            text == expected,
+            "\(name) differs from its golden file; regenerate with ALLIANCEGRAPH_UPDATE_GOLDEN=1 if intended")
     }
 
     /// Parses `text` as XML; returns the element count (throws on malformed XML).
@@ -25,8 +27,10 @@ enum Golden {
         final class Counter: NSObject, XMLParserDelegate {
             var count = 0
             var failure: Error?
-            func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) { count += 1 }
+            func parser(
+                _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+            ) { count += 1 }
             func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { failure = parseError }
         }
         let parser = XMLParser(data: Data(text.utf8))
@@ -42,7 +46,9 @@ enum Golden {
 enum ChartFixtures {
     /// Synthetic runs: effort of three states over 40 rounds, with a gap (NaN) in one series.
     static func effortChart() -> TimeSeriesChart {
-        let specs: [(String, Double, Double)] = [("GMY", 0.030, 0.0008), ("FRN", 0.025, 0.0005), ("UKG & \"Co\"", 0.020, 0.0002)]
+        let specs: [(String, Double, Double)] = [
+            ("GMY", 0.030, 0.0008), ("FRN", 0.025, 0.0005), ("UKG & \"Co\"", 0.020, 0.0002),
+        ]
         var series: [TimeSeriesChart.Series] = []
         for (name, start, slope) in specs {
             var points: [(round: Int, value: Double)] = []
@@ -59,15 +65,17 @@ enum ChartFixtures {
     }
 
     static func timeline() -> CrisisTimeline {
-        CrisisTimeline(title: "July crisis cascade (synthetic)", entries: [
-            .init(step: 0, state: "AUH", side: "Central Powers", cause: "initiates war on YUG"),
-            .init(step: 0, state: "YUG", side: "Entente", cause: "attacked by AUH"),
-            .init(step: 1, state: "RUS", side: "Entente", cause: "patronage of YUG"),
-            .init(step: 2, state: "GMY", side: "Central Powers", cause: "defence pact with AUH <blank cheque>"),
-            .init(step: 3, state: "FRN", side: "Entente", cause: "defence pact with RUS"),
-            .init(step: 3, state: "BEL", side: "Entente", cause: "attacked by GMY (war plan)"),
-            .init(step: 4, state: "UKG", side: "Entente", cause: "guarantee of BEL"),
-        ])
+        CrisisTimeline(
+            title: "July crisis cascade (synthetic)",
+            entries: [
+                .init(step: 0, state: "AUH", side: "Central Powers", cause: "initiates war on YUG"),
+                .init(step: 0, state: "YUG", side: "Entente", cause: "attacked by AUH"),
+                .init(step: 1, state: "RUS", side: "Entente", cause: "patronage of YUG"),
+                .init(step: 2, state: "GMY", side: "Central Powers", cause: "defence pact with AUH <blank cheque>"),
+                .init(step: 3, state: "FRN", side: "Entente", cause: "defence pact with RUS"),
+                .init(step: 3, state: "BEL", side: "Entente", cause: "attacked by GMY (war plan)"),
+                .init(step: 4, state: "UKG", side: "Entente", cause: "guarantee of BEL"),
+            ])
     }
 }
 
@@ -79,8 +87,8 @@ struct RenderTests {
         let svg = try NetworkPicture().svg(scenario)
         #expect(try NetworkPicture().svg(scenario) == svg)
         #expect(try Golden.elementCount(svg) > 100)
-        #expect(svg.contains("stroke-dasharray=\"5 4\""))            // rivalries dashed
-        #expect(svg.contains("marker-end=\"url(#arrow-guarantee)\"")) // guarantees with arrows
+        #expect(svg.contains("stroke-dasharray=\"5 4\""))  // rivalries dashed
+        #expect(svg.contains("marker-end=\"url(#arrow-guarantee)\""))  // guarantees with arrows
         try Golden.check(svg, "europe-1914.svg")
     }
 
@@ -100,8 +108,12 @@ struct RenderTests {
     func edgeCases() throws {
         let one = try Scenario(name: "One", network: AllianceNetwork(states: [State(code: "AAA", capability: 1)]))
         #expect(try Golden.elementCount(try NetworkPicture().svg(one)) > 5)
-        let isolated = try Scenario(name: "Apart", network: AllianceNetwork(states: [State(code: "AAA", capability: 1),
-                                                                                     State(code: "BBB", capability: 0.5)]))
+        let isolated = try Scenario(
+            name: "Apart",
+            network: AllianceNetwork(states: [
+                State(code: "AAA", capability: 1),
+                State(code: "BBB", capability: 0.5),
+            ]))
         #expect(try Golden.elementCount(try NetworkPicture().svg(isolated)) > 5)
     }
 
@@ -111,7 +123,7 @@ struct RenderTests {
         #expect(try Golden.elementCount(svg) > 30)
         #expect(svg.contains("UKG &amp; &quot;Co&quot;"))
         let frn = try #require(svg.split(separator: "\n").first { $0.contains("<title>FRN</title>") })
-        #expect(frn.components(separatedBy: " M").count == 2) // one gap: two pieces
+        #expect(frn.components(separatedBy: " M").count == 2)  // one gap: two pieces
         try Golden.check(svg, "effort-chart.svg")
     }
 
@@ -133,8 +145,13 @@ struct RenderTests {
     @Test("the HTML report is self-contained and carries the picture, tables and extra sections")
     func report() throws {
         let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
-        let html = try HTMLReport(scenario: scenario, sections: [.chart(ChartFixtures.effortChart(), caption: "Synthetic."),
-                                                                 .timeline(ChartFixtures.timeline())]).render()
+        let html = try HTMLReport(
+            scenario: scenario,
+            sections: [
+                .chart(ChartFixtures.effortChart(), caption: "Synthetic."),
+                .timeline(ChartFixtures.timeline()),
+            ]
+        ).render()
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<svg") && html.contains("Table 1. States") && html.contains("Table 2. System metrics"))
         #expect(html.contains("Military effort over rounds") && html.contains("July crisis cascade"))

@@ -5,12 +5,17 @@ import Testing
 
 @Suite("Balancing, bandwagoning, burden-sharing, chain-ganging")
 struct AlignmentRulesTests {
-    static func simulate(_ network: AllianceNetwork, rules: [RuleKind], rounds: Int, seed: UInt64 = 1,
-                         _ edit: (inout SimulationParameters) throws -> Void = { _ in }) throws -> Simulation {
+    static func simulate(
+        _ network: AllianceNetwork, rules: [RuleKind], rounds: Int, seed: UInt64 = 1,
+        _ edit: (inout SimulationParameters) throws -> Void = { _ in }
+    ) throws -> Simulation {
         var p = SimulationParameters()
         try edit(&p)
-        var simulation = try Simulation(network: network, configuration: .init(parameters: p, rules: rules, rounds: rounds, seed: seed,
-                                                                               stopAtEquilibrium: false, systemMetrics: .light))
+        var simulation = try Simulation(
+            network: network,
+            configuration: .init(
+                parameters: p, rules: rules, rounds: rounds, seed: seed,
+                stopAtEquilibrium: false, systemMetrics: .light))
         try simulation.run()
         return simulation
     }
@@ -19,7 +24,8 @@ struct AlignmentRulesTests {
     static func largestDefenseBloc(_ network: AllianceNetwork, members: Set<Int>) -> Int {
         var parent = Array(0..<network.count)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { x = parent[x] }; return x }
-        for c in network.commitments where c.kind == .defense && members.contains(c.from.index) && members.contains(c.to.index) {
+        for c in network.commitments
+        where c.kind == .defense && members.contains(c.from.index) && members.contains(c.to.index) {
             parent[find(c.from.index)] = find(c.to.index)
         }
         var sizes: [Int: Int] = [:]
@@ -38,7 +44,9 @@ struct AlignmentRulesTests {
             let simulation = try Self.simulate(network, rules: [.arming, .balancing], rounds: 4, seed: seed)
             let final = simulation.network
             #expect(Self.largestDefenseBloc(final, members: Set(1..<10)) >= 6, "seed \(seed)")
-            #expect(!final.commitments.contains { $0.from.index == 0 || $0.to.index == 0 }, "nobody allies with the hegemon")
+            #expect(
+                !final.commitments.contains { $0.from.index == 0 || $0.to.index == 0 }, "nobody allies with the hegemon"
+            )
             #expect(simulation.network.states[0].effort > states[0].effort, "the hegemon rises")
         }
     }
@@ -46,9 +54,10 @@ struct AlignmentRulesTests {
     @Test("a weak isolated state beside a strong threat bandwagons; a strong one does not")
     func bandwagoning() throws {
         func dyad(_ capability: Double) throws -> AllianceNetwork {
-            try AllianceNetwork(states: [State(code: "BIG", capability: 10, intent: 1), State(code: "SML", capability: capability)],
-                                rivalries: [Rivalry(StateID(0), StateID(1), intensity: 0.6)],
-                                contiguity: [Contiguity(StateID(0), StateID(1), type: 1)])
+            try AllianceNetwork(
+                states: [State(code: "BIG", capability: 10, intent: 1), State(code: "SML", capability: capability)],
+                rivalries: [Rivalry(StateID(0), StateID(1), intensity: 0.6)],
+                contiguity: [Contiguity(StateID(0), StateID(1), type: 1)])
         }
         let weak = try Self.simulate(try dyad(1), rules: [.balancing, .bandwagoning], rounds: 1).network
         #expect(weak.rivalries.isEmpty)
@@ -62,7 +71,10 @@ struct AlignmentRulesTests {
     func bandwagoningDropsTies() throws {
         // SML is allied with RIV, BIG's rival; RIV is strong enough not to bandwagon itself.
         let network = try AllianceNetwork(
-            states: [State(code: "BIG", capability: 10, intent: 1), State(code: "SML", capability: 0.5), State(code: "RIV", capability: 3)],
+            states: [
+                State(code: "BIG", capability: 10, intent: 1), State(code: "SML", capability: 0.5),
+                State(code: "RIV", capability: 3),
+            ],
             commitments: [.symmetric(.defense, StateID(1), StateID(2), credibility: 0.3)],
             rivalries: [Rivalry(StateID(0), StateID(1)), Rivalry(StateID(0), StateID(2))],
             contiguity: [Contiguity(StateID(0), StateID(1), type: 1), Contiguity(StateID(0), StateID(2), type: 1)])
@@ -74,8 +86,9 @@ struct AlignmentRulesTests {
 
     @Test("burden-sharing: pledges to allies that spend less lose credibility, to those that spend more regain it")
     func burdenSharingDrift() throws {
-        let network = try AllianceNetwork(states: [State(code: "BIG", capability: 5, effort: 0.04), State(code: "SML", capability: 1, effort: 0.01)],
-                                          commitments: [.symmetric(.defense, StateID(0), StateID(1), credibility: 0.8, reverseCredibility: 0.8)])
+        let network = try AllianceNetwork(
+            states: [State(code: "BIG", capability: 5, effort: 0.04), State(code: "SML", capability: 1, effort: 0.01)],
+            commitments: [.symmetric(.defense, StateID(0), StateID(1), credibility: 0.8, reverseCredibility: 0.8)])
         let final = try Self.simulate(network, rules: [.burdenSharing], rounds: 1).network
         let c = final.commitments[0]
         #expect(abs(c.credibility - (0.8 - 0.1 * (0.04 - 0.01) / 0.04)) < 1e-12)
@@ -84,8 +97,9 @@ struct AlignmentRulesTests {
 
     @Test("a commitment whose pledges all fall below the threshold dissolves (abandonment)")
     func abandonment() throws {
-        let network = try AllianceNetwork(states: [State(code: "A", capability: 1, effort: 0.04), State(code: "B", capability: 1, effort: 0.01)],
-                                          commitments: [.directed(.guarantee, from: StateID(0), to: StateID(1), credibility: 0.15)])
+        let network = try AllianceNetwork(
+            states: [State(code: "A", capability: 1, effort: 0.04), State(code: "B", capability: 1, effort: 0.01)],
+            commitments: [.directed(.guarantee, from: StateID(0), to: StateID(1), credibility: 0.15)])
         let simulation = try Self.simulate(network, rules: [.burdenSharing], rounds: 1)
         #expect(simulation.network.commitments.isEmpty)
         #expect(simulation.records.last!.system.abandoned == 1)
@@ -94,17 +108,29 @@ struct AlignmentRulesTests {
     @Test("offence dominance tightens pledges among partners with one main threat; defence dominance passes the buck")
     func chainGangAndBuckPassing() throws {
         // A and B are allied and both face T; C is allied with A but its main threat is U.
-        let states = [State(code: "A", capability: 3), State(code: "B", capability: 1), State(code: "T", capability: 2, intent: 1),
-                      State(code: "C", capability: 1), State(code: "U", capability: 2, intent: 1)]
-        let network = try AllianceNetwork(states: states,
-                                          commitments: [.symmetric(.defense, StateID(0), StateID(1), credibility: 0.5),
-                                                        .symmetric(.defense, StateID(0), StateID(3), credibility: 0.5)],
-                                          contiguity: [Contiguity(StateID(0), StateID(2), type: 1), Contiguity(StateID(1), StateID(2), type: 1),
-                                                       Contiguity(StateID(3), StateID(4), type: 1)])
-        let gang = try Self.simulate(network, rules: [.chainGang], rounds: 1) { $0.environment.offenseDefense = 2; $0.environment.transparency = 1 }.network
+        let states = [
+            State(code: "A", capability: 3), State(code: "B", capability: 1),
+            State(code: "T", capability: 2, intent: 1),
+            State(code: "C", capability: 1), State(code: "U", capability: 2, intent: 1),
+        ]
+        let network = try AllianceNetwork(
+            states: states,
+            commitments: [
+                .symmetric(.defense, StateID(0), StateID(1), credibility: 0.5),
+                .symmetric(.defense, StateID(0), StateID(3), credibility: 0.5),
+            ],
+            contiguity: [
+                Contiguity(StateID(0), StateID(2), type: 1), Contiguity(StateID(1), StateID(2), type: 1),
+                Contiguity(StateID(3), StateID(4), type: 1),
+            ])
+        let gang = try Self.simulate(network, rules: [.chainGang], rounds: 1) {
+            $0.environment.offenseDefense = 2; $0.environment.transparency = 1
+        }.network
         #expect(abs(gang.commitments[0].credibility - 0.52) < 1e-12)
         #expect(abs(gang.commitments[0].reverseCredibility! - 0.52) < 1e-12)
-        let buck = try Self.simulate(network, rules: [.chainGang], rounds: 1) { $0.environment.offenseDefense = 0.5; $0.environment.transparency = 1 }.network
+        let buck = try Self.simulate(network, rules: [.chainGang], rounds: 1) {
+            $0.environment.offenseDefense = 0.5; $0.environment.transparency = 1
+        }.network
         // A is secure (sigma > 1) and C's main threat differs: A's pledge to C falls.
         let before = try Self.simulate(network, rules: [], rounds: 0)
         #expect(before.records[0].securityRatio[0] > 1)
@@ -113,7 +139,9 @@ struct AlignmentRulesTests {
         #expect(buck.commitments[0].credibility == 0.5)
     }
 
-    @Test("burden-sharing on NATO 2024: free riders lose the credibility they receive; size-effort rank correlation is reported")
+    @Test(
+        "burden-sharing on NATO 2024: free riders lose the credibility they receive; size-effort rank correlation is reported"
+    )
     func natoBurdenSharing() throws {
         let scenario = try ScenarioReader.read(path: TestSupport.network("nato-2024.json"))
         let network = scenario.activeNetwork()

@@ -7,14 +7,22 @@ import Testing
 struct ArmingTests {
     /// Two rival neighbours A (capability 1) and B (capability 2), no intent, no allies.
     static func dyad(rivalry: Double?, baseline: Double = 0.02) throws -> AllianceNetwork {
-        try AllianceNetwork(states: [State(code: "A", capability: 1, effort: baseline), State(code: "B", capability: 2, effort: baseline)],
-                            rivalries: rivalry.map { [Rivalry(StateID(0), StateID(1), intensity: $0)] } ?? [],
-                            contiguity: [Contiguity(StateID(0), StateID(1), type: 1)])
+        try AllianceNetwork(
+            states: [
+                State(code: "A", capability: 1, effort: baseline), State(code: "B", capability: 2, effort: baseline),
+            ],
+            rivalries: rivalry.map { [Rivalry(StateID(0), StateID(1), intensity: $0)] } ?? [],
+            contiguity: [Contiguity(StateID(0), StateID(1), type: 1)])
     }
 
-    static func run(_ network: AllianceNetwork, _ parameters: SimulationParameters, rounds: Int, seed: UInt64 = 1) throws -> Simulation {
-        var simulation = try Simulation(network: network, configuration: .init(parameters: parameters, rules: [.arming], rounds: rounds,
-                                                                               seed: seed, stopAtEquilibrium: false, systemMetrics: .light))
+    static func run(_ network: AllianceNetwork, _ parameters: SimulationParameters, rounds: Int, seed: UInt64 = 1)
+        throws -> Simulation
+    {
+        var simulation = try Simulation(
+            network: network,
+            configuration: .init(
+                parameters: parameters, rules: [.arming], rounds: rounds,
+                seed: seed, stopAtEquilibrium: false, systemMetrics: .light))
         try simulation.run()
         return simulation
     }

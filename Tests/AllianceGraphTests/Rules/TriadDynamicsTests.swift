@@ -29,7 +29,9 @@ struct TriadDynamicsTests {
     func paradise(p: Double) {
         var random = SeededRandom(seed: 77)
         var dynamics = TriadDynamics.complete(64, friendlyDensity: 0.5, random: &random)
-        for _ in 0..<4000 where dynamics.friendlyDensity < 1 { dynamics.run(updates: dynamics.pairs.count, p: p, random: &random) }
+        for _ in 0..<4000 where dynamics.friendlyDensity < 1 {
+            dynamics.run(updates: dynamics.pairs.count, p: p, random: &random)
+        }
         #expect(dynamics.friendlyDensity == 1)
     }
 
@@ -57,12 +59,18 @@ struct TriadDynamicsTests {
         var random = SeededRandom(seed: 5)
         let states = (0..<n).map { State(code: "S\($0)", capability: 1) }
         var commitments: [Commitment] = [], rivalries: [Rivalry] = []
-        for a in 0..<n { for b in (a + 1)..<n {
-            if random.nextUnit() < 0.5 { commitments.append(.symmetric(.defense, StateID(a), StateID(b))) }
-            else { rivalries.append(Rivalry(StateID(a), StateID(b))) }
-        } }
+        for a in 0..<n {
+            for b in (a + 1)..<n {
+                if random.nextUnit() < 0.5 {
+                    commitments.append(.symmetric(.defense, StateID(a), StateID(b)))
+                } else {
+                    rivalries.append(Rivalry(StateID(a), StateID(b)))
+                }
+            }
+        }
         let network = try AllianceNetwork(states: states, commitments: commitments, rivalries: rivalries)
-        var simulation = try Simulation(network: network, configuration: .init(rules: [.triads], rounds: 400, seed: 3, systemMetrics: .light))
+        var simulation = try Simulation(
+            network: network, configuration: .init(rules: [.triads], rounds: 400, seed: 3, systemMetrics: .light))
         try simulation.run()
         #expect(StructuralBalance(SignedGraphView(simulation.network)).index == 1)
         #expect(simulation.reachedEquilibrium)

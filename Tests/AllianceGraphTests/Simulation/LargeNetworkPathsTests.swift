@@ -11,18 +11,22 @@ struct LargeNetworkPathsTests {
     /// that many states feel threatened.
     static func snapshot(states: Int, ties: Int, model: SyntheticNetworkModel, seed: UInt64) throws -> RoundSnapshot {
         var network = try SyntheticNetwork(states: states, ties: ties, seed: seed, model: model).scenario().network
-        for i in network.states.indices where i % 3 == 0 { network.states[i].effort = min(1, network.states[i].effort * 3) }
+        for i in network.states.indices where i % 3 == 0 {
+            network.states[i].effort = min(1, network.states[i].effort * 3)
+        }
         var environment = SecurityEnvironment()
         environment.offenseDefense = 2
         var model = ThreatModel(network)
         var random = SeededRandom(seed: seed)
         let assessment = model.assess(network, environment, random: &random)
-        return RoundSnapshot(round: 1, network: network, environment: environment, parameters: RuleParameters(),
-                             assessment: assessment, initialSupport: assessment.support, proximity: model.proximity)
+        return RoundSnapshot(
+            round: 1, network: network, environment: environment, parameters: RuleParameters(),
+            assessment: assessment, initialSupport: assessment.support, proximity: model.proximity)
     }
 
-    @Test("the ranked balancing search picks the scan's partner for every state",
-          arguments: [(120, 400, SyntheticNetworkModel.regional), (300, 1200, .regional), (400, 1500, .scaleFree)])
+    @Test(
+        "the ranked balancing search picks the scan's partner for every state",
+        arguments: [(120, 400, SyntheticNetworkModel.regional), (300, 1200, .regional), (400, 1500, .scaleFree)])
     func balancingCandidatesMatchScan(states: Int, ties: Int, model: SyntheticNetworkModel) throws {
         let snapshot = try Self.snapshot(states: states, ties: ties, model: model, seed: UInt64(states))
         let candidates = BalancingCandidates(snapshot)
@@ -33,7 +37,8 @@ struct LargeNetworkPathsTests {
             if exact != nil { found += 1 }
         }
         #expect(found >= 5, "the comparison covers states that do find partners")
-        #expect(Balancing.partners(in: snapshot) == snapshot.network.ids.map { Balancing.partner(for: $0, in: snapshot) })
+        #expect(
+            Balancing.partners(in: snapshot) == snapshot.network.ids.map { Balancing.partner(for: $0, in: snapshot) })
     }
 
     @Test("bandwagoning's one-pass removal matches the per-state definition", arguments: [150, 350])
@@ -52,8 +57,10 @@ struct LargeNetworkPathsTests {
                 }
                 if snapshot.areRivals(i, threat) { expected.removeRivalry.append(StatePair(i, threat)) }
                 if !snapshot.hasCommitment(.neutrality, between: i, threat) {
-                    expected.addCommitments.append(.symmetric(.neutrality, min(i, threat), max(i, threat),
-                                                              note: "bandwagoning, round \(snapshot.round)"))
+                    expected.addCommitments.append(
+                        .symmetric(
+                            .neutrality, min(i, threat), max(i, threat),
+                            note: "bandwagoning, round \(snapshot.round)"))
                 }
                 expected.bandwagons += 1
             }
@@ -84,7 +91,9 @@ struct LargeNetworkPathsTests {
     @Test("the two-pass CSR builder gives the arc-list CSR, duplicates merged by their maximum")
     func twoPassCSR() throws {
         var random = SeededRandom(seed: 5)
-        let arcs = (0..<3000).map { _ in (source: random.index(below: 90), target: random.index(below: 90), weight: random.nextUnit()) }
+        let arcs = (0..<3000).map { _ in
+            (source: random.index(below: 90), target: random.index(below: 90), weight: random.nextUnit())
+        }
         let reference = try CSRAdjacency(vertexCount: 90, arcs: arcs)
         let built = try CSRAdjacency(vertexCount: 90) { emit in for a in arcs { emit(a.source, a.target, a.weight) } }
         #expect(built == reference)
@@ -96,9 +105,12 @@ struct LargeNetworkPathsTests {
     func signedViewAndTriangles() throws {
         let network = try SyntheticNetwork(states: 300, ties: 1500, seed: 8).scenario().network
         var signs: [StatePair: Int] = [:]
-        for o in network.obligations where o.kind.sign > 0 && o.credibility > 0 { signs[StatePair(o.committed, o.partner)] = 1 }
+        for o in network.obligations where o.kind.sign > 0 && o.credibility > 0 {
+            signs[StatePair(o.committed, o.partner)] = 1
+        }
         for r in network.rivalries { signs[r.pair] = -1 }
-        let reference = try SignedGraphView(vertexCount: network.count, edges: signs.map { ($0.key.low.index, $0.key.high.index, $0.value) })
+        let reference = try SignedGraphView(
+            vertexCount: network.count, edges: signs.map { ($0.key.low.index, $0.key.high.index, $0.value) })
         let view = SignedGraphView(network)
         #expect(view == reference)
         // Triangles in the order of the pair-dictionary enumeration.
@@ -123,7 +135,10 @@ struct LargeNetworkPathsTests {
         // Without the list, triangle t is the same triangle, so a run is the same run.
         var lazy = TriadDynamics(view, listingAtMost: 0)
         #expect(lazy.triangles.isEmpty && lazy.triangleCount == triangles.count)
-        #expect((0..<lazy.triangleCount).map { t in let x = lazy.triangle(t); return [x.0, x.1, x.2] } == triangles)
+        #expect(
+            (0..<lazy.triangleCount).map { t in
+                let x = lazy.triangle(t); return [x.0, x.1, x.2]
+            } == triangles)
         var listed = dynamics
         var r1 = SeededRandom(seed: 3), r2 = SeededRandom(seed: 3)
         #expect(listed.run(updates: 5000, p: 0.2, random: &r1) == lazy.run(updates: 5000, p: 0.2, random: &r2))
@@ -143,15 +158,22 @@ struct LargeNetworkPathsTests {
             sign[a][b] = s; sign[b][a] = s
             edges.append((a, b, s))
         }
-        for v in 1..<120 { add(0, v); add(119, v) }     // two hubs, a low and a high id
+        for v in 1..<120 { add(0, v); add(119, v) }  // two hubs, a low and a high id
         for _ in 0..<150 { add(1 + random.index(below: 118), 1 + random.index(below: 118)) }
         let balance = StructuralBalance(try SignedGraphView(vertexCount: 120, edges: edges))
         var counts = [0, 0, 0, 0]
-        for a in 0..<120 { for b in (a + 1)..<120 where sign[a][b] != 0 { for c in (b + 1)..<120 where sign[a][c] != 0 && sign[b][c] != 0 {
-            counts[[sign[a][b], sign[a][c], sign[b][c]].filter { $0 < 0 }.count] += 1
-        } } }
-        #expect([balance.positivePositivePositive, balance.positivePositiveNegative,
-                 balance.positiveNegativeNegative, balance.negativeNegativeNegative] == counts)
+        for a in 0..<120 {
+            for b in (a + 1)..<120 where sign[a][b] != 0 {
+                for c in (b + 1)..<120 where sign[a][c] != 0 && sign[b][c] != 0 {
+                    counts[[sign[a][b], sign[a][c], sign[b][c]].filter { $0 < 0 }.count] += 1
+                }
+            }
+        }
+        #expect(
+            [
+                balance.positivePositivePositive, balance.positivePositiveNegative,
+                balance.positiveNegativeNegative, balance.negativeNegativeNegative,
+            ] == counts)
         #expect(counts.reduce(0, +) > 200)
     }
 
