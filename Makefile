@@ -6,7 +6,7 @@ SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then
 NETWORK ?= Networks/europe-1914.json
 CTL := .build/release/alliancectl
 
-.PHONY: run test deps build clean
+.PHONY: run test deps build clean lint
 
 ## Install libigraph-dev and pkg-config with apt when they are missing.
 deps:
@@ -33,6 +33,12 @@ run: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+## The code's own rules: swift-format lint, lines <= 120 characters, functions <= 100 lines,
+## and the layers (each target imports only the targets below it).
+lint:
+	sh scripts/check_layers.sh
+	bash scripts/check_style.sh
 
 clean:
 	rm -rf .build
