@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import AllianceGraphRender
 import ArgumentParser
 import Foundation
@@ -27,7 +27,7 @@ struct FormatsCommandTests {
         try command.run()
         command = try #require(try AllianceCtl.parseAsRoot(["convert", graphml, back, "-q"]) as? ConvertCommand)
         try command.run()
-        #expect(try ScenarioReader.read(path: back) == (try ScenarioReader.read(path: europe)))
+        #expect(try ScenarioLoader.load(path: back) == (try ScenarioLoader.load(path: europe)))
     }
 
     @Test(
@@ -49,6 +49,27 @@ struct FormatsCommandTests {
             #expect(fromGraph.status == 0, "\(fromGraph.stderr)")
             #expect(fromGraph.stdout == fromJSON.stdout)
         }
+    }
+
+    @Test("one loader: info, metrics and convert read a node-link file named plain .json alike")
+    func oneLoaderForNodeLinkJSON() throws {
+        let nodeLink = temporary("plain-node-link.nodelink.json"), plain = temporary("plain.json")
+        let back = temporary("plain-back.json")
+        let convert = try #require(
+            try AllianceCtl.parseAsRoot(["convert", europe, nodeLink, "--quiet"]) as? ConvertCommand)
+        try convert.run()
+        try? FileManager.default.removeItem(atPath: plain)
+        try FileManager.default.copyItem(atPath: nodeLink, toPath: plain)
+        let info = try #require(try CLITestSupport.run(["info", plain]), "build alliancectl first (swift build)")
+        #expect(info.status == 0, "\(info.stderr)")
+        #expect(info.stdout.contains("states  ") && info.stdout.contains("18"), "\(info.stdout)")
+        let metrics = try #require(try CLITestSupport.run(["metrics", plain, "--format", "csv", "--only", "degree"]))
+        let expected = try #require(try CLITestSupport.run(["metrics", europe, "--format", "csv", "--only", "degree"]))
+        #expect(metrics.status == 0 && metrics.stdout == expected.stdout, "\(metrics.stderr)")
+        let again = try #require(try AllianceCtl.parseAsRoot(["convert", plain, back, "--quiet"]) as? ConvertCommand)
+        try again.run()
+        #expect(try ScenarioLoader.load(path: back) == (try ScenarioLoader.load(path: plain)))
+        #expect(try ScenarioLoader.load(path: plain).network.states == (try ScenarioLoader.load(path: europe)).network.states)
     }
 
     @Test("convert: --to overrides the extension; an unknown extension without --to is a usage error")
@@ -83,7 +104,7 @@ struct FormatsCommandTests {
         let command = try #require(
             try AllianceCtl.parseAsRoot(["import", "atop", atop, "--year", "1902", "-o", out, "-q"]) as? ImportCommand)
         try command.run()
-        let scenario = try ScenarioReader.read(path: out)
+        let scenario = try ScenarioLoader.load(path: out)
         #expect(scenario.year == 1902 && scenario.network.commitments.count == 10)
     }
 

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import AllianceGraphRender
 import ArgumentParser
 import Foundation
@@ -38,7 +38,7 @@ struct GenerateCommandTests {
             try command.run()
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: a)) == (try Data(contentsOf: URL(fileURLWithPath: b))))
-        let scenario = try ScenarioReader.read(path: a)
+        let scenario = try ScenarioLoader.load(path: a)
         #expect(scenario.network.count == 120 && scenario.network.commitments.count == 400)
         guard let info = try CLITestSupport.run(["info", a, "--format", "json"]) else { return }
         #expect(info.status == 0)

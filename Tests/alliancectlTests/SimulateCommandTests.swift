@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import Testing
 @testable import alliancectl
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 @Suite("simulate command")
@@ -65,7 +65,7 @@ struct SimulateCommandTests {
             Self.network("europe-1936.json"), "--rounds", "5", "--quiet", "--system-metrics", "light", "--output",
             folder,
         ])
-        let scenario = try ScenarioReader.read(path: folder + "/final.json")
+        let scenario = try ScenarioLoader.load(path: folder + "/final.json")
         #expect(scenario.network.count == 17)
         let rows = try Self.read(folder, "rounds.csv").split(separator: "\n")
         #expect(rows.first == "round,code,effort,power,threat,security_ratio,main_threat,commitments")

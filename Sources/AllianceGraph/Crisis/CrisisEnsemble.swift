@@ -393,29 +393,30 @@ public struct CrisisEnsembleResult: Hashable, Sendable {
     public var runs: Int
     public var seed: UInt64
     /// Runs in which each state was a belligerent (initiator and target: every run).
-    public var enterCount: [Int]
-    public var sideACount: [Int]
-    public var sideBCount: [Int]
+    package var enterCount: [Int]
+    package var sideACount: [Int]
+    package var sideBCount: [Int]
     /// Sum of entry steps over the runs in which the state entered.
-    public var entryStepSum: [Int]
+    package var entryStepSum: [Int]
     /// Per run (in run order): belligerents on each side and their capability shares.
-    public var statesA: [Int32]
-    public var statesB: [Int32]
-    public var capabilityShareA: [Double]
-    public var capabilityShareB: [Double]
+    package var statesA: [Int32]
+    package var statesB: [Int32]
+    package var capabilityShareA: [Double]
+    package var capabilityShareB: [Double]
     /// Per run: the last step that changed the war.
-    public var steps: [Int32]
+    package var steps: [Int32]
     public var runsStoppedAtStepLimit: Int
 
-    /// Share of runs in which state `i` was a belligerent.
-    public func entryProbability(_ i: Int) -> Double { Double(enterCount[i]) / Double(runs) }
-    /// Share of runs in which state `i` fought on `side`.
-    public func probability(_ i: Int, side: CrisisSide) -> Double {
-        Double(side == .a ? sideACount[i] : sideBCount[i]) / Double(runs)
+    /// Share of runs in which `state` was a belligerent.
+    public func entryProbability(_ state: StateID) -> Double { Double(enterCount[state.index]) / Double(runs) }
+    /// Share of runs in which `state` fought on `side`.
+    public func probability(_ state: StateID, side: CrisisSide) -> Double {
+        Double(side == .a ? sideACount[state.index] : sideBCount[state.index]) / Double(runs)
     }
-    /// Mean entry step of state `i` over the runs in which it entered; NaN if it never did.
-    public func meanEntryStep(_ i: Int) -> Double {
-        enterCount[i] > 0 ? Double(entryStepSum[i]) / Double(enterCount[i]) : .nan
+    /// Mean entry step of `state` over the runs in which it entered; NaN if it never did.
+    public func meanEntryStep(_ state: StateID) -> Double {
+        let i = state.index
+        return enterCount[i] > 0 ? Double(entryStepSum[i]) / Double(enterCount[i]) : .nan
     }
 
     /// Mean number of belligerents besides the initiator and the original target (belligerents
@@ -427,7 +428,7 @@ public struct CrisisEnsembleResult: Hashable, Sendable {
     }
 
     /// Distribution summaries of the war size, one per measure, in a fixed order.
-    public var warSizeSummaries: [(name: String, summary: DistributionSummary)] {
+    package var warSizeSummaries: [(name: String, summary: DistributionSummary)] {
         let total = zip(statesA, statesB).map { Double($0) + Double($1) }
         return [
             ("states", DistributionSummary(total)),
@@ -450,20 +451,20 @@ public struct CrisisEnsembleResult: Hashable, Sendable {
 
 /// Mean, standard deviation and quantiles of a sample. Quantiles are of type 7 (linear
 /// interpolation between order statistics, R's default and numpy's `linear`).
-public struct DistributionSummary: Hashable, Sendable {
-    public var count: Int
-    public var mean: Double
+package struct DistributionSummary: Hashable, Sendable {
+    package var count: Int
+    package var mean: Double
     /// Sample standard deviation (n - 1); 0 for one value.
-    public var standardDeviation: Double
-    public var minimum: Double
-    public var q05: Double
-    public var q25: Double
-    public var median: Double
-    public var q75: Double
-    public var q95: Double
-    public var maximum: Double
+    package var standardDeviation: Double
+    package var minimum: Double
+    package var q05: Double
+    package var q25: Double
+    package var median: Double
+    package var q75: Double
+    package var q95: Double
+    package var maximum: Double
 
-    public init(_ values: [Double]) {
+    package init(_ values: [Double]) {
         let sorted = values.sorted()
         count = sorted.count
         guard !sorted.isEmpty else {
@@ -487,7 +488,7 @@ public struct DistributionSummary: Hashable, Sendable {
     }
 
     /// Type-7 quantile of an ascending, non-empty sample.
-    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+    package static func quantile(_ sorted: [Double], _ p: Double) -> Double {
         let h = Double(sorted.count - 1) * p
         let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
         return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
