@@ -48,7 +48,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func validate() throws {
-        do { try specification.validate() } catch { throw ValidationError("\(error)") }
+        do { try specification.validate() } catch { throw ValidationError("\(FlagNames.naming(error))") }
     }
 
     func run() throws {

@@ -53,8 +53,9 @@ package enum GraphIO {
         }
         let name = URL(fileURLWithPath: csvBase(path)).lastPathComponent
         do throws(InputError) {
-            return try ScenarioGraphMapping.scenario(try GephiCSV.decode(nodes: nodes, edges: edges), fallbackName: name)
-        } catch where error.file == nil {
+            return try ScenarioGraphMapping.scenario(
+                try GephiCSV.decode(nodes: nodes, edges: edges), fallbackName: name)
+        } catch  where error.file == nil {
             // A vertex's error is in the nodes table, an edge's in the edges table.
             let location = error.location ?? ""
             if location.hasPrefix("vertex"), nodes != nil { throw error.inFile(nodesPath) }
