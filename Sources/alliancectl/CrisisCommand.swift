@@ -74,6 +74,14 @@ struct CrisisCommand: ParsableCommand {
     @Option(help: "Worker threads for ensembles (default: all cores); results do not depend on it.")
     var workers: Int?
 
+    @Flag(
+        name: .customLong("spread-workers"),
+        help: """
+            Start ensemble workers on distinct CPUs (Linux: a worker sharing a CPU narrows its own \
+            affinity for an instant). Speeds up short ensembles; never changes results.
+            """)
+    var spreadWorkers = false
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -150,7 +158,7 @@ struct CrisisCommand: ParsableCommand {
             let started = Date()
             let ensemble = try CrisisEnsemble.run(
                 engine: engine, attacker: a, target: b, runs: runCount, seed: seed,
-                workers: workers ?? CrisisEnsemble.defaultWorkers, progress: progress)
+                workers: workers ?? CrisisEnsemble.defaultWorkers, spreadWorkers: spreadWorkers, progress: progress)
             if showProgress {
                 Diagnostics.write(
                     "\rcrisis ensemble: \(runCount) runs in \(NumberFormat.fixed(Date().timeIntervalSince(started), digits: 2)) s\n"

@@ -72,7 +72,7 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(
                     try CrisisEnsemble.run(
                         engine: engine, attacker: a, target: b, runs: 100_000, seed: 1,
-                        workers: workers, kernel: kernel))
+                        workers: workers, kernel: kernel, spreadWorkers: workers > 1))
             }
         }
     }

@@ -122,7 +122,8 @@ case "ensemble":
         defer { cpu.append(cpuSeconds() - cpuBefore) }
         times.append(try seconds {
             result = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: runs, seed: seed,
-                                            workers: workers, kernel: kernel)
+                                            workers: workers, kernel: kernel,
+                                            spreadWorkers: workers > 1)
         })
         if let result {
             // Order-sensitive digest of everything the ensemble returns.

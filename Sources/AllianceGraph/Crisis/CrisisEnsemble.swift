@@ -46,9 +46,16 @@ public enum CrisisEnsemble {
 
     /// Runs `runs` stochastic crises `attacker -> target`. `progress`, when given, is called
     /// from worker threads after each chunk with (runs done, runs in all).
+    ///
+    /// `spreadWorkers` (off by default) turns on the start gate (`StartGate`): the first workers
+    /// wait for each other for at most 2 ms and a worker that shares a CPU with another moves off
+    /// it by narrowing its own affinity mask for an instant (Linux only). It changes only when and
+    /// where workers start, never the result; it helps the first short ensembles of a process
+    /// reach two cores' speed (Benchmarks/README.md, "Start gate"). A library should not touch
+    /// its callers' thread affinity unasked, so it is an explicit choice.
     public static func run(
         engine: CrisisEngine, attacker: StateID, target: StateID, runs: Int, seed: UInt64,
-        workers: Int = CrisisEnsemble.defaultWorkers, kernel: Kernel = .lockstep,
+        workers: Int = CrisisEnsemble.defaultWorkers, kernel: Kernel = .lockstep, spreadWorkers: Bool = false,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(InputError) -> CrisisEnsembleResult {
         try engine.validate(attacker: attacker, target: target)
@@ -63,7 +70,8 @@ public enum CrisisEnsemble {
         let nextChunk = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let a = attacker.index, b = target.index
-        let gate = StartGate(workers: workerCount > 1 ? min(workerCount, gateCores) : 1, workerCount: workerCount)
+        let gated = spreadWorkers && workerCount > 1
+        let gate = StartGate(workers: gated ? min(workerCount, gateCores) : 1, workerCount: workerCount)
         let started = Atomic<Int>(0)
         defer { gate.deallocate() }
         let effective = effectiveKernel(kernel, for: engine)
@@ -147,9 +155,8 @@ public enum CrisisEnsemble {
 /// the others' CPUs (`ag_move_off_cpus`: its affinity mask is narrowed, which migrates it at once,
 /// then restored, so no thread stays pinned) and wakes the others. A woken worker can still be
 /// placed on its waker's CPU (for instance while dispatch's own new threads briefly hold its
-/// previous one): it checks again and, if so, moves off the others' CPUs in the same way. With the gate, the C test took 27.1 - 27.6 ms, and 15 first-in-process 1914
-/// ensembles of 400,000 runs on two workers 22.3 - 23.9 ms (1.90 - 2.00x one worker; without it
-/// 1.19 - 1.95x). A waiter that times out just starts; a worker count above the core count
+/// previous one): it checks again and, if so, moves off the others' CPUs in the same way. A
+/// waiter that times out just starts; a worker count above the core count
 /// leaves the extra workers ungated. The gate only affects when and where workers start; which
 /// worker runs which chunk never affects the result.
 private struct StartGate: @unchecked Sendable {

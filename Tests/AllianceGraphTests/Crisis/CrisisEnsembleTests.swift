@@ -39,10 +39,12 @@ struct CrisisEnsembleTests {
             engine: engine, attacker: a, target: b, runs: runs, seed: 11,
             workers: 1, kernel: .unbatched)
         for workers in [1, 2, 3, 4, 7, 64] {
-            let result = try CrisisEnsemble.run(
-                engine: engine, attacker: a, target: b, runs: runs, seed: 11,
-                workers: workers, kernel: kernel)
-            #expect(result == reference, "\(kernel), \(workers) workers")
+            for spread in [false, true] {
+                let result = try CrisisEnsemble.run(
+                    engine: engine, attacker: a, target: b, runs: runs, seed: 11,
+                    workers: workers, kernel: kernel, spreadWorkers: spread)
+                #expect(result == reference, "\(kernel), \(workers) workers, start gate \(spread)")
+            }
         }
         // The per-run outputs and the per-state counts agree, and each run is its own single run.
         #expect(reference.enterCount[a.index] == runs && reference.enterCount[b.index] == runs)
