@@ -66,14 +66,12 @@ public enum CrisisEnsemble {
         let chunkCount = (runs + chunkSize - 1) / chunkSize
         let workerCount = max(1, min(workers, chunkCount))
         let partials = EnsemblePartials(workers: workerCount, stateCount: n)
-        defer { partials.deallocate() }
         let nextChunk = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let a = attacker.index, b = target.index
         let gated = spreadWorkers && workerCount > 1
         let gate = StartGate(workers: gated ? min(workerCount, gateCores) : 1, workerCount: workerCount)
         let started = Atomic<Int>(0)
-        defer { gate.deallocate() }
         let effective = effectiveKernel(kernel, for: engine)
         // Built before the result arrays so that nothing else happens between their creation and
         // the workers' start.
@@ -159,7 +157,7 @@ public enum CrisisEnsemble {
 /// waiter that times out just starts; a worker count above the core count
 /// leaves the extra workers ungated. The gate only affects when and where workers start; which
 /// worker runs which chunk never affects the result.
-private struct StartGate: @unchecked Sendable {
+private struct StartGate: ~Copyable, @unchecked Sendable {
     /// Workers the gate waits for.
     let workers: Int
     /// Nil for fewer than two workers (nothing to wait for).
@@ -229,7 +227,7 @@ private struct StartGate: @unchecked Sendable {
         }
     }
 
-    func deallocate() {
+    deinit {
         guard let slots, let others else { return }
         slots.deinitialize(count: slotCount)
         slots.deallocate()
@@ -241,19 +239,20 @@ private struct StartGate: @unchecked Sendable {
 /// starts on its own 64-byte line so that two workers never write the same cache line. A slice
 /// holds enter counts, side-A counts, entry-step sums (n each), then the number of runs stopped
 /// at the step limit. Each worker zeroes its own slice (`start`) before its first run.
-private struct EnsemblePartials: @unchecked Sendable {
+private struct EnsemblePartials: ~Copyable, @unchecked Sendable {
     let stateCount: Int
     let workers: Int
     /// Ints per slice: 3n + 1 rounded up to whole cache lines.
     let stride: Int
-    let base: UnsafeMutablePointer<Int>
+    /// The slices, one after the other; each worker initialises its own.
+    private let storage: RawBuffer<Int>
+    private var base: UnsafeMutablePointer<Int> { storage.base }
 
     init(workers: Int, stateCount n: Int) {
         self.workers = workers
         stateCount = n
         stride = (3 * n + 1 + 7) / 8 * 8
-        base = UnsafeMutableRawPointer.allocate(byteCount: workers * stride * MemoryLayout<Int>.stride, alignment: 64)
-            .bindMemory(to: Int.self, capacity: workers * stride)
+        storage = RawBuffer(uninitializedCount: workers * stride)
     }
 
     /// Zeroes and returns worker `w`'s slice (called once, by that worker).
@@ -280,8 +279,6 @@ private struct EnsemblePartials: @unchecked Sendable {
         }
         return (enter, sideA, stepSum, limited)
     }
-
-    func deallocate() { UnsafeMutableRawPointer(base).deallocate() }
 }
 
 /// The per-run outputs, written by the workers straight into the storage of the result arrays;
@@ -352,7 +349,7 @@ private struct EnsembleBuffers: @unchecked Sendable {
         let n = lockstep.stateCount, lanes = CrisisLockstep.lanes
         let bellA = scratch.bellA, bellB = scratch.bellB, entryStep = scratch.entryStep
         let countA = scratch.countA, countB = scratch.countB, capA = scratch.capabilityA, capB = scratch.capabilityB
-        let capability = lockstep.capability.baseAddress!
+        let capability = lockstep.capability.base
         for l in 0..<lanes { countA[l] = 0; countB[l] = 0; capA[l] = 0; capB[l] = 0 }
         for i in 0..<n {
             let inA = bellA[i], inB = bellB[i]
