@@ -23,7 +23,7 @@ private let largeFile: String = {
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("synthetic-\(largeTies).json").path
     do {
-        try ScenarioWriter.write(generated(states: largeTies / 10, ties: largeTies), to: path)
+        _ = try ScenarioWriter.write(generated(states: largeTies / 10, ties: largeTies), as: .scenario, to: path)
     } catch {
         fatalError("cannot write \(path): \(error)")
     }

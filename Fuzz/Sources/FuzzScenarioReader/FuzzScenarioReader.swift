@@ -6,7 +6,7 @@ import FuzzSupport
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenarioReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let scenario = try? ScenarioReader.parse(bytes) else { return 0 }
+    guard let scenario = try? ScenarioLoader.decode(bytes) else { return 0 }
     checkRoundTrips(scenario, format: .scenario)
     return 0
 }
