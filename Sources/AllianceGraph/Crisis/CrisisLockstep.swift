@@ -28,6 +28,8 @@ final class CrisisLockstep: @unchecked Sendable {
     let delay: Int32
     let maxSteps: Int
     let boost: Double
+    /// `BothSidesRule.cancel`: fighting pledges to both sides keep the state out.
+    let cancelBoth: Bool
     // Copies of the engine's CSR arrays as raw buffers (read-only after init).
     let oblOffsets: UnsafeMutableBufferPointer<Int32>
     let oblPartner: UnsafeMutableBufferPointer<Int32>
@@ -51,6 +53,7 @@ final class CrisisLockstep: @unchecked Sendable {
         delay = Int32(engine.entryDelay)
         maxSteps = engine.options.maxSteps
         boost = engine.options.consultationBoost
+        cancelBoth = engine.options.bothSides == .cancel
         oblOffsets = Self.copy(engine.oblOffsets)
         oblPartner = Self.copy(engine.oblPartner)
         oblKind = Self.copy(engine.oblKind)
@@ -81,6 +84,33 @@ final class CrisisLockstep: @unchecked Sendable {
     /// A fresh scratch for this kernel (one per worker thread).
     func makeScratch() -> CrisisLaneScratch {
         CrisisLaneScratch(stateCount: stateCount, planCount: planCount)
+    }
+
+    /// The lanes in which state `i`, decided for side A where `pendingA` has a bit and for side B
+    /// elsewhere, may no longer enter: a neutrality or non-aggression partner is a victim on the
+    /// other side, or (cancel rule) i has fighting pledges to belligerents on both sides. The
+    /// lane-mask form of `CrisisEngine.entryBlocked`.
+    @inline(__always)
+    func blockedLanes(
+        _ i: Int, pendingA: UInt64, bellA: UnsafeMutablePointer<UInt64>, bellB: UnsafeMutablePointer<UInt64>,
+        victim: UnsafeMutablePointer<UInt64>
+    ) -> UInt64 {
+        var barA: UInt64 = 0, barB: UInt64 = 0, fightA: UInt64 = 0, fightB: UInt64 = 0
+        for k in Int(oblOffsets[i])..<Int(oblOffsets[i + 1]) {
+            let j = Int(oblPartner[k])
+            switch oblKind[k] {
+            case CrisisEngine.Kind.neutrality, CrisisEngine.Kind.nonaggression:
+                barA |= bellB[j] & victim[j]
+                barB |= bellA[j] & victim[j]
+            case CrisisEngine.Kind.consultation: continue
+            default:
+                fightA |= bellA[j]
+                fightB |= bellB[j]
+            }
+        }
+        var blocked = (pendingA & barA) | (~pendingA & barB)
+        if cancelBoth { blocked |= fightA & fightB }
+        return blocked
     }
 
     /// Runs the stochastic cascade `attacker -> target` for the lanes in `valid`, lane l with the
@@ -138,23 +168,28 @@ final class CrisisLockstep: @unchecked Sendable {
             let prev = t &- 1
             // 1. Decisions from the snapshot of step t - 1 (the masks are not written until 3.).
             for i in 0..<n {
-                let candidates = active & ~(bellA[i] | bellB[i] | pending[i])
-                if candidates == 0 { continue }
+                let open = active & ~(bellA[i] | bellB[i] | pending[i])
+                if open == 0 { continue }
                 let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
-                var vetoA: UInt64 = 0, vetoB: UInt64 = 0, consA: UInt64 = 0, consB: UInt64 = 0, fight: UInt64 = 0
+                var vetoA: UInt64 = 0, vetoB: UInt64 = 0, consA: UInt64 = 0, consB: UInt64 = 0
+                var fightA: UInt64 = 0, fightB: UInt64 = 0
                 for k in lo..<hi {
                     let j = Int(partner[k])
                     let a = bellA[j], b = bellB[j]
                     let kd = kind[k]
                     if kd == neutrality || kd == nonaggression {
-                        vetoA |= b; vetoB |= a
+                        // A veto protects only a partner that is a victim (attacked).
+                        let v = victim[j]
+                        vetoA |= b & v; vetoB |= a & v
                     } else if kd == consultation {
                         consA |= a; consB |= b
                     } else {
-                        fight |= a | b
+                        fightA |= a; fightB |= b
                     }
                 }
-                if fight & candidates == 0 { continue }
+                if (fightA | fightB) & open == 0 { continue }
+                let candidates = cancelBoth ? open & ~(fightA & fightB) : open
+                if candidates == 0 { continue }
                 var gotA: UInt64 = 0, gotB: UInt64 = 0
                 for k in lo..<hi {
                     let kd = kind[k]
@@ -272,7 +307,26 @@ final class CrisisLockstep: @unchecked Sendable {
                     }
                 }
             }
-            // 4. Decided entries due now.
+            // 4. Decided entries due now that the war as it now stands forbids are called off (all
+            // checked before any enters); the state decides again from this step's snapshot.
+            var calledOff: UInt64 = 0
+            for i in 0..<n {
+                var waiting = pending[i] & active
+                if waiting == 0 { continue }
+                var due: UInt64 = 0
+                while waiting != 0 {
+                    let l = waiting.trailingZeroBitCount
+                    waiting &= waiting &- 1
+                    if pendingStep[i &* lanes &+ l] == t { due |= UInt64(1) << UInt64(l) }
+                }
+                if due == 0 { continue }
+                let blocked = due & blockedLanes(i, pendingA: pendingA[i], bellA: bellA, bellB: bellB, victim: victim)
+                if blocked == 0 { continue }
+                pending[i] &= ~blocked
+                pendingA[i] &= ~blocked
+                calledOff |= blocked
+            }
+            // 5. Decided entries due now.
             for i in 0..<n {
                 var waiting = pending[i] & active
                 if waiting == 0 { continue }
@@ -295,7 +349,7 @@ final class CrisisLockstep: @unchecked Sendable {
                     entryStep[i &* lanes &+ l] = t
                 }
             }
-            var busy = changed
+            var busy = changed | calledOff
             var marks = changed
             while marks != 0 {
                 let l = marks.trailingZeroBitCount
