@@ -49,7 +49,8 @@ struct BacktestWarsCommand: ParsableCommand {
     @Option(help: "Worker threads for the ensembles (default: all cores); results do not depend on it.")
     var workers: Int?
 
-    @Option(help: ArgumentHelp("Also write an HTML report: totals, calibration plot, per-war table.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Also write an HTML report: totals, calibration plot, per-war table.", valueName: "file"))
     var report: String?
 
     @OptionGroup var output: OutputOptions
@@ -71,7 +72,9 @@ struct BacktestWarsCommand: ParsableCommand {
         options.workers = workers ?? CrisisEnsemble.defaultWorkers
         let showProgress = !output.quiet && isatty(STDERR_FILENO) != 0
         let result = try WarBacktest.run(options) { done, total in
-            if showProgress { Diagnostics.write("\rbacktest wars: \(done)/\(total) wars" + (done == total ? "\n" : "")) }
+            if showProgress {
+                Diagnostics.write("\rbacktest wars: \(done)/\(total) wars" + (done == total ? "\n" : ""))
+            }
         }
         let title =
             "Who joins wars: \(result.scored.count) COW wars scored, \(result.skipped.count) skipped; "

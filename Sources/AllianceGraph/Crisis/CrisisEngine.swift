@@ -244,7 +244,11 @@ public struct CrisisEngine: Sendable {
             switch oblKind[k] {
             case Kind.neutrality, Kind.nonaggression:
                 let victim = scratch.victimStep[j] <= prev
-                if sj == 2 { anyVetoA = true; vetoA = vetoA || victim } else { anyVetoB = true; vetoB = vetoB || victim }
+                if sj == 2 {
+                    anyVetoA = true; vetoA = vetoA || victim
+                } else {
+                    anyVetoB = true; vetoB = vetoB || victim
+                }
             case Kind.consultation:
                 if sj == 1 { consA = max(consA, oblCredibility[k]) } else { consB = max(consB, oblCredibility[k]) }
             default:

@@ -32,7 +32,8 @@ public enum COWWarFile {
     public static func read(path: String) throws(InputError) -> [COWWar] {
         let reader = try CSVReader(path: path)
         let war = try reader.requireColumn("warnum", layout: layout)
-        let c1 = try reader.requireColumn("ccode1", layout: layout), c2 = try reader.requireColumn("ccode2", layout: layout)
+        let c1 = try reader.requireColumn("ccode1", layout: layout),
+            c2 = try reader.requireColumn("ccode2", layout: layout)
         let yr = try reader.requireColumn("year", layout: layout)
         let side = try reader.requireColumn("sidea1", layout: layout)
         let initiator = try reader.requireColumn("initiator1", layout: layout)
@@ -64,7 +65,9 @@ public enum COWWarFile {
                 if known.year == y && known.side != s {
                     throw InputError(
                         file: reader.file, location: "line \(line)",
-                        "state \(a) is on side \(s) of war \(number) in \(y) here and on side \(known.side) on another row")
+                        "state \(a) is on side \(s) of war \(number) in \(y) here and on side \(known.side) "
+                            + "on another row"
+                    )
                 }
             } else {
                 sideYear[SideKey(war: number, state: a)] = (s, y)
@@ -117,7 +120,8 @@ public enum WarOpeningsFile {
             }
             if let earlier = result[number] {
                 throw InputError(
-                    file: reader.file, location: "line \(line)", "war \(number) is already given on line \(earlier.line)")
+                    file: reader.file, location: "line \(line)",
+                    "war \(number) is already given on line \(earlier.line)")
             }
             result[number] = WarOpening(war: number, attacker: a, target: b, line: line)
         }

@@ -165,7 +165,8 @@ public enum WarBacktest {
         } catch {
             throw InputError(
                 file: options.warFile, location: "line \(war.line)",
-                "war \(war.number) starts in \(war.firstYear); the network of \(war.firstYear - 1) cannot be built: \(error)"
+                "war \(war.number) starts in \(war.firstYear); the network of \(war.firstYear - 1) cannot be built: "
+                    + "\(error)"
             )
         }
     }
@@ -191,7 +192,8 @@ public enum WarBacktest {
                 if let id = Int(code).flatMap({ byCcode[$0] }) ?? network.id(forCode: code) { return id }
                 throw InputError(
                     file: path, location: "line \(given.line)",
-                    "\(role) \"\(code.prefix(20))\" of war \(war.number) is not a state in the network of \(year) (the year before the war)"
+                    "\(role) \"\(code.prefix(20))\" of war \(war.number) is not a state in the network of \(year) "
+                        + "(the year before the war)"
                 )
             }
             let a = try resolve(given.attacker, "attacker"), b = try resolve(given.target, "target")
@@ -237,7 +239,8 @@ public enum WarBacktest {
         else {
             let all = war.firstYearOpponents[attacker] ?? []
             return .skip(
-                "no first-year opponent of \(CountryCodes.cowCode(attacker) ?? "\(attacker)") (\(codes(all))) in the network of \(year)"
+                "no first-year opponent of \(CountryCodes.cowCode(attacker) ?? "\(attacker)") (\(codes(all))) "
+                    + "in the network of \(year)"
             )
         }
         return .play(a, byCcode[target]!, derived: true)

@@ -12,7 +12,9 @@ public enum WarBacktestOutput {
         sides.keys.sorted().map { "\($0):\(sides[$0]!)" }.joined(separator: " ")
     }
 
-    package static func number(_ v: Double, _ digits: Int = 4) -> String { v.isNaN ? "" : NumberFormat.fixed(v, digits: digits) }
+    package static func number(_ v: Double, _ digits: Int = 4) -> String {
+        v.isNaN ? "" : NumberFormat.fixed(v, digits: digits)
+    }
 
     /// The CSV cells of every row: per war and method, then the skipped wars, then the totals
     /// (war = all, pre1946 or from1946; year empty).
@@ -32,7 +34,8 @@ public enum WarBacktestOutput {
             }
         }
         for skip in result.skipped {
-            rows.append(["\(skip.war)", "\(skip.year)", "", "", "skipped"] + Array(repeating: "", count: 11) + [skip.reason])
+            rows.append(
+                ["\(skip.war)", "\(skip.year)", "", "", "skipped"] + Array(repeating: "", count: 11) + [skip.reason])
         }
         for total in result.totals {
             let s = total.score, p = total.probability
@@ -50,7 +53,8 @@ public enum WarBacktestOutput {
 
     public static func csv(_ result: WarBacktestResult) -> String {
         func cell(_ text: String) -> String {
-            text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            text.contains(",") || text.contains("\"")
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         return ([columns] + rows(result)).map { $0.map(cell).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
@@ -75,7 +79,9 @@ public enum WarBacktestOutput {
     public static func table(_ result: WarBacktestResult, title: String) -> String {
         var out = title + "\n\n"
         var totals = TextTable(
-            headers: ["method", "period", "wars", "tp", "fp", "fn", "wrong", "precision", "recall", "F1", "Brier", "log loss"],
+            headers: [
+                "method", "period", "wars", "tp", "fp", "fn", "wrong", "precision", "recall", "F1", "Brier", "log loss",
+            ],
             alignments: [.left, .left] + Array(repeating: .right, count: 10))
         for t in result.totals {
             let probabilistic = t.method == .ensemble || t.method == .constant
@@ -131,7 +137,8 @@ public enum WarBacktestOutput {
         }
         let wars: [JSONValue] = result.scored.map { war in
             .object([
-                JSONMember(key: "war", value: num(Double(war.war))), JSONMember(key: "year", value: num(Double(war.year))),
+                JSONMember(key: "war", value: num(Double(war.war))),
+                JSONMember(key: "year", value: num(Double(war.year))),
                 JSONMember(key: "attacker", value: .string(war.attacker)),
                 JSONMember(key: "target", value: .string(war.target)),
                 JSONMember(key: "openingDerived", value: .bool(war.derived)),
@@ -163,7 +170,8 @@ public enum WarBacktestOutput {
         }
         let calibration: [JSONValue] = calibration(result, method: .ensemble).map { row in
             .object([
-                JSONMember(key: "bin", value: .string(row.bin)), JSONMember(key: "forecasts", value: num(Double(row.count))),
+                JSONMember(key: "bin", value: .string(row.bin)),
+                JSONMember(key: "forecasts", value: num(Double(row.count))),
                 JSONMember(key: "meanForecast", value: num(row.forecast)),
                 JSONMember(key: "observed", value: num(row.observed)),
             ])

@@ -12,7 +12,8 @@ extension WarBacktest {
         }
         // COW side of the attacker (or, if it did not fight, the other side of the target's).
         let attackerSide =
-            network[a].ccode.flatMap { war.sides[$0] } ?? (network[b].ccode.flatMap { war.sides[$0] }.map { 3 - $0 } ?? 1)
+            network[a].ccode.flatMap { war.sides[$0] }
+            ?? (network[b].ccode.flatMap { war.sides[$0] }.map { 3 - $0 } ?? 1)
         var actual: [String: CrisisSide] = [:]
         var inNetwork = Set<Int>()
         for state in network.states { if let c = state.ccode { inNetwork.insert(c) } }

@@ -50,7 +50,9 @@ struct CrisisRealDataTests {
         let prk = try Self.id(scenario, "PRK"), rok = try Self.id(scenario, "ROK"), usa = try Self.id(scenario, "USA")
         let korea = try engine.run(attacker: prk, target: rok)
         #expect(korea.sides[usa.index] == .b)
-        #expect(korea.entry(of: usa).map { if case .pledge(let o, _) = $0.cause { o.partner == rok } else { false } } == true)
+        #expect(
+            korea.entry(of: usa).map { if case .pledge(let o, _) = $0.cause { o.partner == rok } else { false } }
+                == true)
     }
 
     @Test("ATOP 1913 plus the informal ties of July 1914: Italy, Romania and Portugal stay out")
