@@ -288,6 +288,22 @@ public struct CrisisEngine: Sendable {
         return (0, -1, 0, anyVetoA, anyVetoB)
     }
 
+    /// Calls off the pledge entries due at step `t` that `entryBlocked` forbids; true if any was.
+    @inline(__always)
+    func callOffBlockedEntries(at t: Int32, pendingCount: inout Int, _ scratch: inout CrisisScratch) -> Bool {
+        var calledOff = false
+        for i in 0..<stateCount
+        where scratch.pendingSide[i] != 0 && scratch.pendingStep[i] == t
+            && scratch.pendingCause[i] == CauseCode.pledge
+            && entryBlocked(i, side: scratch.pendingSide[i], scratch: scratch)
+        {
+            scratch.pendingSide[i] = 0
+            pendingCount -= 1
+            calledOff = true
+        }
+        return calledOff
+    }
+
     /// True when state `i`, decided for `side`, may no longer enter it at the current step: a
     /// neutrality or non-aggression partner of i is now a victim on the other side, or (under
     /// `BothSidesRule.cancel`) i now has fighting pledges to belligerents on both sides. Judged
@@ -454,18 +470,7 @@ public struct CrisisEngine: Sendable {
             // 4. Decided pledge entries due now that the war as it now stands forbids are called
             // off (all checked before any enters, so the order of states does not matter); the
             // state decides again from this step's snapshot.
-            var calledOff = false
-            if pendingCount > 0 {
-                for i in 0..<n
-                where scratch.pendingSide[i] != 0 && scratch.pendingStep[i] == t
-                    && scratch.pendingCause[i] == CauseCode.pledge
-                    && entryBlocked(i, side: scratch.pendingSide[i], scratch: scratch)
-                {
-                    scratch.pendingSide[i] = 0
-                    pendingCount -= 1
-                    calledOff = true
-                }
-            }
+            let calledOff = pendingCount > 0 && callOffBlockedEntries(at: t, pendingCount: &pendingCount, &scratch)
             // 5. Decided entries due now, in state order.
             if pendingCount > 0 {
                 for i in 0..<n where scratch.pendingSide[i] != 0 && scratch.pendingStep[i] == t {

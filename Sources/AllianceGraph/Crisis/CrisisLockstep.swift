@@ -86,6 +86,32 @@ final class CrisisLockstep: @unchecked Sendable {
         CrisisLaneScratch(stateCount: stateCount, planCount: planCount)
     }
 
+    /// Calls off, in every state, the lanes whose entry is due at step `t` and now blocked
+    /// (`blockedLanes`); returns the lanes in which some entry was called off.
+    @inline(__always)
+    func callOffBlockedLanes(at t: Int32, active: UInt64, _ s: CrisisLaneScratch) -> UInt64 {
+        let lanes = CrisisLockstep.lanes
+        let pending = s.pending, pendingA = s.pendingA, pendingStep = s.pendingStep
+        var calledOff: UInt64 = 0
+        for i in 0..<stateCount {
+            var waiting = pending[i] & active
+            if waiting == 0 { continue }
+            var due: UInt64 = 0
+            while waiting != 0 {
+                let l = waiting.trailingZeroBitCount
+                waiting &= waiting &- 1
+                if pendingStep[i &* lanes &+ l] == t { due |= UInt64(1) << UInt64(l) }
+            }
+            if due == 0 { continue }
+            let blocked = due & blockedLanes(i, pendingA: pendingA[i], bellA: s.bellA, bellB: s.bellB, victim: s.victim)
+            if blocked == 0 { continue }
+            pending[i] &= ~blocked
+            pendingA[i] &= ~blocked
+            calledOff |= blocked
+        }
+        return calledOff
+    }
+
     /// The lanes in which state `i`, decided for side A where `pendingA` has a bit and for side B
     /// elsewhere, may no longer enter: a neutrality or non-aggression partner is a victim on the
     /// other side, or (cancel rule) i has fighting pledges to belligerents on both sides. The
@@ -309,23 +335,7 @@ final class CrisisLockstep: @unchecked Sendable {
             }
             // 4. Decided entries due now that the war as it now stands forbids are called off (all
             // checked before any enters); the state decides again from this step's snapshot.
-            var calledOff: UInt64 = 0
-            for i in 0..<n {
-                var waiting = pending[i] & active
-                if waiting == 0 { continue }
-                var due: UInt64 = 0
-                while waiting != 0 {
-                    let l = waiting.trailingZeroBitCount
-                    waiting &= waiting &- 1
-                    if pendingStep[i &* lanes &+ l] == t { due |= UInt64(1) << UInt64(l) }
-                }
-                if due == 0 { continue }
-                let blocked = due & blockedLanes(i, pendingA: pendingA[i], bellA: bellA, bellB: bellB, victim: victim)
-                if blocked == 0 { continue }
-                pending[i] &= ~blocked
-                pendingA[i] &= ~blocked
-                calledOff |= blocked
-            }
+            let calledOff = callOffBlockedLanes(at: t, active: active, s)
             // 5. Decided entries due now.
             for i in 0..<n {
                 var waiting = pending[i] & active
