@@ -70,6 +70,11 @@ struct BacktestWarsCommand: ParsableCommand {
         options.runs = runs
         options.seed = seed
         options.workers = workers ?? CrisisEnsemble.defaultWorkers
+        if contiguity == nil {
+            output.note(
+                "note: without --contiguity the contiguity baseline predicts no joiner and derived openings "
+                    + "do not prefer a land neighbour as the target")
+        }
         let showProgress = !output.quiet && isatty(STDERR_FILENO) != 0
         let result = try WarBacktest.run(options) { done, total in
             if showProgress {

@@ -64,6 +64,17 @@ struct BacktestWarsCommandTests {
         #expect(rows.contains { $0.hasPrefix("all,,,,model,,,1,0,0,0,") })
         let html = try String(contentsOfFile: report, encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("GMY \u{2192} FRN"))
+        #expect(outcome.stderr.contains("without --contiguity"))
+        let json = try Self.run(arguments + ["--format", "json", "--quiet"])
+        #expect(json.status == 0 && json.stderr.isEmpty)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let wars = try #require(object["wars"] as? [[String: Any]])
+        let methods = try #require(wars.first?["methods"] as? [String: [String: Any]])
+        #expect(methods["model"]?["tp"] as? Double == 1 && methods["none"]?["fn"] as? Double == 1)
+        let totals = try #require(object["totals"] as? [[String: Any]])
+        #expect(totals.count == 6 * 3)
+        let table = try Self.run(arguments + ["--quiet"])
+        #expect(table.stdout.contains("constant entry rate fitted on the wars before 1946"))
     }
 
     @Test("an override opening is used; one naming a state absent that year is exit 65 naming file and line")
@@ -81,6 +92,14 @@ struct BacktestWarsCommandTests {
                 "openings.csv: line 2: target \"XYZ\" of war 1 is not a state in the network of 1900"))
         #expect(!FileManager.default.fileExists(atPath: output))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.html").path))
+    }
+
+    @Test("an opening for a war the war file does not hold is exit 65 naming the line")
+    func openingForUnknownWar() throws {
+        let (_, arguments) = try Self.files(openings: "war,attacker,target\n1,GMY,FRN\n7,GMY,FRN\n")
+        let outcome = try Self.run(arguments)
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("openings.csv: line 3: war 7 is not in"))
     }
 
     @Test("a war file with a missing column is exit 65 naming the file and the column; nothing is written")
