@@ -4,8 +4,8 @@ import AllianceGraphFormats
 /// The HTML page of `backtest wars --report`: the totals, a calibration plot of the ensemble's
 /// entry probabilities (and the constant rate), and the per-war table. Self-contained: inline
 /// CSS and SVG, no script.
-public enum BacktestReport {
-    public static func html(_ result: WarBacktestResult, title: String) -> String {
+package enum BacktestReport {
+    package static func html(_ result: WarBacktestResult, title: String) -> String {
         let e = SVG.escape
         var html = """
             <!DOCTYPE html>

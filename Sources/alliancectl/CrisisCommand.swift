@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import AllianceGraphRender
 import ArgumentParser
 import Foundation
@@ -80,6 +80,14 @@ struct CrisisCommand: ParsableCommand {
     @Option(help: "Worker threads for ensembles (default: all cores); results do not depend on it.")
     var workers: Int?
 
+    @Flag(
+        name: .customLong("spread-workers"),
+        help: """
+            Start ensemble workers on distinct CPUs (Linux: a worker sharing a CPU narrows its own \
+            affinity for an instant). Speeds up short ensembles; never changes results.
+            """)
+    var spreadWorkers = false
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -157,7 +165,7 @@ struct CrisisCommand: ParsableCommand {
             let started = Date()
             let ensemble = try CrisisEnsemble.run(
                 engine: engine, attacker: a, target: b, runs: runCount, seed: seed,
-                workers: workers ?? CrisisEnsemble.defaultWorkers, progress: progress)
+                workers: workers ?? CrisisEnsemble.defaultWorkers, spreadWorkers: spreadWorkers, progress: progress)
             if showProgress {
                 Diagnostics.write(
                     "\rcrisis ensemble: \(runCount) runs in \(NumberFormat.fixed(Date().timeIntervalSince(started), digits: 2)) s\n"

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 
 /// Seeded synthetic entanglement graphs for the propagation benchmarks and the side-by-side
 /// comparison (Benchmarks/Compare/10-propagation). Same seed, same graph, on every machine.

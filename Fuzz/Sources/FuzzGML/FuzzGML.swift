@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import FuzzSupport
 
 /// libFuzzer entry point for the GML reader (`GraphIO.decode(_:format: .gml)`): any byte string

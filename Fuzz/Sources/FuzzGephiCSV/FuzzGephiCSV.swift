@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import FuzzSupport
 
 /// libFuzzer entry point for the Gephi nodes/edges CSV reader. The input holds both tables: the

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import FuzzSupport
 
 /// libFuzzer entry point for the GraphML reader (`GraphIO.decode(_:format: .graphml)`): any byte string

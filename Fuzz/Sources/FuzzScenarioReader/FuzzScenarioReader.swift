@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import FuzzSupport
 
 /// libFuzzer entry point: any byte string must either parse into a valid scenario that writes

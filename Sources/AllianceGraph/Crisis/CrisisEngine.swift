@@ -159,7 +159,7 @@ public struct CrisisEngine: Sendable {
     public var obligationCount: Int { oblPartner.count }
 
     /// The obligation with engine index `k` (CSR order: committed state, partner, kind).
-    public func obligation(_ k: Int) -> Obligation {
+    package func obligation(_ k: Int) -> Obligation {
         var committed = 0
         while Int(oblOffsets[committed + 1]) <= k { committed += 1 }
         return Obligation(
@@ -168,7 +168,7 @@ public struct CrisisEngine: Sendable {
     }
 
     /// A fresh scratch for this engine (one per worker thread).
-    public func makeScratch() -> CrisisScratch {
+    package func makeScratch() -> CrisisScratch {
         CrisisScratch(stateCount: stateCount, planCount: planActor.count)
     }
 
@@ -329,7 +329,7 @@ public struct CrisisEngine: Sendable {
 
     /// Runs the cascade `attacker -> target` into `scratch` (which is reset first). No
     /// allocation once the scratch exists.
-    public func simulate(attacker: Int, target: Int, stochastic: Bool, runSeed: UInt64, scratch: inout CrisisScratch) {
+    package func simulate(attacker: Int, target: Int, stochastic: Bool, runSeed: UInt64, scratch: inout CrisisScratch) {
         let never = CrisisEngine.never
         scratch.reset(runSeed: runSeed, stochastic: stochastic, attacker: attacker, target: target)
         let n = stateCount

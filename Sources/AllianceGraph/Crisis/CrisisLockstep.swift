@@ -30,19 +30,19 @@ final class CrisisLockstep: @unchecked Sendable {
     let boost: Double
     /// `BothSidesRule.cancel`: fighting pledges to both sides keep the state out.
     let cancelBoth: Bool
-    // Copies of the engine's CSR arrays as raw buffers (read-only after init).
-    let oblOffsets: UnsafeMutableBufferPointer<Int32>
-    let oblPartner: UnsafeMutableBufferPointer<Int32>
-    let oblKind: UnsafeMutableBufferPointer<UInt8>
-    let oblCredibility: UnsafeMutableBufferPointer<Double>
-    let oblHonour: UnsafeMutableBufferPointer<Double>
-    let planActor: UnsafeMutableBufferPointer<Int32>
-    let planTriggerOffsets: UnsafeMutableBufferPointer<Int32>
-    let planTriggers: UnsafeMutableBufferPointer<Int32>
-    let planAttackOffsets: UnsafeMutableBufferPointer<Int32>
-    let planAttacks: UnsafeMutableBufferPointer<Int32>
+    // Copies of the engine's CSR arrays (read-only after init), freed with the kernel.
+    let oblOffsets: RawBuffer<Int32>
+    let oblPartner: RawBuffer<Int32>
+    let oblKind: RawBuffer<UInt8>
+    let oblCredibility: RawBuffer<Double>
+    let oblHonour: RawBuffer<Double>
+    let planActor: RawBuffer<Int32>
+    let planTriggerOffsets: RawBuffer<Int32>
+    let planTriggers: RawBuffer<Int32>
+    let planAttackOffsets: RawBuffer<Int32>
+    let planAttacks: RawBuffer<Int32>
     /// Capability c_i of each state (for the war-size shares).
-    let capability: UnsafeMutableBufferPointer<Double>
+    let capability: RawBuffer<Double>
     let totalCapability: Double
 
     /// Compiles `engine` for lockstep runs. Precondition: `engine.options.opportunism` is off.
@@ -54,31 +54,18 @@ final class CrisisLockstep: @unchecked Sendable {
         maxSteps = engine.options.maxSteps
         boost = engine.options.consultationBoost
         cancelBoth = engine.options.bothSides == .cancel
-        oblOffsets = Self.copy(engine.oblOffsets)
-        oblPartner = Self.copy(engine.oblPartner)
-        oblKind = Self.copy(engine.oblKind)
-        oblCredibility = Self.copy(engine.oblCredibility)
-        oblHonour = Self.copy(engine.oblHonour)
-        planActor = Self.copy(engine.planActor)
-        planTriggerOffsets = Self.copy(engine.planTriggerOffsets)
-        planTriggers = Self.copy(engine.planTriggers)
-        planAttackOffsets = Self.copy(engine.planAttackOffsets)
-        planAttacks = Self.copy(engine.planAttacks)
-        capability = Self.copy(engine.capability)
+        oblOffsets = RawBuffer(copying: engine.oblOffsets)
+        oblPartner = RawBuffer(copying: engine.oblPartner)
+        oblKind = RawBuffer(copying: engine.oblKind)
+        oblCredibility = RawBuffer(copying: engine.oblCredibility)
+        oblHonour = RawBuffer(copying: engine.oblHonour)
+        planActor = RawBuffer(copying: engine.planActor)
+        planTriggerOffsets = RawBuffer(copying: engine.planTriggerOffsets)
+        planTriggers = RawBuffer(copying: engine.planTriggers)
+        planAttackOffsets = RawBuffer(copying: engine.planAttackOffsets)
+        planAttacks = RawBuffer(copying: engine.planAttacks)
+        capability = RawBuffer(copying: engine.capability)
         totalCapability = engine.totalCapability
-    }
-
-    deinit {
-        oblOffsets.deallocate(); oblPartner.deallocate(); oblKind.deallocate()
-        oblCredibility.deallocate(); oblHonour.deallocate()
-        planActor.deallocate(); planTriggerOffsets.deallocate(); planTriggers.deallocate()
-        planAttackOffsets.deallocate(); planAttacks.deallocate(); capability.deallocate()
-    }
-
-    private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
-        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
-        _ = buffer.initialize(from: array)
-        return buffer
     }
 
     /// A fresh scratch for this kernel (one per worker thread).
@@ -146,11 +133,11 @@ final class CrisisLockstep: @unchecked Sendable {
     /// limit with entries or plans pending).
     func simulate(attacker: Int, target: Int, valid: UInt64, scratch s: CrisisLaneScratch) {
         let n = stateCount, planCount = self.planCount, delay = self.delay, boost = self.boost
-        let offsets = oblOffsets.baseAddress!, partner = oblPartner.baseAddress!, kind = oblKind.baseAddress!
-        let credibility = oblCredibility.baseAddress!, honour = oblHonour.baseAddress!
-        let actorOf = planActor.baseAddress!, trigOff = planTriggerOffsets.baseAddress!,
-            trig = planTriggers.baseAddress!
-        let attOff = planAttackOffsets.baseAddress!, att = planAttacks.baseAddress!
+        let offsets = oblOffsets.base, partner = oblPartner.base, kind = oblKind.base
+        let credibility = oblCredibility.base, honour = oblHonour.base
+        let actorOf = planActor.base, trigOff = planTriggerOffsets.base,
+            trig = planTriggers.base
+        let attOff = planAttackOffsets.base, att = planAttacks.base
         let bellA = s.bellA, bellB = s.bellB, victim = s.victim, pending = s.pending, pendingA = s.pendingA
         let pendingStep = s.pendingStep, entryStep = s.entryStep
         let planFresh = s.planFresh, planScheduled = s.planScheduled, planDue = s.planDue

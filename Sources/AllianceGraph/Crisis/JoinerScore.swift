@@ -6,13 +6,13 @@
 /// a false negative (`fn`). A wrong side counts against both precision and recall:
 /// `precision = tp / (tp + fp + wrongSide)`, `recall = tp / (tp + fn + wrongSide)`,
 /// `F1 = 2 P R / (P + R)` (0 when tp = 0). Sums of scores are micro totals.
-public struct JoinerScore: Hashable, Sendable {
-    public var tp = 0
-    public var fp = 0
-    public var fn = 0
-    public var wrongSide = 0
+package struct JoinerScore: Hashable, Sendable {
+    package var tp = 0
+    package var fp = 0
+    package var fn = 0
+    package var wrongSide = 0
 
-    public init(tp: Int = 0, fp: Int = 0, fn: Int = 0, wrongSide: Int = 0) {
+    package init(tp: Int = 0, fp: Int = 0, fn: Int = 0, wrongSide: Int = 0) {
         self.tp = tp
         self.fp = fp
         self.fn = fn
@@ -20,7 +20,7 @@ public struct JoinerScore: Hashable, Sendable {
     }
 
     /// Scores `predicted` against `actual` (each: state -> side).
-    public init<Key: Hashable>(predicted: [Key: CrisisSide], actual: [Key: CrisisSide]) {
+    package init<Key: Hashable>(predicted: [Key: CrisisSide], actual: [Key: CrisisSide]) {
         for (state, side) in predicted {
             if let real = actual[state] {
                 if real == side { tp += 1 } else { wrongSide += 1 }
@@ -32,27 +32,27 @@ public struct JoinerScore: Hashable, Sendable {
     }
 
     /// tp / (tp + fp + wrongSide); NaN when nothing was predicted.
-    public var precision: Double {
+    package var precision: Double {
         let d = tp + fp + wrongSide
         return d == 0 ? .nan : Double(tp) / Double(d)
     }
 
     /// tp / (tp + fn + wrongSide); NaN when nobody joined.
-    public var recall: Double {
+    package var recall: Double {
         let d = tp + fn + wrongSide
         return d == 0 ? .nan : Double(tp) / Double(d)
     }
 
     /// Harmonic mean of precision and recall; 0 when tp = 0, NaN when nobody was predicted
     /// and nobody joined (nothing to score).
-    public var f1: Double {
+    package var f1: Double {
         if tp + fp + fn + wrongSide == 0 { return .nan }
         if tp == 0 { return 0 }
         let p = precision, r = recall
         return 2 * p * r / (p + r)
     }
 
-    public static func + (l: JoinerScore, r: JoinerScore) -> JoinerScore {
+    package static func + (l: JoinerScore, r: JoinerScore) -> JoinerScore {
         JoinerScore(tp: l.tp + r.tp, fp: l.fp + r.fp, fn: l.fn + r.fn, wrongSide: l.wrongSide + r.wrongSide)
     }
 }
@@ -64,20 +64,20 @@ public struct JoinerScore: Hashable, Sendable {
 /// calibration table puts each forecast in one of ten bins `[k/10, (k+1)/10)` (1 in the last)
 /// and gives per bin the count, mean forecast and observed frequency. Sums are exact counts and
 /// floating sums in the order forecasts were added.
-public struct ProbabilityScore: Hashable, Sendable {
-    public var count = 0
-    public var squaredError = 0.0
-    public var logLoss = 0.0
-    public var binCount = [Int](repeating: 0, count: 10)
-    public var binForecast = [Double](repeating: 0, count: 10)
-    public var binObserved = [Int](repeating: 0, count: 10)
+package struct ProbabilityScore: Hashable, Sendable {
+    package var count = 0
+    package var squaredError = 0.0
+    package var logLoss = 0.0
+    package var binCount = [Int](repeating: 0, count: 10)
+    package var binForecast = [Double](repeating: 0, count: 10)
+    package var binObserved = [Int](repeating: 0, count: 10)
     /// Clipping of p in the log loss.
-    public let epsilon: Double
+    package let epsilon: Double
 
-    public init(epsilon: Double = 1e-4) { self.epsilon = epsilon }
+    package init(epsilon: Double = 1e-4) { self.epsilon = epsilon }
 
     /// Adds one forecast `p` of an event with outcome `occurred`.
-    public mutating func add(_ p: Double, _ occurred: Bool) {
+    package mutating func add(_ p: Double, _ occurred: Bool) {
         let y = occurred ? 1.0 : 0.0
         count += 1
         squaredError += (p - y) * (p - y)
@@ -90,12 +90,12 @@ public struct ProbabilityScore: Hashable, Sendable {
     }
 
     /// Mean squared error of the forecasts; NaN without forecasts.
-    public var brier: Double { count == 0 ? .nan : squaredError / Double(count) }
+    package var brier: Double { count == 0 ? .nan : squaredError / Double(count) }
     /// Mean log loss; NaN without forecasts.
-    public var meanLogLoss: Double { count == 0 ? .nan : logLoss / Double(count) }
+    package var meanLogLoss: Double { count == 0 ? .nan : logLoss / Double(count) }
 
     /// Adds the forecasts of `other` (same epsilon).
-    public mutating func merge(_ other: ProbabilityScore) {
+    package mutating func merge(_ other: ProbabilityScore) {
         count += other.count
         squaredError += other.squaredError
         logLoss += other.logLoss

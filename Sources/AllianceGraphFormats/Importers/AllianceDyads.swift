@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// Alliance obligations in force in one year, read from a dyad-year file: ATOP 5.1
 /// (`atop5_1dy` layout) or COW Formal Alliances v4.1 (`alliance_v4.1_by_dyad_yearly` layout).
 struct AllianceDyads {

@@ -1,20 +1,20 @@
 import AllianceGraph
 
 /// One war of the COW Inter-State War data, as the backtest reads it.
-public struct COWWar: Hashable, Sendable {
+package struct COWWar: Hashable, Sendable {
     /// COW `warnum`.
-    public var number: Int
+    package var number: Int
     /// The first year any dyad of the war is listed.
-    public var firstYear: Int
+    package var firstYear: Int
     /// Every participant (COW numeric code) and its COW side: 1 (side A) or 2 (side B); a state
     /// that changed sides has the side of its first year in the war.
-    public var sides: [Int: Int]
+    package var sides: [Int: Int]
     /// Participants flagged `initiator1 = 1` on some row.
-    public var initiators: Set<Int>
+    package var initiators: Set<Int>
     /// For each participant, its opponents in the war's first year (from the first-year dyads).
-    public var firstYearOpponents: [Int: Set<Int>]
+    package var firstYearOpponents: [Int: Set<Int>]
     /// The line of the war's first row in the file (for messages).
-    public var line: Int
+    package var line: Int
 }
 
 /// Reader for the COW Inter-State War data in directed dyad-year layout
@@ -23,13 +23,13 @@ public struct COWWar: Hashable, Sendable {
 /// `ccode2`, `year`, `sidea1` and `initiator1` are ignored; a row lists a state (`ccode1`), an
 /// opponent (`ccode2`), a year of their fighting, the state's side (`sidea1`: 1 side A, 2 side B)
 /// and whether it initiated the war (`initiator1`: 1 or 0).
-public enum COWWarFile {
+package enum COWWarFile {
     static let layout = "COW inter-state war dyad-year (warnum,ccode1,ccode2,year,sidea1,initiator1,...)"
 
     /// The wars of the file, by war number. Errors name the file and line: missing columns, a
     /// cell that is not a code, year, side (1 or 2) or flag (0 or 1), a state paired with itself,
     /// a state on both sides of one war in one year, a file without rows.
-    public static func read(path: String) throws(InputError) -> [COWWar] {
+    package static func read(path: String) throws(InputError) -> [COWWar] {
         let reader = try CSVReader(path: path)
         let war = try reader.requireColumn("warnum", layout: layout)
         let c1 = try reader.requireColumn("ccode1", layout: layout),
@@ -92,16 +92,16 @@ public enum COWWarFile {
 
 /// An opening attack given by the user: `war,attacker,target` (codes as COW letter codes or
 /// numeric COW codes), with its line for messages.
-public struct WarOpening: Hashable, Sendable {
-    public var war: Int
-    public var attacker: String
-    public var target: String
-    public var line: Int
+package struct WarOpening: Hashable, Sendable {
+    package var war: Int
+    package var attacker: String
+    package var target: String
+    package var line: Int
 }
 
 /// Reader for `--openings FILE`: CSV with columns `war,attacker,target`.
-public enum WarOpeningsFile {
-    public static func read(path: String) throws(InputError) -> [Int: WarOpening] {
+package enum WarOpeningsFile {
+    package static func read(path: String) throws(InputError) -> [Int: WarOpening] {
         let reader = try CSVReader(path: path)
         let layout = "openings (war,attacker,target)"
         let war = try reader.requireColumn("war", layout: layout)

@@ -1,7 +1,7 @@
 import AllianceGraph
 
 /// The methods `backtest wars` scores side by side (docs/VALIDATION.md, "Who joins wars").
-public enum WarBacktestMethod: String, CaseIterable, Sendable {
+package enum WarBacktestMethod: String, CaseIterable, Sendable {
     /// The deterministic crisis cascade (docs/CRISIS.md).
     case model
     /// The stochastic cascade over `runs` seeded runs: a state is predicted to join when its
@@ -19,65 +19,65 @@ public enum WarBacktestMethod: String, CaseIterable, Sendable {
     case constant
 
     /// The methods with a per-war prediction of who joins.
-    public static let predicting: [WarBacktestMethod] = [.model, .ensemble, .none, .allies, .contiguity]
+    package static let predicting: [WarBacktestMethod] = [.model, .ensemble, .none, .allies, .contiguity]
 }
 
 /// The inputs and settings of a backtest.
-public struct WarBacktestOptions: Sendable {
-    public var warFile: String
-    public var allianceFile: String
-    public var states: String?
-    public var capabilities: String?
-    public var contiguity: String?
-    public var rivalries: String?
+package struct WarBacktestOptions: Sendable {
+    package var warFile: String
+    package var allianceFile: String
+    package var states: String?
+    package var capabilities: String?
+    package var contiguity: String?
+    package var rivalries: String?
     /// CSV `war,attacker,target` overriding the derived openings.
-    public var openings: String?
-    public var runs = 10_000
-    public var seed: UInt64 = 1
-    public var workers = CrisisEnsemble.defaultWorkers
-    public var environment = SecurityEnvironment()
-    public var crisis = CrisisOptions()
+    package var openings: String?
+    package var runs = 10_000
+    package var seed: UInt64 = 1
+    package var workers = CrisisEnsemble.defaultWorkers
+    package var environment = SecurityEnvironment()
+    package var crisis = CrisisOptions()
     /// Wars that start in this year or later are held out (scored, never fitted on).
-    public static let holdOutYear = 1946
+    package static let holdOutYear = 1946
 
-    public init(warFile: String, allianceFile: String) {
+    package init(warFile: String, allianceFile: String) {
         self.warFile = warFile
         self.allianceFile = allianceFile
     }
 }
 
 /// One scored war: the opening, who fought (besides the opening pair) and each method's forecast.
-public struct ScoredWar: Sendable {
-    public var war: Int
+package struct ScoredWar: Sendable {
+    package var war: Int
     /// First year of the war; the network is the one in force the year before.
-    public var year: Int
-    public var attacker: String
-    public var target: String
+    package var year: Int
+    package var attacker: String
+    package var target: String
     /// True when the opening came from the derivation rule, false from `--openings`.
-    public var derived: Bool
+    package var derived: Bool
     /// Participants besides the opening pair, COW code -> side (A: the attacker's).
-    public var actual: [String: CrisisSide]
+    package var actual: [String: CrisisSide]
     /// Per method: predicted joiners and the score.
-    public var predicted: [WarBacktestMethod: [String: CrisisSide]]
-    public var scores: [WarBacktestMethod: JoinerScore]
+    package var predicted: [WarBacktestMethod: [String: CrisisSide]]
+    package var scores: [WarBacktestMethod: JoinerScore]
     /// Per method: probability forecasts over the candidates (every state of the network but the
     /// opening pair, and participants missing from the network at p = 0).
-    public var probabilities: [WarBacktestMethod: ProbabilityScore]
+    package var probabilities: [WarBacktestMethod: ProbabilityScore]
     /// Candidates and how many of them fought (for the constant baseline).
-    public var candidates: Int
-    public var joiners: Int
+    package var candidates: Int
+    package var joiners: Int
 }
 
 /// A war that could not be scored, and why.
-public struct SkippedWar: Hashable, Sendable {
-    public var war: Int
-    public var year: Int
-    public var reason: String
+package struct SkippedWar: Hashable, Sendable {
+    package var war: Int
+    package var year: Int
+    package var reason: String
 }
 
 /// Totals of one method over one period.
-public struct WarBacktestTotal: Sendable {
-    public enum Period: String, CaseIterable, Sendable {
+package struct WarBacktestTotal: Sendable {
+    package enum Period: String, CaseIterable, Sendable {
         case all
         case before1946 = "pre1946"
         case from1946 = "from1946"
@@ -91,37 +91,37 @@ public struct WarBacktestTotal: Sendable {
         }
     }
 
-    public var method: WarBacktestMethod
-    public var period: Period
-    public var wars: Int
-    public var score: JoinerScore
-    public var probability: ProbabilityScore
+    package var method: WarBacktestMethod
+    package var period: Period
+    package var wars: Int
+    package var score: JoinerScore
+    package var probability: ProbabilityScore
 }
 
 /// The result of `backtest wars`.
-public struct WarBacktestResult: Sendable {
-    public var scored: [ScoredWar]
-    public var skipped: [SkippedWar]
+package struct WarBacktestResult: Sendable {
+    package var scored: [ScoredWar]
+    package var skipped: [SkippedWar]
     /// Share of candidates that joined, over the scored wars before 1946.
-    public var constantRate: Double
-    public var runs: Int
-    public var seed: UInt64
-    public var totals: [WarBacktestTotal]
+    package var constantRate: Double
+    package var runs: Int
+    package var seed: UInt64
+    package var totals: [WarBacktestTotal]
 }
 
 /// `alliancectl backtest wars`: for every COW inter-state war, the alliance network in force the
 /// year before (ATOP through `AllianceImporter`), the opening attack, and the methods' forecasts
 /// of who joins, scored against COW's participants (docs/VALIDATION.md, "Who joins wars").
-public enum WarBacktest {
+package enum WarBacktest {
     /// Runs the backtest. Bad input (the war file, openings naming states absent that year,
     /// years outside the alliance or side files) throws an `InputError` naming file and line.
-    public static func run(
+    package static func run(
         _ options: WarBacktestOptions, progress: ((Int, Int) -> Void)? = nil
     ) throws(InputError) -> WarBacktestResult {
         try options.crisis.validate()
         try options.environment.validate()
         if options.runs < 1 || options.runs > 10_000_000 {
-            throw InputError(location: "--runs", "\(options.runs) is out of range; expected 1...10000000")
+            throw InputError(location: "runs", "\(options.runs) is out of range; expected 1...10000000")
         }
         let wars = try COWWarFile.read(path: options.warFile)
         let openings = try options.openings.map { (p: String) throws(InputError) in try WarOpeningsFile.read(path: p) }

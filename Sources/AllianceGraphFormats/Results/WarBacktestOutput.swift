@@ -1,7 +1,7 @@
 import AllianceGraph
 
 /// Text, CSV and JSON forms of a `WarBacktestResult` (docs/VALIDATION.md, "Who joins wars").
-public enum WarBacktestOutput {
+package enum WarBacktestOutput {
     static let columns = [
         "war", "year", "attacker", "target", "method", "predicted", "actual", "tp", "fp", "fn", "wrong_side",
         "precision", "recall", "f1", "brier", "log_loss", "note",
@@ -18,7 +18,7 @@ public enum WarBacktestOutput {
 
     /// The CSV cells of every row: per war and method, then the skipped wars, then the totals
     /// (war = all, pre1946 or from1946; year empty).
-    public static func rows(_ result: WarBacktestResult) -> [[String]] {
+    package static func rows(_ result: WarBacktestResult) -> [[String]] {
         var rows: [[String]] = []
         for war in result.scored {
             for method in WarBacktestMethod.predicting {
@@ -51,7 +51,7 @@ public enum WarBacktestOutput {
         return rows
     }
 
-    public static func csv(_ result: WarBacktestResult) -> String {
+    package static func csv(_ result: WarBacktestResult) -> String {
         func cell(_ text: String) -> String {
             text.contains(",") || text.contains("\"")
                 ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
@@ -60,7 +60,7 @@ public enum WarBacktestOutput {
     }
 
     /// Calibration rows: method, bin, forecasts, mean forecast, observed frequency (all wars).
-    public static func calibration(_ result: WarBacktestResult, method: WarBacktestMethod)
+    package static func calibration(_ result: WarBacktestResult, method: WarBacktestMethod)
         -> [(bin: String, count: Int, forecast: Double, observed: Double)]
     {
         guard let total = result.totals.first(where: { $0.method == method && $0.period == .all }) else { return [] }
@@ -76,7 +76,7 @@ public enum WarBacktestOutput {
     }
 
     /// The tables for people: totals, calibration, per-war F1, skipped wars.
-    public static func table(_ result: WarBacktestResult, title: String) -> String {
+    package static func table(_ result: WarBacktestResult, title: String) -> String {
         var out = title + "\n\n"
         var totals = TextTable(
             headers: [
@@ -121,7 +121,7 @@ public enum WarBacktestOutput {
         return out
     }
 
-    public static func json(_ result: WarBacktestResult) -> String {
+    package static func json(_ result: WarBacktestResult) -> String {
         func num(_ v: Double) -> JSONValue { v.isNaN ? .null : .number(v, text: NumberFormat.json(v)) }
         func sides(_ s: [String: CrisisSide]) -> JSONValue {
             .object(s.keys.sorted().map { JSONMember(key: $0, value: .string(s[$0]!.description)) })

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 
 extension WarBacktest {
     /// Runs every method on one war and scores it against COW's participants.
@@ -33,11 +33,12 @@ extension WarBacktest {
             engine: engine, attacker: a, target: b, runs: options.runs,
             seed: SeededRandom.derivedSeed(options.seed, stream: UInt64(war.number)), workers: options.workers)
         var ensembleSides = [CrisisSide?](repeating: nil, count: n)
-        for i in 0..<n where ensemble.entryProbability(i) >= 0.5 {
-            ensembleSides[i] = ensemble.probability(i, side: .a) > ensemble.probability(i, side: .b) ? .a : .b
+        for i in 0..<n where ensemble.entryProbability(StateID(i)) >= 0.5 {
+            let id = StateID(i)
+            ensembleSides[i] = ensemble.probability(id, side: .a) > ensemble.probability(id, side: .b) ? .a : .b
         }
         predicted[.ensemble] = sides(ensembleSides, a, b, network)
-        forecast[.ensemble] = (0..<n).map { ensemble.entryProbability($0) }
+        forecast[.ensemble] = (0..<n).map { ensemble.entryProbability(StateID($0)) }
         predicted[.none] = [:]
         predicted[.allies] = sides(allies(network, a, b), a, b, network)
         predicted[.contiguity] = sides(neighbours(network, a, b), a, b, network)
