@@ -5,6 +5,7 @@ import ArgumentParser
 import Foundation
 
 extension CrisisMode: ExpressibleByArgument {}
+extension BothSidesRule: ExpressibleByArgument {}
 
 /// `alliancectl crisis FILE --attacker CODE --target CODE`: the chain-ganging cascade of one
 /// attack, as a timeline (deterministic or one seeded run) or as an ensemble of seeded runs.
@@ -68,6 +69,11 @@ struct CrisisCommand: ParsableCommand {
     @Option(name: .customLong("opportunism-delay"), help: "Steps the opportunist's condition must hold (default 3).")
     var opportunismDelay: Int?
 
+    @Option(
+        name: .customLong("both-sides"),
+        help: "Fighting pledges to both sides: cancel (stay out; default) or strongest (larger honour wins).")
+    var bothSides: BothSidesRule = .cancel
+
     @Option(name: .customLong("max-steps"), help: "Step limit (default 50).")
     var maxSteps: Int?
 
@@ -99,6 +105,7 @@ struct CrisisCommand: ParsableCommand {
         if let opportunismDelay { options.opportunismDelay = opportunismDelay }
         if let maxSteps { options.maxSteps = maxSteps }
         options.opportunism = opportunism
+        options.bothSides = bothSides
         return options
     }
 

@@ -94,6 +94,15 @@ public enum AllianceImporter {
     package static func run(
         allianceFile: String, options: AllianceImportOptions, progress: ProgressReporter
     ) throws(InputError) -> ImportResult {
+        try run(allianceFile: allianceFile, options: options, progress: progress, cache: nil)
+    }
+
+    /// As `run(allianceFile:options:progress:)`; with a cache, the ATOP and NMC files are parsed
+    /// once for all the years imported through it.
+    static func run(
+        allianceFile: String, options: AllianceImportOptions,
+        progress: ProgressReporter = .silent(), cache: ImportSourceCache?
+    ) throws(InputError) -> ImportResult {
         let year = options.year
         guard COWDataSources.years.contains(year) else {
             throw InputError(location: "year", "\(year) is not a year (1-9999)")
@@ -108,7 +117,12 @@ public enum AllianceImporter {
         }
         let dyads: AllianceDyads
         switch options.source {
-        case .atop: dyads = try AllianceDyads.atop(path: allianceFile, year: year, progress: progress)
+        case .atop:
+            if let cache {
+                dyads = try cache.atopRows(path: allianceFile, progress: progress).dyads(year: year)
+            } else {
+                dyads = try AllianceDyads.atop(path: allianceFile, year: year, progress: progress)
+            }
         case .cow: dyads = try AllianceDyads.cow(path: allianceFile, year: year, progress: progress)
         }
         try checkYear(dyads.years, allianceFile, options.source == .atop ? "the ATOP file" : "the COW alliance file")
@@ -134,7 +148,12 @@ public enum AllianceImporter {
         var cinc: [Int: Double?]?
         var nmcCodes: [Int: String] = [:]
         if let path = options.capabilities {
-            let read = try COWDataSources.capabilities(path: path, year: year, progress: progress)
+            let read: (cinc: [Int: Double?], codes: [Int: String], years: ClosedRange<Int>?)
+            if let cache {
+                read = try cache.nmcRows(path: path, progress: progress).year(year)
+            } else {
+                read = try COWDataSources.capabilities(path: path, year: year, progress: progress)
+            }
             try checkYear(read.years, path, "the NMC file")
             cinc = read.cinc
             nmcCodes = read.codes

@@ -44,6 +44,8 @@ package enum CrisisOutput {
         case .vetoed(let by):
             return
                 "\(o.kind.rawValue) to \(partner): barred by its neutrality/non-aggression pledge to \(network[by].code)"
+        case .bothSides:
+            return "\(o.kind.rawValue) to \(partner): cancelled (pledged to fight on both sides)"
         case .tie:
             return "\(o.kind.rawValue) to \(partner): honoured, but pledges to the other side are as strong"
         case .restrains:
@@ -288,6 +290,7 @@ package enum CrisisOutput {
         case .partnerNotAttacked: return "partner_not_attacked"
         case .notHonoured: return "not_honoured"
         case .vetoed: return "vetoed"
+        case .bothSides: return "both_sides"
         case .tie: return "tie"
         case .restrains: return "restrains"
         case .consultation: return "consultation"

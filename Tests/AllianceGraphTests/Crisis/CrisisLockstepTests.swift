@@ -109,6 +109,7 @@ struct CrisisLockstepTests {
         var options = CrisisOptions()
         options.consultationBoost = rng.nextUnit()
         options.maxSteps = [2, 5, 50][Int(rng.next() % 3)]
+        options.bothSides = seed % 2 == 0 ? .cancel : .strongest
         return try CrisisEngine(
             network: AllianceNetwork(states: states, commitments: commitments),
             environment: environment, warPlans: plans, options: options)
