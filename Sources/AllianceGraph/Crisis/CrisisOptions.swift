@@ -21,21 +21,24 @@ public enum CrisisMode: String, Hashable, Sendable, CaseIterable {
     case stochastic
 }
 
-/// What a state does that holds fighting pledges (`defense`, `offense`, `guarantee`, `patronage`)
-/// to belligerents on both sides, as when two members of one alliance go to war.
-public enum BothSidesRule: String, Hashable, Sendable, CaseIterable {
-    /// The pledges cancel: the state stays out, whichever of them is triggered (default). A
-    /// defence pact is a promise against outside attack (ATOP codebook, Leeds et al. 2002);
-    /// members stood aside in the wars inside NATO (Cyprus 1974) and the Rio pact (1969).
-    case cancel
-    /// Only triggered pledges count, and the side with the larger honour value wins (the rule
-    /// before the cancel rule existed); equal values keep the state out.
-    case strongest
-}
+/// `CrisisOptions.BothSidesRule` under its short name, for the crisis code.
+package typealias BothSidesRule = CrisisOptions.BothSidesRule
 
 /// The rules' parameters for one crisis (MODEL.md section 4); the security environment
 /// (`offenseDefense`, `reliability`, `transparency`, `noise`) comes from the scenario.
 public struct CrisisOptions: Hashable, Sendable {
+    /// What a state does that holds fighting pledges (`defense`, `offense`, `guarantee`, `patronage`)
+    /// to belligerents on both sides, as when two members of one alliance go to war.
+    public enum BothSidesRule: String, Hashable, Sendable, CaseIterable {
+        /// The pledges cancel: the state stays out, whichever of them is triggered (default). A
+        /// defence pact is a promise against outside attack (ATOP codebook, Leeds et al. 2002);
+        /// members stood aside in the wars inside NATO (Cyprus 1974) and the Rio pact (1969).
+        case cancel
+        /// Only triggered pledges count, and the side with the larger honour value wins (the rule
+        /// before the cancel rule existed); equal values keep the state out.
+        case strongest
+    }
+
     /// Deterministic honouring threshold on `kappa * l` (default 0.5, MODEL.md).
     public var threshold: Double = 0.5
     /// The crisis stops after this many steps even if states are still entering (default 50).
