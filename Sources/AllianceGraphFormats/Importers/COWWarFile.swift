@@ -80,11 +80,12 @@ package enum COWWarFile {
         }
         guard !wars.isEmpty else { throw InputError(file: reader.file, "has no data rows; expected \(layout)") }
         for (number, rows) in rowsByWar {
-            let first = wars[number]!.firstYear
-            for row in rows where row.year == first {
-                wars[number]!.firstYearOpponents[row.a, default: []].insert(row.b)
-                wars[number]!.firstYearOpponents[row.b, default: []].insert(row.a)
+            guard var entry = wars[number] else { continue }
+            for row in rows where row.year == entry.firstYear {
+                entry.firstYearOpponents[row.a, default: []].insert(row.b)
+                entry.firstYearOpponents[row.b, default: []].insert(row.a)
             }
+            wars[number] = entry
         }
         return wars.values.sorted { $0.number < $1.number }
     }

@@ -228,13 +228,12 @@ package enum WarBacktest {
                 if case .cowType(1) = c.kind { return c.pair }
                 return nil
             })
-        let a = byCcode[attacker]!
-        let targets = (war.firstYearOpponents[attacker] ?? []).filter { byCcode[$0] != nil }
+        guard let a = byCcode[attacker] else { return .skip("attacker \(attacker) not in the network of \(year)") }
+        let targets = (war.firstYearOpponents[attacker] ?? []).compactMap { c in byCcode[c].map { (ccode: c, id: $0) } }
         guard
             let target = targets.min(by: {
-                let l0 = land.contains(StatePair(a, byCcode[$0]!)) ? 0 : 1
-                let l1 = land.contains(StatePair(a, byCcode[$1]!)) ? 0 : 1
-                return (l0, capability($0), $0) < (l1, capability($1), $1)
+                let l0 = land.contains(StatePair(a, $0.id)) ? 0 : 1, l1 = land.contains(StatePair(a, $1.id)) ? 0 : 1
+                return (l0, capability($0.ccode), $0.ccode) < (l1, capability($1.ccode), $1.ccode)
             })
         else {
             let all = war.firstYearOpponents[attacker] ?? []
@@ -243,7 +242,7 @@ package enum WarBacktest {
                     + "in the network of \(year)"
             )
         }
-        return .play(a, byCcode[target]!, derived: true)
+        return .play(a, target.id, derived: true)
     }
 
     static func codes(_ ccodes: Set<Int>) -> String {

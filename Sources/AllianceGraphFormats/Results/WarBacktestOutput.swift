@@ -9,7 +9,7 @@ package enum WarBacktestOutput {
 
     /// "GMY:A RUS:B", sorted by code.
     static func list(_ sides: [String: CrisisSide]) -> String {
-        sides.keys.sorted().map { "\($0):\(sides[$0]!)" }.joined(separator: " ")
+        sides.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " ")
     }
 
     package static func number(_ v: Double, _ digits: Int = 4) -> String {
@@ -124,7 +124,7 @@ package enum WarBacktestOutput {
     package static func json(_ result: WarBacktestResult) -> String {
         func num(_ v: Double) -> JSONValue { v.isNaN ? .null : .number(v, text: NumberFormat.json(v)) }
         func sides(_ s: [String: CrisisSide]) -> JSONValue {
-            .object(s.keys.sorted().map { JSONMember(key: $0, value: .string(s[$0]!.description)) })
+            .object(s.sorted { $0.key < $1.key }.map { JSONMember(key: $0.key, value: .string($0.value.description)) })
         }
         func score(_ s: JoinerScore) -> [JSONMember] {
             [
