@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "alliancectlTests",
             dependencies: [
-                "alliancectl", "AllianceGraph", "AllianceGraphFormats", "AllianceGraphRender",
+                "alliancectl", "AllianceGraph", "AllianceGraphFormats", "AllianceGraphRender", "AllianceGraphExperiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]

@@ -1,0 +1,157 @@
+import AllianceGraphExperiments
+import Foundation
+import Testing
+
+/// `alliancectl sweep` and `alliancectl merge` through the built binary: exit codes and
+/// messages, --run, sharding and merging, and a sweep killed mid-way then resumed.
+@Suite("sweep and merge commands")
+struct SweepCommandTests {
+    static let network = CLITestSupport.path("Networks/europe-1914.json")
+
+    /// A crisis spec of `replicates` x 6 cells (each run an ensemble of `runs` crises).
+    static func crisisSpec(replicates: Int, runs: Int = 1) -> String {
+        #"{"format": "alliancegraph-experiment/1", "name": "cli", "command": "crisis", "scenario": "\#(network)", "#
+            + #""seed": 5, "replicates": \#(replicates), "#
+            + #""settings": {"attacker": "AUH", "target": "YUG", "runs": \#(runs)}, "#
+            + #""parameters": {"transparency": [0.2, 0.8], "offenseDefense": [0.5, 1, 2]}, "#
+            + #""outcomes": ["warSize", "steps", "entry.GMY"]}"#
+    }
+
+    static func write(_ text: String, _ folder: URL, _ name: String = "spec.json") throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("A bad spec exits 65 naming the file and field; bad options exit 64")
+    func badInput() throws {
+        let folder = try CLITestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = try Self.write(
+            Self.crisisSpec(replicates: 2).replacingOccurrences(of: "\"offenseDefense\"", with: "\"offenceDefense\""),
+            folder)
+        let out = folder.appendingPathComponent("out").path
+        guard let outcome = try CLITestSupport.run(["sweep", bad, "-o", out]) else { return }
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("\(bad): parameters.offenceDefense: unknown parameter"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("did you mean \"offenseDefense\""))
+        #expect(!FileManager.default.fileExists(atPath: out), "output written for a bad spec")
+        let zero = try Self.write(Self.crisisSpec(replicates: 0), folder, "zero.json")
+        let replicates = try #require(try CLITestSupport.run(["sweep", zero, "-o", out]))
+        #expect(replicates.status == 65)
+        #expect(replicates.stderr.contains("replicates: 0 is out of range"), "\(replicates.stderr)")
+        let good = try Self.write(Self.crisisSpec(replicates: 2), folder, "good.json")
+        let shard = try #require(try CLITestSupport.run(["sweep", good, "-o", out, "--shard", "4/4"]))
+        #expect(shard.status == 64)
+        #expect(shard.stderr.contains("--shard 4/4: expected K/N with 0 <= K < N"))
+        let noOutput = try #require(try CLITestSupport.run(["sweep", good]))
+        #expect(noOutput.status == 64)
+        let run = try #require(try CLITestSupport.run(["sweep", good, "--run", "12"]))
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--run 12: the experiment has runs 0...11"), "\(run.stderr)")
+    }
+
+    @Test("--run K prints the row that the full sweep exports for run K")
+    func replayOneRun() throws {
+        let folder = try CLITestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = try Self.write(Self.crisisSpec(replicates: 3, runs: 20), folder)
+        let out = folder.appendingPathComponent("out").path
+        guard let sweep = try CLITestSupport.run(["sweep", spec, "-o", out, "--export", "jsonl", "--workers", "2"])
+        else { return }
+        #expect(sweep.status == 0, "\(sweep.stderr)")
+        let lines = try String(contentsOfFile: out + "/runs.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 18)
+        let replay = try #require(try CLITestSupport.run(["sweep", spec, "--run", "13", "--export", "jsonl"]))
+        #expect(replay.status == 0)
+        #expect(replay.stdout == lines[13] + "\n")
+        // Started again without --resume: refused, the store untouched.
+        let again = try #require(try CLITestSupport.run(["sweep", spec, "-o", out]))
+        #expect(again.status == 64)
+        #expect(again.stderr.contains("exists: continue it with --resume"))
+        // Resumed when complete: nothing computed, the same export.
+        let resumed = try #require(try CLITestSupport.run(["sweep", spec, "-o", out, "--resume", "--export", "jsonl"]))
+        #expect(resumed.stderr.contains("0 runs computed, 18 already stored"), "\(resumed.stderr)")
+        #expect(try String(contentsOfFile: out + "/runs.jsonl", encoding: .utf8).split(separator: "\n") == lines)
+    }
+
+    @Test("Shards merged by the CLI give the single run's bytes; a missing shard exits 65 writing nothing")
+    func shardAndMerge() throws {
+        let folder = try CLITestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = try Self.write(Self.crisisSpec(replicates: 5), folder)
+        let single = folder.appendingPathComponent("single").path
+        let shards = folder.appendingPathComponent("shards").path
+        guard let whole = try CLITestSupport.run(["sweep", spec, "-o", single, "--export", "csv"]) else { return }
+        #expect(whole.status == 0)
+        for k in 0..<4 {
+            let shard = try #require(try CLITestSupport.run(["sweep", spec, "-o", shards, "--shard", "\(k)/4", "-q"]))
+            #expect(shard.status == 0, "\(shard.stderr)")
+        }
+        let mergedFolder = folder.appendingPathComponent("merged").path
+        let merge = try #require(try CLITestSupport.run(["merge", shards, "-o", mergedFolder, "--export", "csv"]))
+        #expect(merge.status == 0, "\(merge.stderr)")
+        for name in ["runs.csv", "experiment.json"] {
+            #expect(
+                FileManager.default.contents(atPath: "\(single)/\(name)")
+                    == FileManager.default.contents(atPath: "\(mergedFolder)/\(name)"), "\(name) differs")
+        }
+        try FileManager.default.removeItem(atPath: shards + "/shard-2-of-4.sqlite")
+        let failed = folder.appendingPathComponent("failed").path
+        let missing = try #require(try CLITestSupport.run(["merge", shards, "-o", failed, "--export", "csv"]))
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("missing shard 2/4"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: failed), "merge wrote output despite a missing shard")
+        let doubled = try #require(
+            try CLITestSupport.run([
+                "merge", shards + "/shard-0-of-4.sqlite", shards + "/shard-1-of-4.sqlite",
+                shards + "/shard-3-of-4.sqlite",
+                single + "/results.sqlite", "-o", failed,
+            ]))
+        #expect(doubled.status == 65)
+        #expect(doubled.stderr.contains("is shard 0/1 of 30 runs"), "\(doubled.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: failed))
+    }
+
+    @Test(
+        "A sweep killed mid-way (SIGKILL, SIGINT) resumes without recomputing and ends with the same bytes",
+        arguments: [SIGKILL, SIGINT])
+    func interruptedSweepResumes(signal: Int32) throws {
+        guard let binary = CLITestSupport.binary else { return }
+        let folder = try CLITestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 60 runs of 20,000 crises each: about 4 s of work in a debug build, so the signal (sent
+        // once 5 runs are stored) lands mid-way.
+        let spec = try Self.write(Self.crisisSpec(replicates: 10, runs: 20000), folder)
+        let reference = folder.appendingPathComponent("reference").path
+        let whole = try #require(try CLITestSupport.run(["sweep", spec, "-o", reference, "--export", "csv"]))
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let out = folder.appendingPathComponent("out").path
+        let process = try GuardedProcess.start(binary, ["sweep", spec, "-o", out, "--workers", "2"], logFolder: folder)
+        let store = out + "/results.sqlite"
+        let started = process.waitUntil(limit: 120) { ((try? Self.storedRuns(store)) ?? 0) >= 5 }
+        process.send(signal)
+        let killed = try process.wait(limit: 60)
+        #expect(started, "the sweep ended or stalled before it could be interrupted: \(killed.stderr.prefix(300))")
+        if signal == SIGINT {
+            #expect(killed.status == 130)
+            #expect(killed.stderr.contains("continue with alliancectl sweep --resume"), "\(killed.stderr)")
+        } else {
+            #expect(killed.signal == SIGKILL)
+        }
+        let before = try Self.storedRuns(store)
+        #expect(before >= 5 && before < 60, "\(before) runs stored when interrupted")
+        let resumed = try #require(try CLITestSupport.run(["sweep", spec, "-o", out, "--resume", "--export", "csv"]))
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("\(60 - before) runs computed, \(before) already stored"), "\(resumed.stderr)")
+        #expect(
+            FileManager.default.contents(atPath: out + "/runs.csv")
+                == FileManager.default.contents(atPath: reference + "/runs.csv"))
+    }
+
+    /// Runs committed in a store, read by a second connection while the sweep may be writing.
+    static func storedRuns(_ path: String) throws -> Int {
+        guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        return try ExperimentStore.open(path: path, readOnly: true).storedRuns().count
+    }
+}
