@@ -23,9 +23,9 @@ mkdir -p "$pictures"
 "$ctl" plot "$results/1914/runs.csv" --x offenseDefense --y warSize --series transparency \
     --title "July 1914 (AUH attacks YUG, opportunism on): belligerents by offence-defence balance" \
     -o "$pictures/1914-war-size.svg"
-"$ctl" plot "$results/1914/runs.csv" --x offenseDefense --y entry.ITA --series transparency \
-    --title "July 1914: probability that Italy enters, by offence-defence balance" \
-    -o "$pictures/1914-entry-italy.svg"
+"$ctl" plot "$results/1914/runs.csv" --x offenseDefense --y entry.TUR --series transparency \
+    --title "July 1914: probability that the Ottoman Empire enters, by offence-defence balance" \
+    -o "$pictures/1914-entry-ottoman.svg"
 
 # Study 2: burden-sharing loss on the cohesion of NATO (2024) over fifty rounds.
 "$ctl" sweep "$root/Experiments/nato-burden-sharing.json" -o "$results/nato" --export csv
