@@ -37,6 +37,9 @@ struct PlotCommand: ParsableCommand {
     )
     var filters: [String] = []
 
+    @Flag(help: "Start the y axis at zero (default: fit the range of the means).")
+    var fromZero = false
+
     @Option(help: "Chart title (default: y by x).")
     var title: String?
 
@@ -90,6 +93,11 @@ struct PlotCommand: ParsableCommand {
             var chart = TimeSeriesChart(title: title ?? "\(y) by \(x)", yLabel: "mean \(y)", series: lines)
             chart.xLabel = x
             chart.xLabelScale = scale
+            let means = lines.flatMap { $0.points.map(\.value) }
+            if !fromZero, let low = means.min(), let high = means.max() {
+                let pad = max((high - low) * 0.08, abs(high) * 1e-3, 1e-9)
+                chart.yRange = (low - pad)...(high + pad)
+            }
             try FileOutput.write(chart.svg(), to: output)
         }
     }

@@ -34,6 +34,6 @@ mkdir -p "$pictures"
     --title "NATO 2024 after 50 rounds: mean credibility of pledges by burden-sharing loss" \
     -o "$pictures/nato-credibility.svg"
 "$ctl" plot "$results/nato/runs.csv" --x burdenSharing.loss --y final.defense --series burdenSharing.recovery \
-    --title "NATO 2024 after 50 rounds: defence pacts left by burden-sharing loss" \
+    --title "NATO 2024: defence pacts after 50 rounds, by burden-sharing loss" \
     -o "$pictures/nato-defense-pacts.svg"
 echo "studies: tables in $results, charts in $pictures"
