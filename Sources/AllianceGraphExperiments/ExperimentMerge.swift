@@ -36,14 +36,14 @@ package enum ExperimentMerge {
             if file.identity != first.identity {
                 throw InputError(
                     file: file.path,
-                    "belongs to experiment \(file.identity), but \(first.path) to \(first.identity): not shards of one experiment"
-                )
+                    "belongs to experiment \(file.identity), but \(first.path) to \(first.identity): "
+                        + "not shards of one experiment")
             }
             if file.shard.count != first.shard.count || file.runs != first.runs {
                 throw InputError(
                     file: file.path,
-                    "is shard \(file.shard) of \(file.runs) runs, but \(first.path) is shard \(first.shard) of \(first.runs)"
-                )
+                    "is shard \(file.shard) of \(file.runs) runs, but \(first.path) is shard \(first.shard) "
+                        + "of \(first.runs)")
             }
         }
         let count = first.shard.count
@@ -56,9 +56,8 @@ package enum ExperimentMerge {
             problems.append("shard \(index)/\(count) given twice (\(holders.joined(separator: ", ")))")
         }
         if !missing.isEmpty {
-            problems.append(
-                "missing shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(count)" }.joined(separator: ", "))"
-            )
+            let names = missing.map { "\($0)/\(count)" }.joined(separator: ", ")
+            problems.append("missing shard\(missing.count == 1 ? "" : "s") \(names)")
         }
         guard problems.isEmpty else { throw InputError(location: "shards", problems.joined(separator: "; ")) }
         return files.sorted { $0.shard.index < $1.shard.index }
