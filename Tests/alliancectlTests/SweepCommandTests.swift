@@ -73,6 +73,36 @@ struct SweepCommandTests {
         let resumed = try #require(try CLITestSupport.run(["sweep", spec, "-o", out, "--resume", "--export", "jsonl"]))
         #expect(resumed.stderr.contains("0 runs computed, 18 already stored"), "\(resumed.stderr)")
         #expect(try String(contentsOfFile: out + "/runs.jsonl", encoding: .utf8).split(separator: "\n") == lines)
+        // Resumed with a changed spec (another seed): refused as another experiment.
+        try Self.crisisSpec(replicates: 3, runs: 20).replacingOccurrences(of: "\"seed\": 5", with: "\"seed\": 6")
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        let changed = try #require(try CLITestSupport.run(["sweep", spec, "-o", out, "--resume"]))
+        #expect(changed.status == 65)
+        #expect(changed.stderr.contains("the spec or a scenario changed since it was started"), "\(changed.stderr)")
+    }
+
+    @Test("plot charts the mean of a column per series; an unknown column exits 65 naming it")
+    func plotTable() throws {
+        let folder = try CLITestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let table = try Self.write(
+            "run,tau,theta,size\n0,0,0.5,4\n1,0,0.5,6\n2,0,1.5,3\n3,1,0.5,8\n4,1,1.5,NA\n5,1,1.5,9\n", folder,
+            "runs.csv")
+        let svg = folder.appendingPathComponent("chart.svg").path
+        guard
+            let plot = try CLITestSupport.run([
+                "plot", table, "--x", "theta", "--y", "size", "--series", "tau", "-o", svg,
+            ])
+        else { return }
+        #expect(plot.status == 0, "\(plot.stderr)")
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.contains("<title>tau = 0</title>") && text.contains("<title>tau = 1</title>"))
+        #expect(text.contains(">0.6<") && text.contains(">1.4<"), "x ticks in the parameter's units")
+        let missing = try #require(
+            try CLITestSupport.run(["plot", table, "--x", "theta", "--y", "warSize", "-o", svg + "2"]))
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("warSize"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: svg + "2"))
     }
 
     @Test("Shards merged by the CLI give the single run's bytes; a missing shard exits 65 writing nothing")
