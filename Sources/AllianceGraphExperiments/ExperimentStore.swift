@@ -90,17 +90,21 @@ package final class ExperimentStore {
         return runs
     }
 
-    /// Stores one run (and its rounds) in one transaction.
+    /// Stores one run (and its rounds) in one transaction. A run already stored is left as it is:
+    /// a run's values depend on its index alone, so a second copy (from a worker process that
+    /// outlived its killed parent while a resumed sweep ran the same run) is the same row.
     package func insert(_ result: RunResult, scenario: String) throws(SQLiteError) {
         let planned = result.planned
         if insertRun == nil {
             let count = 5 + planned.values.count + result.outcomes.count
             insertRun = try database.prepare(
-                "INSERT INTO runs VALUES (" + Array(repeating: "?", count: count).joined(separator: ", ") + ")")
+                "INSERT OR IGNORE INTO runs VALUES (" + Array(repeating: "?", count: count).joined(separator: ", ")
+                    + ")")
         }
         if insertRound == nil, let first = result.rounds.first {
             insertRound = try database.prepare(
-                "INSERT INTO rounds VALUES (" + Array(repeating: "?", count: 2 + first.count).joined(separator: ", ")
+                "INSERT OR IGNORE INTO rounds VALUES ("
+                    + Array(repeating: "?", count: 2 + first.count).joined(separator: ", ")
                     + ")")
         }
         try database.transaction { () throws(SQLiteError) in

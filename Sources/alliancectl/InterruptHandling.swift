@@ -21,6 +21,10 @@ enum InterruptHandling {
 
     /// A sentence added to the interruption message (e.g. where a sweep's committed runs are).
     static let note = Mutex<String?>(nil)
+    /// Child processes to stop (SIGTERM) before exiting: a sweep's worker processes.
+    static let children = Mutex<[pid_t]>([])
+    /// No message on an interruption (a sweep's worker process: its parent reports).
+    static let silent = Mutex<Bool>(false)
 
     static func install() {
         var set = signalSet()
@@ -52,8 +56,9 @@ enum InterruptHandling {
 
     private static func stop(_ signal: Int32) -> Never {
         let outcome = OutputLedger.shared.interrupt()
+        for child in children.withLock({ $0 }) { kill(child, SIGTERM) }
         let extra = note.withLock { $0 }.map { "; " + $0 } ?? ""
-        let line = outcome.message(signal: name(signal)) + extra + "\n"
+        let line = silent.withLock { $0 } ? "" : outcome.message(signal: name(signal)) + extra + "\n"
         _ = line.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
         _exit(exitStatus(signal))
     }

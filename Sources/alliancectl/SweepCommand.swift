@@ -51,6 +51,10 @@ struct SweepCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no progress or notes on standard error.")
     var quiet = false
 
+    /// Set by the sweep for its worker processes (`SweepWorkerProcesses`): run stripe w of W.
+    @Option(name: .customLong("worker-stripe"), help: .hidden)
+    var stripe: String?
+
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
         if let shard, Shard(shard) == nil {
@@ -94,6 +98,7 @@ struct SweepCommand: ParsableCommand {
         let name = shard.count == 1 ? "results.sqlite" : "shard-\(shard.index)-of-\(shard.count).sqlite"
         let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
         let exists = FileManager.default.fileExists(atPath: path)
+        if let stripe { return try runStripe(stripe, experiment, path: path, shard: shard) }
         if exists && !resume {
             throw ValidationError("\(path) exists: continue it with --resume, or remove it to start again.")
         }
@@ -117,7 +122,19 @@ struct SweepCommand: ParsableCommand {
         let started = Date()
         let meter = SweepProgress(enabled: !quiet && isatty(STDERR_FILENO) == 1, started: started)
         let progress: ((Int, Int) -> Void)? = meter.isEnabled ? { meter.update($0, $1) } : nil
-        try ExperimentSweep.run(experiment, runs: pending, store: store, workers: workerCount, progress: progress)
+        if SweepWorkerProcesses.needed(experiment) && workerCount > 1 && pending.count > 1 {
+            var arguments = ["sweep", spec, "-o", folder]
+            if shard.count > 1 { arguments += ["--shard", shard.description] }
+            try SweepWorkerProcesses.run(
+                arguments: arguments, count: min(workerCount, pending.count), storePath: path, shard: shard,
+                pending: pending.count, meter: meter)
+            let missing = pending.count - (try store.storedRuns().count - stored.count)
+            if missing != 0 {
+                throw OutputError(path: path, message: "the worker processes ended with \(missing) runs not stored")
+            }
+        } else {
+            try ExperimentSweep.run(experiment, runs: pending, store: store, workers: workerCount, progress: progress)
+        }
         meter.finish()
         let seconds = Date().timeIntervalSince(started)
         var wrote = [path, "\(folder)/experiment.json"]
@@ -138,6 +155,24 @@ struct SweepCommand: ParsableCommand {
                     + ", \(workerCount) workers, "
                     + "\(NumberFormat.fixed(seconds, digits: 2)) s\(rate); wrote \(wrote.joined(separator: ", "))")
         }
+    }
+}
+
+extension SweepCommand {
+    /// A worker process (`--worker-stripe w/W`): the pending runs of the shard at positions
+    /// w, w + W, ... of its run list, one at a time, into the store the parent created.
+    func runStripe(_ stripe: String, _ experiment: Experiment, path: String, shard: Shard) throws {
+        guard let part = Shard(stripe) else { throw ValidationError("--worker-stripe \(stripe): expected w/W.") }
+        InterruptHandling.silent.withLock { $0 = true }
+        SweepWorkerProcesses.watchParent()
+        let store = try ExperimentStore.open(path: path)
+        try SweepFolder.checkBelongs(store, experiment, shard: shard, path: path)
+        let stored = Set(try store.storedRuns())
+        let mine = Array(stride(from: shard.index, to: experiment.plan.runCount, by: shard.count))
+        let runs = stride(from: part.index, to: mine.count, by: part.count).map { mine[$0] }.filter {
+            !stored.contains($0)
+        }
+        try ExperimentSweep.run(experiment, runs: runs, store: store, workers: 1)
     }
 }
 

@@ -143,16 +143,34 @@ struct SweepCommandTests {
         #expect(!FileManager.default.fileExists(atPath: failed))
     }
 
-    @Test(
-        "A sweep killed mid-way (SIGKILL, SIGINT) resumes without recomputing and ends with the same bytes",
-        arguments: [SIGKILL, SIGINT])
-    func interruptedSweepResumes(signal: Int32) throws {
+    struct Interruption: Sendable, CustomTestStringConvertible {
+        var signal: Int32
+        /// Simulations with full metrics run in worker processes; crises in threads.
+        var processes: Bool
+        var testDescription: String {
+            "\(signal == SIGINT ? "SIGINT" : "SIGKILL"), \(processes ? "worker processes" : "threads")"
+        }
+    }
+
+    static let interruptions = [SIGKILL, SIGINT].flatMap { signal in
+        [false, true].map { Interruption(signal: signal, processes: $0) }
+    }
+
+    /// 60 runs, about 4 s (crises: 20,000 per run) or 10 s (ten-round simulations with Leiden
+    /// blocs) of work in a debug build, so that the signal (sent once 5 runs are stored) lands mid-way.
+    static func longSpec(processes: Bool) -> String {
+        guard processes else { return crisisSpec(replicates: 10, runs: 20000) }
+        return #"{"format": "alliancegraph-experiment/1", "command": "simulate", "scenario": "\#(network)", "#
+            + #""seed": 3, "replicates": 30, "settings": {"rounds": 10}, "parameters": {"noise": [0.1, 0.5]}, "#
+            + #""outcomes": ["final.balance", "final.blocs", "rounds.modularity"]}"#
+    }
+
+    @Test("A sweep killed mid-way resumes without recomputing and ends with the same bytes", arguments: interruptions)
+    func interruptedSweepResumes(_ interruption: Interruption) throws {
         guard let binary = CLITestSupport.binary else { return }
         let folder = try CLITestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // 60 runs of 20,000 crises each: about 4 s of work in a debug build, so the signal (sent
-        // once 5 runs are stored) lands mid-way.
-        let spec = try Self.write(Self.crisisSpec(replicates: 10, runs: 20000), folder)
+        let spec = try Self.write(Self.longSpec(processes: interruption.processes), folder)
         let reference = folder.appendingPathComponent("reference").path
         let whole = try #require(try CLITestSupport.run(["sweep", spec, "-o", reference, "--export", "csv"]))
         #expect(whole.status == 0, "\(whole.stderr)")
@@ -160,23 +178,43 @@ struct SweepCommandTests {
         let process = try GuardedProcess.start(binary, ["sweep", spec, "-o", out, "--workers", "2"], logFolder: folder)
         let store = out + "/results.sqlite"
         let started = process.waitUntil(limit: 120) { ((try? Self.storedRuns(store)) ?? 0) >= 5 }
-        process.send(signal)
+        process.send(interruption.signal)
         let killed = try process.wait(limit: 60)
         #expect(started, "the sweep ended or stalled before it could be interrupted: \(killed.stderr.prefix(300))")
-        if signal == SIGINT {
+        if interruption.signal == SIGINT {
             #expect(killed.status == 130)
             #expect(killed.stderr.contains("continue with alliancectl sweep --resume"), "\(killed.stderr)")
         } else {
             #expect(killed.signal == SIGKILL)
         }
+        // Worker processes stop with their parent (SIGTERM from it, or their own parent watch).
+        let deadline = Date().addingTimeInterval(10)
+        while Self.workerProcesses(of: out) > 0 && Date() < deadline { usleep(50_000) }
+        #expect(Self.workerProcesses(of: out) == 0, "worker processes outlived the sweep")
         let before = try Self.storedRuns(store)
         #expect(before >= 5 && before < 60, "\(before) runs stored when interrupted")
         let resumed = try #require(try CLITestSupport.run(["sweep", spec, "-o", out, "--resume", "--export", "csv"]))
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("\(60 - before) runs computed, \(before) already stored"), "\(resumed.stderr)")
-        #expect(
-            FileManager.default.contents(atPath: out + "/runs.csv")
-                == FileManager.default.contents(atPath: reference + "/runs.csv"))
+        for table in ["runs.csv"] + (interruption.processes ? ["rounds.csv"] : []) {
+            #expect(
+                FileManager.default.contents(atPath: "\(out)/\(table)")
+                    == FileManager.default.contents(atPath: "\(reference)/\(table)"), "\(table) differs")
+        }
+    }
+
+    /// Live processes whose command line has `--worker-stripe` and `folder`.
+    static func workerProcesses(of folder: String) -> Int {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { entry in
+            guard Int(entry) != nil,
+                let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
+                let status = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                !status.contains(") Z ")
+            else { return false }
+            let line = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            return line.contains("--worker-stripe") && line.contains(folder)
+        }.count
     }
 
     /// Runs committed in a store, read by a second connection while the sweep may be writing.
