@@ -30,7 +30,11 @@ enum SweepWorkerProcesses {
     ) throws {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var children: [Process] = []
-        defer { for child in children where child.isRunning { child.terminate() } }
+        defer {
+            for child in children where child.isRunning { child.terminate() }
+            // Forgotten once ended, so that an interruption never signals a reused process id.
+            InterruptHandling.children.withLock { $0.removeAll() }
+        }
         for w in 0..<count {
             let child = Process()
             child.executableURL = executable
