@@ -25,6 +25,23 @@ struct RunPlanTests {
         #expect(Set((0..<60).map { plan.run($0).seed }).count == 60)
     }
 
+    @Test("Several scenarios are the outermost factor; a missing one names its index")
+    func scenarios() throws {
+        let folder = try ExperimentFolder()
+        let list = ["europe-1914.json", "europe-1936.json"].map { "\"\(TestSupport.network($0))\"" }
+        let members =
+            #""command": "simulate", "replicates": 2, "parameters": {"noise": [0.1, 0.2, 0.3]}, "scenarios": "#
+        let experiment = try Experiment.load(
+            path: try folder.spec(members + "[\(list.joined(separator: ", "))]", scenario: false))
+        #expect(experiment.plan.runCount == 12)
+        #expect((0..<12).map { experiment.plan.run($0).scenario } == [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1])
+        #expect(experiment.plan.run(8).values == [0.2])
+        let missing = try folder.spec(members + "[\(list[0]), \"absent.json\"]", name: "missing.json", scenario: false)
+        let error = try #require(inputError { _ = try Experiment.load(path: missing) })
+        #expect(error.location == "scenarios[1]")
+        #expect(error.message.contains("absent.json"))
+    }
+
     @Test("A range includes its end despite rounding (0.1 steps to 1)")
     func rangeEnd() throws {
         let folder = try ExperimentFolder()
