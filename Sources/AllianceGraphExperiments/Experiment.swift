@@ -9,6 +9,8 @@ package struct Experiment: Sendable {
     /// its network with the ties in force in the chosen year.
     package struct Input: Sendable {
         package var path: String
+        /// The path the file was read from (relative paths resolved against the spec's folder).
+        package var resolvedPath: String
         package var digest: String
         package var bytes: Int
         package var scenario: Scenario
@@ -64,7 +66,8 @@ package struct Experiment: Sendable {
             let scenario: Scenario
             do { scenario = try ScenarioReader.parse(data) } catch { throw error.inFile(resolved) }
             var input = Input(
-                path: relative, digest: FNV1a64.hex(data), bytes: data.count, scenario: scenario,
+                path: relative, resolvedPath: resolved, digest: FNV1a64.hex(data), bytes: data.count,
+                scenario: scenario,
                 network: scenario.activeNetwork(year: spec.settings.year))
             if spec.command == .crisis {
                 input.attacker = try Self.state(spec.settings.attacker, "settings.attacker", input, relative)

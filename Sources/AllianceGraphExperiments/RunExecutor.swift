@@ -46,33 +46,56 @@ package enum RunExecutor {
 
     /// Runs `planned` and returns its outcomes.
     package static func execute(_ experiment: Experiment, _ planned: PlannedRun) throws -> RunResult {
-        let input = experiment.inputs[planned.scenario]
-        switch try configure(experiment, scenario: planned.scenario, values: planned.values) {
-        case .simulate(let parameters):
-            let settings = experiment.spec.settings
-            let configuration = Simulation.Configuration(
-                parameters: parameters, rules: settings.rules, rounds: settings.rounds, seed: planned.seed,
-                stopAtEquilibrium: settings.stopAtEquilibrium, systemMetrics: settings.systemMetrics)
-            var simulation = try Simulation(network: input.network, configuration: configuration)
-            try simulation.run()
-            return result(of: simulation, planned, experiment)
-        case .crisis(let environment, let options):
-            let engine = try CrisisEngine(
-                network: input.network, environment: environment, warPlans: input.scenario.warPlans, options: options)
-            let ensemble = try CrisisEnsemble.run(
-                engine: engine, attacker: input.attacker!, target: input.target!, runs: experiment.spec.settings.runs,
-                seed: planned.seed, workers: 1)
+        switch experiment.spec.command {
+        case .simulate:
+            return result(of: try simulation(experiment, planned), planned, experiment)
+        case .crisis:
+            let (_, ensemble) = try crisis(experiment, planned)
+            let network = experiment.inputs[planned.scenario].network
             let outcomes = experiment.outcomes.map { outcome -> Double in
                 switch outcome {
                 case .crisis(let measure): return measure.value(ensemble)
                 case .entry(let code, let side):
-                    let i = input.network.id(forCode: code)!.index
+                    let i = network.id(forCode: code)!.index
                     return side.map { ensemble.probability(i, side: $0) } ?? ensemble.entryProbability(i)
                 default: return .nan
                 }
             }
             return RunResult(planned: planned, outcomes: outcomes, rounds: [])
         }
+    }
+
+    /// The finished simulation of a `simulate` experiment's run.
+    package static func simulation(_ experiment: Experiment, _ planned: PlannedRun) throws -> Simulation {
+        guard
+            case .simulate(let parameters) = try configure(
+                experiment, scenario: planned.scenario, values: planned.values)
+        else { preconditionFailure("not a simulate experiment") }
+        let settings = experiment.spec.settings
+        let configuration = Simulation.Configuration(
+            parameters: parameters, rules: settings.rules, rounds: settings.rounds, seed: planned.seed,
+            stopAtEquilibrium: settings.stopAtEquilibrium, systemMetrics: settings.systemMetrics)
+        var simulation = try Simulation(
+            network: experiment.inputs[planned.scenario].network, configuration: configuration)
+        try simulation.run()
+        return simulation
+    }
+
+    /// The engine and the ensemble of a `crisis` experiment's run.
+    package static func crisis(_ experiment: Experiment, _ planned: PlannedRun) throws -> (
+        CrisisEngine, CrisisEnsembleResult
+    ) {
+        guard
+            case .crisis(let environment, let options) = try configure(
+                experiment, scenario: planned.scenario, values: planned.values)
+        else { preconditionFailure("not a crisis experiment") }
+        let input = experiment.inputs[planned.scenario]
+        let engine = try CrisisEngine(
+            network: input.network, environment: environment, warPlans: input.scenario.warPlans, options: options)
+        let ensemble = try CrisisEnsemble.run(
+            engine: engine, attacker: input.attacker!, target: input.target!, runs: experiment.spec.settings.runs,
+            seed: planned.seed, workers: 1)
+        return (engine, ensemble)
     }
 
     private static func result(of simulation: Simulation, _ planned: PlannedRun, _ experiment: Experiment) -> RunResult

@@ -81,11 +81,12 @@ struct SweepCommand: ParsableCommand {
         }
     }
 
-    /// `--run K`: the run's row, computed alone.
+    /// `--run K`: the run's row, computed alone (with `-o`: the run's full files).
     private func replay(_ experiment: Experiment, _ index: Int) throws {
         guard index < experiment.plan.runCount else {
             throw ValidationError("--run \(index): the experiment has runs 0...\(experiment.plan.runCount - 1).")
         }
+        if let output { return try SweepReplay.write(experiment, experiment.plan.run(index), to: output, quiet: quiet) }
         let result = try RunExecutor.execute(experiment, experiment.plan.run(index))
         let format = export ?? .csv
         let (names, values) = SweepRow.values(result, experiment)

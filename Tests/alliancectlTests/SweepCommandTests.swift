@@ -81,6 +81,32 @@ struct SweepCommandTests {
         #expect(changed.stderr.contains("the spec or a scenario changed since it was started"), "\(changed.stderr)")
     }
 
+    @Test("--run K -o DIR writes the run's files exactly as simulate does with its seed and parameters")
+    func replayWritesSimulateFiles() throws {
+        let folder = try CLITestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = try Self.write(
+            #"{"format": "alliancegraph-experiment/1", "command": "simulate", "scenario": "\#(Self.network)", "#
+                + #""seed": 3, "replicates": 3, "settings": {"rounds": 8}, "parameters": {"noise": [0.1, 0.5]}}"#,
+            folder)
+        let replay = folder.appendingPathComponent("replay").path
+        guard let written = try CLITestSupport.run(["sweep", spec, "--run", "4", "-o", replay]) else { return }
+        #expect(written.status == 0, "\(written.stderr)")
+        let row = try #require(try CLITestSupport.run(["sweep", spec, "--run", "4"]))
+        let seed = try #require(row.stdout.split(separator: "\n").last?.split(separator: ",")[3])
+        let direct = folder.appendingPathComponent("direct").path
+        let simulate = try #require(
+            try CLITestSupport.run([
+                "simulate", Self.network, "--rounds", "8", "--seed", String(seed), "--set", "noise=0.5", "-o", direct,
+                "-q",
+            ]))
+        #expect(simulate.status == 0)
+        for name in ["rounds.csv", "system.csv", "final.json"] {
+            let a = FileManager.default.contents(atPath: "\(replay)/\(name)")
+            #expect(a != nil && a == FileManager.default.contents(atPath: "\(direct)/\(name)"), "\(name) differs")
+        }
+    }
+
     @Test("plot charts the mean of a column per series; an unknown column exits 65 naming it")
     func plotTable() throws {
         let folder = try CLITestSupport.temporaryFolder()
