@@ -6,7 +6,7 @@ SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then
 NETWORK ?= Networks/europe-1914.json
 CTL := .build/release/alliancectl
 
-.PHONY: run test deps build clean lint
+.PHONY: run test deps build clean lint api
 
 ## Install libigraph-dev, libsqlite3-dev and pkg-config with apt when they are missing.
 deps:
@@ -37,9 +37,16 @@ test: deps
 
 ## The code's own rules: swift-format lint, lines <= 120 characters, functions <= 100 lines,
 ## and the layers (each target imports only the targets below it).
-lint:
+lint: deps
 	sh scripts/check_layers.sh
 	bash scripts/check_style.sh
+	$(SWIFT) package dump-symbol-graph --skip-synthesized-members --minimum-access-level public >/dev/null
+	python3 scripts/api_listing.py "$$(dirname "$$($(SWIFT) build --show-bin-path)")/symbolgraph" --check api/public-api.txt
+
+## Regenerate the listing of the library's public API (api/public-api.txt) after an intended change.
+api: deps
+	$(SWIFT) package dump-symbol-graph --skip-synthesized-members --minimum-access-level public >/dev/null
+	python3 scripts/api_listing.py "$$(dirname "$$($(SWIFT) build --show-bin-path)")/symbolgraph" > api/public-api.txt
 
 clean:
 	rm -rf .build

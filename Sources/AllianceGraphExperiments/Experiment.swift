@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import Foundation
 
 /// An experiment ready to run: its spec, its scenarios read and checked, its outcomes resolved

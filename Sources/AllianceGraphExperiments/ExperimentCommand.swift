@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 
 /// The command a sweep runs once per run: a peacetime simulation or a stochastic crisis.
 package enum ExperimentCommand: String, CaseIterable, Sendable {

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import Foundation
 
 /// Merging shard stores into one: checks first, then one new database.

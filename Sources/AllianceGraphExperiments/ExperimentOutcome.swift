@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 
 /// One quantity a sweep records per run, named as in the spec's `outcomes` list.
 ///

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 
 /// An experiment file (`alliancegraph-experiment/1` JSON; docs/EXPERIMENTS.md): which scenarios,
 /// which command, its fixed settings and parameters, the varied parameters, the replicates per

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 
 /// The results database of a sweep or of one shard: SQLite, one row per run, committed run by
 /// run (one transaction each), in WAL mode so that other processes (the `sqlite3` shell, R,

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 
 /// How one varied parameter of an experiment takes its values.
 ///

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 
 /// The sample points of an experiment's sampled parameters (`"min"`/`"max"` domains).
 ///

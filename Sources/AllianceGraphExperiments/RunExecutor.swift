@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 
 /// What one run computes: its outcomes, and for simulations the per-round indicators.
 package struct RunResult: Sendable {
@@ -56,7 +56,7 @@ package enum RunExecutor {
                 switch outcome {
                 case .crisis(let measure): return measure.value(ensemble)
                 case .entry(let code, let side):
-                    let i = network.id(forCode: code)!.index
+                    let i = network.id(forCode: code)!
                     return side.map { ensemble.probability(i, side: $0) } ?? ensemble.entryProbability(i)
                 default: return .nan
                 }

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 
 /// The runs of an experiment: cells (scenario x grid point x sample point) times replicates,
 /// numbered so that any run can be found, and replayed, from its index alone.

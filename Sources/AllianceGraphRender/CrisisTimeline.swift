@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 /// A crisis timeline as SVG: who entered the war at which step, on which side, and why
 /// (chain-ganging cascades, MODEL.md section 4).
 ///
@@ -7,18 +7,18 @@ import AllianceGraphFormats
 /// cascade record can be drawn. Each state gets a row; a marker at its entry step coloured by
 /// side (sides in order of first appearance), with the cause written beside it; vertical guides
 /// mark the steps.
-public struct CrisisTimeline: Sendable {
-    public struct Entry: Sendable {
+package struct CrisisTimeline: Sendable {
+    package struct Entry: Sendable {
         /// Cascade step (0 = the initial attack).
-        public var step: Int
+        package var step: Int
         /// State code or name.
-        public var state: String
+        package var state: String
         /// Side label, e.g. "Central Powers" or "A".
-        public var side: String
+        package var side: String
         /// Why it entered: "attacked by GMY", "defence pact with FRN", "war plan", ...
-        public var cause: String
+        package var cause: String
 
-        public init(step: Int, state: String, side: String, cause: String) {
+        package init(step: Int, state: String, side: String, cause: String) {
             self.step = step
             self.state = state
             self.side = side
@@ -26,18 +26,18 @@ public struct CrisisTimeline: Sendable {
         }
     }
 
-    public var title: String
-    public var entries: [Entry]
-    public var width: Double = 720
+    package var title: String
+    package var entries: [Entry]
+    package var width: Double = 720
     /// Colours for the sides in order of first appearance (default: blue, orange, green, ...).
-    public var sideColours: [String]?
+    package var sideColours: [String]?
 
-    public init(title: String, entries: [Entry]) {
+    package init(title: String, entries: [Entry]) {
         self.title = title
         self.entries = entries
     }
 
-    public func svg() -> String {
+    package func svg() -> String {
         let rowHeight = 22.0, top = 70.0, left = 92.0, right = 16.0
         let height = top + Double(max(entries.count, 1)) * rowHeight + 40
         var sides: [String] = []

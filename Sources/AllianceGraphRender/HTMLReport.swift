@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 /// One self-contained HTML file about a scenario: the network picture, summary figures, the
 /// per-state and system metrics tables, and optional extra sections (simulation charts, a crisis
 /// timeline). Everything is inline (SVG and CSS); no scripts, fonts or images are fetched, so the
@@ -34,7 +34,7 @@ public struct HTMLReport: Sendable {
         }
 
         /// A section holding a crisis timeline.
-        public static func timeline(_ timeline: CrisisTimeline, title: String? = nil, caption: String? = nil) -> Section
+        package static func timeline(_ timeline: CrisisTimeline, title: String? = nil, caption: String? = nil) -> Section
         {
             Section(title: title ?? timeline.title, caption: caption, body: .svg(timeline.svg()))
         }

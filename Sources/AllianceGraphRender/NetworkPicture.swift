@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 /// An SVG drawing of an alliance network, for papers and reports.
 ///
 /// - Layout: Fruchterman-Reingold through igraph on the alliance graph (strength-weighted),

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 /// Small helpers shared by the SVG drawings: escaping, coordinates rounded to 0.1 px (so that
 /// tiny floating-point differences between machines don't change the file), palettes and fonts.
 enum SVG {

@@ -1,14 +1,14 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 /// The standard charts of a simulation run (issue: effort, threat, commitments and balance over
 /// rounds), built from its round records.
-public enum SimulationCharts {
+package enum SimulationCharts {
     /// At most this many states get their own line in per-state charts: the largest by
     /// capability, so that the lines stay readable; the system mean is always drawn (dashed).
-    public static let statesPerChart = 8
+    package static let statesPerChart = 8
 
     /// Effort (share of GDP), threat (T_i), commitments by kind and structural balance over rounds.
-    public static func charts(_ records: [RoundRecord], network: AllianceNetwork) -> [TimeSeriesChart] {
+    package static func charts(_ records: [RoundRecord], network: AllianceNetwork) -> [TimeSeriesChart] {
         guard !records.isEmpty else { return [] }
         let shown = network.ids.sorted {
             (network[$0].capability, -$0.index) > (network[$1].capability, -$1.index)
@@ -62,13 +62,13 @@ public enum SimulationCharts {
     }
 
     /// File names for `charts(_:network:)`, in the same order.
-    public static let fileNames = ["effort.svg", "threat.svg", "commitments.svg", "balance.svg"]
+    package static let fileNames = ["effort.svg", "threat.svg", "commitments.svg", "balance.svg"]
 }
 
 extension CrisisTimeline {
     /// The timeline of a cascade: every belligerent in order of entry, its side and its cause in
     /// words (the same words as `alliancectl crisis`).
-    public init(_ result: CrisisResult, engine: CrisisEngine, title: String, sideNames: (String, String) = ("A", "B")) {
+    package init(_ result: CrisisResult, engine: CrisisEngine, title: String, sideNames: (String, String) = ("A", "B")) {
         let network = engine.network
         let entries = result.events.map { event in
             CrisisTimeline.Entry(

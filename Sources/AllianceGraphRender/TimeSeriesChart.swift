@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 /// A line chart of named series over simulation rounds, as SVG (effort, threat, commitments,
 /// balance over rounds).
 ///

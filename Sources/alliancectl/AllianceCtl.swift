@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import AllianceGraphRender
 import ArgumentParser
 
@@ -19,7 +19,8 @@ struct AllianceCtl: ParsableCommand {
         subcommands: [
             InfoCommand.self, MetricsCommand.self, SimulateCommand.self, CrisisCommand.self,
             LandscapeCommand.self, ConvertCommand.self, ImportCommand.self, RenderCommand.self,
-            ReportCommand.self, GenerateCommand.self, SweepCommand.self, MergeCommand.self, PlotCommand.self,
+            ReportCommand.self, GenerateCommand.self, BacktestCommand.self, SweepCommand.self, MergeCommand.self,
+            PlotCommand.self,
         ]
     )
 

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import AllianceGraphRender
 import ArgumentParser
 import Foundation
@@ -39,6 +39,24 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
+/// The command-line flag of each setting that library errors name in `InputError.location`: the
+/// library describes a problem in its own terms ("year", "rules"), the CLI names the flag the user
+/// typed. Errors about a file keep their JSON path or line.
+enum FlagNames {
+    static let flags: [String: String] = [
+        "rules": "--rules", "parameter assignment": "--set", "states": "--states", "ties": "--ties",
+        "year": "--year", "only": "--only", "region": "--region", "codes": "--codes",
+    ]
+
+    /// `error` with its location replaced by the flag that sets it, when it names no file.
+    static func naming(_ error: InputError) -> InputError {
+        guard error.file == nil, let location = error.location, let flag = flags[location] else { return error }
+        var named = error
+        named.location = flag
+        return named
+    }
+}
+
 /// The sysexits codes the tool uses.
 enum ExitStatus {
     static let runtimeFailure: Int32 = 1
@@ -58,7 +76,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as InputError {
-        Diagnostics.print("error: \(error)")
+        Diagnostics.print("error: \(FlagNames.naming(error))")
         throw ExitCode(ExitStatus.dataError)
     } catch let error as ComputationError {
         Diagnostics.print("error: \(error)")
@@ -69,31 +87,15 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
-/// Loads a scenario, or throws an `InputError` naming the file. A file whose extension names
-/// another graph format (`.graphml`, `.gml`, Gephi `.csv`, `.nodelink.json`; `.dot` is refused as
-/// write-only) is read through `GraphIO`, so every command accepts what `convert` reads; anything
-/// else (`.json`, standard input) is scenario JSON, read by the streaming `ScenarioReader`.
-func loadScenario(_ path: String) throws -> Scenario {
-    switch GraphFormat.detect(path: path) {
-    case .graphml?, .gml?, .csv?, .nodeLink?, .dot?: return try GraphIO.read(path: path)
-    case .scenario?, nil: return try ScenarioReader.read(path: path)
-    }
+/// Loads a scenario, or throws an `InputError` naming the file: `ScenarioLoader.load`, the one
+/// loader of every command (format by `--from`, the file name, or the JSON root).
+func loadScenario(_ path: String, format: GraphFormat? = nil) throws -> Scenario {
+    try ScenarioLoader.load(path: path, format: format)
 }
 
 /// Loads a scenario with the bytes it was read from, for the input digest that run records
 /// carry (`simulate`'s run.json, `crisis --format json`). Formats as in `loadScenario`; a Gephi
 /// CSV pair is digested by the table named on the command line.
 func loadScenarioAndBytes(_ path: String) throws -> (scenario: Scenario, bytes: [UInt8]) {
-    let bytes = try FileInput.readBytes(path: path, limit: ScenarioReader.maxFileSize)
-    let fallbackName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    switch GraphFormat.detect(path: path) {
-    case let format? where format == .graphml || format == .gml || format == .nodeLink:
-        do { return (try GraphIO.decode(bytes, format: format, fallbackName: fallbackName), bytes) } catch {
-            throw error.file == nil ? error.inFile(path) : error
-        }
-    case .csv?, .dot?, .graphml?, .gml?, .nodeLink?:
-        return (try GraphIO.read(path: path), bytes)
-    case .scenario?, nil:
-        do { return (try ScenarioReader.parse(bytes), bytes) } catch { throw error.inFile(path) }
-    }
+    try ScenarioLoader.loadWithBytes(path: path)
 }

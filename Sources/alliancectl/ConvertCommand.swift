@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import AllianceGraphRender
 import ArgumentParser
 import Foundation
@@ -51,7 +51,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let scenario = try GraphIO.read(path: input, format: from)
+            let scenario = try loadScenario(input, format: from)
             let format = to ?? GraphFormat.detect(path: output) ?? .scenario
             let written = try GraphIO.write(scenario, as: format, to: output)
             if !quiet && output != "-" {

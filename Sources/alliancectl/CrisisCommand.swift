@@ -1,10 +1,11 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import AllianceGraphRender
 import ArgumentParser
 import Foundation
 
 extension CrisisMode: ExpressibleByArgument {}
+extension BothSidesRule: ExpressibleByArgument {}
 
 /// `alliancectl crisis FILE --attacker CODE --target CODE`: the chain-ganging cascade of one
 /// attack, as a timeline (deterministic or one seeded run) or as an ensemble of seeded runs.
@@ -68,11 +69,24 @@ struct CrisisCommand: ParsableCommand {
     @Option(name: .customLong("opportunism-delay"), help: "Steps the opportunist's condition must hold (default 3).")
     var opportunismDelay: Int?
 
+    @Option(
+        name: .customLong("both-sides"),
+        help: "Fighting pledges to both sides: cancel (stay out; default) or strongest (larger honour wins).")
+    var bothSides: BothSidesRule = .cancel
+
     @Option(name: .customLong("max-steps"), help: "Step limit (default 50).")
     var maxSteps: Int?
 
     @Option(help: "Worker threads for ensembles (default: all cores); results do not depend on it.")
     var workers: Int?
+
+    @Flag(
+        name: .customLong("spread-workers"),
+        help: """
+            Start ensemble workers on distinct CPUs (Linux: a worker sharing a CPU narrows its own \
+            affinity for an instant). Speeds up short ensembles; never changes results.
+            """)
+    var spreadWorkers = false
 
     @OptionGroup var output: OutputOptions
 
@@ -91,6 +105,7 @@ struct CrisisCommand: ParsableCommand {
         if let opportunismDelay { options.opportunismDelay = opportunismDelay }
         if let maxSteps { options.maxSteps = maxSteps }
         options.opportunism = opportunism
+        options.bothSides = bothSides
         return options
     }
 
@@ -150,7 +165,7 @@ struct CrisisCommand: ParsableCommand {
             let started = Date()
             let ensemble = try CrisisEnsemble.run(
                 engine: engine, attacker: a, target: b, runs: runCount, seed: seed,
-                workers: workers ?? CrisisEnsemble.defaultWorkers, progress: progress)
+                workers: workers ?? CrisisEnsemble.defaultWorkers, spreadWorkers: spreadWorkers, progress: progress)
             if showProgress {
                 Diagnostics.write(
                     "\rcrisis ensemble: \(runCount) runs in \(NumberFormat.fixed(Date().timeIntervalSince(started), digits: 2)) s\n"

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import AllianceGraphRender
 import ArgumentParser
 import Foundation
@@ -48,7 +48,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func validate() throws {
-        do { try specification.validate() } catch { throw ValidationError("\(error)") }
+        do { try specification.validate() } catch { throw ValidationError("\(FlagNames.naming(error))") }
     }
 
     func run() throws {

@@ -1,6 +1,6 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import AllianceGraphExperiments
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraphFormats
 import ArgumentParser
 import Foundation
 

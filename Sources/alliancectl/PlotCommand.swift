@@ -1,6 +1,6 @@
-import AllianceGraph
-import AllianceGraphFormats
-import AllianceGraphRender
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
+@_spi(Internals) import AllianceGraphRender
 import ArgumentParser
 import Foundation
 

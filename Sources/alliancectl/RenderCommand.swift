@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import AllianceGraphRender
 import ArgumentParser
 import Foundation
@@ -48,7 +48,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let scenario = try GraphIO.read(path: file)
+            let scenario = try loadScenario(file)
             var picture = NetworkPicture()
             picture.width = width
             picture.height = height

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import AllianceGraphRender
 import ArgumentParser
 import Foundation
@@ -104,7 +104,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let scenario = try GraphIO.read(path: file)
+            let scenario = try loadScenario(file)
             let html = try HTMLReport(scenario: scenario, year: year, seed: seed, sections: try sections(scenario))
                 .render()
             if let output {

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import Foundation
 
 /// The progress line of a sweep on standard error: runs done, rate and estimated time left.

@@ -1,6 +1,6 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import AllianceGraphExperiments
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraphFormats
 import Foundation
 
 /// `sweep SPEC --run K -o DIR`: one run of an experiment written in full, as the command itself

@@ -1,4 +1,6 @@
 import Foundation
+import Testing
+@testable import alliancectl
 
 /// Locating repository files and running the built `alliancectl` binary from the tests.
 enum CLITestSupport {
@@ -58,5 +60,25 @@ enum CLITestSupport {
             "alliancectl-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+/// Expects `body` (parsing or running a command) to fail as the tool would exit: with `status`
+/// (64 usage, 65 bad input) and, when `message` is given, with a message containing it (what
+/// ArgumentParser prints for a usage error; commands that report bad input themselves print to
+/// standard error and throw a bare exit code, so for those only the status is checked here).
+func expectExit(
+    _ status: Int32, message: String? = nil, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: () throws -> Void
+) {
+    do {
+        try body()
+        Issue.record("expected exit \(status), but the command succeeded", sourceLocation: sourceLocation)
+    } catch {
+        #expect(AllianceCtl.exitCode(for: error).rawValue == status, "\(error)", sourceLocation: sourceLocation)
+        if let message {
+            let printed = AllianceCtl.message(for: error)
+            #expect(printed.contains(message), "message: \(printed)", sourceLocation: sourceLocation)
+        }
     }
 }

@@ -17,6 +17,8 @@ struct CommandParsingTests {
 
     @Test("an unknown metric is a usage error")
     func unknownMetric() {
-        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["metrics", "x.json", "--only", "degre"]) }
+        expectExit(64, message: "Unknown metric \"degre\" (did you mean \"degree\"?)") {
+            _ = try AllianceCtl.parseAsRoot(["metrics", "x.json", "--only", "degre"])
+        }
     }
 }

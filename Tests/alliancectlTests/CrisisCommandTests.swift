@@ -19,7 +19,7 @@ struct CrisisCommandTests {
         let command = try AllianceCtl.parseAsRoot([
             "crisis", "x.json", "--attacker", "AUH", "--target", "YUG",
             "--mode", "stochastic", "--runs", "500", "--seed", "9",
-            "--opportunism", "--format", "csv", "--output", "out.csv",
+            "--opportunism", "--format", "csv", "--output", "out.csv", "--both-sides", "strongest",
         ])
         let crisis = try #require(command as? CrisisCommand)
         #expect(crisis.attacker == "AUH" && crisis.target == "YUG")
@@ -27,19 +27,27 @@ struct CrisisCommandTests {
         #expect(crisis.opportunism)
         #expect(crisis.output.format == .csv && crisis.output.output == "out.csv")
         #expect(crisis.crisisOptions.opportunism)
+        #expect(crisis.crisisOptions.bothSides == .strongest)
+        let plain = try #require(
+            try AllianceCtl.parseAsRoot(["crisis", "x.json", "--attacker", "A", "--target", "B"]) as? CrisisCommand)
+        #expect(plain.crisisOptions.bothSides == .cancel)
     }
 
     @Test("--runs without stochastic mode, a bad mode and a missing target are usage errors")
     func usageErrors() {
-        #expect(throws: (any Error).self) {
-            try AllianceCtl.parseAsRoot(["crisis", "x.json", "--attacker", "AUH", "--target", "YUG", "--runs", "10"])
+        expectExit(64, message: "--runs needs --mode stochastic.") {
+            _ = try AllianceCtl.parseAsRoot([
+                "crisis", "x.json", "--attacker", "AUH", "--target", "YUG", "--runs", "10",
+            ])
         }
-        #expect(throws: (any Error).self) {
-            try AllianceCtl.parseAsRoot([
+        expectExit(64, message: "The value 'random' is invalid for '--mode <mode>'") {
+            _ = try AllianceCtl.parseAsRoot([
                 "crisis", "x.json", "--attacker", "AUH", "--target", "YUG", "--mode", "random",
             ])
         }
-        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["crisis", "x.json", "--attacker", "AUH"]) }
+        expectExit(64, message: "Missing expected argument '--target <code>'") {
+            _ = try AllianceCtl.parseAsRoot(["crisis", "x.json", "--attacker", "AUH"])
+        }
     }
 
     @Test("the built binary prints the 1914 timeline and the reasons for staying out")

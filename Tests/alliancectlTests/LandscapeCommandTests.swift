@@ -18,8 +18,8 @@ struct LandscapeCommandTests {
 
     @Test("an exhaustive limit beyond 31 is a usage error")
     func exhaustiveLimit() {
-        #expect(throws: (any Error).self) {
-            try AllianceCtl.parseAsRoot(["landscape", "x.json", "--exhaustive-limit", "40"])
+        expectExit(64, message: "--exhaustive-limit must be in 1...31") {
+            _ = try AllianceCtl.parseAsRoot(["landscape", "x.json", "--exhaustive-limit", "40"])
         }
     }
 
@@ -31,6 +31,8 @@ struct LandscapeCommandTests {
         let metrics = try #require(command as? MetricsCommand)
         #expect(metrics.similarity == "FRN,RUS")
         #expect(metrics.similarityMatrix)
-        #expect(throws: (any Error).self) { try AllianceCtl.parseAsRoot(["metrics", "x.json", "--similarity", "FRN"]) }
+        expectExit(64, message: "--similarity takes two state codes") {
+            _ = try AllianceCtl.parseAsRoot(["metrics", "x.json", "--similarity", "FRN"])
+        }
     }
 }

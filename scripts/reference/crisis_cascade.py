@@ -95,8 +95,15 @@ class Scenario:
 
 
 def simulate(sc, attacker, target, threshold=0.5, max_steps=50, boost=0.25, opportunism=False,
-             opportunism_factor=1.5, opportunism_delay=3, reliability=None, offense_defense=None):
-    """Runs the deterministic cascade attacker -> target; returns the record as a dict."""
+             opportunism_factor=1.5, opportunism_delay=3, reliability=None, offense_defense=None,
+             both_sides="cancel"):
+    """Runs the deterministic cascade attacker -> target; returns the record as a dict.
+
+    Neutrality/non-aggression toward j bars the side against j only while j is a victim (an
+    opportunist obeys any such pledge); fighting pledges to both sides cancel unless
+    both_sides == "strongest"; a pledge entry due at step t is called off when, after the war
+    plans of step t, a restraining partner is a victim on the other side or (cancel) the state
+    holds fighting pledges to belligerents on both sides."""
     l = sc.reliability if reliability is None else reliability
     theta = sc.offense_defense if offense_defense is None else offense_defense
     delay = 1 if theta >= 1 else max(1, math.ceil(1 / theta))
@@ -125,15 +132,20 @@ def simulate(sc, attacker, target, threshold=0.5, max_steps=50, boost=0.25, oppo
         for i in range(n):
             if i in entered or i in pending:
                 continue
-            vetoed, consult = set(), {A: 0.0, B: 0.0}
+            vetoed, any_veto, consult, fight = set(), set(), {A: 0.0, B: 0.0}, set()
             pledges = [(j, kind, kappa) for j, kind, kappa in sc.pledges(i) if j in snap]
             for j, kind, kappa in pledges:
                 if kind in RESTRAINING:
-                    vetoed.add(other(snap[j]))
+                    any_veto.add(other(snap[j]))
+                    if j in victims:
+                        vetoed.add(other(snap[j]))
                 elif kind == "consultation":
                     consult[snap[j]] = max(consult[snap[j]], kappa)
+                elif kind in FIGHTING:
+                    fight.add(snap[j])
             best = {}
-            for j, kind, kappa in pledges:
+            cancelled = both_sides == "cancel" and len(fight) == 2
+            for j, kind, kappa in ([] if cancelled else pledges):
                 if kind not in FIGHTING or (kind in DEFENSIVE and j not in victims) or snap[j] in vetoed:
                     continue
                 s, p = snap[j], kappa * l
@@ -161,7 +173,7 @@ def simulate(sc, attacker, target, threshold=0.5, max_steps=50, boost=0.25, oppo
                 elif ratio * opportunism_factor <= 1:
                     winner = B
             rival = None
-            if winner is not None and winner not in vetoed:
+            if winner is not None and winner not in any_veto:
                 rival = next((j for j in sorted(sc.rivalries[i]) if snap.get(j) == other(winner)), None)
             if rival is None:
                 watching.pop(i, None)
@@ -197,7 +209,25 @@ def simulate(sc, attacker, target, threshold=0.5, max_steps=50, boost=0.25, oppo
                 watching.pop(z, None)
                 side[z], entered[z], attacked[z] = other(own), t, t
                 cause[z], attack_cause[z], changed = plan_cause, plan_cause, True
-        # 4. Decided entries due now, in state order.
+        # 4. Pledge entries due now that the war as it now stands forbids are called off (all
+        # judged before any enters).
+        called_off = False
+        for i in range(n):
+            if i not in pending or pending[i][1] != t or pending[i][2]["type"] != "pledge":
+                continue
+            s_i, fight = pending[i][0], set()
+            blocked = False
+            for j, kind, _ in sc.pledges(i):
+                if j not in entered:
+                    continue
+                if kind in RESTRAINING and side[j] != s_i and j in attacked:
+                    blocked = True
+                elif kind in FIGHTING:
+                    fight.add(side[j])
+            if blocked or (both_sides == "cancel" and len(fight) == 2):
+                del pending[i]
+                called_off = True
+        # 5. Decided entries due now, in state order.
         for i in range(n):
             if i not in pending or pending[i][1] != t:
                 continue
@@ -209,7 +239,7 @@ def simulate(sc, attacker, target, threshold=0.5, max_steps=50, boost=0.25, oppo
                         attacked[j], attack_cause[j] = t, {"type": "opportunist_attack", "by": i}
         if changed:
             last_step = t
-        if not changed and not pending and not watching and not [p for p, d in plan_due.items() if d != "done"]:
+        if not changed and not called_off and not pending and not watching and not [p for p, d in plan_due.items() if d != "done"]:
             break
         t += 1
     return record(sc, side, entered, attacked, cause, attack_cause, last_step, limited)

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import Benchmark
 import Foundation
 
@@ -8,7 +8,7 @@ private func europe1914() -> (CrisisEngine, StateID, StateID) {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Networks/europe-1914.json")
         .path
-    guard let scenario = try? ScenarioReader.read(path: path),
+    guard let scenario = try? ScenarioLoader.load(path: path),
         let engine = try? CrisisEngine(scenario: scenario),
         let a = scenario.network.id(forCode: "AUH"), let b = scenario.network.id(forCode: "YUG")
     else {
@@ -72,7 +72,7 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(
                     try CrisisEnsemble.run(
                         engine: engine, attacker: a, target: b, runs: 100_000, seed: 1,
-                        workers: workers, kernel: kernel))
+                        workers: workers, kernel: kernel, spreadWorkers: workers > 1))
             }
         }
     }

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 
 /// The 200-state network of the metrics benchmarks: `alliancectl generate --states 200 --ties 2000
 /// --seed 200` (`SyntheticNetwork`, regional model: states on a seeded map, ties mostly among near

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import Benchmark
 import Foundation
 
@@ -23,7 +23,7 @@ private let largeFile: String = {
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("synthetic-\(largeTies).json").path
     do {
-        try ScenarioWriter.write(generated(states: largeTies / 10, ties: largeTies), to: path)
+        _ = try ScenarioWriter.write(generated(states: largeTies / 10, ties: largeTies), as: .scenario, to: path)
     } catch {
         fatalError("cannot write \(path): \(error)")
     }
@@ -72,7 +72,7 @@ let benchmarks: @Sendable () -> Void = {
         let path = largeFile
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            blackHole(try ScenarioReader.read(path: path))
+            blackHole(try ScenarioLoader.load(path: path))
         }
     }
 
@@ -80,7 +80,7 @@ let benchmarks: @Sendable () -> Void = {
         "Build pledge CSR, \(largeTies / 10) states / \(largeTies) ties (two passes)",
         configuration: .init(warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 5)
     ) { benchmark in
-        let network = try ScenarioReader.read(path: largeFile).network
+        let network = try ScenarioLoader.load(path: largeFile).network
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(try pledgeCSR(network))

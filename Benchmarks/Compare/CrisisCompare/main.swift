@@ -8,8 +8,8 @@
 //       [--workers W] [--repeat K]
 //       K ensembles of N stochastic runs; prints each one's wall-clock and CPU seconds (all
 //       threads) and a digest of the result.
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import Foundation
 
 func fail(_ message: String) -> Never {
@@ -63,7 +63,7 @@ guard let file = words.first else { fail("give a scenario file") }
 let scenario: Scenario
 let engine: CrisisEngine
 do {
-    scenario = try ScenarioReader.read(path: file)
+    scenario = try ScenarioLoader.load(path: file)
     engine = try CrisisEngine(scenario: scenario)
 } catch {
     fail("\(file): \(error)")
@@ -122,7 +122,8 @@ case "ensemble":
         defer { cpu.append(cpuSeconds() - cpuBefore) }
         times.append(try seconds {
             result = try CrisisEnsemble.run(engine: engine, attacker: a, target: b, runs: runs, seed: seed,
-                                            workers: workers, kernel: kernel)
+                                            workers: workers, kernel: kernel,
+                                            spreadWorkers: workers > 1)
         })
         if let result {
             // Order-sensitive digest of everything the ensemble returns.

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 
 /// A seeded random undirected graph for the PageRank comparison: `vertexCount` vertices and
 /// `edgeCount` distinct edges drawn uniformly among all pairs (no self-loops), each with a

@@ -5,8 +5,8 @@
 //   MetricsCompare [--quick]
 //
 // Run with OMP_NUM_THREADS=1 (the section script sets it) so igraph uses one thread.
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import Foundation
 import IGraphPageRankReference
 

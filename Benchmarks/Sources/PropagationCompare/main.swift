@@ -11,8 +11,8 @@
 //   PropagationCompare --mode isa                 prints the multi-source rows' instruction set
 // Options: --python PATH (default python3), --scipy-script PATH (default: beside this package),
 //          --reps N, --tmp DIR, --no-reordering (skip the reordering table).
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import CPropagation
 import Dispatch
 import Foundation

@@ -1,11 +1,11 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 
 /// Seeded synthetic entanglement graphs for the propagation benchmarks and the side-by-side
 /// comparison (Benchmarks/Compare/10-propagation). Same seed, same graph, on every machine.
-public enum SyntheticGraph {
+package enum SyntheticGraph {
     /// How arc targets are drawn.
-    public enum Shape: String, Sendable, CaseIterable {
+    package enum Shape: String, Sendable, CaseIterable {
         /// Targets uniform over all vertices: no locality to recover.
         case uniform
         /// "Geographic": vertices sit on a ring and 90 % of the arcs join states at most about 64
@@ -17,7 +17,7 @@ public enum SyntheticGraph {
     /// A row-normalised W with `vertices` rows and exactly `arcs` arcs: each arc's source is
     /// uniform (so degrees are about Poisson(arcs / vertices)), its target drawn by `shape` and
     /// never the source itself, its raw weight uniform in (0, 1]. O(vertices + arcs).
-    public static func make(vertices n: Int, arcs: Int, seed: UInt64, shape: Shape = .uniform) -> CSRAdjacency {
+    package static func make(vertices n: Int, arcs: Int, seed: UInt64, shape: Shape = .uniform) -> CSRAdjacency {
         precondition(n >= 2 && arcs >= 0 && arcs < Int(Int32.max), "benchmark sizes only")
         var random = SeededRandom(seed: seed)
         // Position -> id (identity for the uniform shape).
@@ -65,12 +65,12 @@ public enum SyntheticGraph {
     }
 
     /// `count` seeded values uniform in [0, 1): a D (or T) block.
-    public static func block(count: Int, seed: UInt64) -> [Double] {
+    package static func block(count: Int, seed: UInt64) -> [Double] {
         var random = SeededRandom(seed: seed)
         return (0..<count).map { _ in random.nextUnit() }
     }
 
     /// The benchmark sizes of issue 7: 200 states / 2,000 ties and 1M states / 10M ties.
-    public static let small = (vertices: 200, arcs: 2_000)
-    public static let large = (vertices: 1_000_000, arcs: 10_000_000)
+    package static let small = (vertices: 200, arcs: 2_000)
+    package static let large = (vertices: 1_000_000, arcs: 10_000_000)
 }

@@ -1,5 +1,5 @@
-import AllianceGraph
-import AllianceGraphFormats
+@_spi(Internals) import AllianceGraph
+@_spi(Internals) import AllianceGraphFormats
 import Foundation
 
 /// `ScaleCheck FILE [ROUNDS]`: loads a scenario, builds the simulation's CSR snapshots (the
@@ -46,7 +46,7 @@ do {
 
 do {
     var start = ContinuousClock.now
-    let scenario = try ScenarioReader.read(path: arguments[1])
+    let scenario = try ScenarioLoader.load(path: arguments[1])
     let network = scenario.activeNetwork()
     say(
         "load: \(seconds(since: start)) (\(network.count) states, \(network.commitments.count) commitments, \(network.rivalries.count) rivalries, \(network.contiguity.count) contiguity) \(memory())"

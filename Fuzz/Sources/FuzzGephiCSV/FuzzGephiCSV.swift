@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import FuzzSupport
 
 /// libFuzzer entry point for the Gephi nodes/edges CSV reader. The input holds both tables: the
@@ -10,12 +10,12 @@ import FuzzSupport
 public func fuzzGephiCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let (nodes, edges) = splitTables(bytes)
-    guard let scenario = try? GraphIO.decodeCSV(nodes: nodes, edges: edges, fallbackName: "fuzz") else { return 0 }
+    guard let scenario = try? ScenarioLoader.decodeCSV(nodes: nodes, edges: edges, name: "fuzz") else { return 0 }
     checkRoundTrips(scenario, format: .scenario)
     let tables = GephiCSV.encode(ScenarioGraphMapping.document(scenario))
     do {
-        _ = try GraphIO.decodeCSV(
-            nodes: Array(tables.nodes.utf8), edges: Array(tables.edges.utf8), fallbackName: "fuzz")
+        _ = try ScenarioLoader.decodeCSV(
+            nodes: Array(tables.nodes.utf8), edges: Array(tables.edges.utf8), name: "fuzz")
     } catch {
         fuzzFailure(
             "the CSV tables written for a parsed scenario do not read back: \(error)\n\(tables.nodes)\n\(tables.edges)")

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import FuzzSupport
 #if canImport(Glibc)
     import Glibc

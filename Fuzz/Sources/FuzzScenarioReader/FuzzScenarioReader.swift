@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import FuzzSupport
 
 /// libFuzzer entry point: any byte string must either parse into a valid scenario that writes
@@ -6,7 +6,7 @@ import FuzzSupport
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenarioReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let scenario = try? ScenarioReader.parse(bytes) else { return 0 }
+    guard let scenario = try? ScenarioLoader.decode(bytes) else { return 0 }
     checkRoundTrips(scenario, format: .scenario)
     return 0
 }

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import Foundation
 #if canImport(Glibc)
     import Glibc
@@ -38,7 +38,7 @@ public func fuzzFailure(_ message: String) -> Never {
 public func checkRoundTrips(_ scenario: Scenario, format: GraphFormat) {
     let json = ScenarioWriter.json(scenario)
     do {
-        let again = try ScenarioReader.parse(json)
+        let again = try ScenarioLoader.decode(Array(json.utf8))
         if again != scenario { fuzzFailure("scenario JSON round trip changed the scenario:\n\(json)") }
     } catch {
         fuzzFailure("the scenario JSON written for a parsed scenario does not read back: \(error)\n\(json)")
@@ -46,7 +46,7 @@ public func checkRoundTrips(_ scenario: Scenario, format: GraphFormat) {
     guard format != .scenario else { return }
     let text: String
     do {
-        text = try GraphIO.encode(scenario, as: format)
+        text = try ScenarioWriter.encode(scenario, as: format)
     } catch {
         fuzzFailure("writing a parsed scenario as \(format.rawValue) failed: \(error)")
     }
@@ -55,7 +55,7 @@ public func checkRoundTrips(_ scenario: Scenario, format: GraphFormat) {
         return
     }
     do {
-        let again = try GraphIO.decode(Array(text.utf8), format: format, fallbackName: "fuzz")
+        let again = try ScenarioLoader.decode(Array(text.utf8), format: format, name: "fuzz")
         let same =
             format == .nodeLink
             ? again == scenario

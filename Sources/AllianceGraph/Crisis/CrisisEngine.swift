@@ -159,7 +159,7 @@ public struct CrisisEngine: Sendable {
     public var obligationCount: Int { oblPartner.count }
 
     /// The obligation with engine index `k` (CSR order: committed state, partner, kind).
-    public func obligation(_ k: Int) -> Obligation {
+    package func obligation(_ k: Int) -> Obligation {
         var committed = 0
         while Int(oblOffsets[committed + 1]) <= k { committed += 1 }
         return Obligation(
@@ -168,7 +168,7 @@ public struct CrisisEngine: Sendable {
     }
 
     /// A fresh scratch for this engine (one per worker thread).
-    public func makeScratch() -> CrisisScratch {
+    package func makeScratch() -> CrisisScratch {
         CrisisScratch(stateCount: stateCount, planCount: planActor.count)
     }
 
@@ -221,30 +221,42 @@ public struct CrisisEngine: Sendable {
     }
 
     /// What state `i` would do from the snapshot of step `prev`: the side it joins (0 = none)
-    /// and the pledge that moves it, plus its vetoes.
+    /// and the pledge that moves it, plus the vetoes an opportunist obeys (a neutrality or
+    /// non-aggression partner among the belligerents of the other side, victim or not).
+    ///
+    /// Pledge vetoes bar a side only when the partner the state is pledged not to fight is a
+    /// victim (attacked); a partner that attacked or chose to fight has no such protection.
+    /// Under `BothSidesRule.cancel` a state with fighting pledges to belligerents on both sides
+    /// stays out.
     @inline(__always)
     func decide(
         _ i: Int, prev: Int32, stochastic: Bool, runSeed: UInt64,
         scratch: borrowing CrisisScratch
     ) -> (side: Int8, obligation: Int32, honour: Double, vetoA: Bool, vetoB: Bool) {
         let lo = Int(oblOffsets[i]), hi = Int(oblOffsets[i + 1])
-        var vetoA = false, vetoB = false
+        var vetoA = false, vetoB = false, anyVetoA = false, anyVetoB = false
         var consA = 0.0, consB = 0.0
-        var anyFight = false
+        var fightA = false, fightB = false
         for k in lo..<hi {
             let j = Int(oblPartner[k])
             guard scratch.entryStep[j] <= prev else { continue }
             let sj = scratch.side[j]
             switch oblKind[k] {
             case Kind.neutrality, Kind.nonaggression:
-                if sj == 2 { vetoA = true } else { vetoB = true }
+                let victim = scratch.victimStep[j] <= prev
+                if sj == 2 {
+                    anyVetoA = true; vetoA = vetoA || victim
+                } else {
+                    anyVetoB = true; vetoB = vetoB || victim
+                }
             case Kind.consultation:
                 if sj == 1 { consA = max(consA, oblCredibility[k]) } else { consB = max(consB, oblCredibility[k]) }
             default:
-                anyFight = true
+                if sj == 1 { fightA = true } else { fightB = true }
             }
         }
-        guard anyFight else { return (0, -1, 0, vetoA, vetoB) }
+        guard fightA || fightB else { return (0, -1, 0, anyVetoA, anyVetoB) }
+        if fightA && fightB && options.bothSides == .cancel { return (0, -1, 0, anyVetoA, anyVetoB) }
         var bestA = -1.0, bestB = -1.0
         var oblA: Int32 = -1, oblB: Int32 = -1
         let boost = options.consultationBoost, threshold = options.threshold - 1e-12
@@ -267,18 +279,57 @@ public struct CrisisEngine: Sendable {
             }
         }
         if oblA >= 0 && oblB >= 0 {
-            if bestA > bestB { return (1, oblA, bestA, vetoA, vetoB) }
-            if bestB > bestA { return (2, oblB, bestB, vetoA, vetoB) }
-            return (0, -1, 0, vetoA, vetoB)
+            if bestA > bestB { return (1, oblA, bestA, anyVetoA, anyVetoB) }
+            if bestB > bestA { return (2, oblB, bestB, anyVetoA, anyVetoB) }
+            return (0, -1, 0, anyVetoA, anyVetoB)
         }
-        if oblA >= 0 { return (1, oblA, bestA, vetoA, vetoB) }
-        if oblB >= 0 { return (2, oblB, bestB, vetoA, vetoB) }
-        return (0, -1, 0, vetoA, vetoB)
+        if oblA >= 0 { return (1, oblA, bestA, anyVetoA, anyVetoB) }
+        if oblB >= 0 { return (2, oblB, bestB, anyVetoA, anyVetoB) }
+        return (0, -1, 0, anyVetoA, anyVetoB)
+    }
+
+    /// Calls off the pledge entries due at step `t` that `entryBlocked` forbids; true if any was.
+    @inline(__always)
+    func callOffBlockedEntries(at t: Int32, pendingCount: inout Int, _ scratch: inout CrisisScratch) -> Bool {
+        var calledOff = false
+        for i in 0..<stateCount
+        where scratch.pendingSide[i] != 0 && scratch.pendingStep[i] == t
+            && scratch.pendingCause[i] == CauseCode.pledge
+            && entryBlocked(i, side: scratch.pendingSide[i], scratch: scratch)
+        {
+            scratch.pendingSide[i] = 0
+            pendingCount -= 1
+            calledOff = true
+        }
+        return calledOff
+    }
+
+    /// True when state `i`, decided for `side`, may no longer enter it at the current step: a
+    /// neutrality or non-aggression partner of i is now a victim on the other side, or (under
+    /// `BothSidesRule.cancel`) i now has fighting pledges to belligerents on both sides. Judged
+    /// on the war as it stands after the war plans of the step, before its entries.
+    @inline(__always)
+    func entryBlocked(_ i: Int, side: Int8, scratch: borrowing CrisisScratch) -> Bool {
+        let never = CrisisEngine.never
+        var fightA = false, fightB = false
+        for k in Int(oblOffsets[i])..<Int(oblOffsets[i + 1]) {
+            let j = Int(oblPartner[k])
+            let sj = scratch.side[j]
+            guard sj != 0 else { continue }
+            switch oblKind[k] {
+            case Kind.neutrality, Kind.nonaggression:
+                if sj != side && scratch.victimStep[j] != never { return true }
+            case Kind.consultation: continue
+            default:
+                if sj == 1 { fightA = true } else { fightB = true }
+            }
+        }
+        return fightA && fightB && options.bothSides == .cancel
     }
 
     /// Runs the cascade `attacker -> target` into `scratch` (which is reset first). No
     /// allocation once the scratch exists.
-    public func simulate(attacker: Int, target: Int, stochastic: Bool, runSeed: UInt64, scratch: inout CrisisScratch) {
+    package func simulate(attacker: Int, target: Int, stochastic: Bool, runSeed: UInt64, scratch: inout CrisisScratch) {
         let never = CrisisEngine.never
         scratch.reset(runSeed: runSeed, stochastic: stochastic, attacker: attacker, target: target)
         let n = stateCount
@@ -416,7 +467,11 @@ public struct CrisisEngine: Sendable {
                     }
                 }
             }
-            // 4. Decided entries due now, in state order.
+            // 4. Decided pledge entries due now that the war as it now stands forbids are called
+            // off (all checked before any enters, so the order of states does not matter); the
+            // state decides again from this step's snapshot.
+            let calledOff = pendingCount > 0 && callOffBlockedEntries(at: t, pendingCount: &pendingCount, &scratch)
+            // 5. Decided entries due now, in state order.
             if pendingCount > 0 {
                 for i in 0..<n where scratch.pendingSide[i] != 0 && scratch.pendingStep[i] == t {
                     let s = scratch.pendingSide[i]
@@ -444,7 +499,7 @@ public struct CrisisEngine: Sendable {
                 }
             }
             if changed { lastStep = t }
-            if !changed && pendingCount == 0 && watchCount == 0 && plansScheduled == 0 { break }
+            if !changed && !calledOff && pendingCount == 0 && watchCount == 0 && plansScheduled == 0 { break }
             t += 1
         }
         scratch.lastStep = lastStep

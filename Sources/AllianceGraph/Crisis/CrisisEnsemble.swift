@@ -46,9 +46,16 @@ public enum CrisisEnsemble {
 
     /// Runs `runs` stochastic crises `attacker -> target`. `progress`, when given, is called
     /// from worker threads after each chunk with (runs done, runs in all).
+    ///
+    /// `spreadWorkers` (off by default) turns on the start gate (`StartGate`): the first workers
+    /// wait for each other for at most 2 ms and a worker that shares a CPU with another moves off
+    /// it by narrowing its own affinity mask for an instant (Linux only). It changes only when and
+    /// where workers start, never the result; it helps the first short ensembles of a process
+    /// reach two cores' speed (Benchmarks/README.md, "Start gate"). A library should not touch
+    /// its callers' thread affinity unasked, so it is an explicit choice.
     public static func run(
         engine: CrisisEngine, attacker: StateID, target: StateID, runs: Int, seed: UInt64,
-        workers: Int = CrisisEnsemble.defaultWorkers, kernel: Kernel = .lockstep,
+        workers: Int = CrisisEnsemble.defaultWorkers, kernel: Kernel = .lockstep, spreadWorkers: Bool = false,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(InputError) -> CrisisEnsembleResult {
         try engine.validate(attacker: attacker, target: target)
@@ -59,13 +66,12 @@ public enum CrisisEnsemble {
         let chunkCount = (runs + chunkSize - 1) / chunkSize
         let workerCount = max(1, min(workers, chunkCount))
         let partials = EnsemblePartials(workers: workerCount, stateCount: n)
-        defer { partials.deallocate() }
         let nextChunk = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let a = attacker.index, b = target.index
-        let gate = StartGate(workers: workerCount > 1 ? min(workerCount, gateCores) : 1, workerCount: workerCount)
+        let gated = spreadWorkers && workerCount > 1
+        let gate = StartGate(workers: gated ? min(workerCount, gateCores) : 1, workerCount: workerCount)
         let started = Atomic<Int>(0)
-        defer { gate.deallocate() }
         let effective = effectiveKernel(kernel, for: engine)
         // Built before the result arrays so that nothing else happens between their creation and
         // the workers' start.
@@ -147,12 +153,11 @@ public enum CrisisEnsemble {
 /// the others' CPUs (`ag_move_off_cpus`: its affinity mask is narrowed, which migrates it at once,
 /// then restored, so no thread stays pinned) and wakes the others. A woken worker can still be
 /// placed on its waker's CPU (for instance while dispatch's own new threads briefly hold its
-/// previous one): it checks again and, if so, moves off the others' CPUs in the same way. With the gate, the C test took 27.1 - 27.6 ms, and 15 first-in-process 1914
-/// ensembles of 400,000 runs on two workers 22.3 - 23.9 ms (1.90 - 2.00x one worker; without it
-/// 1.19 - 1.95x). A waiter that times out just starts; a worker count above the core count
+/// previous one): it checks again and, if so, moves off the others' CPUs in the same way. A
+/// waiter that times out just starts; a worker count above the core count
 /// leaves the extra workers ungated. The gate only affects when and where workers start; which
 /// worker runs which chunk never affects the result.
-private struct StartGate: @unchecked Sendable {
+private struct StartGate: ~Copyable, @unchecked Sendable {
     /// Workers the gate waits for.
     let workers: Int
     /// Nil for fewer than two workers (nothing to wait for).
@@ -222,7 +227,7 @@ private struct StartGate: @unchecked Sendable {
         }
     }
 
-    func deallocate() {
+    deinit {
         guard let slots, let others else { return }
         slots.deinitialize(count: slotCount)
         slots.deallocate()
@@ -234,19 +239,20 @@ private struct StartGate: @unchecked Sendable {
 /// starts on its own 64-byte line so that two workers never write the same cache line. A slice
 /// holds enter counts, side-A counts, entry-step sums (n each), then the number of runs stopped
 /// at the step limit. Each worker zeroes its own slice (`start`) before its first run.
-private struct EnsemblePartials: @unchecked Sendable {
+private struct EnsemblePartials: ~Copyable, @unchecked Sendable {
     let stateCount: Int
     let workers: Int
     /// Ints per slice: 3n + 1 rounded up to whole cache lines.
     let stride: Int
-    let base: UnsafeMutablePointer<Int>
+    /// The slices, one after the other; each worker initialises its own.
+    private let storage: RawBuffer<Int>
+    private var base: UnsafeMutablePointer<Int> { storage.base }
 
     init(workers: Int, stateCount n: Int) {
         self.workers = workers
         stateCount = n
         stride = (3 * n + 1 + 7) / 8 * 8
-        base = UnsafeMutableRawPointer.allocate(byteCount: workers * stride * MemoryLayout<Int>.stride, alignment: 64)
-            .bindMemory(to: Int.self, capacity: workers * stride)
+        storage = RawBuffer(uninitializedCount: workers * stride)
     }
 
     /// Zeroes and returns worker `w`'s slice (called once, by that worker).
@@ -273,8 +279,6 @@ private struct EnsemblePartials: @unchecked Sendable {
         }
         return (enter, sideA, stepSum, limited)
     }
-
-    func deallocate() { UnsafeMutableRawPointer(base).deallocate() }
 }
 
 /// The per-run outputs, written by the workers straight into the storage of the result arrays;
@@ -345,7 +349,7 @@ private struct EnsembleBuffers: @unchecked Sendable {
         let n = lockstep.stateCount, lanes = CrisisLockstep.lanes
         let bellA = scratch.bellA, bellB = scratch.bellB, entryStep = scratch.entryStep
         let countA = scratch.countA, countB = scratch.countB, capA = scratch.capabilityA, capB = scratch.capabilityB
-        let capability = lockstep.capability.baseAddress!
+        let capability = lockstep.capability.base
         for l in 0..<lanes { countA[l] = 0; countB[l] = 0; capA[l] = 0; capB[l] = 0 }
         for i in 0..<n {
             let inA = bellA[i], inB = bellB[i]
@@ -393,29 +397,30 @@ public struct CrisisEnsembleResult: Hashable, Sendable {
     public var runs: Int
     public var seed: UInt64
     /// Runs in which each state was a belligerent (initiator and target: every run).
-    public var enterCount: [Int]
-    public var sideACount: [Int]
-    public var sideBCount: [Int]
+    package var enterCount: [Int]
+    package var sideACount: [Int]
+    package var sideBCount: [Int]
     /// Sum of entry steps over the runs in which the state entered.
-    public var entryStepSum: [Int]
+    package var entryStepSum: [Int]
     /// Per run (in run order): belligerents on each side and their capability shares.
-    public var statesA: [Int32]
-    public var statesB: [Int32]
-    public var capabilityShareA: [Double]
-    public var capabilityShareB: [Double]
+    package var statesA: [Int32]
+    package var statesB: [Int32]
+    package var capabilityShareA: [Double]
+    package var capabilityShareB: [Double]
     /// Per run: the last step that changed the war.
-    public var steps: [Int32]
+    package var steps: [Int32]
     public var runsStoppedAtStepLimit: Int
 
-    /// Share of runs in which state `i` was a belligerent.
-    public func entryProbability(_ i: Int) -> Double { Double(enterCount[i]) / Double(runs) }
-    /// Share of runs in which state `i` fought on `side`.
-    public func probability(_ i: Int, side: CrisisSide) -> Double {
-        Double(side == .a ? sideACount[i] : sideBCount[i]) / Double(runs)
+    /// Share of runs in which `state` was a belligerent.
+    public func entryProbability(_ state: StateID) -> Double { Double(enterCount[state.index]) / Double(runs) }
+    /// Share of runs in which `state` fought on `side`.
+    public func probability(_ state: StateID, side: CrisisSide) -> Double {
+        Double(side == .a ? sideACount[state.index] : sideBCount[state.index]) / Double(runs)
     }
-    /// Mean entry step of state `i` over the runs in which it entered; NaN if it never did.
-    public func meanEntryStep(_ i: Int) -> Double {
-        enterCount[i] > 0 ? Double(entryStepSum[i]) / Double(enterCount[i]) : .nan
+    /// Mean entry step of `state` over the runs in which it entered; NaN if it never did.
+    public func meanEntryStep(_ state: StateID) -> Double {
+        let i = state.index
+        return enterCount[i] > 0 ? Double(entryStepSum[i]) / Double(enterCount[i]) : .nan
     }
 
     /// Mean number of belligerents besides the initiator and the original target (belligerents
@@ -427,7 +432,7 @@ public struct CrisisEnsembleResult: Hashable, Sendable {
     }
 
     /// Distribution summaries of the war size, one per measure, in a fixed order.
-    public var warSizeSummaries: [(name: String, summary: DistributionSummary)] {
+    package var warSizeSummaries: [(name: String, summary: DistributionSummary)] {
         let total = zip(statesA, statesB).map { Double($0) + Double($1) }
         return [
             ("states", DistributionSummary(total)),
@@ -450,20 +455,20 @@ public struct CrisisEnsembleResult: Hashable, Sendable {
 
 /// Mean, standard deviation and quantiles of a sample. Quantiles are of type 7 (linear
 /// interpolation between order statistics, R's default and numpy's `linear`).
-public struct DistributionSummary: Hashable, Sendable {
-    public var count: Int
-    public var mean: Double
+package struct DistributionSummary: Hashable, Sendable {
+    package var count: Int
+    package var mean: Double
     /// Sample standard deviation (n - 1); 0 for one value.
-    public var standardDeviation: Double
-    public var minimum: Double
-    public var q05: Double
-    public var q25: Double
-    public var median: Double
-    public var q75: Double
-    public var q95: Double
-    public var maximum: Double
+    package var standardDeviation: Double
+    package var minimum: Double
+    package var q05: Double
+    package var q25: Double
+    package var median: Double
+    package var q75: Double
+    package var q95: Double
+    package var maximum: Double
 
-    public init(_ values: [Double]) {
+    package init(_ values: [Double]) {
         let sorted = values.sorted()
         count = sorted.count
         guard !sorted.isEmpty else {
@@ -487,7 +492,7 @@ public struct DistributionSummary: Hashable, Sendable {
     }
 
     /// Type-7 quantile of an ascending, non-empty sample.
-    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+    package static func quantile(_ sorted: [Double], _ p: Double) -> Double {
         let h = Double(sorted.count - 1) * p
         let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
         return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])

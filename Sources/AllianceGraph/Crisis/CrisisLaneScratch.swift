@@ -23,7 +23,7 @@ final class CrisisLaneScratch: @unchecked Sendable {
 
     /// One cache-line-aligned block holds every buffer, each starting on its own 64-byte line,
     /// so that two workers' scratches never share a line.
-    private let block: UnsafeMutableRawPointer
+    private let block: RawBuffer<UInt8>
 
     init(stateCount n: Int, planCount: Int) {
         let lanes = CrisisLockstep.lanes
@@ -31,9 +31,8 @@ final class CrisisLaneScratch: @unchecked Sendable {
         let counts4 = [n * lanes, n * lanes, planCount * lanes, lanes, lanes, lanes]  // 4-byte buffers
         func lines(_ bytes: Int) -> Int { (max(bytes, 1) + 63) / 64 * 64 }
         let total = counts8.reduce(0) { $0 + lines($1 * 8) } + counts4.reduce(0) { $0 + lines($1 * 4) }
-        let base = UnsafeMutableRawPointer.allocate(byteCount: total, alignment: 64)
-        base.initializeMemory(as: UInt8.self, repeating: 0, count: total)
-        block = base
+        block = RawBuffer(repeating: 0, count: total)
+        let base = UnsafeMutableRawPointer(block.base)
         var offset = 0
         func carve<T>(_ count: Int, as type: T.Type) -> UnsafeMutablePointer<T> {
             let p = (base + offset).bindMemory(to: T.self, capacity: max(count, 1))
@@ -52,6 +51,4 @@ final class CrisisLaneScratch: @unchecked Sendable {
         countB = carve(lanes, as: Int32.self)
         precondition(offset == total)
     }
-
-    deinit { block.deallocate() }
 }

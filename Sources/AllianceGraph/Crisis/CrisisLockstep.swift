@@ -28,19 +28,21 @@ final class CrisisLockstep: @unchecked Sendable {
     let delay: Int32
     let maxSteps: Int
     let boost: Double
-    // Copies of the engine's CSR arrays as raw buffers (read-only after init).
-    let oblOffsets: UnsafeMutableBufferPointer<Int32>
-    let oblPartner: UnsafeMutableBufferPointer<Int32>
-    let oblKind: UnsafeMutableBufferPointer<UInt8>
-    let oblCredibility: UnsafeMutableBufferPointer<Double>
-    let oblHonour: UnsafeMutableBufferPointer<Double>
-    let planActor: UnsafeMutableBufferPointer<Int32>
-    let planTriggerOffsets: UnsafeMutableBufferPointer<Int32>
-    let planTriggers: UnsafeMutableBufferPointer<Int32>
-    let planAttackOffsets: UnsafeMutableBufferPointer<Int32>
-    let planAttacks: UnsafeMutableBufferPointer<Int32>
+    /// `BothSidesRule.cancel`: fighting pledges to both sides keep the state out.
+    let cancelBoth: Bool
+    // Copies of the engine's CSR arrays (read-only after init), freed with the kernel.
+    let oblOffsets: RawBuffer<Int32>
+    let oblPartner: RawBuffer<Int32>
+    let oblKind: RawBuffer<UInt8>
+    let oblCredibility: RawBuffer<Double>
+    let oblHonour: RawBuffer<Double>
+    let planActor: RawBuffer<Int32>
+    let planTriggerOffsets: RawBuffer<Int32>
+    let planTriggers: RawBuffer<Int32>
+    let planAttackOffsets: RawBuffer<Int32>
+    let planAttacks: RawBuffer<Int32>
     /// Capability c_i of each state (for the war-size shares).
-    let capability: UnsafeMutableBufferPointer<Double>
+    let capability: RawBuffer<Double>
     let totalCapability: Double
 
     /// Compiles `engine` for lockstep runs. Precondition: `engine.options.opportunism` is off.
@@ -51,36 +53,77 @@ final class CrisisLockstep: @unchecked Sendable {
         delay = Int32(engine.entryDelay)
         maxSteps = engine.options.maxSteps
         boost = engine.options.consultationBoost
-        oblOffsets = Self.copy(engine.oblOffsets)
-        oblPartner = Self.copy(engine.oblPartner)
-        oblKind = Self.copy(engine.oblKind)
-        oblCredibility = Self.copy(engine.oblCredibility)
-        oblHonour = Self.copy(engine.oblHonour)
-        planActor = Self.copy(engine.planActor)
-        planTriggerOffsets = Self.copy(engine.planTriggerOffsets)
-        planTriggers = Self.copy(engine.planTriggers)
-        planAttackOffsets = Self.copy(engine.planAttackOffsets)
-        planAttacks = Self.copy(engine.planAttacks)
-        capability = Self.copy(engine.capability)
+        cancelBoth = engine.options.bothSides == .cancel
+        oblOffsets = RawBuffer(copying: engine.oblOffsets)
+        oblPartner = RawBuffer(copying: engine.oblPartner)
+        oblKind = RawBuffer(copying: engine.oblKind)
+        oblCredibility = RawBuffer(copying: engine.oblCredibility)
+        oblHonour = RawBuffer(copying: engine.oblHonour)
+        planActor = RawBuffer(copying: engine.planActor)
+        planTriggerOffsets = RawBuffer(copying: engine.planTriggerOffsets)
+        planTriggers = RawBuffer(copying: engine.planTriggers)
+        planAttackOffsets = RawBuffer(copying: engine.planAttackOffsets)
+        planAttacks = RawBuffer(copying: engine.planAttacks)
+        capability = RawBuffer(copying: engine.capability)
         totalCapability = engine.totalCapability
-    }
-
-    deinit {
-        oblOffsets.deallocate(); oblPartner.deallocate(); oblKind.deallocate()
-        oblCredibility.deallocate(); oblHonour.deallocate()
-        planActor.deallocate(); planTriggerOffsets.deallocate(); planTriggers.deallocate()
-        planAttackOffsets.deallocate(); planAttacks.deallocate(); capability.deallocate()
-    }
-
-    private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
-        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
-        _ = buffer.initialize(from: array)
-        return buffer
     }
 
     /// A fresh scratch for this kernel (one per worker thread).
     func makeScratch() -> CrisisLaneScratch {
         CrisisLaneScratch(stateCount: stateCount, planCount: planCount)
+    }
+
+    /// Calls off, in every state, the lanes whose entry is due at step `t` and now blocked
+    /// (`blockedLanes`); returns the lanes in which some entry was called off.
+    @inline(__always)
+    func callOffBlockedLanes(at t: Int32, active: UInt64, _ s: CrisisLaneScratch) -> UInt64 {
+        let lanes = CrisisLockstep.lanes
+        let pending = s.pending, pendingA = s.pendingA, pendingStep = s.pendingStep
+        var calledOff: UInt64 = 0
+        for i in 0..<stateCount {
+            var waiting = pending[i] & active
+            if waiting == 0 { continue }
+            var due: UInt64 = 0
+            while waiting != 0 {
+                let l = waiting.trailingZeroBitCount
+                waiting &= waiting &- 1
+                if pendingStep[i &* lanes &+ l] == t { due |= UInt64(1) << UInt64(l) }
+            }
+            if due == 0 { continue }
+            let blocked = due & blockedLanes(i, pendingA: pendingA[i], bellA: s.bellA, bellB: s.bellB, victim: s.victim)
+            if blocked == 0 { continue }
+            pending[i] &= ~blocked
+            pendingA[i] &= ~blocked
+            calledOff |= blocked
+        }
+        return calledOff
+    }
+
+    /// The lanes in which state `i`, decided for side A where `pendingA` has a bit and for side B
+    /// elsewhere, may no longer enter: a neutrality or non-aggression partner is a victim on the
+    /// other side, or (cancel rule) i has fighting pledges to belligerents on both sides. The
+    /// lane-mask form of `CrisisEngine.entryBlocked`.
+    @inline(__always)
+    func blockedLanes(
+        _ i: Int, pendingA: UInt64, bellA: UnsafeMutablePointer<UInt64>, bellB: UnsafeMutablePointer<UInt64>,
+        victim: UnsafeMutablePointer<UInt64>
+    ) -> UInt64 {
+        var barA: UInt64 = 0, barB: UInt64 = 0, fightA: UInt64 = 0, fightB: UInt64 = 0
+        for k in Int(oblOffsets[i])..<Int(oblOffsets[i + 1]) {
+            let j = Int(oblPartner[k])
+            switch oblKind[k] {
+            case CrisisEngine.Kind.neutrality, CrisisEngine.Kind.nonaggression:
+                barA |= bellB[j] & victim[j]
+                barB |= bellA[j] & victim[j]
+            case CrisisEngine.Kind.consultation: continue
+            default:
+                fightA |= bellA[j]
+                fightB |= bellB[j]
+            }
+        }
+        var blocked = (pendingA & barA) | (~pendingA & barB)
+        if cancelBoth { blocked |= fightA & fightB }
+        return blocked
     }
 
     /// Runs the stochastic cascade `attacker -> target` for the lanes in `valid`, lane l with the
@@ -90,11 +133,11 @@ final class CrisisLockstep: @unchecked Sendable {
     /// limit with entries or plans pending).
     func simulate(attacker: Int, target: Int, valid: UInt64, scratch s: CrisisLaneScratch) {
         let n = stateCount, planCount = self.planCount, delay = self.delay, boost = self.boost
-        let offsets = oblOffsets.baseAddress!, partner = oblPartner.baseAddress!, kind = oblKind.baseAddress!
-        let credibility = oblCredibility.baseAddress!, honour = oblHonour.baseAddress!
-        let actorOf = planActor.baseAddress!, trigOff = planTriggerOffsets.baseAddress!,
-            trig = planTriggers.baseAddress!
-        let attOff = planAttackOffsets.baseAddress!, att = planAttacks.baseAddress!
+        let offsets = oblOffsets.base, partner = oblPartner.base, kind = oblKind.base
+        let credibility = oblCredibility.base, honour = oblHonour.base
+        let actorOf = planActor.base, trigOff = planTriggerOffsets.base,
+            trig = planTriggers.base
+        let attOff = planAttackOffsets.base, att = planAttacks.base
         let bellA = s.bellA, bellB = s.bellB, victim = s.victim, pending = s.pending, pendingA = s.pendingA
         let pendingStep = s.pendingStep, entryStep = s.entryStep
         let planFresh = s.planFresh, planScheduled = s.planScheduled, planDue = s.planDue
@@ -138,23 +181,28 @@ final class CrisisLockstep: @unchecked Sendable {
             let prev = t &- 1
             // 1. Decisions from the snapshot of step t - 1 (the masks are not written until 3.).
             for i in 0..<n {
-                let candidates = active & ~(bellA[i] | bellB[i] | pending[i])
-                if candidates == 0 { continue }
+                let open = active & ~(bellA[i] | bellB[i] | pending[i])
+                if open == 0 { continue }
                 let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
-                var vetoA: UInt64 = 0, vetoB: UInt64 = 0, consA: UInt64 = 0, consB: UInt64 = 0, fight: UInt64 = 0
+                var vetoA: UInt64 = 0, vetoB: UInt64 = 0, consA: UInt64 = 0, consB: UInt64 = 0
+                var fightA: UInt64 = 0, fightB: UInt64 = 0
                 for k in lo..<hi {
                     let j = Int(partner[k])
                     let a = bellA[j], b = bellB[j]
                     let kd = kind[k]
                     if kd == neutrality || kd == nonaggression {
-                        vetoA |= b; vetoB |= a
+                        // A veto protects only a partner that is a victim (attacked).
+                        let v = victim[j]
+                        vetoA |= b & v; vetoB |= a & v
                     } else if kd == consultation {
                         consA |= a; consB |= b
                     } else {
-                        fight |= a | b
+                        fightA |= a; fightB |= b
                     }
                 }
-                if fight & candidates == 0 { continue }
+                if (fightA | fightB) & open == 0 { continue }
+                let candidates = cancelBoth ? open & ~(fightA & fightB) : open
+                if candidates == 0 { continue }
                 var gotA: UInt64 = 0, gotB: UInt64 = 0
                 for k in lo..<hi {
                     let kd = kind[k]
@@ -272,7 +320,10 @@ final class CrisisLockstep: @unchecked Sendable {
                     }
                 }
             }
-            // 4. Decided entries due now.
+            // 4. Decided entries due now that the war as it now stands forbids are called off (all
+            // checked before any enters); the state decides again from this step's snapshot.
+            let calledOff = callOffBlockedLanes(at: t, active: active, s)
+            // 5. Decided entries due now.
             for i in 0..<n {
                 var waiting = pending[i] & active
                 if waiting == 0 { continue }
@@ -295,7 +346,7 @@ final class CrisisLockstep: @unchecked Sendable {
                     entryStep[i &* lanes &+ l] = t
                 }
             }
-            var busy = changed
+            var busy = changed | calledOff
             var marks = changed
             while marks != 0 {
                 let l = marks.trailingZeroBitCount

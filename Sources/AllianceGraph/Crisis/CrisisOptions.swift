@@ -21,6 +21,18 @@ public enum CrisisMode: String, Hashable, Sendable, CaseIterable {
     case stochastic
 }
 
+/// What a state does that holds fighting pledges (`defense`, `offense`, `guarantee`, `patronage`)
+/// to belligerents on both sides, as when two members of one alliance go to war.
+public enum BothSidesRule: String, Hashable, Sendable, CaseIterable {
+    /// The pledges cancel: the state stays out, whichever of them is triggered (default). A
+    /// defence pact is a promise against outside attack (ATOP codebook, Leeds et al. 2002);
+    /// members stood aside in the wars inside NATO (Cyprus 1974) and the Rio pact (1969).
+    case cancel
+    /// Only triggered pledges count, and the side with the larger honour value wins (the rule
+    /// before the cancel rule existed); equal values keep the state out.
+    case strongest
+}
+
 /// The rules' parameters for one crisis (MODEL.md section 4); the security environment
 /// (`offenseDefense`, `reliability`, `transparency`, `noise`) comes from the scenario.
 public struct CrisisOptions: Hashable, Sendable {
@@ -35,6 +47,8 @@ public struct CrisisOptions: Hashable, Sendable {
     public var consultationBoost: Double = 0.25
     /// Opportunistic entry on power sums (off by default).
     public var opportunism: Bool = false
+    /// Pledges to belligerents on both sides: cancel (default) or the strongest wins.
+    public var bothSides: BothSidesRule = .cancel
     /// An opportunist joins the side whose belligerents' summed power is at least this factor
     /// times the other side's (default 1.5, MODEL.md).
     public var opportunismFactor: Double = 1.5
@@ -44,8 +58,10 @@ public struct CrisisOptions: Hashable, Sendable {
 
     public init(
         threshold: Double = 0.5, maxSteps: Int = 50, consultationBoost: Double = 0.25,
-        opportunism: Bool = false, opportunismFactor: Double = 1.5, opportunismDelay: Int = 3
+        opportunism: Bool = false, opportunismFactor: Double = 1.5, opportunismDelay: Int = 3,
+        bothSides: BothSidesRule = .cancel
     ) {
+        self.bothSides = bothSides
         self.threshold = threshold
         self.maxSteps = maxSteps
         self.consultationBoost = consultationBoost

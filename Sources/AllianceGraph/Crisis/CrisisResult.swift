@@ -46,8 +46,11 @@ public struct PledgeCheck: Hashable, Sendable {
         /// (stochastic).
         case notHonoured
         /// Triggered, but joining the partner's side is forbidden by the state's neutrality or
-        /// non-aggression pledge toward `by`, a belligerent on the other side.
+        /// non-aggression pledge toward `by`, a victim (attacked) on the other side.
         case vetoed(by: StateID)
+        /// The state has fighting pledges to belligerents on both sides (`BothSidesRule.cancel`):
+        /// they cancel and it stays out.
+        case bothSides
         /// Honoured pledges to both sides of equal strength: the state stays out.
         case tie
         /// A `neutrality` or `nonaggression` pledge to a belligerent: forbids joining against it.
@@ -109,7 +112,7 @@ public struct CrisisResult: Hashable, Sendable {
     public var stoppedAtStepLimit: Bool
 
     /// Builds the record of the run held in `scratch`.
-    public init(engine: CrisisEngine, scratch: CrisisScratch, mode: CrisisMode, seed: UInt64) {
+    package init(engine: CrisisEngine, scratch: CrisisScratch, mode: CrisisMode, seed: UInt64) {
         let n = engine.stateCount
         attacker = StateID(scratch.attacker)
         target = StateID(scratch.target)
@@ -181,16 +184,21 @@ public struct CrisisResult: Hashable, Sendable {
             var checks: [PledgeCheck] = []
             var consultation: [CrisisSide: Double] = [:]
             var vetoBy: [CrisisSide: StateID] = [:]
+            var fighting: Set<CrisisSide> = []
             for k in lo..<hi {
-                guard let sj = sides[Int(engine.oblPartner[k])] else { continue }
+                let j = Int(engine.oblPartner[k])
+                guard let sj = sides[j] else { continue }
                 switch engine.oblKind[k] {
                 case CrisisEngine.Kind.consultation:
                     consultation[sj] = max(consultation[sj] ?? 0, engine.oblCredibility[k])
                 case CrisisEngine.Kind.neutrality, CrisisEngine.Kind.nonaggression:
-                    if vetoBy[sj.opposite] == nil { vetoBy[sj.opposite] = StateID(Int(engine.oblPartner[k])) }
-                default: break
+                    if vetoBy[sj.opposite] == nil && scratch.victimStep[j] != CrisisEngine.never {
+                        vetoBy[sj.opposite] = StateID(j)
+                    }
+                default: fighting.insert(sj)
                 }
             }
+            let cancelled = fighting.count == 2 && engine.options.bothSides == .cancel
             for k in lo..<hi {
                 let j = Int(engine.oblPartner[k])
                 guard let sj = sides[j] else { continue }
@@ -204,6 +212,8 @@ public struct CrisisResult: Hashable, Sendable {
                 default:
                     if kind != CrisisEngine.Kind.offense && scratch.victimStep[j] == CrisisEngine.never {
                         outcome = .partnerNotAttacked
+                    } else if cancelled {
+                        outcome = .bothSides
                     } else if let by = vetoBy[sj] {
                         outcome = .vetoed(by: by)
                     } else {

@@ -4,7 +4,7 @@
 ///
 /// Per state: its side (0 out, 1 A, 2 B), the step it entered and the step it was attacked
 /// (`Int32.max` when never), why, and its pending decision or opportunistic watch.
-public struct CrisisScratch: Sendable {
+package struct CrisisScratch: Sendable {
     var side: [Int8]
     var entryStep: [Int32]
     var victimStep: [Int32]
@@ -73,11 +73,11 @@ public struct CrisisScratch: Sendable {
     }
 
     /// The side of state `i` after the run, or nil if it stayed out.
-    public func side(of i: Int) -> CrisisSide? { CrisisSide(rawValue: side[i]) }
+    package func side(of i: Int) -> CrisisSide? { CrisisSide(rawValue: side[i]) }
 
     /// The step at which state `i` entered, or nil.
-    public func entryStep(of i: Int) -> Int? { entryStep[i] == CrisisEngine.never ? nil : Int(entryStep[i]) }
+    package func entryStep(of i: Int) -> Int? { entryStep[i] == CrisisEngine.never ? nil : Int(entryStep[i]) }
 
     /// The last step that changed the war.
-    public var steps: Int { Int(lastStep) }
+    package var steps: Int { Int(lastStep) }
 }

@@ -68,11 +68,11 @@ public struct SyntheticNetwork: Hashable, Sendable {
     /// Checks the sizes; the location is the option name.
     public func validate() throws(InputError) {
         if states < 1 || states > Self.maxStates {
-            throw InputError(location: "--states", "\(states) is out of range; expected 1...\(Self.maxStates)")
+            throw InputError(location: "states", "\(states) is out of range; expected 1...\(Self.maxStates)")
         }
         if ties < 0 || ties > Self.maxTies(states: states) {
             throw InputError(
-                location: "--ties",
+                location: "ties",
                 "\(ties) is out of range; a network of \(states) states takes 0...\(Self.maxTies(states: states)) ties (a quarter of all pairs)"
             )
         }

@@ -6,7 +6,7 @@
 /// pledges. (A pair with a defence pact, a neutrality clause and a consultation clause is one
 /// alliance, not three; taking the maximum keeps multi-clause treaties such as ATOP's from
 /// inflating strength.) Path-based measures use the length `1 / strength`.
-public struct AllianceGraphView: Hashable, Sendable {
+@_spi(Internals) public struct AllianceGraphView: Hashable, Sendable {
     public let vertexCount: Int
     /// Edges with `low < high`, sorted.
     public let edges: [(low: Int, high: Int)]

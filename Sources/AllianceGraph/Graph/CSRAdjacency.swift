@@ -4,7 +4,7 @@
 /// `weights`. Offsets and targets are `Int32` to halve memory traffic; the structure is validated
 /// once on construction (offsets non-decreasing from 0 to the edge count, targets in range,
 /// weights finite), so kernels may read it without bounds checks.
-public struct CSRAdjacency: Hashable, Sendable {
+@_spi(Internals) public struct CSRAdjacency: Hashable, Sendable {
     public let vertexCount: Int
     public let offsets: [Int32]
     public let targets: [Int32]

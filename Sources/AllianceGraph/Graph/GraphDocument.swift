@@ -4,7 +4,7 @@
 /// Every format reads into and writes from this type, and `ScenarioGraphMapping` alone knows how
 /// a scenario's states and ties become vertices, edges and attributes (docs/FORMATS.md), so the
 /// mapping is defined once. Attribute order is kept (columns in the order given).
-public struct GraphDocument: Hashable, Sendable {
+@_spi(Internals) public struct GraphDocument: Hashable, Sendable {
     /// One attribute value. Formats without types (CSV) give strings; the mapping coerces.
     public enum Value: Hashable, Sendable {
         case string(String)

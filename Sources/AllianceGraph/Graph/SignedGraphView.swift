@@ -3,7 +3,7 @@
 /// direction, credibility > 0), -1 between rivals. A pair that is both allied and rival is
 /// negative: an active rivalry outweighs a pledge (e.g. Italy and Austria-Hungary in 1913).
 /// `neutrality` and `nonaggression` pacts carry no sign.
-public struct SignedGraphView: Hashable, Sendable {
+@_spi(Internals) public struct SignedGraphView: Hashable, Sendable {
     public let vertexCount: Int
     /// Signed edges, `low < high`, sorted by (low, high).
     public let edges: [SignedEdge]

@@ -1,5 +1,5 @@
 /// A partition of the states into blocs (communities of the alliance graph).
-public struct BlocPartition: Hashable, Sendable {
+@_spi(Internals) public struct BlocPartition: Hashable, Sendable {
     /// Bloc of each state, numbered from 0 in order of each bloc's lowest-numbered state.
     public let membership: [Int]
     /// Modularity Q of the partition (strength weights, resolution 1); NaN without ties.

@@ -7,19 +7,19 @@
 ///   guarantee, patronage) made *to* a state; a pledge that dissolved counts as 0.
 /// - **Free rider**: a state whose initial effort is below the mean initial effort of the states
 ///   pledged to it.
-public struct BurdenSharingReport: Hashable, Sendable {
-    public let codes: [String]
+package struct BurdenSharingReport: Hashable, Sendable {
+    package let codes: [String]
     /// Spearman's rho of capability and effort in the final network.
-    public let sizeEffortCorrelation: Double
+    package let sizeEffortCorrelation: Double
     /// The same at the start.
-    public let initialSizeEffortCorrelation: Double
+    package let initialSizeEffortCorrelation: Double
     /// Per state: received credibility at the start and at the end (NaN with no pledge received).
-    public let receivedBefore: [Double]
-    public let receivedAfter: [Double]
-    public let isFreeRider: [Bool]
+    package let receivedBefore: [Double]
+    package let receivedAfter: [Double]
+    package let isFreeRider: [Bool]
 
     /// Compares `initial` with `final`, the same states after a run.
-    public init(initial: AllianceNetwork, final: AllianceNetwork) {
+    package init(initial: AllianceNetwork, final: AllianceNetwork) {
         codes = initial.states.map(\.code)
         sizeEffortCorrelation = SystemIndicators.burdenSharing(final)
         initialSizeEffortCorrelation = SystemIndicators.burdenSharing(initial)
@@ -46,7 +46,7 @@ public struct BurdenSharingReport: Hashable, Sendable {
 
     /// Mean change of received credibility over the free riders (or over the other states that
     /// receive pledges); NaN when the group is empty.
-    public func meanReceivedChange(freeRiders: Bool) -> Double {
+    package func meanReceivedChange(freeRiders: Bool) -> Double {
         var sum = 0.0, k = 0
         for i in codes.indices where receivedBefore[i].isFinite && isFreeRider[i] == freeRiders {
             sum += receivedAfter[i] - receivedBefore[i]

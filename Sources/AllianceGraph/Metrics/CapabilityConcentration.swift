@@ -3,8 +3,8 @@
 /// With capability shares `s_i = c_i / sum_j c_j` over the N states,
 /// `CON = sqrt((sum_i s_i^2 - 1/N) / (1 - 1/N))`: 0 when capability is spread evenly, 1 when one
 /// state holds all of it. NaN when N < 2 or every capability is 0.
-public enum CapabilityConcentration {
-    public static func value(capabilities: [Double]) -> Double {
+package enum CapabilityConcentration {
+    package static func value(capabilities: [Double]) -> Double {
         let n = Double(capabilities.count)
         let total = capabilities.reduce(0, +)
         guard capabilities.count >= 2, total > 0 else { return .nan }
@@ -13,7 +13,7 @@ public enum CapabilityConcentration {
     }
 
     /// CON of the states' military power (capability at t = 0).
-    public static func value(_ network: AllianceNetwork) -> Double {
+    package static func value(_ network: AllianceNetwork) -> Double {
         value(capabilities: network.states.map(\.power))
     }
 }

@@ -27,38 +27,38 @@
 /// largest suffix solved when available; and an upper bound, the best of seeded multi-start
 /// steepest-descent local searches (single-state camp switches). Both are reported as such
 /// (`isExact` false unless they meet).
-public struct Frustration: Hashable, Sendable {
+package struct Frustration: Hashable, Sendable {
     /// A proven lower bound on the frustration index.
-    public let lowerBound: Int
+    package let lowerBound: Int
     /// The number of frustrated ties of `camps`: an upper bound, equal to the index when exact.
-    public let upperBound: Int
+    package let upperBound: Int
     /// Camp (0 or 1) of each state in a best split found. In each connected component of the
     /// signed graph the lowest-numbered state is in camp 0 (components are independent, so
     /// their relative orientation carries no information; an isolated state is in camp 0).
-    public let camps: [Int]
+    package let camps: [Int]
     /// Every optimal split (same convention), when the index is exact and there are at most
     /// `maxSplits` of them; otherwise the first `maxSplits` found.
-    public let optimalSplits: [[Int]]
+    package let optimalSplits: [[Int]]
     /// The number of optimal splits under the convention above, when exact and at most
     /// `FrustrationSearch.countLimit`; nil otherwise.
-    public let optimalSplitCount: Int?
+    package let optimalSplitCount: Int?
     /// How the value was obtained: "exact (branch and bound)", "bounds (heuristic)", ...
-    public let method: String
+    package let method: String
 
     /// True when the lower and upper bounds meet: `value` is the frustration index.
-    public var isExact: Bool { lowerBound == upperBound }
+    package var isExact: Bool { lowerBound == upperBound }
     /// The frustration index, when proven.
-    public var value: Int? { isExact ? upperBound : nil }
+    package var value: Int? { isExact ? upperBound : nil }
 
     /// Default largest component solved exactly.
-    public static let defaultExactLimit = 64
+    package static let defaultExactLimit = 64
     /// Default number of optimal splits listed.
-    public static let defaultMaxSplits = 16
+    package static let defaultMaxSplits = 16
 
     /// The frustration of `graph`. Components of at most `exactLimit` states are solved
     /// exactly (unless `nodeBudget` branch-and-bound nodes per component are exhausted); larger
     /// ones get bounds, the heuristic seeded from `seed`. Deterministic.
-    public init(
+    package init(
         _ graph: SignedGraphView, exactLimit: Int = Frustration.defaultExactLimit,
         maxSplits: Int = Frustration.defaultMaxSplits, nodeBudget: Int = 200_000_000, seed: UInt64 = 0
     ) {
@@ -127,7 +127,7 @@ public struct Frustration: Hashable, Sendable {
     }
 
     /// The number of ties of `graph` frustrated by `camps` (0/1 per state).
-    public static func frustratedTies(_ graph: SignedGraphView, camps: [Int]) -> Int {
+    package static func frustratedTies(_ graph: SignedGraphView, camps: [Int]) -> Int {
         graph.edges.reduce(0) { total, edge in
             let across = camps[edge.low] != camps[edge.high]
             return total + ((edge.sign > 0) == across ? 1 : 0)

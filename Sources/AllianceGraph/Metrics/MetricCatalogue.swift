@@ -3,32 +3,32 @@
 /// Conventions shared by all: the alliance graph is `AllianceGraphView` (undirected, one edge per
 /// allied dyad, weight = strength = the largest credibility among the dyad's pledges);
 /// path-based measures use length 1/strength; spectral and flow measures use strength.
-public enum MetricCatalogue {
+package enum MetricCatalogue {
     /// Degree: the number of allies (distinct partners through any commitment in force).
-    public static let degree = MetricDefinition(
+    package static let degree = MetricDefinition(
         "degree", .state, "number of allies (distinct partners of any commitment)")
 
     /// Strength: the sum of the strengths of a state's alliance ties, `s_i = sum_j w_ij`.
-    public static let strength = MetricDefinition("strength", .state, "sum of alliance-tie strengths (credibility)")
+    package static let strength = MetricDefinition("strength", .state, "sum of alliance-tie strengths (credibility)")
 
     /// Betweenness: `b_i = sum_{s != i != t} sigma_st(i) / sigma_st` over unordered pairs, with
     /// shortest paths under length 1/strength; not normalised (igraph_betweenness; equals
     /// networkx `betweenness_centrality(normalized=False)` on undirected graphs). Brandes (2001).
-    public static let betweenness = MetricDefinition(
+    package static let betweenness = MetricDefinition(
         "betweenness", .state,
         "shortest-path betweenness, lengths 1/credibility, unnormalised (pairs counted once)")
 
     /// Closeness: `(r - 1) / sum_j d_ij` over the r - 1 states reachable from i, lengths
     /// 1/strength (igraph_closeness, normalised). NaN for an isolated state. networkx's default
     /// (`wf_improved=True`) further multiplies by (r - 1)/(n - 1); with `wf_improved=False` they agree.
-    public static let closeness = MetricDefinition(
+    package static let closeness = MetricDefinition(
         "closeness", .state,
         "inverse mean distance to reachable states, lengths 1/credibility; NaN when isolated")
 
     /// Harmonic closeness: `(1 / (n - 1)) sum_{j != i} 1 / d_ij`, lengths 1/strength, 1/inf = 0
     /// (igraph_harmonic_centrality, normalised). networkx's `harmonic_centrality` is n - 1 times
     /// larger. Marchiori & Latora (2000).
-    public static let harmonic = MetricDefinition(
+    package static let harmonic = MetricDefinition(
         "harmonic", .state,
         "mean of 1/distance over all other states, lengths 1/credibility")
 
@@ -36,72 +36,72 @@ public enum MetricCatalogue {
     /// scaled so that the largest entry is 1 (igraph_eigenvector_centrality, scale = true);
     /// networkx scales to unit Euclidean norm instead. On a disconnected graph the weight goes to
     /// the component with the largest leading eigenvalue. Bonacich (1972).
-    public static let eigenvector = MetricDefinition(
+    package static let eigenvector = MetricDefinition(
         "eigenvector", .state,
         "eigenvector centrality with credibility weights, scaled to max 1")
 
     /// PageRank with damping 0.85 and strength weights, undirected; sums to 1; isolated states
     /// jump uniformly. Computed natively by power iteration (`PageRank`, L1 change < 1e-13), with
     /// igraph_pagerank's (PRPACK) conventions; agrees with it to 1e-9. Brin & Page (1998).
-    public static let pagerank = MetricDefinition(
+    package static let pagerank = MetricDefinition(
         "pagerank", .state,
         "PageRank, damping 0.85, credibility weights; sums to 1")
 
     /// Coreness: the largest k such that the state belongs to the k-core (unweighted;
     /// igraph_coreness). Seidman (1983).
-    public static let coreness = MetricDefinition("coreness", .state, "k-core number (unweighted)")
+    package static let coreness = MetricDefinition("coreness", .state, "k-core number (unweighted)")
 
     /// Articulation point: removing the state (its defection) splits its alliance component
     /// (igraph_articulation_points). Hopcroft & Tarjan (1973).
-    public static let articulation = MetricDefinition(
+    package static let articulation = MetricDefinition(
         "articulation", .state,
         "true when the state's defection would split its alliance component")
 
     /// Bloc: the state's community in the modularity-maximising Leiden partition (see `blocs`),
     /// numbered from 1 in order of each bloc's first state.
-    public static let bloc = MetricDefinition("bloc", .state, "Leiden (modularity) bloc number")
+    package static let bloc = MetricDefinition("bloc", .state, "Leiden (modularity) bloc number")
 
     /// Power: `P_i = c_i * m_i / m_i(0)`, capability scaled by effort relative to its baseline.
-    public static let power = MetricDefinition("power", .state, "military power: capability x effort / baseline effort")
+    package static let power = MetricDefinition("power", .state, "military power: capability x effort / baseline effort")
 
     /// Density: `2m / (n (n - 1))` over allied dyads; NaN when n < 2.
-    public static let density = MetricDefinition("density", .system, "share of state pairs that are allied")
+    package static let density = MetricDefinition("density", .system, "share of state pairs that are allied")
 
     /// Components: the number of connected components of the alliance graph (isolated states
     /// count as one each; igraph_connected_components).
-    public static let components = MetricDefinition(
+    package static let components = MetricDefinition(
         "components", .system,
         "connected components of the alliance graph (isolated states included)")
 
     /// Transitivity: the global clustering coefficient, 3 x triangles / connected triples
     /// (igraph_transitivity_undirected); NaN without connected triples.
-    public static let transitivity = MetricDefinition(
+    package static let transitivity = MetricDefinition(
         "transitivity", .system,
         "global clustering: 3 x triangles / connected triples")
 
     /// Blocs: the number of communities of the Leiden partition that maximises modularity
     /// (igraph_community_leiden with node weights = strength and resolution 1/(2m), the best of
     /// 10 seeded restarts). Traag, Waltman & van Eck (2019).
-    public static let blocs = MetricDefinition("blocs", .system, "number of Leiden (modularity) blocs")
+    package static let blocs = MetricDefinition("blocs", .system, "number of Leiden (modularity) blocs")
 
     /// Modularity of the Leiden partition, `Q = (1/2m) sum_ij (A_ij - s_i s_j / 2m) delta(c_i, c_j)`
     /// with strengths (igraph_modularity, resolution 1); NaN without ties. Newman (2006).
-    public static let modularity = MetricDefinition("modularity", .system, "modularity of the Leiden blocs")
+    package static let modularity = MetricDefinition("modularity", .system, "modularity of the Leiden blocs")
 
     /// Structural balance: the share of closed signed triangles that are balanced (`+++`, `+--`);
     /// see `StructuralBalance`. NaN without triangles.
-    public static let balance = MetricDefinition(
+    package static let balance = MetricDefinition(
         "balance", .system, "share of signed triangles that are balanced (+++ or +--)")
     /// Triangles with three positive ties (balanced).
-    public static let trianglesPPP = MetricDefinition("triangles_ppp", .system, "signed triangles +++ (balanced)")
+    package static let trianglesPPP = MetricDefinition("triangles_ppp", .system, "signed triangles +++ (balanced)")
     /// Triangles with one positive and two negative ties (balanced).
-    public static let trianglesPNN = MetricDefinition("triangles_pnn", .system, "signed triangles +-- (balanced)")
+    package static let trianglesPNN = MetricDefinition("triangles_pnn", .system, "signed triangles +-- (balanced)")
     /// Triangles with two positive ties and one negative (imbalanced).
-    public static let trianglesPPN = MetricDefinition("triangles_ppn", .system, "signed triangles ++- (imbalanced)")
+    package static let trianglesPPN = MetricDefinition("triangles_ppn", .system, "signed triangles ++- (imbalanced)")
     /// Triangles with three negative ties (imbalanced).
-    public static let trianglesNNN = MetricDefinition("triangles_nnn", .system, "signed triangles --- (imbalanced)")
+    package static let trianglesNNN = MetricDefinition("triangles_nnn", .system, "signed triangles --- (imbalanced)")
     /// Capability concentration CON (Ray & Singer 1973); see `CapabilityConcentration`.
-    public static let concentration = MetricDefinition(
+    package static let concentration = MetricDefinition(
         "concentration", .system,
         "capability concentration CON = sqrt((sum s_i^2 - 1/N) / (1 - 1/N))")
 
@@ -109,87 +109,87 @@ public enum MetricCatalogue {
 
     /// Signed bloc: the state's bloc in the spinglass partition of the signed network (see
     /// `SignedBlocPartition`; igraph_community_spinglass, IGRAPH_SPINCOMM_IMP_NEG), numbered from 1.
-    public static let signedBloc = MetricDefinition(
+    package static let signedBloc = MetricDefinition(
         "signed_bloc", .state,
         "bloc in the signed spinglass partition (allies inside, rivals across)")
     /// Camp: the state's side (1 or 2) in the best two-camp split of the signed network, the one
     /// with the fewest frustrated ties (see `Frustration`); camp 1 holds the first state of each
     /// component.
-    public static let camp = MetricDefinition(
+    package static let camp = MetricDefinition(
         "camp", .state,
         "side (1 or 2) in the two-camp split with the fewest frustrated ties")
     /// Signed blocs: the number of blocs of the signed spinglass partition (Traag & Bruggeman 2009).
-    public static let signedBlocs = MetricDefinition(
+    package static let signedBlocs = MetricDefinition(
         "signed_blocs", .system,
         "number of signed spinglass blocs (isolated states count one each)")
     /// Signed modularity of the signed blocs (Gómez, Jensen & Arenas 2009), in [-1, 1].
-    public static let signedModularity = MetricDefinition(
+    package static let signedModularity = MetricDefinition(
         "signed_modularity", .system,
         "signed modularity of the signed blocs (friends inside, enemies across)")
     /// Polarity: the number of Leiden blocs holding >= 10 % of total power; see `SystemIndicators`.
-    public static let polarity = MetricDefinition(
+    package static let polarity = MetricDefinition(
         "polarity", .system,
         "number of Leiden blocs holding >= 10 % of total power")
     /// Frustration index: the fewest ties frustrated by any two-camp split (positive across,
     /// negative inside); exact (see `Frustration`), NaN when only bounds are known.
-    public static let frustration = MetricDefinition(
+    package static let frustration = MetricDefinition(
         "frustration", .system,
         "fewest frustrated ties over all two-camp splits (exact; NaN if only bounded)")
     /// A proven lower bound on the frustration index (equal to it when exact).
-    public static let frustrationLower = MetricDefinition(
+    package static let frustrationLower = MetricDefinition(
         "frustration_lower", .system,
         "proven lower bound on the frustration index")
     /// The frustrated ties of the best split found: an upper bound (equal to the index when exact).
-    public static let frustrationUpper = MetricDefinition(
+    package static let frustrationUpper = MetricDefinition(
         "frustration_upper", .system,
         "frustrated ties of the best split found (upper bound)")
     /// Burden-sharing: Spearman rank correlation of capability and effort among allied states;
     /// see `SystemIndicators.burdenSharing`.
-    public static let burdenSharing = MetricDefinition(
+    package static let burdenSharing = MetricDefinition(
         "burden_sharing", .system,
         "Spearman correlation of capability and effort among allied states")
     /// Mean credibility over the obligations in force; see `SystemIndicators.meanCredibility`.
-    public static let meanCredibility = MetricDefinition(
+    package static let meanCredibility = MetricDefinition(
         "mean_credibility", .system,
         "mean credibility of the obligations in force")
     /// Alliance-portfolio similarity S of one pair (Signorino & Ritter 1999), computed only when
     /// a pair is asked for (`metrics --similarity A,B`); see `PortfolioSimilarity`.
-    public static let similarity = MetricDefinition(
+    package static let similarity = MetricDefinition(
         "similarity", .system,
         "portfolio similarity S in [-1, 1] of the pair given by --similarity A,B")
 
     /// Threat: the state's total threat `T_i = sum_s T_is` after propagation (MODEL.md section 2),
     /// noise-free, at the network's current efforts, in capability units; see `ThreatModel`.
-    public static let threat = MetricDefinition(
+    package static let threat = MetricDefinition(
         "threat", .state, "total perceived threat T_i after propagation (noise-free)")
 
     /// Security ratio `sigma_i = A_i / max(T_i, 1e-12)`: support (own power plus allies' pledged,
     /// reliability-weighted power) over threat (MODEL.md section 2), noise-free.
-    public static let securityRatio = MetricDefinition(
+    package static let securityRatio = MetricDefinition(
         "security_ratio", .state,
         "support A_i / threat T_i (noise-free); below 1 the state is insecure")
 
     /// Arms-race stability: the fatigue margin `a - rho(K)` of the linearised Richardson system,
     /// K the threat-reaction matrix; positive when a race settles, negative when it runs away
     /// (two states: sign of a*b - k*l). See `ArmsRaceStability`.
-    public static let armsRaceStability = MetricDefinition(
+    package static let armsRaceStability = MetricDefinition(
         "arms_race_stability", .system,
         "fatigue minus the spectral radius of the threat-reaction matrix; < 0: arms races run away")
 
     /// Chain-gang exposure: the share of deterministic probe crises (every ordered pair when
     /// N <= 64, else both directions of rival or land-contiguous dyads) not involving the state as
     /// a party in which it is drawn into the war (MODEL.md section 4); see `ChainGangExposure`.
-    public static let exposure = MetricDefinition(
+    package static let exposure = MetricDefinition(
         "exposure", .state,
         "share of probe crises (a -> b, deterministic) that draw the state in")
     /// System fragility: the mean share of third states drawn into a probe crisis; see
     /// `ChainGangExposure`.
-    public static let fragility = MetricDefinition(
+    package static let fragility = MetricDefinition(
         "fragility", .system,
         "mean share of third states drawn into a probe crisis (chain-ganging)")
 
     /// Every metric in output order.
-    public static let all: [MetricDefinition] = [
+    package static let all: [MetricDefinition] = [
         degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, articulation,
         bloc, power, density, components, transitivity, blocs, modularity, balance, trianglesPPP, trianglesPNN,
         trianglesPPN, trianglesNNN, concentration,
@@ -200,7 +200,7 @@ public enum MetricCatalogue {
     ]
 
     /// The definition named `name`, if any.
-    public static func definition(named name: String) -> MetricDefinition? {
+    package static func definition(named name: String) -> MetricDefinition? {
         all.first { $0.name == name }
     }
 }

@@ -31,7 +31,7 @@
 /// weight once; O(n) extra memory (three vectors and a dangling list), allocated once before
 /// the loop. The loop reads the arrays through unsafe buffers after `CSRAdjacency` validated
 /// them, and allocates nothing.
-public enum PageRank {
+@_spi(Internals) public enum PageRank {
     /// igraph's and networkx's default damping.
     public static let defaultDamping = 0.85
     /// Stop when one step changes the scores by less than this in the L1 norm.

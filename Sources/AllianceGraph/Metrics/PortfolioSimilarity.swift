@@ -12,14 +12,14 @@
 /// Variant used: valued ties (credibility, not ATOP/COW ordinal codes), L1 distance, the
 /// self-tie included, all N states as dimensions. Capability-weighted S (Signorino & Ritter's
 /// S_w) is `PortfolioSimilarity(network, weights: capabilities)`.
-public struct PortfolioSimilarity: Hashable, Sendable {
-    public let count: Int
+package struct PortfolioSimilarity: Hashable, Sendable {
+    package let count: Int
     /// Portfolios, row-major n x n.
     private let portfolio: [Double]
     private let weights: [Double]
     private let totalWeight: Double
 
-    public init(_ network: AllianceNetwork, weights: [Double]? = nil) {
+    package init(_ network: AllianceNetwork, weights: [Double]? = nil) {
         let view = AllianceGraphView(network)
         let n = network.count
         var x = [Double](repeating: 0, count: n * n)
@@ -35,7 +35,7 @@ public struct PortfolioSimilarity: Hashable, Sendable {
     }
 
     /// S between states i and j; NaN when the weights sum to 0.
-    public func value(_ i: Int, _ j: Int) -> Double {
+    package func value(_ i: Int, _ j: Int) -> Double {
         guard totalWeight > 0 else { return .nan }
         var d = 0.0
         for k in 0..<count { d += weights[k] * abs(portfolio[i * count + k] - portfolio[j * count + k]) }
@@ -43,7 +43,7 @@ public struct PortfolioSimilarity: Hashable, Sendable {
     }
 
     /// The n x n matrix of S.
-    public var matrix: [[Double]] {
+    package var matrix: [[Double]] {
         (0..<count).map { i in (0..<count).map { j in value(i, j) } }
     }
 }

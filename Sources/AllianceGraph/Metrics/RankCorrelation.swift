@@ -3,9 +3,9 @@
 /// `rho = Pearson correlation of the ranks`, ranks 1..n with tied values given the average of
 /// the ranks they span (scipy.stats.spearmanr's convention). In [-1, 1]; NaN when n < 2 or
 /// either variable is constant.
-public enum RankCorrelation {
+package enum RankCorrelation {
     /// Average ranks (1-based) of `values`.
-    public static func ranks(_ values: [Double]) -> [Double] {
+    package static func ranks(_ values: [Double]) -> [Double] {
         let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] < values[$1] : $0 < $1 }
         var ranks = [Double](repeating: 0, count: values.count)
         var start = 0
@@ -19,7 +19,7 @@ public enum RankCorrelation {
         return ranks
     }
 
-    public static func spearman(_ x: [Double], _ y: [Double]) -> Double {
+    package static func spearman(_ x: [Double], _ y: [Double]) -> Double {
         guard x.count == y.count, x.count >= 2 else { return .nan }
         return pearson(ranks(x), ranks(y))
     }

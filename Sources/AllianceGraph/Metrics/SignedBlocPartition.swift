@@ -17,7 +17,7 @@
 /// the partition over the positive and the negative ties (`w+`, `w-` their total weights; a
 /// term is 0 when there are no ties of that sign). In [-1, 1]; higher means friends inside and
 /// enemies across. NaN without ties.
-public struct SignedBlocPartition: Hashable, Sendable {
+@_spi(Internals) public struct SignedBlocPartition: Hashable, Sendable {
     /// Bloc of each state, numbered from 0 in order of each bloc's lowest-numbered state.
     public let membership: [Int]
     /// Signed modularity of `membership` over the whole signed network.

@@ -6,26 +6,26 @@
 /// there are none). Counting walks each edge's common neighbours over sorted adjacency lists:
 /// O(sum over edges of the endpoints' degrees), or, when one endpoint's list is more than 16
 /// times the other's (a hub), a binary search of the short list in the long one.
-public struct StructuralBalance: Hashable, Sendable {
+package struct StructuralBalance: Hashable, Sendable {
     /// Triangles with three positive ties.
-    public let positivePositivePositive: Int
+    package let positivePositivePositive: Int
     /// Triangles with one positive and two negative ties (balanced).
-    public let positiveNegativeNegative: Int
+    package let positiveNegativeNegative: Int
     /// Triangles with two positive ties and one negative (imbalanced).
-    public let positivePositiveNegative: Int
+    package let positivePositiveNegative: Int
     /// Triangles with three negative ties (imbalanced).
-    public let negativeNegativeNegative: Int
+    package let negativeNegativeNegative: Int
 
-    public var triangles: Int {
+    package var triangles: Int {
         positivePositivePositive + positiveNegativeNegative + positivePositiveNegative + negativeNegativeNegative
     }
-    public var balancedTriangles: Int { positivePositivePositive + positiveNegativeNegative }
-    public var imbalancedTriangles: Int { positivePositiveNegative + negativeNegativeNegative }
+    package var balancedTriangles: Int { positivePositivePositive + positiveNegativeNegative }
+    package var imbalancedTriangles: Int { positivePositiveNegative + negativeNegativeNegative }
 
     /// Share of closed triangles that are balanced, in [0, 1]; NaN without triangles.
-    public var index: Double { triangles == 0 ? .nan : Double(balancedTriangles) / Double(triangles) }
+    package var index: Double { triangles == 0 ? .nan : Double(balancedTriangles) / Double(triangles) }
 
-    public init(_ graph: SignedGraphView) {
+    package init(_ graph: SignedGraphView) {
         // Sorted neighbour rows as a CSR: the edges are sorted by (low, high), so filling rows in
         // edge order lists each vertex's lower neighbours, then its higher ones, both ascending.
         let n = graph.vertexCount, edges = graph.edges

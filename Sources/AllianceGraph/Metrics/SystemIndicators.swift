@@ -1,10 +1,10 @@
 /// Small system indicators of MODEL.md section 5: polarity, burden-sharing and mean credibility.
-public enum SystemIndicators {
+package enum SystemIndicators {
     /// Polarity: the number of blocs holding at least `threshold` (10 %) of the system's
     /// capability (military power `P_i`, equal to capability c_i at t = 0). Blocs are the Leiden
     /// blocs of the alliance graph (`BlocPartition`), so an unallied great power is a pole of
     /// its own. 0 when total power is 0. Higher = more poles (1 unipolar, 2 bipolar, ...).
-    public static func polarity(blocs membership: [Int], power: [Double], threshold: Double = 0.10) -> Int {
+    package static func polarity(blocs membership: [Int], power: [Double], threshold: Double = 0.10) -> Int {
         let total = power.reduce(0, +)
         guard total > 0 else { return 0 }
         var share: [Int: Double] = [:]
@@ -18,7 +18,7 @@ public enum SystemIndicators {
     /// allies carry a larger share of their economy (Olson & Zeckhauser 1966's exploitation of
     /// the great by the small); near 0 or negative: no such pattern. NaN with fewer than 3 allied
     /// states or constant capability or effort among them.
-    public static func burdenSharing(_ network: AllianceNetwork) -> Double {
+    package static func burdenSharing(_ network: AllianceNetwork) -> Double {
         let view = AllianceGraphView(network)
         var allied = [Bool](repeating: false, count: network.count)
         for edge in view.edges { allied[edge.low] = true; allied[edge.high] = true }
@@ -32,7 +32,7 @@ public enum SystemIndicators {
     /// Mean credibility: the mean credibility kappa over the directed obligations in force with
     /// credibility > 0 (a pledge of 0, the silent direction of a one-sided commitment, is not an
     /// obligation). In (0, 1]; NaN without obligations.
-    public static func meanCredibility(_ network: AllianceNetwork) -> Double {
+    package static func meanCredibility(_ network: AllianceNetwork) -> Double {
         let values = network.obligations.map(\.credibility).filter { $0 > 0 }
         return values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
     }

@@ -30,7 +30,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Suggestions for a mistyped name: the candidates within a small edit distance, closest first.
-public enum NameSuggestion {
+package enum NameSuggestion {
     /// The closest candidate to `name` when it is within `max(2, name.count / 3)` edits
     /// (case-insensitive Levenshtein distance), ties broken by the candidates' order.
     public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {

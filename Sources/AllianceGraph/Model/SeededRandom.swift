@@ -4,7 +4,7 @@
 /// one generator from its seed and derives independent streams for replicates or igraph calls
 /// with `derivedSeed(_:)`, so results don't depend on thread counts or call order elsewhere.
 /// The sequence is fixed by this file and identical on every platform.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+@_spi(Internals) public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var s0, s1, s2, s3: UInt64
 
     public init(seed: UInt64) {

@@ -18,7 +18,7 @@
 /// let outcome = workspace.solve(alpha: 0.5)        // T = (I - 0.5 W)^-1 D to 1e-9
 /// workspace.copyThreat(into: &t)
 /// ```
-public final class PropagationWorkspace {
+@_spi(Internals) public final class PropagationWorkspace {
     /// Rows of D and T (the graph's vertices).
     public let vertexCount: Int
     /// Columns of D and T (threat sources).

@@ -524,7 +524,7 @@ struct ParallelPass: @unchecked Sendable {
 
 /// The outcome of a propagation: passes run, the largest change of the last pass, and whether it
 /// met the stopping limit (see `PropagationWorkspace.solve`).
-public struct PropagationOutcome: Sendable, Hashable {
+@_spi(Internals) public struct PropagationOutcome: Sendable, Hashable {
     public var iterations: Int
     public var lastChange: Double
     public var converged: Bool

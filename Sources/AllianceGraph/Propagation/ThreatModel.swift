@@ -51,7 +51,7 @@ public struct ThreatModel: Sendable {
     }
 
     /// Perception with misperception noise drawn from `random`.
-    public mutating func assess(
+    @_spi(Internals) public mutating func assess(
         _ network: AllianceNetwork, _ environment: SecurityEnvironment,
         random: inout SeededRandom
     ) -> ThreatAssessment {
@@ -236,7 +236,7 @@ public struct ThreatModel: Sendable {
 
     /// Solves `T = D + alpha W T` for a dense row-major `N x columns` block D (public face of the
     /// kernel, for tests and other models).
-    public static func propagate(
+    @_spi(Internals) public static func propagate(
         direct: [Double], columns: Int, entanglement w: CSRAdjacency, alpha: Double,
         tolerance: Double = 1e-9, maxIterations: Int = 50
     ) -> (threat: [Double], iterations: Int, converged: Bool) {

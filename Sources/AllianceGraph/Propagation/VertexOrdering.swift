@@ -5,7 +5,7 @@
 /// (Cuthill and McKee 1969; George 1971) numbers the vertices breadth first, from a low-degree
 /// vertex, neighbours in ascending degree, and reverses the result: the nonzeros of the permuted
 /// matrix gather near the diagonal.
-public enum PropagationOrdering: Sendable, Hashable {
+@_spi(Internals) public enum PropagationOrdering: Sendable, Hashable {
     /// The graph's own vertex numbering.
     case natural
     /// Reverse Cuthill-McKee on the symmetrised pattern of W (arcs in either direction).

@@ -10,9 +10,9 @@
 /// `armsControl.maxEffortGrowth`; the level is clamped to [m_min, m_max]; and it is at most
 /// `armsControl.maxEffort` (a state above the cap comes down to it: compliance).
 /// A state with A_i = 0 (no capability, no allies) does not react to threat.
-public enum Arming {
+package enum Arming {
     /// The new effort of every state.
-    public static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
+    package static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
         let environment = snapshot.environment
         let parameters = snapshot.parameters
         for (index, state) in snapshot.network.states.enumerated() {
@@ -29,7 +29,7 @@ public enum Arming {
     }
 
     /// `proposed` bounded by the growth cap, the budget and the level cap (in that order).
-    public static func bounded(
+    package static func bounded(
         _ proposed: Double, from current: Double, parameters: RuleParameters,
         armsControl: ArmsControl?
     ) -> Double {

@@ -15,26 +15,26 @@
 /// is positive exactly when `a * b > k * l`, Richardson's condition. The threat propagation's
 /// inverse is applied with the kernel (one column per state), so the cost is O(passes x arcs x N)
 /// plus the power iteration's O(iterations x N^2); meant for N up to a few thousand.
-public enum ArmsRaceStability {
+package enum ArmsRaceStability {
     /// Largest network for which the simulation's `full` system metrics include the margin: K is
     /// dense (N x N doubles: 8 MB at N = 1,000, 8 TB at N = 1,000,000). Above it the margin is
     /// not recorded (nil, as with `light` metrics).
-    public static let denseLimit = 5_000
+    package static let denseLimit = 5_000
 
     /// The result: K's spectral radius, the fatigue and their difference.
-    public struct Result: Hashable, Sendable {
+    package struct Result: Hashable, Sendable {
         /// rho(K).
-        public var spectralRadius: Double
+        package var spectralRadius: Double
         /// a, the fatigue coefficient.
-        public var fatigue: Double
+        package var fatigue: Double
         /// a - rho(K): positive when a race settles.
-        public var margin: Double { fatigue - spectralRadius }
+        package var margin: Double { fatigue - spectralRadius }
         /// Whether the linearised race settles.
-        public var isStable: Bool { margin > 0 }
+        package var isStable: Bool { margin > 0 }
     }
 
     /// The threat-reaction matrix K, row-major N x N.
-    public static func reactionMatrix(_ network: AllianceNetwork, _ environment: SecurityEnvironment) -> [Double] {
+    package static func reactionMatrix(_ network: AllianceNetwork, _ environment: SecurityEnvironment) -> [Double] {
         let n = network.count
         let power = network.states.map(\.power)
         let ties = ThreatModel.ties(network, power: power, reliability: environment.reliability)
@@ -78,7 +78,7 @@ public enum ArmsRaceStability {
     }
 
     /// Arms-race stability of `network` under `environment`.
-    public static func compute(_ network: AllianceNetwork, _ environment: SecurityEnvironment) -> Result {
+    package static func compute(_ network: AllianceNetwork, _ environment: SecurityEnvironment) -> Result {
         let k = reactionMatrix(network, environment)
         return Result(spectralRadius: spectralRadius(k, n: network.count), fatigue: environment.fatigue)
     }
@@ -86,7 +86,7 @@ public enum ArmsRaceStability {
     /// The spectral radius of a nonnegative N x N matrix (row-major): power iteration on K + I
     /// (primitive shift, so periodic matrices such as [[0, k], [l, 0]] converge) from the all-ones
     /// vector, until the growth rate changes by less than 1e-14 relative, or 100,000 steps.
-    public static func spectralRadius(_ matrix: [Double], n: Int) -> Double {
+    package static func spectralRadius(_ matrix: [Double], n: Int) -> Double {
         guard n > 0 else { return 0 }
         var x = [Double](repeating: 1, count: n)
         var y = x

@@ -10,9 +10,9 @@
 /// (the power of i's rivals that j would newly face, weighted by entanglement and by their
 /// proximity to j). Only the best candidate is asked; if it refuses, i finds no partner this
 /// round. An accepted pact is symmetric with credibility `balancing.credibility` (0.5) both ways.
-public enum Balancing {
+package enum Balancing {
     /// The partner i would ally with this round, or nil (no need, no candidate, or refusal).
-    public static func partner(for i: StateID, in snapshot: RoundSnapshot) -> StateID? {
+    package static func partner(for i: StateID, in snapshot: RoundSnapshot) -> StateID? {
         let assessment = snapshot.assessment
         let parameters = snapshot.parameters
         guard assessment.securityRatio[i.index] < parameters.balancingThreshold,
@@ -32,7 +32,7 @@ public enum Balancing {
     }
 
     /// E_ij: the rival power j would newly face by allying with i.
-    public static func entrapment(of j: StateID, allyingWith i: StateID, in snapshot: RoundSnapshot) -> Double {
+    package static func entrapment(of j: StateID, allyingWith i: StateID, in snapshot: RoundSnapshot) -> Double {
         var sum = 0.0
         for r in snapshot.rivals[i.index] where r != j && !snapshot.areRivals(j, r) {
             sum += snapshot.proximity(of: r, from: j) * snapshot.assessment.power[r.index]
@@ -42,7 +42,7 @@ public enum Balancing {
 
     /// Every state's partner this round (nil: none), by `partner(for:in:)` when N <= 256 and by
     /// the equivalent ranked search of `BalancingCandidates` in larger networks.
-    public static func partners(in snapshot: RoundSnapshot) -> [StateID?] {
+    package static func partners(in snapshot: RoundSnapshot) -> [StateID?] {
         if snapshot.network.count <= ThreatModel.allSourcesLimit {
             return snapshot.network.ids.map { partner(for: $0, in: snapshot) }
         }
@@ -50,7 +50,7 @@ public enum Balancing {
         return snapshot.network.ids.map { candidates.partner(for: $0, in: snapshot) }
     }
 
-    public static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
+    package static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
         let credibility = snapshot.parameters.newAllianceCredibility
         let partners = partners(in: snapshot)
         for i in snapshot.network.ids {

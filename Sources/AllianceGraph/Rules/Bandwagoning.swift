@@ -9,9 +9,9 @@
 /// The ties to drop are found in one pass over the commitments for all bandwagoners (not one
 /// pass each), and in networks of more than 256 states the balancing check uses
 /// `BalancingCandidates`, which gives the same answer as `Balancing.partner`.
-public enum Bandwagoning {
+package enum Bandwagoning {
     /// Whether `i` bandwagons this round.
-    public static func bandwagons(_ i: StateID, in snapshot: RoundSnapshot, balancingOn: Bool) -> Bool {
+    package static func bandwagons(_ i: StateID, in snapshot: RoundSnapshot, balancingOn: Bool) -> Bool {
         let assessment = snapshot.assessment
         guard let threat = assessment.mainThreat[i.index] else { return false }
         guard assessment.power[i.index] < snapshot.parameters.bandwagonPowerRatio * assessment.power[threat.index],
@@ -20,7 +20,7 @@ public enum Bandwagoning {
         return !balancingOn || Balancing.partner(for: i, in: snapshot) == nil
     }
 
-    public static func propose(_ snapshot: RoundSnapshot, balancingOn: Bool, into proposals: inout RoundProposals) {
+    package static func propose(_ snapshot: RoundSnapshot, balancingOn: Bool, into proposals: inout RoundProposals) {
         let network = snapshot.network
         let assessment = snapshot.assessment
         let parameters = snapshot.parameters

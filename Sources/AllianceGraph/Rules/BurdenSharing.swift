@@ -8,8 +8,8 @@
 /// every pledge falls below `burdenSharing.dissolveBelow` (0.1) dissolves: abandonment
 /// (`RoundProposals` step 3). Nothing forces the large to carry more: free riding by small allies
 /// and the loss of the pledges they receive emerge from effort differences alone.
-public enum BurdenSharing {
-    public static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
+package enum BurdenSharing {
+    package static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
         let network = snapshot.network
         let loss = snapshot.parameters.burdenLoss, recovery = snapshot.parameters.burdenRecovery
         for (index, commitment) in network.commitments.enumerated() where commitment.kind.obligesToFight {

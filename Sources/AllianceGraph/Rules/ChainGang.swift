@@ -7,8 +7,8 @@
 /// (theta < 1) a secure state (sigma_i > 1) lowers its pledges toward partners whose main threat
 /// differs from its own by lambda_cg: it passes the buck. At theta = 1 the
 /// rule does nothing.
-public enum ChainGang {
-    public static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
+package enum ChainGang {
+    package static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
         let theta = snapshot.environment.offenseDefense
         guard theta != 1 else { return }
         let rate = snapshot.parameters.chainGangRate

@@ -16,22 +16,22 @@
 /// a rivalry of intensity `triads.rivalryIntensity` (0.5); a tie that turns friendly ends the
 /// rivalry and becomes a `consultation` pact of credibility `triads.credibility` (0.5). Random
 /// numbers come from the run's generator after the round's perception noise.
-public struct TriadDynamics: Sendable {
-    public let vertexCount: Int
+package struct TriadDynamics: Sendable {
+    package let vertexCount: Int
     /// Sign of each tie, parallel to `pairs`: +1 or -1.
-    public private(set) var signs: [Int8]
+    package private(set) var signs: [Int8]
     /// The ties, `low < high`, sorted (built from the compact 32-bit ends on each access: O(ties)).
-    public var pairs: [(low: Int, high: Int)] { (0..<pairCount).map { pair($0) } }
+    package var pairs: [(low: Int, high: Int)] { (0..<pairCount).map { pair($0) } }
     /// The number of ties.
-    public var pairCount: Int { lows.count }
+    package var pairCount: Int { lows.count }
     /// Tie `k`, `low < high`.
-    public func pair(_ k: Int) -> (low: Int, high: Int) { (Int(lows[k]), Int(highs[k])) }
+    package func pair(_ k: Int) -> (low: Int, high: Int) { (Int(lows[k]), Int(highs[k])) }
     /// The ties' lower ends (the higher ends are `highs`).
     private let lows: [Int32]
     /// Triangles as indices into `pairs`, when there are at most `listedTriangleLimit`
     /// (empty otherwise: see `triangle(_:)`).
     let triangles: [(Int32, Int32, Int32)]
-    public let triangleCount: Int
+    package let triangleCount: Int
     /// The pairs' higher ends in pair order, and where each vertex's run starts.
     private let highs: [Int32]
     private let runStart: [Int]
@@ -45,11 +45,11 @@ public struct TriadDynamics: Sendable {
     /// found from the per-vertex prefix counts and an enumeration of one vertex's pairs, the same
     /// triangle the list would hold, so the dynamics are identical. Memory O(N) instead of
     /// O(triangles); each update costs O(log N + d log d) instead of O(1) (d: the degree).
-    public static let listedTriangleLimit = 2_000_000
+    package static let listedTriangleLimit = 2_000_000
 
     /// Dynamics over explicit signed ties (e.g. a complete graph for the AKR test);
     /// `listingAtMost` triangles are listed (tests lower it to check both ways agree).
-    public init(_ graph: SignedGraphView, listingAtMost limit: Int = TriadDynamics.listedTriangleLimit) {
+    package init(_ graph: SignedGraphView, listingAtMost limit: Int = TriadDynamics.listedTriangleLimit) {
         vertexCount = graph.vertexCount
         lows = graph.edges.map { Int32($0.low) }
         signs = graph.edges.map { Int8($0.sign) }
@@ -146,7 +146,7 @@ public struct TriadDynamics: Sendable {
     }
 
     /// The complete graph on `n` vertices with each tie friendly with probability `density`.
-    public static func complete(_ n: Int, friendlyDensity density: Double, random: inout SeededRandom) -> TriadDynamics
+    package static func complete(_ n: Int, friendlyDensity density: Double, random: inout SeededRandom) -> TriadDynamics
     {
         var edges: [(Int, Int, Int)] = []
         for a in 0..<n {
@@ -157,23 +157,23 @@ public struct TriadDynamics: Sendable {
     }
 
     /// Share of ties that are friendly (NaN without ties).
-    public var friendlyDensity: Double {
+    package var friendlyDensity: Double {
         signs.isEmpty ? .nan : Double(signs.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }) / Double(signs.count)
     }
 
     /// Number of imbalanced triangles (odd number of negative ties). O(triangles).
-    public var imbalancedTriangles: Int {
+    package var imbalancedTriangles: Int {
         (0..<triangleCount).reduce(0) { count, t in
             let (a, b, c) = triangle(t)
             return count + (Int(signs[Int(a)]) * Int(signs[Int(b)]) * Int(signs[Int(c)]) < 0 ? 1 : 0)
         }
     }
 
-    public var isBalanced: Bool { imbalancedTriangles == 0 }
+    package var isBalanced: Bool { imbalancedTriangles == 0 }
 
     /// Runs `updates` triangle updates with parameter `p`; returns how many ties flipped.
     @discardableResult
-    public mutating func run(updates: Int, p: Double, random: inout SeededRandom) -> Int {
+    package mutating func run(updates: Int, p: Double, random: inout SeededRandom) -> Int {
         guard triangleCount > 0 else { return 0 }
         var flips = 0
         let count = UInt64(triangleCount)
@@ -202,7 +202,7 @@ public struct TriadDynamics: Sendable {
     }
 
     /// The rule: proposals for the pairs whose sign changed during this round's updates.
-    public static func propose(
+    package static func propose(
         _ snapshot: RoundSnapshot, random: inout SeededRandom, into proposals: inout RoundProposals
     ) {
         let parameters = snapshot.parameters

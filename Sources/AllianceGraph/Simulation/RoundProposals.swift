@@ -14,18 +14,18 @@
 /// 7. **Commitment additions**, sorted by (kind, pair), skipping a kind that already joins the
 ///    pair, and aligning kinds between pairs that are rivals after step 6.
 /// Commitment and rivalry arrays keep their order (removal compacts them); state ids never change.
-public struct RoundProposals: Sendable {
+package struct RoundProposals: Sendable {
     /// New effort per state, nil to leave it.
-    public var effort: [Double?]
+    package var effort: [Double?]
     /// Summed credibility deltas per commitment: (`from -> to`, `to -> from`).
-    public var credibilityDelta: [(forward: Double, reverse: Double)]
-    public var removeCommitment: [Bool]
-    public var removeRivalry: [StatePair] = []
-    public var addRivalries: [Rivalry] = []
-    public var addCommitments: [Commitment] = []
+    package var credibilityDelta: [(forward: Double, reverse: Double)]
+    package var removeCommitment: [Bool]
+    package var removeRivalry: [StatePair] = []
+    package var addRivalries: [Rivalry] = []
+    package var addCommitments: [Commitment] = []
     /// Counters for the round's record.
-    public var bandwagons = 0
-    public var triadFlips = 0
+    package var bandwagons = 0
+    package var triadFlips = 0
 
     init(network: AllianceNetwork) {
         effort = [Double?](repeating: nil, count: network.count)
@@ -45,16 +45,16 @@ public struct RoundProposals: Sendable {
     }
 
     /// What the merge did.
-    public struct Outcome: Hashable, Sendable {
-        public var commitmentsAdded = 0
-        public var commitmentsRemoved = 0
-        public var abandoned = 0
-        public var rivalriesAdded = 0
-        public var rivalriesRemoved = 0
-        public var largestCredibilityChange = 0.0
-        public var largestEffortChange = 0.0
+    package struct Outcome: Hashable, Sendable {
+        package var commitmentsAdded = 0
+        package var commitmentsRemoved = 0
+        package var abandoned = 0
+        package var rivalriesAdded = 0
+        package var rivalriesRemoved = 0
+        package var largestCredibilityChange = 0.0
+        package var largestEffortChange = 0.0
         /// Whether any tie was added or removed.
-        public var tiesChanged: Bool { commitmentsAdded + commitmentsRemoved + rivalriesAdded + rivalriesRemoved > 0 }
+        package var tiesChanged: Bool { commitmentsAdded + commitmentsRemoved + rivalriesAdded + rivalriesRemoved > 0 }
     }
 
     /// Applies the proposals to `network` in the documented order.

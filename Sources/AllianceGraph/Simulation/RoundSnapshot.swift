@@ -3,16 +3,16 @@
 /// Holds the network as it stood at the start of the round, the round's perception (with
 /// noise) and lookups built once so rules need no searching: each state's rivals and the pairs
 /// joined by a commitment of each kind. Rules never see a partly updated network.
-public struct RoundSnapshot: Sendable {
-    public let round: Int
-    public let network: AllianceNetwork
-    public let environment: SecurityEnvironment
-    public let parameters: RuleParameters
-    public let assessment: ThreatAssessment
+package struct RoundSnapshot: Sendable {
+    package let round: Int
+    package let network: AllianceNetwork
+    package let environment: SecurityEnvironment
+    package let parameters: RuleParameters
+    package let assessment: ThreatAssessment
     /// Support A_i(0) at the start of the run (for `ThreatScale.baseline`).
-    public let initialSupport: [Double]
+    package let initialSupport: [Double]
     /// Each state's rivals, ascending.
-    public let rivals: [[StateID]]
+    package let rivals: [[StateID]]
     let proximity: ProximityTable
     private let kindsByPair: PairKindIndex
     private let rivalPairs: Set<StatePair>
@@ -51,18 +51,18 @@ public struct RoundSnapshot: Sendable {
     }
 
     /// Whether a commitment of `kind` joins `a` and `b` (either direction).
-    public func hasCommitment(_ kind: CommitmentKind, between a: StateID, _ b: StateID) -> Bool {
+    package func hasCommitment(_ kind: CommitmentKind, between a: StateID, _ b: StateID) -> Bool {
         kindsByPair.kinds(a, b) & PairKindIndex.bit(kind) != 0
     }
 
     /// Whether any commitment joins `a` and `b`.
-    public func arePartners(_ a: StateID, _ b: StateID) -> Bool {
+    package func arePartners(_ a: StateID, _ b: StateID) -> Bool {
         kindsByPair.kinds(a, b) != 0
     }
 
     /// Whether `a` and `b` are rivals.
-    public func areRivals(_ a: StateID, _ b: StateID) -> Bool { rivalPairs.contains(StatePair(a, b)) }
+    package func areRivals(_ a: StateID, _ b: StateID) -> Bool { rivalPairs.contains(StatePair(a, b)) }
 
     /// pi_ij: proximity of `j` seen from `i`.
-    public func proximity(of j: StateID, from i: StateID) -> Double { proximity.value(of: j.index, from: i.index) }
+    package func proximity(of j: StateID, from i: StateID) -> Double { proximity.value(of: j.index, from: i.index) }
 }

@@ -33,7 +33,7 @@ public enum RuleKind: String, CaseIterable, Hashable, Sendable, Comparable {
             guard let kind = RuleKind(rawValue: name) else {
                 let hint = NameSuggestion.hint(for: name, among: allCases.map(\.rawValue))
                 throw InputError(
-                    location: "--rules",
+                    location: "rules",
                     "unknown rule \"\(name.prefix(40))\"\(hint); rules: \(allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }

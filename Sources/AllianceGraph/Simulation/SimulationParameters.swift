@@ -117,7 +117,7 @@ public struct SimulationParameters: Hashable, Sendable {
     public mutating func apply(_ assignments: [String]) throws(InputError) {
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "=") else {
-                throw InputError(location: "--set", "\"\(assignment.prefix(60))\" is not name=value")
+                throw InputError(location: "parameter assignment", "\"\(assignment.prefix(60))\" is not name=value")
             }
             try set(
                 String(assignment[..<equals]).trimmingCharacters(in: .whitespaces),

@@ -10,10 +10,10 @@ extension Double {
 }
 
 /// Locale-free number formatting shared by every writer.
-public enum NumberFormat {
+package enum NumberFormat {
     /// The shortest decimal that reads back to the same Double, without a trailing `.0` for
     /// integral values (`1`, `0.745`, `1e-12`); `NaN`, `inf`, `-inf` for non-finite values.
-    public static func json(_ value: Double) -> String {
+    package static func json(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
         if value == value.rounded(), abs(value) < 1e15 {
@@ -24,12 +24,12 @@ public enum NumberFormat {
 
     /// CSV form: as `json`, with non-finite values written as `NA` (read as missing by R and
     /// pandas).
-    public static func csv(_ value: Double) -> String {
+    package static func csv(_ value: Double) -> String {
         value.isFinite ? json(value) : "NA"
     }
 
     /// Fixed-point form with `digits` decimals for tables (`0.1235`), `-` for NaN.
-    public static func fixed(_ value: Double, digits: Int) -> String {
+    package static func fixed(_ value: Double, digits: Int) -> String {
         if value.isNaN { return "-" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
         let scale = pow10(digits)
@@ -46,7 +46,7 @@ public enum NumberFormat {
 
     /// Scientific form with `significant` digits for very large or small magnitudes in tables
     /// (`2.55e+11`); `fixed` for zero and non-finite values.
-    public static func scientific(_ value: Double, significant: Int) -> String {
+    package static func scientific(_ value: Double, significant: Int) -> String {
         guard value.isFinite, value != 0 else { return fixed(value, digits: 0) }
         var exponent = Int((abs(value)).log10Floor)
         var mantissa = value / pow10Signed(exponent)

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// A strict RFC 4180 CSV reader with line numbers, for importers and Gephi tables.
 ///
 /// Fields may be quoted (`"a, b"`, quotes doubled inside); CRLF and LF line ends; a UTF-8
@@ -6,15 +6,15 @@ import AllianceGraph
 /// the header, and every field must be valid UTF-8 (an error names the line and the field).
 /// Cost: O(bytes); rows are handed to a callback, so a large file is never held as strings all
 /// at once.
-public struct CSVReader: Sendable {
-    public let header: [String]
+package struct CSVReader: Sendable {
+    package let header: [String]
     private let bytes: [UInt8]
     private let bodyStart: Int
     /// The file name used in errors.
-    public let file: String?
+    package let file: String?
 
     /// Reads the header of `bytes`; throws for an empty file.
-    public init(bytes: [UInt8], file: String? = nil) throws(InputError) {
+    package init(bytes: [UInt8], file: String? = nil) throws(InputError) {
         self.bytes = bytes
         self.file = file
         var position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -33,12 +33,12 @@ public struct CSVReader: Sendable {
     private let bodyLineStart: Int
 
     /// Reads the file at `path`.
-    public init(path: String, limit: Int = 1 << 31) throws(InputError) {
+    package init(path: String, limit: Int = 1 << 31) throws(InputError) {
         try self.init(bytes: try FileInput.readBytes(path: path, limit: limit), file: path)
     }
 
     /// The index of the first header column named one of `names` (case-insensitive).
-    public func column(_ names: String...) -> Int? {
+    package func column(_ names: String...) -> Int? {
         for name in names {
             if let k = header.firstIndex(where: { $0.lowercased() == name.lowercased() }) { return k }
         }
@@ -46,7 +46,7 @@ public struct CSVReader: Sendable {
     }
 
     /// The index of column `name`, or an error naming the file and the columns found.
-    public func requireColumn(_ name: String, layout: String) throws(InputError) -> Int {
+    package func requireColumn(_ name: String, layout: String) throws(InputError) -> Int {
         guard let k = column(name) else {
             throw InputError(
                 file: file, location: "line 1",
@@ -57,7 +57,7 @@ public struct CSVReader: Sendable {
     }
 
     /// Calls `body` with each data row's fields and its line number.
-    public func forEachRow(_ body: ([String], Int) throws(InputError) -> Void) throws(InputError) {
+    package func forEachRow(_ body: ([String], Int) throws(InputError) -> Void) throws(InputError) {
         var position = bodyStart
         var line = bodyLineStart
         while position < bytes.count {

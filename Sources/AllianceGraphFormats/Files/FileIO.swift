@@ -1,16 +1,16 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import Foundation
 
 /// Reading input files with clear errors.
-public enum FileInput {
+package enum FileInput {
     /// How many leading bytes are checked for NUL bytes before a file is read in full.
-    public static let sniffLength = 64 * 1024
+    package static let sniffLength = 64 * 1024
 
     /// The bytes of the file at `path` ("-" reads standard input), refusing files larger than
     /// `limit` bytes before reading them, and files whose first `sniffLength` bytes hold a NUL
     /// byte (binary data, UTF-16 text, or a sparse file): every format read here is UTF-8 text,
     /// which never holds one. Memory: the file's size, read once (no second copy).
-    public static func readBytes(path: String, limit: Int) throws(InputError) -> [UInt8] {
+    package static func readBytes(path: String, limit: Int) throws(InputError) -> [UInt8] {
         if path == "-" { return try readStream(STDIN_FILENO, file: "<stdin>", limit: limit) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -89,7 +89,7 @@ extension FileInput {
     /// with `madvise(MADV_DONTNEED)` and read again from the file if needed. Standard input ("-"),
     /// pipes and other files that can't be mapped are read into memory, refusing more than
     /// `streamLimit` bytes. The bytes are valid only during `body`.
-    public static func withBytes<R>(
+    package static func withBytes<R>(
         path: String, streamLimit: Int,
         _ body: (UnsafeBufferPointer<UInt8>, ((Range<Int>) -> Void)?) throws(InputError) -> R
     ) throws(InputError) -> R {
@@ -156,12 +156,12 @@ private final class MappedFile {
 }
 
 /// An output file that can't be written.
-public struct OutputError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var message: String
-    public var description: String { "\(path): \(message)" }
+package struct OutputError: Error, CustomStringConvertible, Sendable {
+    package var path: String
+    package var message: String
+    package var description: String { "\(path): \(message)" }
 
-    public init(path: String, message: String) {
+    package init(path: String, message: String) {
         self.path = path
         self.message = message
     }
@@ -170,9 +170,9 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
 /// Writing output files crash-safely: each file goes to a temporary file in the same folder and
 /// is renamed into place, so a reader never sees a partial file. Temporary files are registered
 /// in an `OutputLedger`, so that an interrupted run removes them (see `OutputLedger.interrupt()`).
-public enum FileOutput {
+package enum FileOutput {
     /// Writes `contents` to `path` atomically ("-" writes standard output).
-    public static func write(_ contents: String, to path: String, ledger: OutputLedger = .shared) throws(OutputError) {
+    package static func write(_ contents: String, to path: String, ledger: OutputLedger = .shared) throws(OutputError) {
         try write(Data(contents.utf8), to: path, ledger: ledger)
     }
 
@@ -181,7 +181,7 @@ public enum FileOutput {
     /// place once everything was written, so a large output never has to fit in memory and a
     /// reader never sees part of it. After the first failed write the remaining chunks are
     /// dropped and the error is thrown.
-    public static func stream(
+    package static func stream(
         to path: String, ledger: OutputLedger = .shared,
         _ produce: (_ emit: (String) -> Void) -> Void
     ) throws(OutputError) {
@@ -221,7 +221,7 @@ public enum FileOutput {
         }
     }
 
-    public static func write(_ data: Data, to path: String, ledger: OutputLedger = .shared) throws(OutputError) {
+    package static func write(_ data: Data, to path: String, ledger: OutputLedger = .shared) throws(OutputError) {
         if path == "-" {
             FileHandle.standardOutput.write(data)
             return
@@ -232,13 +232,13 @@ public enum FileOutput {
     /// Writes several files as one unit: every file is written to its temporary file first, and
     /// only when all are complete are they renamed into place, one after another under the
     /// ledger's lock. A failure or an interruption before the renames leaves none of them.
-    public static func writeAll(_ files: [(path: String, contents: String)], ledger: OutputLedger = .shared)
+    package static func writeAll(_ files: [(path: String, contents: String)], ledger: OutputLedger = .shared)
         throws(OutputError)
     {
         try writeAll(files.map { ($0.path, Data($0.contents.utf8)) }, ledger: ledger)
     }
 
-    public static func writeAll(_ files: [(path: String, data: Data)], ledger: OutputLedger = .shared)
+    package static func writeAll(_ files: [(path: String, data: Data)], ledger: OutputLedger = .shared)
         throws(OutputError)
     {
         var renames: [(temporary: String, destination: String)] = []

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import Foundation
 
 /// The output files of a run in the making: temporary files not yet renamed into place, folders
@@ -10,9 +10,9 @@ import Foundation
 /// every output folder left empty, and reports which files were completed. After `interrupt()`,
 /// a thread that tries to start or finish an output waits for the process to exit instead of
 /// writing, so nothing appears after the report.
-public final class OutputLedger: @unchecked Sendable {
+package final class OutputLedger: @unchecked Sendable {
     /// The ledger `FileOutput` uses unless given another (tests use their own).
-    public static let shared = OutputLedger()
+    package static let shared = OutputLedger()
 
     /// A pthread mutex (NSLock), which ThreadSanitizer understands.
     private let lock = NSLock()
@@ -22,20 +22,20 @@ public final class OutputLedger: @unchecked Sendable {
     private var completed: [String] = []
     private var interrupted = false
 
-    public init() {}
+    package init() {}
 
     /// What an interruption left behind.
-    public struct Interruption: Sendable, Equatable {
+    package struct Interruption: Sendable, Equatable {
         /// Output files completed before the interruption, in the order they were completed.
-        public var completed: [String]
+        package var completed: [String]
         /// Temporary files removed.
-        public var removedTemporaries: [String]
+        package var removedTemporaries: [String]
         /// Output folders created by the run and removed because they were empty.
-        public var removedFolders: [String]
+        package var removedFolders: [String]
 
         /// One line for standard error: `interrupted by SIGINT: no output written` or the files
         /// that were completed.
-        public func message(signal: String) -> String {
+        package func message(signal: String) -> String {
             var text = "interrupted by \(signal): "
             text +=
                 completed.isEmpty
@@ -50,7 +50,7 @@ public final class OutputLedger: @unchecked Sendable {
     }
 
     /// Whether `interrupt()` has been called.
-    public var isInterrupted: Bool {
+    package var isInterrupted: Bool {
         lock.lock()
         defer { lock.unlock() }
         return interrupted
@@ -72,7 +72,7 @@ public final class OutputLedger: @unchecked Sendable {
     }
 
     /// Records a folder created for outputs (removed on interruption when still empty).
-    public func created(folder path: String) {
+    package func created(folder path: String) {
         lock.lock()
         if !folders.contains(path) { folders.append(path) }
         lock.unlock()
@@ -106,7 +106,7 @@ public final class OutputLedger: @unchecked Sendable {
     /// that is empty, and returns what was completed and removed. Later calls of `begin` and
     /// `commit` (from other threads) wait for the process to exit.
     @discardableResult
-    public func interrupt() -> Interruption {
+    package func interrupt() -> Interruption {
         lock.lock()
         defer { lock.unlock() }
         interrupted = true

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -10,23 +10,23 @@ import AllianceGraph
 /// It writes only when standard error is a terminal and the user did not ask for `--quiet`, so
 /// logs, pipes and test output stay clean; updates are throttled to one per `step` units of work.
 /// Not thread-safe: report from the thread doing the work.
-public final class ProgressReporter {
-    public let isEnabled: Bool
+package final class ProgressReporter {
+    package let isEnabled: Bool
     private let label: String
     private var lastShown = -1
     private var shownLength = 0
 
     /// A reporter for `label`; silent when `quiet` or when standard error is not a terminal.
-    public init(_ label: String, quiet: Bool) {
+    package init(_ label: String, quiet: Bool) {
         self.label = label
         isEnabled = !quiet && isatty(2) == 1
     }
 
     /// A reporter that never writes.
-    public static func silent() -> ProgressReporter { ProgressReporter("", quiet: true) }
+    package static func silent() -> ProgressReporter { ProgressReporter("", quiet: true) }
 
     /// Shows `done` of `total` (total 0: a count only), at most once per percent.
-    public func update(_ done: Int, of total: Int = 0, detail: String = "") {
+    package func update(_ done: Int, of total: Int = 0, detail: String = "") {
         guard isEnabled else { return }
         let key = total > 0 ? done * 100 / max(total, 1) : done / 1000
         if key == lastShown { return }
@@ -40,7 +40,7 @@ public final class ProgressReporter {
     }
 
     /// Clears the line (call when the work is done).
-    public func finish() {
+    package func finish() {
         guard isEnabled, shownLength > 0 else { return }
         emit("\r" + String(repeating: " ", count: shownLength) + "\r")
         shownLength = 0

@@ -1,25 +1,25 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// How each tie kind is drawn, shared by the SVG drawings and the DOT writer, so that a
 /// picture's legend and a GraphViz rendering agree.
 ///
 /// Line style carries the kind (solid for pledges to fight, dashed/dotted for weaker clauses),
 /// so the pictures stay readable in greyscale print; rivalries are dashed red.
-public struct CommitmentStyle: Hashable, Sendable {
+package struct CommitmentStyle: Hashable, Sendable {
     /// Legend text.
-    public let label: String
+    package let label: String
     /// SVG `stroke-dasharray` ("" for a solid line).
-    public let dashArray: String
+    package let dashArray: String
     /// GraphViz `style`.
-    public let dotStyle: String
+    package let dotStyle: String
     /// Stroke colour (hex).
-    public let colour: String
+    package let colour: String
     /// Stroke width (px).
-    public let width: Double
+    package let width: Double
     /// Whether to draw an arrowhead at the partner's end (directed kinds).
-    public let arrow: Bool
+    package let arrow: Bool
 
     /// The style of a commitment kind, of `rivalry`, or a neutral style for unknown kinds.
-    public static func style(forKind kind: String) -> CommitmentStyle {
+    package static func style(forKind kind: String) -> CommitmentStyle {
         switch kind {
         case CommitmentKind.defense.rawValue:
             return .init(
@@ -57,7 +57,7 @@ public struct CommitmentStyle: Hashable, Sendable {
     }
 
     /// Drawing precedence when several commitments join one pair: the most binding is drawn.
-    public static let precedence: [CommitmentKind] = [
+    package static let precedence: [CommitmentKind] = [
         .offense, .defense, .guarantee, .patronage, .consultation,
         .neutrality, .nonaggression,
     ]

@@ -1,10 +1,10 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// GraphViz DOT (write only): an undirected `graph` with every vertex and edge attribute, plus
 /// drawing hints: line style by commitment kind (`CommitmentStyle`), rivalries dashed red,
 /// directed commitments (guarantee, patronage) with an arrow (`dir=forward`). Node ids are the
 /// state codes. `neato -Tsvg` or `dot -Tsvg` draws it.
-public enum DOTWriter {
-    public static func encode(_ document: GraphDocument) -> String {
+package enum DOTWriter {
+    package static func encode(_ document: GraphDocument) -> String {
         let idColumn = document.vertexColumn("name")
         let ids = (0..<document.vertexCount).map { idColumn?.values[$0]?.text ?? String($0) }
         let graphName = document.graphAttribute("name")?.text ?? "alliances"

@@ -1,10 +1,10 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// Gephi's spreadsheet import: a nodes table (`Id,Label,...`) and an edges table
 /// (`Source,Target,Type,...`), both RFC 4180 CSV with a header.
 ///
 /// Graph attributes (the scenario's parameters, contiguity, war plans) have no place in these
 /// tables and are not written. Missing values are empty cells. Numbers are locale-free.
-public enum GephiCSV {
+@_spi(Internals) public enum GephiCSV {
     /// The two tables of `document`: node ids from the `name` attribute (state codes), `Label`
     /// from `label`; `Type` is `Undirected` or `Directed`.
     public static func encode(_ document: GraphDocument) -> (nodes: String, edges: String) {
@@ -33,7 +33,7 @@ public enum GephiCSV {
 
     /// Reads the tables (the nodes table may be nil: nodes then come from the edges, in order of
     /// first appearance). Every value is read as text; the scenario mapping converts numbers.
-    public static func decode(nodes: CSVReader?, edges: CSVReader?) throws(InputError) -> GraphDocument {
+    package static func decode(nodes: CSVReader?, edges: CSVReader?) throws(InputError) -> GraphDocument {
         var ids: [String] = []
         var index: [String: Int] = [:]
         var vertexValues: [[GraphDocument.Value?]] = []

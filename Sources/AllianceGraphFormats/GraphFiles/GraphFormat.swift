@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 #if canImport(Foundation)
     import Foundation
 #endif
@@ -23,7 +23,7 @@ public enum GraphFormat: String, CaseIterable, Hashable, Sendable {
     /// The format implied by a file name: `.graphml`/`.xml`, `.gml`, `.dot`/`.gv`, `.csv`;
     /// `.nodelink.json`/`.node-link.json` is node-link; other `.json` is a scenario when writing
     /// and is sniffed when reading (see `read(path:format:)`). Nil when unknown.
-    public static func detect(path: String) -> GraphFormat? {
+    package static func detect(path: String) -> GraphFormat? {
         let lower = path.lowercased()
         if lower.hasSuffix(".graphml") || lower.hasSuffix(".xml") { return .graphml }
         if lower.hasSuffix(".gml") { return .gml }
@@ -36,48 +36,31 @@ public enum GraphFormat: String, CaseIterable, Hashable, Sendable {
 }
 
 /// Reading and writing scenarios in every graph format.
-public enum GraphIO {
+package enum GraphIO {
     /// Largest graph file read (bytes).
-    public static let maxFileSize = 1 << 30
+    package static let maxFileSize = 1 << 30
 
-    /// Reads a scenario from `path` in `format` (detected from the name when nil). A `.json`
-    /// file holding `"nodes"` and no `"format"` is read as node-link JSON. For CSV, `path` may be
-    /// `BASE-nodes.csv`, `BASE-edges.csv` or `BASE.csv`; both tables are looked up beside it.
-    public static func read(path: String, format: GraphFormat? = nil) throws(InputError) -> Scenario {
-        guard let format = format ?? GraphFormat.detect(path: path) else {
-            throw InputError(file: path, "unknown file type; name it .json, .graphml, .gml or .csv, or give --from")
+    /// Reads a Gephi nodes/edges pair: `path` may be `BASE-nodes.csv`, `BASE-edges.csv` or
+    /// `BASE.csv`; both tables are looked up beside it (either may be missing, not both). An
+    /// error names the table at fault. `ScenarioLoader.load` is the public entry point.
+    package static func readCSV(path: String) throws(InputError) -> Scenario {
+        let (nodesPath, edgesPath) = csvPaths(path)
+        let fm = FileManager.default
+        let nodes = fm.fileExists(atPath: nodesPath) ? try CSVReader(path: nodesPath, limit: maxFileSize) : nil
+        let edges = fm.fileExists(atPath: edgesPath) ? try CSVReader(path: edgesPath, limit: maxFileSize) : nil
+        if nodes == nil && edges == nil {
+            throw InputError(file: path, "found neither \(nodesPath) nor \(edgesPath)")
         }
-        let fallbackName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let name = URL(fileURLWithPath: csvBase(path)).lastPathComponent
         do throws(InputError) {
-            switch format {
-            case .scenario, .nodeLink, .graphml, .gml:
-                let bytes = try FileInput.readBytes(path: path, limit: maxFileSize)
-                return try decode(bytes, format: format, fallbackName: fallbackName)
-            case .csv:
-                let (nodesPath, edgesPath) = csvPaths(path)
-                let fm = FileManager.default
-                let nodes = fm.fileExists(atPath: nodesPath) ? try CSVReader(path: nodesPath, limit: maxFileSize) : nil
-                let edges = fm.fileExists(atPath: edgesPath) ? try CSVReader(path: edgesPath, limit: maxFileSize) : nil
-                if nodes == nil && edges == nil {
-                    throw InputError(file: path, "found neither \(nodesPath) nor \(edgesPath)")
-                }
-                let name = URL(fileURLWithPath: csvBase(path)).lastPathComponent
-                do throws(InputError) {
-                    return try ScenarioGraphMapping.scenario(
-                        try GephiCSV.decode(nodes: nodes, edges: edges), fallbackName: name)
-                } catch  where error.file == nil {
-                    // A vertex's error is in the nodes table, an edge's in the edges table.
-                    let location = error.location ?? ""
-                    if location.hasPrefix("vertex"), nodes != nil { throw error.inFile(nodesPath) }
-                    if location.hasPrefix("edge"), edges != nil { throw error.inFile(edgesPath) }
-                    throw error
-                }
-            case .dot:
-                throw InputError(
-                    file: path, "DOT is written, not read; convert from JSON, GraphML, GML, node-link or CSV")
-            }
-        } catch {
-            throw error.file == nil ? error.inFile(path) : error
+            return try ScenarioGraphMapping.scenario(
+                try GephiCSV.decode(nodes: nodes, edges: edges), fallbackName: name)
+        } catch  where error.file == nil {
+            // A vertex's error is in the nodes table, an edge's in the edges table.
+            let location = error.location ?? ""
+            if location.hasPrefix("vertex"), nodes != nil { throw error.inFile(nodesPath) }
+            if location.hasPrefix("edge"), edges != nil { throw error.inFile(edgesPath) }
+            throw error.inFile(path)
         }
     }
 
@@ -85,7 +68,7 @@ public enum GraphIO {
     /// file name). `.scenario` bytes holding `"nodes"` and no `"format"` are read as node-link
     /// JSON, as `read(path:format:)` does; `fallbackName` names a scenario whose file gives none.
     /// CSV (two tables) and DOT (write only) are rejected.
-    public static func decode(_ bytes: [UInt8], format: GraphFormat, fallbackName: String) throws(InputError)
+    package static func decode(_ bytes: [UInt8], format: GraphFormat, fallbackName: String) throws(InputError)
         -> Scenario
     {
         switch format {
@@ -107,7 +90,7 @@ public enum GraphIO {
     }
 
     /// Reads a scenario from Gephi nodes/edges tables held in memory (either may be nil, not both).
-    public static func decodeCSV(nodes: [UInt8]?, edges: [UInt8]?, fallbackName: String) throws(InputError) -> Scenario
+    package static func decodeCSV(nodes: [UInt8]?, edges: [UInt8]?, fallbackName: String) throws(InputError) -> Scenario
     {
         let nodeTable = try nodes.map { (b: [UInt8]) throws(InputError) in try CSVReader(bytes: b, file: "nodes table")
         }
@@ -119,7 +102,7 @@ public enum GraphIO {
     }
 
     /// The text of `scenario` in a single-file format (not CSV, which has two tables).
-    public static func encode(_ scenario: Scenario, as format: GraphFormat) throws(ComputationError) -> String {
+    package static func encode(_ scenario: Scenario, as format: GraphFormat) throws(ComputationError) -> String {
         switch format {
         case .scenario: return ScenarioWriter.json(scenario)
         case .graphml: return try IGraphForeign.write(ScenarioGraphMapping.document(scenario), format: .graphml)
@@ -141,7 +124,7 @@ public enum GraphIO {
     /// as one unit (both or neither).
     /// Returns the paths written.
     @discardableResult
-    public static func write(_ scenario: Scenario, as format: GraphFormat, to path: String) throws -> [String] {
+    package static func write(_ scenario: Scenario, as format: GraphFormat, to path: String) throws -> [String] {
         if format == .csv {
             let tables = GephiCSV.encode(ScenarioGraphMapping.document(scenario))
             let (nodesPath, edgesPath) = csvPaths(path)
@@ -160,7 +143,7 @@ public enum GraphIO {
     }
 
     /// The nodes and edges tables for a CSV path.
-    public static func csvPaths(_ path: String) -> (nodes: String, edges: String) {
+    package static func csvPaths(_ path: String) -> (nodes: String, edges: String) {
         let base = csvBase(path)
         return (base + "-nodes.csv", base + "-edges.csv")
     }

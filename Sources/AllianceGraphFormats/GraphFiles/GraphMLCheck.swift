@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import Foundation
 
 /// Checks of a GraphML file that igraph's reader (0.10.2) does not make: it merges nodes that

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// networkx node-link JSON (`networkx.node_link_data` / `node_link_graph`, networkx 3.x).
 ///
 /// Written: `{"directed": false, "multigraph": true, "graph": {...}, "nodes": [{"id": ...}],
@@ -6,8 +6,8 @@ import AllianceGraph
 /// attribute (the state code), which is therefore not repeated. Missing values are omitted.
 /// Read: `"edges"` or the older `"links"`; node ids may be strings or numbers; attributes of any
 /// scalar type; nested values are kept as compact JSON text.
-public enum NodeLinkJSON {
-    public static func encode(_ document: GraphDocument) -> String {
+package enum NodeLinkJSON {
+    package static func encode(_ document: GraphDocument) -> String {
         typealias V = GraphDocument.Value
         func json(_ value: V) -> JSONValue {
             switch value {
@@ -64,10 +64,16 @@ public enum NodeLinkJSON {
     /// Whether `bytes` look like node-link JSON (an object with `nodes`).
     static func looksLikeNodeLink(_ value: JSONValue) -> Bool {
         guard case .object(let members) = value else { return false }
-        return members.contains { $0.key == "nodes" } && !members.contains { $0.key == "format" }
+        return looksLikeNodeLink(keys: members.map(\.key))
     }
 
-    public static func decode(_ bytes: [UInt8]) throws(InputError) -> GraphDocument {
+    /// Whether a JSON object with these root keys is node-link JSON rather than a scenario: it
+    /// has `"nodes"` and no `"format"` (the one rule of format detection by content).
+    static func looksLikeNodeLink(keys: [String]) -> Bool {
+        keys.contains("nodes") && !keys.contains("format")
+    }
+
+    package static func decode(_ bytes: [UInt8]) throws(InputError) -> GraphDocument {
         try decode(JSONParser.parse(bytes))
     }
 

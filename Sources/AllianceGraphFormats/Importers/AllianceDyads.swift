@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// Alliance obligations in force in one year, read from a dyad-year file: ATOP 5.1
 /// (`atop5_1dy` layout) or COW Formal Alliances v4.1 (`alliance_v4.1_by_dyad_yearly` layout).
 struct AllianceDyads {
@@ -33,47 +33,7 @@ struct AllianceDyads {
 
     /// Reads the obligations of `year` from an ATOP dyad-year file.
     static func atop(path: String, year: Int, progress: ProgressReporter) throws(InputError) -> AllianceDyads {
-        let reader = try CSVReader(path: path)
-        let layout = "ATOP 5.1 dyad-year (mem1,mem2,year,defense,offense,neutral,nonagg,consul)"
-        let m1 = try reader.requireColumn("mem1", layout: layout), m2 = try reader.requireColumn("mem2", layout: layout)
-        let yr = try reader.requireColumn("year", layout: layout)
-        var columns: [(Int, CommitmentKind)] = []
-        for (name, kind) in atopColumns { columns.append((try reader.requireColumn(name, layout: layout), kind)) }
-        var result = AllianceDyads()
-        var yearsByKey: [Key: [Int]] = [:]
-        var seenThisYear = Set<CcodePair>()
-        var low = Int.max, high = Int.min, rows = 0
-        try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
-            rows += 1
-            if rows % 5000 == 0 { progress.update(rows, detail: "ATOP dyad-years") }
-            let y = try COWDataSources.requiredYear(f[yr], "year", reader, line)
-            low = min(low, y); high = max(high, y)
-            if y > year { return }
-            let a = try COWDataSources.requiredCcode(f[m1], "mem1", reader, line)
-            let b = try COWDataSources.requiredCcode(f[m2], "mem2", reader, line)
-            if a == b {
-                if y == year { result.selfDyads += 1 }
-                return
-            }
-            let pair = CcodePair(a, b)
-            if y == year, !seenThisYear.insert(pair).inserted { result.duplicateDyadYears += 1 }
-            for (column, kind) in columns {
-                switch try COWDataSources.obligation(f[column], reader.header[column], reader, line) {
-                case true?: yearsByKey[Key(pair: pair, kind: kind), default: []].append(y)
-                case false?: continue
-                case nil: if y == year { result.missingCells += 1 }
-                }
-            }
-        }
-        result.years = low <= high ? low...high : nil
-        for (key, years) in yearsByKey {
-            let set = Set(years)
-            guard set.contains(year) else { continue }
-            var since = year
-            while set.contains(since - 1) { since -= 1 }
-            result.obligations[key] = since
-        }
-        return result
+        try ATOPRows.read(path: path, progress: progress).dyads(year: year)
     }
 
     /// Reads the obligations of `year` from a COW Formal Alliances v4.1 dyad-yearly file.

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 #if canImport(Foundation)
     import Foundation
 #endif
@@ -84,13 +84,28 @@ public struct ImportResult: Sendable {
 /// numeric code; states that map to one code (Germany 255 and 260 in ISO3, or with
 /// `mergeGermany`) are merged, their capabilities added and their ties united.
 public enum AllianceImporter {
-    public static func run(
+    /// Imports the alliance file at `allianceFile` (ATOP dyad-year or COW dyad CSV) with the
+    /// side files and settings in `options`: the scenario of `options.year` and its warnings.
+    public static func run(allianceFile: String, options: AllianceImportOptions) throws(InputError) -> ImportResult {
+        try run(allianceFile: allianceFile, options: options, progress: .silent())
+    }
+
+    /// As `run(allianceFile:options:)`, reporting each file's progress to `progress`.
+    package static func run(
+        allianceFile: String, options: AllianceImportOptions, progress: ProgressReporter
+    ) throws(InputError) -> ImportResult {
+        try run(allianceFile: allianceFile, options: options, progress: progress, cache: nil)
+    }
+
+    /// As `run(allianceFile:options:progress:)`; with a cache, the ATOP and NMC files are parsed
+    /// once for all the years imported through it.
+    static func run(
         allianceFile: String, options: AllianceImportOptions,
-        progress: ProgressReporter = .silent()
+        progress: ProgressReporter = .silent(), cache: ImportSourceCache?
     ) throws(InputError) -> ImportResult {
         let year = options.year
         guard COWDataSources.years.contains(year) else {
-            throw InputError(location: "--year", "\(year) is not a year (1-9999)")
+            throw InputError(location: "year", "\(year) is not a year (1-9999)")
         }
         var warnings: [String] = []
         func checkYear(_ range: ClosedRange<Int>?, _ file: String, _ what: String) throws(InputError) {
@@ -102,7 +117,12 @@ public enum AllianceImporter {
         }
         let dyads: AllianceDyads
         switch options.source {
-        case .atop: dyads = try AllianceDyads.atop(path: allianceFile, year: year, progress: progress)
+        case .atop:
+            if let cache {
+                dyads = try cache.atopRows(path: allianceFile, progress: progress).dyads(year: year)
+            } else {
+                dyads = try AllianceDyads.atop(path: allianceFile, year: year, progress: progress)
+            }
         case .cow: dyads = try AllianceDyads.cow(path: allianceFile, year: year, progress: progress)
         }
         try checkYear(dyads.years, allianceFile, options.source == .atop ? "the ATOP file" : "the COW alliance file")
@@ -128,7 +148,12 @@ public enum AllianceImporter {
         var cinc: [Int: Double?]?
         var nmcCodes: [Int: String] = [:]
         if let path = options.capabilities {
-            let read = try COWDataSources.capabilities(path: path, year: year, progress: progress)
+            let read: (cinc: [Int: Double?], codes: [Int: String], years: ClosedRange<Int>?)
+            if let cache {
+                read = try cache.nmcRows(path: path, progress: progress).year(year)
+            } else {
+                read = try COWDataSources.capabilities(path: path, year: year, progress: progress)
+            }
             try checkYear(read.years, path, "the NMC file")
             cinc = read.cinc
             nmcCodes = read.codes
@@ -172,7 +197,7 @@ public enum AllianceImporter {
                     }
                     let hint = NameSuggestion.hint(for: entry, among: candidates)
                     throw InputError(
-                        location: "--only",
+                        location: "only",
                         "\"\(entry.prefix(20))\" is not a state in the data for \(year)\(hint) (codes are \(options.codes.rawValue))"
                     )
                 }
@@ -182,7 +207,7 @@ public enum AllianceImporter {
         }
         if universe.isEmpty {
             throw InputError(
-                file: allianceFile, "no state is left for \(year) after filtering; widen --only or --region")
+                file: allianceFile, "no state is left for \(year) after filtering; widen the state filter (only, region)")
         }
         if let members {
             let missing = allied.intersection(universe).subtracting(members.keys).sorted()
@@ -207,8 +232,8 @@ public enum AllianceImporter {
         if !unmapped.isEmpty {
             let list = unmapped.map { "\($0) (\(cowCode($0)))" }.joined(separator: ", ")
             throw InputError(
-                location: "--codes iso3",
-                "no ISO3 code for COW state(s) \(list) in \(year); use --codes cow, or exclude them with --only or --region"
+                location: "codes",
+                "no ISO3 code for COW state(s) \(list) in \(year); use COW codes, or exclude them with the state filter (only, region)"
             )
         }
         var order: [String] = []

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// Readers for the Correlates of War side files the importer combines with alliance data, each
 /// filtered to one year. Layouts as in the COW releases (docs/FORMATS.md); `-9` means missing.
 enum COWDataSources {

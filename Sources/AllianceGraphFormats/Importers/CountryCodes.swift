@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// Country-code systems for imported data: COW numeric codes (`ccode`), COW letter codes
 /// (`stateabb`) and ISO 3166-1 alpha-3.
 ///
@@ -8,7 +8,7 @@ import AllianceGraph
 /// Czechoslovakia (ISO: Czech Republic), KOR Korea before 1910 (ISO: South Korea). A scenario
 /// therefore states its code system (`codes`), and the importer maps through the numeric code,
 /// never through the letters.
-public enum CountryCodes {
+package enum CountryCodes {
     /// One row per COW state-system member (COW numeric code, COW letter code, ISO3 or nil).
     ///
     /// Coverage: every code of the COW state system list (2016 edition). ISO3 is nil for states
@@ -19,7 +19,7 @@ public enum CountryCodes {
     /// user-assigned XKX. Several COW codes share one ISO3: 255 Germany and 260 German Federal
     /// Republic are both DEU; 678 Yemen Arab Republic and 679 Yemen are both YEM; 345 (Serbia /
     /// Yugoslavia / Serbia and Montenegro) is SRB.
-    public static let table: [(ccode: Int, cow: String, iso3: String?)] = [
+    package static let table: [(ccode: Int, cow: String, iso3: String?)] = [
         (2, "USA", "USA"), (20, "CAN", "CAN"), (31, "BHM", "BHS"), (40, "CUB", "CUB"), (41, "HAI", "HTI"),
         (42, "DOM", "DOM"), (51, "JAM", "JAM"), (52, "TRI", "TTO"), (53, "BAR", "BRB"), (54, "DMA", "DMA"),
         (55, "GRN", "GRD"), (56, "SLU", "LCA"), (57, "SVG", "VCT"), (58, "AAB", "ATG"), (60, "SKN", "KNA"),
@@ -73,14 +73,14 @@ public enum CountryCodes {
     }()
 
     /// The COW letter code of `ccode`, if the table knows it.
-    public static func cowCode(_ ccode: Int) -> String? { byCcode[ccode]?.cow }
+    package static func cowCode(_ ccode: Int) -> String? { byCcode[ccode]?.cow }
 
     /// The ISO3 code of `ccode`, if there is one.
-    public static func iso3(_ ccode: Int) -> String? { byCcode[ccode]?.iso3 ?? nil }
+    package static func iso3(_ ccode: Int) -> String? { byCcode[ccode]?.iso3 ?? nil }
 
     /// The COW numeric code for a COW letter code.
-    public static func ccode(cow code: String) -> Int? { table.first { $0.cow == code }?.ccode }
+    package static func ccode(cow code: String) -> Int? { table.first { $0.cow == code }?.ccode }
 
     /// The COW numeric codes for an ISO3 code (several for DEU and YEM).
-    public static func ccodes(iso3 code: String) -> [Int] { table.filter { $0.iso3 == code }.map(\.ccode) }
+    package static func ccodes(iso3 code: String) -> [Int] { table.filter { $0.iso3 == code }.map(\.ccode) }
 }

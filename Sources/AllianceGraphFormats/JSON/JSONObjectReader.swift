@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// Reads the fields of one JSON object strictly, tracking the JSON path for error messages.
 ///
 /// Callers declare every field they know with the typed accessors and finish with

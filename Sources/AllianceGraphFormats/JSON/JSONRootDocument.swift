@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// A JSON document whose root is an object, read so that its arrays never exist as a whole in
 /// memory: the scenario reader's path for files of millions of ties.
 ///

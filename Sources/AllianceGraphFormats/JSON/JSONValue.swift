@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// A parsed JSON document that keeps object keys in file order and numbers' source text.
 ///
 /// The library's own reader (`JSONParser`) produces it: strict RFC 8259, duplicate keys rejected,

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// Writes `JSONValue` documents deterministically: keys in the given order, numbers in the
 /// shortest form that reads back to the same Double (locale-free), integers without a fraction.
 package enum JSONWriter {

@@ -1,10 +1,10 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// Writes crisis records and ensembles as timelines for people, tidy CSV or JSON for programs.
-public enum CrisisOutput {
+package enum CrisisOutput {
     // MARK: - Descriptions
 
     /// One phrase for a cause: "patronage of YUG (attacked), credibility 0.9, honour 0.6705".
-    public static func describe(_ cause: CrisisCause, in engine: CrisisEngine) -> String {
+    package static func describe(_ cause: CrisisCause, in engine: CrisisEngine) -> String {
         let network = engine.network
         func code(_ id: StateID) -> String { network[id].code }
         switch cause {
@@ -29,7 +29,7 @@ public enum CrisisOutput {
     }
 
     /// One phrase for a pledge judged at the end: "defense to GMY: GMY was not attacked".
-    public static func describe(_ check: PledgeCheck, in engine: CrisisEngine, mode: CrisisMode) -> String {
+    package static func describe(_ check: PledgeCheck, in engine: CrisisEngine, mode: CrisisMode) -> String {
         let network = engine.network
         let o = check.obligation
         let partner = network[o.partner].code
@@ -44,6 +44,8 @@ public enum CrisisOutput {
         case .vetoed(let by):
             return
                 "\(o.kind.rawValue) to \(partner): barred by its neutrality/non-aggression pledge to \(network[by].code)"
+        case .bothSides:
+            return "\(o.kind.rawValue) to \(partner): cancelled (pledged to fight on both sides)"
         case .tie:
             return "\(o.kind.rawValue) to \(partner): honoured, but pledges to the other side are as strong"
         case .restrains:
@@ -63,7 +65,7 @@ public enum CrisisOutput {
     /// each did not bring it in (defensive pledges whose partners were not attacked grouped by
     /// kind), then the belligerents it is pledged not to fight. Consultation is left out of the
     /// line (it never triggers); `json` lists every pledge.
-    public static func reason(_ abstention: CrisisAbstention, in engine: CrisisEngine, mode: CrisisMode) -> String {
+    package static func reason(_ abstention: CrisisAbstention, in engine: CrisisEngine, mode: CrisisMode) -> String {
         let network = engine.network
         var notAttacked: [(CommitmentKind, [String])] = []
         var phrases: [String] = []
@@ -98,7 +100,7 @@ public enum CrisisOutput {
 
     /// The timeline table: step, state, side, role, cause; then the war size, the states that
     /// stayed out with their reasons, and the broken pledges.
-    public static func table(_ result: CrisisResult, engine: CrisisEngine, title: String) -> String {
+    package static func table(_ result: CrisisResult, engine: CrisisEngine, title: String) -> String {
         let network = engine.network
         var out = title + "\n"
         out +=
@@ -149,7 +151,7 @@ public enum CrisisOutput {
     /// Tidy CSV, one row per state: belligerents in timeline order, then the states that stayed
     /// out (empty step and side, role `out`, the reason in `detail`). Attacks on states already
     /// at war are extra rows with role `attacked`.
-    public static func csv(_ result: CrisisResult, engine: CrisisEngine) -> String {
+    package static func csv(_ result: CrisisResult, engine: CrisisEngine) -> String {
         let network = engine.network
         var lines = ["step,code,name,side,role,cause,via,commitment,credibility,honour,detail"]
         for event in result.events {
@@ -183,7 +185,7 @@ public enum CrisisOutput {
 
     /// JSON: the crisis, its parameters, the timeline, the states that stayed out with every
     /// judged pledge, the broken pledges and the war size.
-    public static func json(
+    package static func json(
         _ result: CrisisResult, engine: CrisisEngine, scenarioName: String,
         inputDigest: String? = nil
     ) -> String {
@@ -288,6 +290,7 @@ public enum CrisisOutput {
         case .partnerNotAttacked: return "partner_not_attacked"
         case .notHonoured: return "not_honoured"
         case .vetoed: return "vetoed"
+        case .bothSides: return "both_sides"
         case .tie: return "tie"
         case .restrains: return "restrains"
         case .consultation: return "consultation"
@@ -345,7 +348,7 @@ public enum CrisisOutput {
     }
 
     /// Per-state entry probabilities and sides, then the war-size distribution.
-    public static func table(_ result: CrisisEnsembleResult, engine: CrisisEngine, title: String) -> String {
+    package static func table(_ result: CrisisEnsembleResult, engine: CrisisEngine, title: String) -> String {
         let network = engine.network
         var out = title + "\n"
         out +=
@@ -356,10 +359,10 @@ public enum CrisisOutput {
         for i in ensembleOrder(result) {
             table.append([
                 network.states[i].code, String(network.states[i].name.prefix(24)),
-                NumberFormat.fixed(result.entryProbability(i), digits: 4),
-                NumberFormat.fixed(result.probability(i, side: .a), digits: 4),
-                NumberFormat.fixed(result.probability(i, side: .b), digits: 4),
-                NumberFormat.fixed(result.meanEntryStep(i), digits: 2),
+                NumberFormat.fixed(result.entryProbability(StateID(i)), digits: 4),
+                NumberFormat.fixed(result.probability(StateID(i), side: .a), digits: 4),
+                NumberFormat.fixed(result.probability(StateID(i), side: .b), digits: 4),
+                NumberFormat.fixed(result.meanEntryStep(StateID(i)), digits: 2),
             ])
         }
         out += table.render() + "\n"
@@ -383,14 +386,14 @@ public enum CrisisOutput {
     }
 
     /// Tidy CSV, one row per state in network order.
-    public static func csv(_ result: CrisisEnsembleResult, engine: CrisisEngine) -> String {
+    package static func csv(_ result: CrisisEnsembleResult, engine: CrisisEngine) -> String {
         var lines = ["code,name,runs,p_enter,p_side_a,p_side_b,mean_entry_step"]
         for (i, state) in engine.network.states.enumerated() {
             lines.append(
                 [
                     CSV.field(state.code), CSV.field(state.name), String(result.runs),
-                    NumberFormat.csv(result.entryProbability(i)), NumberFormat.csv(result.probability(i, side: .a)),
-                    NumberFormat.csv(result.probability(i, side: .b)), NumberFormat.csv(result.meanEntryStep(i)),
+                    NumberFormat.csv(result.entryProbability(StateID(i))), NumberFormat.csv(result.probability(StateID(i), side: .a)),
+                    NumberFormat.csv(result.probability(StateID(i), side: .b)), NumberFormat.csv(result.meanEntryStep(StateID(i))),
                 ]
                 .joined(separator: ","))
         }
@@ -399,7 +402,7 @@ public enum CrisisOutput {
 
     /// JSON: the crisis and its parameters, per-state probabilities, war-size summaries and the
     /// histogram of the number of belligerents.
-    public static func json(
+    package static func json(
         _ result: CrisisEnsembleResult, engine: CrisisEngine, scenarioName: String,
         inputDigest: String? = nil
     ) -> String {
@@ -408,10 +411,10 @@ public enum CrisisOutput {
             .object([
                 JSONMember(key: "code", value: .string(network.states[i].code)),
                 JSONMember(key: "name", value: .string(network.states[i].name)),
-                JSONMember(key: "pEnter", value: .number(result.entryProbability(i))),
-                JSONMember(key: "pSideA", value: .number(result.probability(i, side: .a))),
-                JSONMember(key: "pSideB", value: .number(result.probability(i, side: .b))),
-                JSONMember(key: "meanEntryStep", value: .number(result.meanEntryStep(i))),
+                JSONMember(key: "pEnter", value: .number(result.entryProbability(StateID(i)))),
+                JSONMember(key: "pSideA", value: .number(result.probability(StateID(i), side: .a))),
+                JSONMember(key: "pSideB", value: .number(result.probability(StateID(i), side: .b))),
+                JSONMember(key: "meanEntryStep", value: .number(result.meanEntryStep(StateID(i)))),
             ])
         }
         let sizes: [JSONMember] = result.warSizeSummaries.map { name, s in

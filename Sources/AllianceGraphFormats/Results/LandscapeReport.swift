@@ -1,17 +1,17 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// Writes the result of a landscape search as a table for people, tidy CSV or JSON.
 ///
 /// Camps are labelled A and B. With an actual partition, each minimum is oriented so that camp
 /// A is the side of the actual partition it matches best (`--actual` names the states of side
 /// A); without one, camp A holds the first state.
-public struct LandscapeReport: Sendable {
-    public let title: String
-    public let landscape: AlignmentLandscape
-    public let result: LandscapeSearch.Result
+package struct LandscapeReport: Sendable {
+    package let title: String
+    package let landscape: AlignmentLandscape
+    package let result: LandscapeSearch.Result
     /// Actual side (0 = A, 1 = B) of each state, if known.
-    public let actual: [Int]?
+    package let actual: [Int]?
 
-    public init(title: String, landscape: AlignmentLandscape, result: LandscapeSearch.Result, actual: [Int]? = nil) {
+    package init(title: String, landscape: AlignmentLandscape, result: LandscapeSearch.Result, actual: [Int]? = nil) {
         self.title = title
         self.landscape = landscape
         self.result = result
@@ -19,7 +19,7 @@ public struct LandscapeReport: Sendable {
     }
 
     /// Camps of minimum `k`, oriented as described in the type's documentation.
-    public func orientedCamps(_ k: Int) -> [Int] {
+    package func orientedCamps(_ k: Int) -> [Int] {
         let camps = result.minima[k].camps
         guard let actual else { return camps }
         let agree = zip(camps, actual).filter { $0 == $1 }.count
@@ -27,7 +27,7 @@ public struct LandscapeReport: Sendable {
     }
 
     /// States of minimum `k` on the actual side, or nil without an actual partition.
-    public func matches(_ k: Int) -> Int? {
+    package func matches(_ k: Int) -> Int? {
         actual.map { LandscapeSearch.matches(result.minima[k].camps, actual: $0) }
     }
 
@@ -40,7 +40,7 @@ public struct LandscapeReport: Sendable {
     private static func campName(_ c: Int) -> String { c == 0 ? "A" : "B" }
 
     /// The table for people: the minima, then the lowest minimum state by state.
-    public func table() -> String {
+    package func table() -> String {
         let codes = landscape.codes
         var out = "\(title)\n"
         out += "Sizes: capability. Propensities: \(landscape.propensitySource). Search: \(searchLine).\n"
@@ -85,7 +85,7 @@ public struct LandscapeReport: Sendable {
     }
 
     /// Tidy CSV: one row per minimum and state.
-    public func csv() -> String {
+    package func csv() -> String {
         var lines = ["minimum,energy,basin,basin_share,code,camp,actual,frustration"]
         for (k, minimum) in result.minima.enumerated() {
             let camps = orientedCamps(k)
@@ -104,7 +104,7 @@ public struct LandscapeReport: Sendable {
 
     /// JSON: `{"states": [...], "propensities": ..., "search": {...}, "minima": [{"energy", "basin",
     /// "basinShare", "campA", "campB", "matches", "frustration": {code: F_i}}]}`.
-    public func json() -> String {
+    package func json() -> String {
         let codes = landscape.codes
         var minima: [JSONValue] = []
         for (k, minimum) in result.minima.enumerated() {

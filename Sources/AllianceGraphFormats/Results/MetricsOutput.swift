@@ -1,6 +1,6 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// Writes a `MetricsReport` as a table for people, tidy CSV or JSON for programs.
-public enum MetricsOutput {
+package enum MetricsOutput {
     /// JSON: `{"states": [{"code": ..., "name": ..., "<metric>": ...}], "system": {...}}`.
     /// NaN values are written as `null`. With `similarityMatrix`, a top-level
     /// `"similarity": {"codes": [...], "matrix": [[...]]}` follows.
@@ -192,7 +192,7 @@ public enum MetricsOutput {
 }
 
 /// RFC 4180 CSV fields.
-public enum CSV {
+@_spi(Internals) public enum CSV {
     /// `text` quoted when it contains a comma, quote, CR or LF (quotes doubled).
     public static func field(_ text: String) -> String {
         if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {

@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// The files of a simulation run (ENGINEERING.md section 3): `rounds.csv`, `system.csv`,
 /// `final.json`, `run.json`.
 ///
@@ -7,9 +7,9 @@ import AllianceGraph
 /// faces none. Deterministic: the same records give the same bytes. `run.json` holds the seed,
 /// every parameter, the input digest and the version; its `timing` member (wall time) is the
 /// only part that differs between two runs of the same input and seed.
-public enum SimulationOutput {
+package enum SimulationOutput {
     /// One row per round and state: `round,code,effort,power,threat,security_ratio,main_threat,commitments`.
-    public static func roundsCSV(_ simulation: Simulation) -> String {
+    package static func roundsCSV(_ simulation: Simulation) -> String {
         let states = simulation.network.states
         var out = "round,code,effort,power,threat,security_ratio,main_threat,commitments\n"
         for record in simulation.records {
@@ -28,7 +28,7 @@ public enum SimulationOutput {
     /// rivalries, [blocs, modularity], balance, concentration, mean_effort, mean_credibility,
     /// [arms_race_stability], commitments_added, commitments_removed, abandoned, bandwagons,
     /// triad_flips, propagation_iterations; the bracketed columns only with full system metrics.
-    public static func systemCSV(_ simulation: Simulation) -> String {
+    package static func systemCSV(_ simulation: Simulation) -> String {
         let full = simulation.configuration.systemMetrics == .full
         var header = ["round", "commitments"] + CommitmentKind.allCases.map(\.rawValue) + ["rivalries"]
         if full { header += ["blocs", "modularity"] }
@@ -61,7 +61,7 @@ public enum SimulationOutput {
 
     /// The final network as a scenario file: `scenario` with its network replaced (ties not in
     /// force in the scenario's year were dropped before the run).
-    public static func finalScenarioJSON(_ scenario: Scenario, _ simulation: Simulation) throws(InputError) -> String {
+    package static func finalScenarioJSON(_ scenario: Scenario, _ simulation: Simulation) throws(InputError) -> String {
         var description =
             "State after \(simulation.round) rounds of alliancectl simulate (seed \(simulation.configuration.seed))."
         if let original = scenario.description { description = original + " " + description }
@@ -73,7 +73,7 @@ public enum SimulationOutput {
     }
 
     /// Run metadata. `inputBytes` are the input file's bytes (for the FNV-1a 64 digest).
-    public static func runJSON(
+    package static func runJSON(
         _ simulation: Simulation, input: String, inputBytes: [UInt8], wallSeconds: Double,
         burdenSharing: BurdenSharingReport?
     ) -> String {

@@ -1,18 +1,18 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// Plain-text tables for people: columns padded to their widest cell, numbers right-aligned.
-public struct TextTable: Sendable {
-    public enum Alignment: Sendable { case left, right }
+package struct TextTable: Sendable {
+    package enum Alignment: Sendable { case left, right }
 
-    public var headers: [String]
-    public var alignments: [Alignment]
-    public var rows: [[String]] = []
+    package var headers: [String]
+    package var alignments: [Alignment]
+    package var rows: [[String]] = []
 
-    public init(headers: [String], alignments: [Alignment]? = nil) {
+    package init(headers: [String], alignments: [Alignment]? = nil) {
         self.headers = headers
         self.alignments = alignments ?? headers.map { _ in .left }
     }
 
-    public mutating func append(_ row: [String]) { rows.append(row) }
+    package mutating func append(_ row: [String]) { rows.append(row) }
 
     /// The table with a header rule, e.g.
     /// ```
@@ -20,7 +20,7 @@ public struct TextTable: Sendable {
     /// ----  ------  --------
     /// FRN        2    1.7000
     /// ```
-    public func render() -> String {
+    package func render() -> String {
         var widths = headers.map(\.count)
         for row in rows {
             for (k, cell) in row.enumerated() where k < widths.count { widths[k] = max(widths[k], cell.count) }

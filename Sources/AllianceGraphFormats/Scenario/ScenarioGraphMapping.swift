@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// How a scenario becomes an attributed graph and back (docs/FORMATS.md, "Attribute mapping").
 ///
 /// One vertex per state (`name` = code, `label` = display name, then every state field); one
@@ -8,7 +8,7 @@ import AllianceGraph
 /// networkx and R read `weight` as a distance in path measures). Graph attributes hold the
 /// scenario's name, year, code system, description, and `scenario`: compact JSON with the
 /// sources, parameters, contiguity, war plans and propensities, so that nothing is lost.
-public enum ScenarioGraphMapping {
+@_spi(Internals) public enum ScenarioGraphMapping {
     /// The tag stored in the `format` graph attribute.
     public static let formatTag = ScenarioReader.formatTag
 

@@ -1,28 +1,32 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import Foundation
 
 /// Reads scenario files in the `alliancegraph/1` format (docs/FORMAT.md), strictly.
 ///
 /// Every error is an `InputError` naming the file, the JSON path of the field and what would be
 /// valid. Nothing is built until the whole file has been checked.
-public enum ScenarioReader {
+package enum ScenarioReader {
     /// The format tag a scenario file must carry.
-    public static let formatTag = "alliancegraph/1"
+    package static let formatTag = "alliancegraph/1"
 
     /// Largest scenario read from standard input or a pipe (bytes): 2 GiB, so that a runaway
     /// stream fails with a message instead of exhausting memory. Regular files have no limit:
     /// they are mapped, not copied (`FileInput.withBytes`), and read in one streaming pass.
-    public static let maxFileSize = 2 << 30
+    package static let maxFileSize = 2 << 30
 
-    /// Reads and validates the scenario at `path`.
+    /// Reads and validates the scenario at `path`. A JSON document whose root is node-link JSON
+    /// (`"nodes"` and no `"format"`) is handed to `nodeLink` instead, when given; without it, such a
+    /// document fails as a scenario. `ScenarioLoader.load` is the public entry point.
     ///
     /// Memory: the scenario itself plus one JSON element at a time; the file's bytes are mapped
     /// and released behind the parser, so a file of 10 million ties (about 1 GB) loads in well
     /// under 2 GiB.
-    public static func read(path: String) throws(InputError) -> Scenario {
+    static func read(
+        path: String, nodeLink: ((JSONValue) throws(InputError) -> Scenario)? = nil
+    ) throws(InputError) -> Scenario {
         do {
             return try FileInput.withBytes(path: path, streamLimit: maxFileSize) { bytes, release throws(InputError) in
-                try parse(bytes, release: release)
+                try parse(bytes, release: release, nodeLink: nodeLink)
             }
         } catch {
             throw error.file == nil ? error.inFile(path) : error
@@ -30,7 +34,7 @@ public enum ScenarioReader {
     }
 
     /// Parses and validates a scenario from UTF-8 bytes (errors carry no file name).
-    public static func parse(_ bytes: [UInt8]) throws(InputError) -> Scenario {
+    package static func parse(_ bytes: [UInt8]) throws(InputError) -> Scenario {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(InputError) in try parse(buffer, release: nil) }
         }
@@ -40,17 +44,21 @@ public enum ScenarioReader {
     /// Parses in two passes over `bytes`: the whole document is checked first (so malformed JSON
     /// is reported before anything else, as by `JSONParser.parse`), then the root's arrays are
     /// decoded one element at a time (`JSONRootDocument`).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?) throws(InputError)
-        -> Scenario
-    {
+    static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?,
+        nodeLink: ((JSONValue) throws(InputError) -> Scenario)? = nil
+    ) throws(InputError) -> Scenario {
         guard let root = try JSONParser.parseRoot(bytes, release: release) else {
             return try decode(JSONParser.parse(bytes))
+        }
+        if let nodeLink, NodeLinkJSON.looksLikeNodeLink(keys: root.members.map(\.key)) {
+            return try nodeLink(JSONParser.parse(bytes))
         }
         return try decode(root)
     }
 
     /// Parses a scenario from a string.
-    public static func parse(_ text: String) throws(InputError) -> Scenario {
+    package static func parse(_ text: String) throws(InputError) -> Scenario {
         try parse(Array(text.utf8))
     }
 

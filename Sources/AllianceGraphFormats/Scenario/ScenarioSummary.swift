@@ -1,20 +1,20 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// A short description of a scenario and a validation report (`alliancectl info`).
-public struct ScenarioSummary: Sendable {
-    public let scenario: Scenario
+package struct ScenarioSummary: Sendable {
+    package let scenario: Scenario
     /// The year whose ties are counted as active.
-    public let year: Int?
-    public let active: AllianceNetwork
+    package let year: Int?
+    package let active: AllianceNetwork
     /// Active obligations' parent commitments by kind.
-    public let commitmentsByKind: [(kind: CommitmentKind, count: Int)]
-    public let inactiveCommitments: Int
-    public let inactiveRivalries: Int
+    package let commitmentsByKind: [(kind: CommitmentKind, count: Int)]
+    package let inactiveCommitments: Int
+    package let inactiveRivalries: Int
     /// Connected components of the active alliance graph; nil when it could not be computed.
-    public let components: Int?
+    package let components: Int?
     /// Findings worth a look (not errors: the file is valid).
-    public let notes: [String]
+    package let notes: [String]
 
-    public init(_ scenario: Scenario, year: Int? = nil) {
+    package init(_ scenario: Scenario, year: Int? = nil) {
         self.scenario = scenario
         self.year = year ?? scenario.year
         let active = scenario.activeNetwork(year: year)
@@ -67,7 +67,7 @@ public struct ScenarioSummary: Sendable {
     }
 
     /// A human-readable summary.
-    public func text() -> String {
+    package func text() -> String {
         var out = "\(scenario.name)\(year.map { " (\($0))" } ?? "")\n"
         if let description = scenario.description { out += description + "\n" }
         let majors = active.states.filter(\.major).map(\.code)
@@ -98,14 +98,14 @@ public struct ScenarioSummary: Sendable {
     }
 
     /// Tidy CSV: `item,count`.
-    public func csv() -> String {
+    package func csv() -> String {
         var lines = ["item,count"]
         for (item, count) in rows { lines.append("\(item),\(count)") }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// JSON: the counts, the notes and the validation status.
-    public func json() -> String {
+    package func json() -> String {
         var members = [JSONMember(key: "name", value: .string(scenario.name))]
         if let year { members.append(JSONMember(key: "year", value: .integer(year))) }
         for (item, count) in rows { members.append(JSONMember(key: item, value: .integer(count))) }

@@ -1,7 +1,19 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 /// Writes scenarios in the `alliancegraph/1` format (docs/FORMAT.md), deterministically:
 /// fields in a fixed order, defaults omitted, numbers in shortest round-trip form.
 public enum ScenarioWriter {
+    /// The text of `scenario` in a single-file format: scenario JSON, GraphML, GML, node-link
+    /// JSON or DOT (not Gephi CSV, which has two tables: use `write(_:as:to:)`).
+    public static func encode(_ scenario: Scenario, as format: GraphFormat) throws(ComputationError) -> String {
+        try GraphIO.encode(scenario, as: format)
+    }
+
+    /// Writes `scenario` to `path` in `format` (a Gephi CSV pair beside `path` for `.csv`), each
+    /// file through a temporary file renamed into place. Returns the paths written.
+    public static func write(_ scenario: Scenario, as format: GraphFormat, to path: String) throws -> [String] {
+        try GraphIO.write(scenario, as: format, to: path)
+    }
+
     /// The scenario as JSON text; reading it back gives an equal scenario.
     public static func json(_ scenario: Scenario) -> String {
         JSONWriter.serialize(document(scenario))
@@ -143,7 +155,7 @@ public enum ScenarioWriter {
     /// commitments, rivalries or contiguity entries is written one element at a time, so memory
     /// stays O(one element) beyond the scenario itself. For files of millions of ties
     /// (`alliancectl generate`).
-    public static func write(_ scenario: Scenario, to path: String) throws(OutputError) {
+    package static func write(_ scenario: Scenario, to path: String) throws(OutputError) {
         try FileOutput.stream(to: path) { emit in
             var text = "{\n"
             for (k, part) in parts(scenario).enumerated() {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 @Suite("Crisis ensembles")
@@ -11,7 +11,7 @@ struct CrisisEnsembleTests {
 
     @Test("results are identical for 1 and 2 workers")
     func workerCountInvariance() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json"))
         var options = CrisisOptions()
         options.opportunism = true
         let engine = try CrisisEngine(scenario: scenario, options: options)
@@ -31,7 +31,7 @@ struct CrisisEnsembleTests {
         "results are identical for any worker count, both kernels; every run's slots are written",
         arguments: CrisisEnsemble.Kernel.allCases)
     func anyWorkerCount(kernel: CrisisEnsemble.Kernel) throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json"))
         let engine = try CrisisEngine(scenario: scenario)
         let a = try #require(scenario.network.id(forCode: "AUH")), b = try #require(scenario.network.id(forCode: "YUG"))
         let runs = 5 * CrisisEnsemble.chunkSize + 77  // six chunks, the last partial (one partial lane group)
@@ -39,10 +39,12 @@ struct CrisisEnsembleTests {
             engine: engine, attacker: a, target: b, runs: runs, seed: 11,
             workers: 1, kernel: .unbatched)
         for workers in [1, 2, 3, 4, 7, 64] {
-            let result = try CrisisEnsemble.run(
-                engine: engine, attacker: a, target: b, runs: runs, seed: 11,
-                workers: workers, kernel: kernel)
-            #expect(result == reference, "\(kernel), \(workers) workers")
+            for spread in [false, true] {
+                let result = try CrisisEnsemble.run(
+                    engine: engine, attacker: a, target: b, runs: runs, seed: 11,
+                    workers: workers, kernel: kernel, spreadWorkers: spread)
+                #expect(result == reference, "\(kernel), \(workers) workers, start gate \(spread)")
+            }
         }
         // The per-run outputs and the per-state counts agree, and each run is its own single run.
         #expect(reference.enterCount[a.index] == runs && reference.enterCount[b.index] == runs)
@@ -76,7 +78,7 @@ struct CrisisEnsembleTests {
 
     @Test("a stochastic run with reliability 1 and credibility 1 pledges equals the deterministic run")
     func certainPledges() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("nato-2024.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("nato-2024.json"))
         var environment = scenario.parameters
         environment.reliability = 1
         let engine = try CrisisEngine(network: scenario.activeNetwork(), environment: environment)
@@ -91,7 +93,7 @@ struct CrisisEnsembleTests {
         "NATO 2024: Russia attacks Estonia; every member enters (deterministic); expected entrants 31 x 0.745 (stochastic)"
     )
     func nato() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("nato-2024.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("nato-2024.json"))
         let network = scenario.activeNetwork()
         let engine = try CrisisEngine(scenario: scenario)
         let rus = try #require(network.id(forCode: "RUS")), est = try #require(network.id(forCode: "EST"))
@@ -122,7 +124,7 @@ struct CrisisEnsembleTests {
             "mean entrants \(ensemble.meanAdditionalBelligerents), expected \(expected) +- \(standardError)")
         let perStateSE = (l * (1 - l) / Double(runs)).squareRoot()
         for member in members {
-            #expect(abs(ensemble.entryProbability(member.index) - l) < 5 * perStateSE, "\(network[member].code)")
+            #expect(abs(ensemble.entryProbability(member) - l) < 5 * perStateSE, "\(network[member].code)")
             #expect(ensemble.sideACount[member.index] == 0)
         }
     }

@@ -1,6 +1,6 @@
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 @Suite("Crisis lockstep kernel")
@@ -32,7 +32,7 @@ struct CrisisLockstepTests {
             ("nato-2024.json", "RUS", "EST"), ("nato-2024.json", "USA", "RUS"),
         ]
         for (file, attacker, target) in crises {
-            let scenario = try ScenarioReader.read(path: TestSupport.network(file))
+            let scenario = try ScenarioLoader.load(path: TestSupport.network(file))
             let engine = try CrisisEngine(scenario: scenario)
             guard let a = scenario.network.id(forCode: attacker), let b = scenario.network.id(forCode: target) else {
                 Issue.record("\(file): no \(attacker) or \(target)")
@@ -47,7 +47,7 @@ struct CrisisLockstepTests {
 
     @Test("the two kernels agree at the step limit, with entry delays, and for a single run")
     func stepLimitAndDelays() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json"))
         let a = try #require(scenario.network.id(forCode: "AUH")), b = try #require(scenario.network.id(forCode: "YUG"))
         for maxSteps in [1, 2, 3] {
             for theta in [0.3, 0.8, 1.5] {
@@ -109,6 +109,7 @@ struct CrisisLockstepTests {
         var options = CrisisOptions()
         options.consultationBoost = rng.nextUnit()
         options.maxSteps = [2, 5, 50][Int(rng.next() % 3)]
+        options.bothSides = seed % 2 == 0 ? .cancel : .strongest
         return try CrisisEngine(
             network: AllianceNetwork(states: states, commitments: commitments),
             environment: environment, warPlans: plans, options: options)
@@ -128,7 +129,7 @@ struct CrisisLockstepTests {
 
     @Test("with opportunism the lockstep kernel falls back to unbatched runs")
     func opportunismFallsBack() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json"))
         var options = CrisisOptions()
         options.opportunism = true
         let engine = try CrisisEngine(scenario: scenario, options: options)

@@ -1,12 +1,12 @@
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 @Suite("July 1914 crisis")
 struct July1914Tests {
     static func scenario() throws -> Scenario {
-        try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
+        try ScenarioLoader.load(path: TestSupport.network("europe-1914.json"))
     }
 
     static func id(_ scenario: Scenario, _ code: String) throws -> StateID {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraph
 @testable import AllianceGraphExperiments
 
 /// A bad experiment file is refused with an error naming the file and the field, before any run.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraph
 @testable import AllianceGraphExperiments
 
 /// The exported tables depend on the experiment alone: not on the worker count, the sharding,

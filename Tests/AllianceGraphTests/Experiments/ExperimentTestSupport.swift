@@ -1,5 +1,5 @@
 import Foundation
-@testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraph
 @testable import AllianceGraphExperiments
 
 /// Spec files, stores and exports for the experiment tests, in a fresh temporary folder each.

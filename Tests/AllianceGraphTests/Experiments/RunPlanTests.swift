@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraph
 @testable import AllianceGraphExperiments
 
 /// The run plan: numbering, seeds, cells, samples and shards.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 @Suite("Synthetic networks")
@@ -76,7 +76,7 @@ struct SyntheticNetworkTests {
 
     @Test("the streamed writer gives the document writer's bytes for short lists too (Europe 1914)")
     func streamedShortLists() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json"))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString).json")
             .path
         defer { try? FileManager.default.removeItem(atPath: path) }

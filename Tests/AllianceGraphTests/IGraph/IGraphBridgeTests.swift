@@ -1,8 +1,8 @@
 import CIgraph
 import Foundation
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 /// igraph misuse must come back as a Swift error, never abort the process; concurrent use must be
@@ -81,10 +81,10 @@ struct IGraphBridgeTests {
 
     @Test("eight concurrent metric computations equal the sequential results")
     func concurrentMetrics() async throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("nato-2024.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("nato-2024.json"))
         let networks = [
             scenario.activeNetwork(),
-            try ScenarioReader.read(path: TestSupport.network("europe-1914.json")).activeNetwork(),
+            try ScenarioLoader.load(path: TestSupport.network("europe-1914.json")).activeNetwork(),
         ]
         let sequential = try (0..<8).map { try NetworkMetrics.compute(networks[$0 % 2], seed: UInt64($0)) }
         let concurrent = try await withThrowingTaskGroup(of: (Int, MetricsReport).self) { group in
@@ -101,7 +101,7 @@ struct IGraphBridgeTests {
 
     @Test("seeded igraph steps are reproducible")
     func seededReproducible() throws {
-        let network = try ScenarioReader.read(path: TestSupport.network("europe-1914.json")).activeNetwork()
+        let network = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json")).activeNetwork()
         #expect(try NetworkMetrics.compute(network, seed: 42) == NetworkMetrics.compute(network, seed: 42))
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 private func fixture(_ name: String) -> String { TestSupport.fixture("import/\(name)").path }

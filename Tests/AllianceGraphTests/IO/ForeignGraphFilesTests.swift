@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 /// Files written by networkx 3.6 and python-igraph 0.10.2 (scripts/formats/make_fixtures.py).
@@ -13,7 +13,7 @@ struct ForeignGraphFilesTests {
 
     @Test("the hand-made 1914 sketch is read with every state, tie kind, strength and direction", arguments: files)
     func sketch(file: String) throws {
-        let scenario = try GraphIO.read(path: TestSupport.fixture("formats/\(file)").path)
+        let scenario = try ScenarioLoader.load(path: TestSupport.fixture("formats/\(file)").path)
         let n = scenario.network
         #expect(scenario.name == "Hand-made 1914 sketch")
         #expect(scenario.year == 1914)
@@ -38,7 +38,7 @@ struct ForeignGraphFilesTests {
 
     @Test("a plain networkx graph: codes from the name attribute, defence ties, weight not read as strength")
     func plain() throws {
-        let scenario = try GraphIO.read(path: TestSupport.fixture("formats/networkx-plain.nodelink.json").path)
+        let scenario = try ScenarioLoader.load(path: TestSupport.fixture("formats/networkx-plain.nodelink.json").path)
         let n = scenario.network
         #expect(n.states.map(\.code) == ["AAA", "BBB", "CCC"])
         #expect(n.states.allSatisfy { abs($0.capability - 1.0 / 3) < 1e-15 })
@@ -58,7 +58,7 @@ struct ForeignCodeTests {
             """
         let path = FormatFixtures.temporaryPath("names.nodelink.json")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let n = try GraphIO.read(path: path).network
+        let n = try ScenarioLoader.load(path: path).network
         #expect(n.states.map(\.code) == ["UKG", "FRN"])
         #expect(n.states.map(\.name) == ["United Kingdom", "France"])
         #expect(n.commitments.map(\.kind) == [.consultation])

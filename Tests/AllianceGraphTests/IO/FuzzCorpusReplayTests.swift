@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 /// Replays what the libFuzzer targets (Fuzz/) found and kept, with no libFuzzer needed: every
@@ -87,7 +87,7 @@ struct FuzzCorpusReplayTests {
             do {
                 scenario =
                     format == .scenario
-                    ? try ScenarioReader.read(path: path) : try GraphIO.read(path: path, format: format)
+                    ? try ScenarioLoader.load(path: path) : try ScenarioLoader.load(path: path, format: format)
             } catch {
                 #expect(error.file == path, "\(input.path): \(error)")
                 #expect(!error.message.isEmpty)
@@ -100,7 +100,7 @@ struct FuzzCorpusReplayTests {
             if let edges { _ = try write(edges, "t-edges.csv") }
             let scenario: Scenario
             do {
-                scenario = try GraphIO.read(path: folder + "/t.csv")
+                scenario = try ScenarioLoader.load(path: folder + "/t.csv")
             } catch {
                 #expect(error.file?.hasPrefix(folder) == true, "\(input.path): \(error)")
                 #expect(!error.message.isEmpty)
@@ -210,7 +210,7 @@ struct FuzzCorpusReplayTests {
 }
 
 /// `GraphIO.decode` and `decodeCSV` (the in-memory entry points the fuzz targets call) read what
-/// `GraphIO.read(path:)` reads from a file.
+/// `ScenarioLoader.load(path:)` reads from a file.
 @Suite("Graph formats from memory")
 struct InMemoryGraphReadingTests {
     @Test(
@@ -223,7 +223,7 @@ struct InMemoryGraphReadingTests {
             format.rawValue]!
         let path = FormatFixtures.temporaryPath("memory.\(ext)")
         try GraphIO.write(scenario, as: format, to: path)
-        let fromFile = try GraphIO.read(path: path)
+        let fromFile = try ScenarioLoader.load(path: path)
         #expect(try GraphIO.decode(Array(text.utf8), format: format, fallbackName: "memory") == fromFile)
         #expect(fromFile == scenario)
     }

@@ -3,8 +3,8 @@ import Foundation
     import Glibc
 #endif
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 /// A scenario that exercises every field the graph formats must carry.
@@ -59,7 +59,7 @@ struct GraphFormatsTests {
         let ext = ["graphml": "graphml", "gml": "gml", "node-link": "nodelink.json"][format.rawValue]!
         let path = FormatFixtures.temporaryPath("rich.\(ext)")
         try GraphIO.write(scenario, as: format, to: path)
-        let back = try GraphIO.read(path: path)
+        let back = try ScenarioLoader.load(path: path)
         #expect(back == scenario)
         if back != scenario {
             Issue.record("got:\n\(ScenarioWriter.json(back))")
@@ -72,7 +72,7 @@ struct GraphFormatsTests {
         let path = FormatFixtures.temporaryPath("rich.csv")
         let written = try GraphIO.write(scenario, as: .csv, to: path)
         #expect(written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["rich-nodes.csv", "rich-edges.csv"])
-        let back = try GraphIO.read(path: written[1])
+        let back = try ScenarioLoader.load(path: written[1])
         #expect(back.network.states == scenario.network.states)
         #expect(back.network.commitments == scenario.network.commitments)
         #expect(back.network.rivalries == scenario.network.rivalries)
@@ -114,7 +114,7 @@ struct GraphFormatsErrorTests {
         let (name, text) = Self.malformed[index]
         let path = FormatFixtures.temporaryPath(name)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: InputError.self) { try GraphIO.read(path: path) }
+        #expect(throws: InputError.self) { try ScenarioLoader.load(path: path) }
     }
 
     @Test("an unknown tie kind names the edge and suggests the closest kind")
@@ -124,14 +124,14 @@ struct GraphFormatsErrorTests {
             """
         let path = FormatFixtures.temporaryPath("kind.nodelink.json")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let error = try #require(throws: InputError.self) { try GraphIO.read(path: path) }
+        let error = try #require(throws: InputError.self) { try ScenarioLoader.load(path: path) }
         #expect(error.location?.hasPrefix("edge 0") == true)
         #expect(error.message.contains("did you mean \"defense\""))
     }
 
     @Test("DOT is write-only")
     func dotNotRead() {
-        #expect(throws: InputError.self) { try GraphIO.read(path: "x.dot") }
+        #expect(throws: InputError.self) { try ScenarioLoader.load(path: "x.dot") }
     }
 }
 
@@ -141,12 +141,12 @@ struct BundledNetworkRoundTripTests {
         "every bundled network survives GraphML, GML and node-link unchanged",
         arguments: ["europe-1914.json", "europe-1936.json", "cold-war-1962.json", "nato-2024.json"])
     func roundTrip(name: String) throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network(name))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network(name))
         for format in [GraphFormat.graphml, .gml, .nodeLink] {
             let ext = format == .nodeLink ? "nodelink.json" : format.rawValue
             let path = FormatFixtures.temporaryPath(name.replacingOccurrences(of: ".json", with: ".\(ext)"))
             try GraphIO.write(scenario, as: format, to: path)
-            #expect(try GraphIO.read(path: path) == scenario, "\(name) as \(format.rawValue)")
+            #expect(try ScenarioLoader.load(path: path) == scenario, "\(name) as \(format.rawValue)")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 /// Every fixture in Fixtures/invalid breaks one rule of docs/FORMAT.md; the reader must reject it
@@ -38,7 +38,7 @@ struct InvalidScenarioTests {
         let path = Self.folder.appendingPathComponent("\(name).json").path
         let expectation = try #require(Self.expectations[name])
         do {
-            _ = try ScenarioReader.read(path: path)
+            _ = try ScenarioLoader.load(path: path)
             Issue.record("\(name) was accepted")
         } catch {
             #expect(error.file == path)
@@ -51,10 +51,10 @@ struct InvalidScenarioTests {
     @Test("a missing file and a folder are reported by name")
     func missingFile() {
         #expect(throws: InputError(file: "/nonexistent/x.json", "no such file")) {
-            try ScenarioReader.read(path: "/nonexistent/x.json")
+            try ScenarioLoader.load(path: "/nonexistent/x.json")
         }
         #expect(throws: InputError(file: "/tmp", "is a folder, not a file")) {
-            try ScenarioReader.read(path: "/tmp")
+            try ScenarioLoader.load(path: "/tmp")
         }
     }
 }

@@ -1,6 +1,6 @@
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 @Suite("Alignment landscape")
@@ -112,7 +112,7 @@ struct LandscapeTests {
 
     @Test("Europe 1936 with the bundled propensities: one minimum, 12 of 17 on their WWII side")
     func europe1936() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1936.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("europe-1936.json"))
         let l = AlignmentLandscape(scenario)
         #expect(l.count == 17)
         let result = LandscapeSearch.search(l)

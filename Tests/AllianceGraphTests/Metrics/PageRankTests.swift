@@ -1,6 +1,6 @@
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 /// The native PageRank kernel against igraph's `igraph_pagerank` (PRPACK) and known answers.
@@ -76,7 +76,7 @@ struct PageRankTests {
     @Test("agrees with igraph on the bundled networks")
     func agreesWithIGraphOnBundledNetworks() throws {
         for file in ["europe-1914.json", "nato-2024.json"] {
-            let network = try ScenarioReader.read(path: TestSupport.network(file)).activeNetwork()
+            let network = try ScenarioLoader.load(path: TestSupport.network(file)).activeNetwork()
             let difference = try Self.differenceFromIGraph(AllianceGraphView(network))
             #expect(difference <= 1e-9, "\(file): \(difference)")
         }
@@ -132,7 +132,7 @@ struct PageRankTests {
 
     @Test("the metric column is the native kernel's result")
     func metricUsesKernel() throws {
-        let network = try ScenarioReader.read(path: TestSupport.network("europe-1914.json")).activeNetwork()
+        let network = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json")).activeNetwork()
         let report = try NetworkMetrics.compute(network, seed: 0)
         let column = (report.column("pagerank") ?? []).map(\.number)
         #expect(column == (try PageRank.compute(AllianceGraphView(network)).scores))

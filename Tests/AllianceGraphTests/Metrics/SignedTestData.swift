@@ -1,6 +1,6 @@
 import Foundation
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 /// Signed networks from `../shared/data` for the balance tests (nil when the file is absent).

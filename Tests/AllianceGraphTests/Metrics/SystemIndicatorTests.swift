@@ -1,6 +1,6 @@
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 @Suite("Signed blocs, polarity, similarity, burden-sharing, credibility")
@@ -117,7 +117,7 @@ struct SystemIndicatorTests {
 
     @Test("the metrics report carries the new metrics, deterministic for a seed")
     func report() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json"))
         let a = try NetworkMetrics.compute(scenario.activeNetwork(), seed: 3)
         let b = try NetworkMetrics.compute(scenario.activeNetwork(), seed: 3)
         #expect(MetricsOutput.json(a) == MetricsOutput.json(b))  // NaN != NaN, so compare the bytes
@@ -143,7 +143,7 @@ struct SystemIndicatorTests {
             ["signed_modularity", "triangles_ppn", "components", "harmonic"],
         ])
     func onlyRequestedMetrics(names: [String]) throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json"))
         let network = scenario.activeNetwork()
         let full = try NetworkMetrics.compute(
             network, seed: 5, environment: scenario.parameters, warPlans: scenario.warPlans)

@@ -1,6 +1,6 @@
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 @Suite("Alliance network model")
@@ -31,44 +31,60 @@ struct AllianceNetworkTests {
     @Test("validation names the field: self-ties, ids out of range, bad numbers, directed kinds")
     func validation() {
         let states = Self.threeStates()
-        let cases: [(AllianceNetwork?, String)] = [
+        let cases: [(build: () throws(InputError) -> AllianceNetwork, path: String)] = [
             (
-                (try? AllianceNetwork(states: states, commitments: [.symmetric(.defense, StateID(1), StateID(1))])),
-                "commitments[0].between[1]"
+                { () throws(InputError) in
+                    try AllianceNetwork(states: states, commitments: [.symmetric(.defense, StateID(1), StateID(1))])
+                }, "commitments[0].between[1]"
             ),
             (
-                (try? AllianceNetwork(
-                    states: states, commitments: [.directed(.offense, from: StateID(0), to: StateID(9))])),
-                "commitments[0].to"
+                { () throws(InputError) in
+                    try AllianceNetwork(
+                        states: states, commitments: [.directed(.offense, from: StateID(0), to: StateID(9))])
+                }, "commitments[0].to"
             ),
             (
-                (try? AllianceNetwork(states: states, commitments: [.symmetric(.guarantee, StateID(0), StateID(1))])),
-                "commitments[0].between"
+                { () throws(InputError) in
+                    try AllianceNetwork(states: states, commitments: [.symmetric(.guarantee, StateID(0), StateID(1))])
+                }, "commitments[0].between"
             ),
             (
-                (try? AllianceNetwork(
-                    states: states, commitments: [.directed(.consultation, from: StateID(0), to: StateID(1))])),
-                "commitments[0].from"
+                { () throws(InputError) in
+                    try AllianceNetwork(
+                        states: states, commitments: [.directed(.consultation, from: StateID(0), to: StateID(1))])
+                }, "commitments[0].from"
             ),
             (
-                (try? AllianceNetwork(states: states, rivalries: [Rivalry(StateID(0), StateID(2), intensity: .nan)])),
-                "rivalries[0].intensity"
+                { () throws(InputError) in
+                    try AllianceNetwork(states: states, rivalries: [Rivalry(StateID(0), StateID(2), intensity: .nan)])
+                }, "rivalries[0].intensity"
+            ),
+            (
+                { () throws(InputError) in try AllianceNetwork(states: [State(code: "AAA", capability: -1)]) },
+                "states[0].capability"
+            ),
+            (
+                { () throws(InputError) in try AllianceNetwork(states: [State(code: "AAA", capability: 1, effort: 0)])
+                },
+                "states[0].effort"
+            ),
+            (
+                { () throws(InputError) in try AllianceNetwork(states: [State(code: "A A", capability: 1)]) },
+                "states[0].code"
+            ),
+            (
+                { () throws(InputError) in
+                    try AllianceNetwork(states: [State(code: "AAA", capability: 1, hawkishness: 2)])
+                }, "states[0].hawkishness"
             ),
         ]
-        for (network, _) in cases { #expect(network == nil) }
-        for (states, path) in [
-            ([State(code: "AAA", capability: -1)], "states[0].capability"),
-            ([State(code: "AAA", capability: 1, effort: 0)], "states[0].effort"),
-            ([State(code: "A A", capability: 1)], "states[0].code"),
-            ([State(code: "AAA", capability: 1, hawkishness: 2)], "states[0].hawkishness"),
-        ] {
-            #expect(throws: InputError.self) { try AllianceNetwork(states: states) }
-            do { _ = try AllianceNetwork(states: states) } catch { #expect(error.location == path) }
-        }
-        do {
-            _ = try AllianceNetwork(states: states, commitments: [.symmetric(.defense, StateID(1), StateID(1))])
-        } catch {
-            #expect(error.location == "commitments[0].between[1]")
+        for (build, path) in cases {
+            do {
+                _ = try build()
+                Issue.record("expected an InputError at \(path); the network was accepted")
+            } catch {
+                #expect(error.location == path)
+            }
         }
         #expect(throws: InputError.self) { try AllianceNetwork(states: []) }
     }

@@ -1,6 +1,6 @@
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 /// Dense linear algebra for reference answers.

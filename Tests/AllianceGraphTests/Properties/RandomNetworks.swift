@@ -1,6 +1,6 @@
 import Foundation
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 /// Seeded random networks for the property tests: every draw comes from `SeededRandom`, so a

@@ -3,8 +3,8 @@ import Testing
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 /// Golden files: Tests/AllianceGraphTests/Fixtures/golden/. Regenerate with
@@ -83,7 +83,7 @@ enum ChartFixtures {
 struct RenderTests {
     @Test("the Europe 1914 picture is deterministic, valid XML and matches its golden file")
     func europe1914() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json"))
         let svg = try NetworkPicture().svg(scenario)
         #expect(try NetworkPicture().svg(scenario) == svg)
         #expect(try Golden.elementCount(svg) > 100)
@@ -144,7 +144,7 @@ struct RenderTests {
 
     @Test("the HTML report is self-contained and carries the picture, tables and extra sections")
     func report() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json"))
         let html = try HTMLReport(
             scenario: scenario,
             sections: [

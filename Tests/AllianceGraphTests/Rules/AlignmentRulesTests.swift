@@ -1,6 +1,6 @@
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 @Suite("Balancing, bandwagoning, burden-sharing, chain-ganging")
@@ -143,7 +143,7 @@ struct AlignmentRulesTests {
         "burden-sharing on NATO 2024: free riders lose the credibility they receive; size-effort rank correlation is reported"
     )
     func natoBurdenSharing() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.network("nato-2024.json"))
+        let scenario = try ScenarioLoader.load(path: TestSupport.network("nato-2024.json"))
         let network = scenario.activeNetwork()
         let simulation = try Self.simulate(network, rules: [.burdenSharing], rounds: 20)
         let report = BurdenSharingReport(initial: network, final: simulation.network)

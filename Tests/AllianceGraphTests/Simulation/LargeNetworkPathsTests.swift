@@ -1,6 +1,6 @@
 import Testing
-@testable import AllianceGraph
-@testable import AllianceGraphFormats
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
 @testable import AllianceGraphRender
 
 /// The structures and searches written for networks of millions of states give exactly what the
@@ -73,7 +73,7 @@ struct LargeNetworkPathsTests {
 
     @Test("the pair-kind index answers like a dictionary of kind sets")
     func pairKindIndex() throws {
-        let network = try ScenarioReader.read(path: TestSupport.network("europe-1914.json")).network
+        let network = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json")).network
         let index = PairKindIndex(network)
         var reference: [StatePair: Set<CommitmentKind>] = [:]
         for c in network.commitments { reference[c.pair, default: []].insert(c.kind) }

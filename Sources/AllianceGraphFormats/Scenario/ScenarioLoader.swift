@@ -1,0 +1,103 @@
+@_spi(Internals) import AllianceGraph
+import Foundation
+
+/// The one way to load a scenario from a file, used by every command of `alliancectl` and by
+/// `convert`: one format detection, one streaming path for JSON.
+///
+/// Format detection, in this order:
+/// 1. the `format` argument when given (the CLI's `--from`);
+/// 2. the file name: `.graphml`/`.xml` GraphML, `.gml` GML, `.csv` a Gephi nodes/edges pair,
+///    `.nodelink.json`/`.node-link.json` node-link JSON, `.dot`/`.gv` refused (written, never
+///    read);
+/// 3. anything else (`.json`, another or no extension, standard input `-`) is JSON, and its root
+///    decides: an object with `"nodes"` and no `"format"` is networkx node-link JSON, otherwise
+///    a scenario (`"format": "alliancegraph/1"`).
+///
+/// JSON is read in one streaming pass over the mapped file (`ScenarioReader`): memory is the
+/// scenario plus one JSON element, whatever the file's size. GraphML and GML go through igraph,
+/// Gephi CSV through the CSV reader; files of those formats are limited to `GraphIO.maxFileSize`.
+/// Errors name the file (for a CSV pair, the table at fault), the line or JSON path, and the fix.
+public enum ScenarioLoader {
+    /// Loads the scenario at `path` ("-" is standard input, read as JSON) in `format`, or in the
+    /// format detected as described above when `format` is nil.
+    public static func load(path: String, format: GraphFormat? = nil) throws(InputError) -> Scenario {
+        switch format ?? GraphFormat.detect(path: path) ?? .scenario {
+        case .scenario:
+            return try ScenarioReader.read(path: path, nodeLink: nodeLink(fallbackName: fallbackName(path)))
+        case .nodeLink:
+            let bytes = try FileInput.readBytes(path: path, limit: GraphIO.maxFileSize)
+            return try inFile(path) { () throws(InputError) in
+                try GraphIO.decode(bytes, format: .nodeLink, fallbackName: fallbackName(path))
+            }
+        case .graphml, .gml:
+            let detected = format ?? GraphFormat.detect(path: path) ?? .graphml
+            let bytes = try FileInput.readBytes(path: path, limit: GraphIO.maxFileSize)
+            return try inFile(path) { () throws(InputError) in
+                try GraphIO.decode(bytes, format: detected, fallbackName: fallbackName(path))
+            }
+        case .csv:
+            return try GraphIO.readCSV(path: path)
+        case .dot:
+            throw InputError(file: path, "DOT is written, not read; convert from JSON, GraphML, GML, node-link or CSV")
+        }
+    }
+
+    /// Decodes a scenario from the bytes of a single-file format held in memory (errors name no
+    /// file). JSON (`.scenario`) is sniffed as in `load`: a node-link root is read as node-link.
+    /// `name` names a scenario whose bytes give none. Gephi CSV has two tables: use `decodeCSV`.
+    public static func decode(_ bytes: [UInt8], format: GraphFormat = .scenario, name: String = "scenario")
+        throws(InputError) -> Scenario
+    {
+        if format == .scenario {
+            let result = bytes.withUnsafeBufferPointer { buffer in
+                Result { () throws(InputError) in
+                    try ScenarioReader.parse(buffer, release: nil, nodeLink: nodeLink(fallbackName: name))
+                }
+            }
+            return try result.get()
+        }
+        return try GraphIO.decode(bytes, format: format, fallbackName: name)
+    }
+
+    /// Decodes a scenario from Gephi nodes/edges tables held in memory (either may be nil, not
+    /// both).
+    public static func decodeCSV(nodes: [UInt8]?, edges: [UInt8]?, name: String = "scenario") throws(InputError)
+        -> Scenario
+    {
+        try GraphIO.decodeCSV(nodes: nodes, edges: edges, fallbackName: name)
+    }
+
+    /// Loads the scenario at `path` as `load(path:format:)` does and returns the bytes it was read
+    /// from too, for the input digest that run records carry. A Gephi CSV pair gives the bytes of
+    /// the table named by `path`.
+    package static func loadWithBytes(path: String) throws(InputError) -> (scenario: Scenario, bytes: [UInt8]) {
+        let bytes = try FileInput.readBytes(path: path, limit: ScenarioReader.maxFileSize)
+        let format = GraphFormat.detect(path: path) ?? .scenario
+        switch format {
+        case .scenario, .nodeLink, .graphml, .gml:
+            let scenario = try inFile(path) { () throws(InputError) in
+                try GraphIO.decode(bytes, format: format, fallbackName: fallbackName(path))
+            }
+            return (scenario, bytes)
+        case .csv, .dot:
+            return (try load(path: path, format: format), bytes)
+        }
+    }
+
+    /// The name of a scenario whose file gives none: the file's name without its extension.
+    static func fallbackName(_ path: String) -> String {
+        path == "-" ? "stdin" : URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    }
+
+    /// The decoder the streaming reader hands a node-link document to.
+    private static func nodeLink(fallbackName: String) -> (JSONValue) throws(InputError) -> Scenario {
+        { (value: JSONValue) throws(InputError) -> Scenario in
+            try ScenarioGraphMapping.scenario(try NodeLinkJSON.decode(value), fallbackName: fallbackName)
+        }
+    }
+
+    /// Runs `body`, naming `path` in an error that names no file.
+    private static func inFile<R>(_ path: String, _ body: () throws(InputError) -> R) throws(InputError) -> R {
+        do { return try body() } catch { throw error.file == nil ? error.inFile(path) : error }
+    }
+}
