@@ -34,7 +34,7 @@ public struct TimeSeriesChart: Sendable {
     public var yRange: ClosedRange<Double>?
     /// The x tick labels show `round / xLabelScale`: a non-integer x (a parameter value) is
     /// charted as `round = value * xLabelScale` and labelled in its own units.
-    public var xLabelScale: Double = 1
+    package var xLabelScale: Double = 1
 
     public init(title: String, yLabel: String, series: [Series]) {
         self.title = title
