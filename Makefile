@@ -8,10 +8,11 @@ CTL := .build/release/alliancectl
 
 .PHONY: run test deps build clean lint api
 
-## Install libigraph-dev and pkg-config with apt when they are missing.
+## Install libigraph-dev, libsqlite3-dev and pkg-config with apt when they are missing.
 deps:
 	@missing=""; \
 	dpkg -s libigraph-dev >/dev/null 2>&1 || missing="$$missing libigraph-dev"; \
+	dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing="$$missing libsqlite3-dev"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing with apt-get"; \

@@ -13,13 +13,19 @@ let package = Package(
         .executable(name: "alliancectl", targets: ["alliancectl"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         .systemLibrary(
             name: "CIgraph",
             pkgConfig: "igraph",
             providers: [.apt(["libigraph-dev", "pkg-config"])]
+        ),
+        // The results store of parameter sweeps (AllianceGraphExperiments).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev", "pkg-config"])]
         ),
         // The AVX2 variant of the propagation kernel's multi-source rows, chosen at run time
         // (Swift cannot target one function at a newer instruction set).
@@ -42,24 +48,33 @@ let package = Package(
             dependencies: ["AllianceGraph", "AllianceGraphFormats"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // Experiments: spec, run plan, run seeds, the SQLite store, shards and merge.
+        .target(
+            name: "AllianceGraphExperiments",
+            dependencies: ["AllianceGraph", "AllianceGraphFormats", "CSQLite"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "alliancectl",
             dependencies: [
-                "AllianceGraph", "AllianceGraphFormats", "AllianceGraphRender",
+                "AllianceGraph", "AllianceGraphFormats", "AllianceGraphRender", "AllianceGraphExperiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(
             name: "AllianceGraphTests",
-            dependencies: ["AllianceGraph", "AllianceGraphFormats", "AllianceGraphRender", "CIgraph", "CThreadPlacement"],
+            dependencies: [
+                "AllianceGraph", "AllianceGraphFormats", "AllianceGraphRender", "AllianceGraphExperiments", "CIgraph",
+                "CThreadPlacement",
+            ],
             exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(
             name: "alliancectlTests",
             dependencies: [
-                "alliancectl", "AllianceGraph", "AllianceGraphFormats", "AllianceGraphRender",
+                "alliancectl", "AllianceGraph", "AllianceGraphFormats", "AllianceGraphRender", "AllianceGraphExperiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]

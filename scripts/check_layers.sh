@@ -2,11 +2,13 @@
 # The layers of the package, checked from the source: every `import` of every Swift file under
 # Sources/<target>/ must name a module that the target may use. Dependencies point one way:
 #
-#   C shims (CIgraph, CPropagationKernels, CThreadPlacement)
+#   C shims (CIgraph, CPropagationKernels, CThreadPlacement, CSQLite)
 #     <- AllianceGraph         (core: model, graph, igraph bridge, kernels, rules, simulation,
 #                               crisis, metrics, landscape, generator)
 #     <- AllianceGraphFormats  (JSON, scenario and graph files, importers, result tables, files)
 #     <- AllianceGraphRender   (SVG pictures, charts, the HTML report)
+#     <- AllianceGraphExperiments (parameter sweeps: spec, run plan, seeds, SQLite store, merge;
+#                               also uses the CSQLite shim)
 #     <- alliancectl           (the command-line tool)
 #
 # Prints each file and import that points the wrong way (or names an unknown module) and exits 1;
@@ -20,11 +22,12 @@ system="Foundation FoundationEssentials Glibc Darwin Dispatch Synchronization"
 
 allowed_for() {
     case "$1" in
-        CIgraph|CPropagationKernels|CThreadPlacement) echo "" ;;
+        CIgraph|CPropagationKernels|CThreadPlacement|CSQLite) echo "" ;;
         AllianceGraph) echo "CIgraph CPropagationKernels CThreadPlacement" ;;
         AllianceGraphFormats) echo "AllianceGraph" ;;
         AllianceGraphRender) echo "AllianceGraph AllianceGraphFormats" ;;
-        alliancectl) echo "AllianceGraph AllianceGraphFormats AllianceGraphRender ArgumentParser SQLite3" ;;
+        AllianceGraphExperiments) echo "AllianceGraph AllianceGraphFormats CSQLite" ;;
+        alliancectl) echo "AllianceGraph AllianceGraphFormats AllianceGraphRender AllianceGraphExperiments ArgumentParser" ;;
         *) echo "UNKNOWN" ;;
     esac
 }

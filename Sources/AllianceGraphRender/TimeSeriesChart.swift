@@ -32,6 +32,9 @@ public struct TimeSeriesChart: Sendable {
     public var height: Double = 340
     /// Fixed y range; nil to fit the data.
     public var yRange: ClosedRange<Double>?
+    /// The x tick labels show `round / xLabelScale`: a non-integer x (a parameter value) is
+    /// charted as `round = value * xLabelScale` and labelled in its own units.
+    package var xLabelScale: Double = 1
 
     public init(title: String, yLabel: String, series: [Series]) {
         self.title = title
@@ -86,7 +89,8 @@ public struct TimeSeriesChart: Sendable {
             out +=
                 "  <line x1=\"\(SVG.n(x(t)))\" y1=\"\(SVG.n(top + plotH))\" x2=\"\(SVG.n(x(t)))\" y2=\"\(SVG.n(top + plotH + 5))\" stroke=\"\(SVG.muted)\"/>\n"
             out +=
-                "  <text x=\"\(SVG.n(x(t)))\" y=\"\(SVG.n(top + plotH + 18))\" text-anchor=\"middle\">\(SVG.escape(SVG.tickLabel(t)))</text>\n"
+                "  <text x=\"\(SVG.n(x(t)))\" y=\"\(SVG.n(top + plotH + 18))\" text-anchor=\"middle\">"
+                + "\(SVG.escape(SVG.tickLabel(t / xLabelScale)))</text>\n"
         }
         out +=
             "  <text x=\"\(SVG.n(left + plotW / 2))\" y=\"\(SVG.n(height - 10))\" text-anchor=\"middle\" font-size=\"11.5\">\(SVG.escape(xLabel))</text>\n"

@@ -19,7 +19,8 @@ struct AllianceCtl: ParsableCommand {
         subcommands: [
             InfoCommand.self, MetricsCommand.self, SimulateCommand.self, CrisisCommand.self,
             LandscapeCommand.self, ConvertCommand.self, ImportCommand.self, RenderCommand.self,
-            ReportCommand.self, GenerateCommand.self, BacktestCommand.self,
+            ReportCommand.self, GenerateCommand.self, BacktestCommand.self, SweepCommand.self, MergeCommand.self,
+            PlotCommand.self,
         ]
     )
 

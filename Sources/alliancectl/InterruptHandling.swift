@@ -2,6 +2,7 @@
 @_spi(Internals) import AllianceGraphFormats
 import AllianceGraphRender
 import Foundation
+import Synchronization
 
 /// SIGINT and SIGTERM: stop cleanly, leaving complete output files or none.
 ///
@@ -17,6 +18,13 @@ import Foundation
 /// and the ledger's lock is what makes the outputs consistent.
 enum InterruptHandling {
     static let signals: [Int32] = [SIGINT, SIGTERM]
+
+    /// A sentence added to the interruption message (e.g. where a sweep's committed runs are).
+    static let note = Mutex<String?>(nil)
+    /// Child processes to stop (SIGTERM) before exiting: a sweep's worker processes.
+    static let children = Mutex<[pid_t]>([])
+    /// No message on an interruption (a sweep's worker process: its parent reports).
+    static let silent = Mutex<Bool>(false)
 
     static func install() {
         var set = signalSet()
@@ -48,7 +56,9 @@ enum InterruptHandling {
 
     private static func stop(_ signal: Int32) -> Never {
         let outcome = OutputLedger.shared.interrupt()
-        let line = outcome.message(signal: name(signal)) + "\n"
+        for child in children.withLock({ $0 }) { kill(child, SIGTERM) }
+        let extra = note.withLock { $0 }.map { "; " + $0 } ?? ""
+        let line = silent.withLock { $0 } ? "" : outcome.message(signal: name(signal)) + extra + "\n"
         _ = line.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
         _exit(exitStatus(signal))
     }

@@ -3,13 +3,13 @@
 ///
 /// Callers declare every field they know with the typed accessors and finish with
 /// `rejectUnknownFields()`, which reports any other field with a "did you mean" hint.
-struct JSONObjectReader {
-    let path: String
+package struct JSONObjectReader {
+    package let path: String
     private let members: [JSONMember]
     private var known: [String] = []
 
     /// Wraps `value`, which must be an object.
-    init(_ value: JSONValue, path: String) throws(InputError) {
+    package init(_ value: JSONValue, path: String) throws(InputError) {
         guard case .object(let members) = value else {
             throw InputError(location: path.isEmpty ? nil : path, "expected an object, found \(value.typeName)")
         }
@@ -17,19 +17,19 @@ struct JSONObjectReader {
         self.path = path
     }
 
-    func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    package func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// The raw value of `key`, marking the key as known; nil when absent.
-    mutating func value(_ key: String) -> JSONValue? {
+    package mutating func value(_ key: String) -> JSONValue? {
         known.append(key)
         return members.first { $0.key == key }?.value
     }
 
-    mutating func has(_ key: String) -> Bool {
+    package mutating func has(_ key: String) -> Bool {
         members.contains { $0.key == key }
     }
 
-    mutating func requiredValue(_ key: String) throws(InputError) -> JSONValue {
+    package mutating func requiredValue(_ key: String) throws(InputError) -> JSONValue {
         guard let value = value(key) else {
             // A misspelt required field reads better as the misspelling than as a missing field.
             if let typo = members.first(where: { member in
@@ -44,30 +44,30 @@ struct JSONObjectReader {
         return value
     }
 
-    mutating func string(_ key: String) throws(InputError) -> String? {
+    package mutating func string(_ key: String) throws(InputError) -> String? {
         guard let value = value(key) else { return nil }
         return try Self.string(value, at: childPath(key))
     }
 
-    mutating func requiredString(_ key: String) throws(InputError) -> String {
+    package mutating func requiredString(_ key: String) throws(InputError) -> String {
         try Self.string(try requiredValue(key), at: childPath(key))
     }
 
-    mutating func number(_ key: String) throws(InputError) -> Double? {
+    package mutating func number(_ key: String) throws(InputError) -> Double? {
         guard let value = value(key) else { return nil }
         return try Self.number(value, at: childPath(key))
     }
 
-    mutating func requiredNumber(_ key: String) throws(InputError) -> Double {
+    package mutating func requiredNumber(_ key: String) throws(InputError) -> Double {
         try Self.number(try requiredValue(key), at: childPath(key))
     }
 
-    mutating func integer(_ key: String) throws(InputError) -> Int? {
+    package mutating func integer(_ key: String) throws(InputError) -> Int? {
         guard let value = value(key) else { return nil }
         return try Self.integer(value, at: childPath(key))
     }
 
-    mutating func bool(_ key: String) throws(InputError) -> Bool? {
+    package mutating func bool(_ key: String) throws(InputError) -> Bool? {
         guard let value = value(key) else { return nil }
         guard case .bool(let flag) = value else {
             throw InputError(location: childPath(key), "expected true or false, found \(value.typeName)")
@@ -75,13 +75,13 @@ struct JSONObjectReader {
         return flag
     }
 
-    mutating func array(_ key: String) throws(InputError) -> [JSONValue]? {
+    package mutating func array(_ key: String) throws(InputError) -> [JSONValue]? {
         guard let value = value(key) else { return nil }
         return try Self.array(value, at: childPath(key))
     }
 
     /// Throws for the first field that no accessor asked for.
-    func rejectUnknownFields() throws(InputError) {
+    package func rejectUnknownFields() throws(InputError) {
         for member in members where !known.contains(member.key) {
             let hint = NameSuggestion.hint(for: member.key, among: known)
             throw InputError(
@@ -91,21 +91,21 @@ struct JSONObjectReader {
         }
     }
 
-    static func string(_ value: JSONValue, at path: String) throws(InputError) -> String {
+    package static func string(_ value: JSONValue, at path: String) throws(InputError) -> String {
         guard case .string(let string) = value else {
             throw InputError(location: path, "expected a string, found \(value.typeName)")
         }
         return string
     }
 
-    static func number(_ value: JSONValue, at path: String) throws(InputError) -> Double {
+    package static func number(_ value: JSONValue, at path: String) throws(InputError) -> Double {
         guard case .number(let number, _) = value else {
             throw InputError(location: path, "expected a number, found \(value.typeName)")
         }
         return number
     }
 
-    static func integer(_ value: JSONValue, at path: String) throws(InputError) -> Int {
+    package static func integer(_ value: JSONValue, at path: String) throws(InputError) -> Int {
         guard case .number(let number, let text) = value else {
             throw InputError(location: path, "expected an integer, found \(value.typeName)")
         }
@@ -115,7 +115,7 @@ struct JSONObjectReader {
         return Int(number)
     }
 
-    static func array(_ value: JSONValue, at path: String) throws(InputError) -> [JSONValue] {
+    package static func array(_ value: JSONValue, at path: String) throws(InputError) -> [JSONValue] {
         guard case .array(let elements) = value else {
             throw InputError(location: path, "expected an array, found \(value.typeName)")
         }

@@ -4,7 +4,7 @@
 /// The library's own reader (`JSONParser`) produces it: strict RFC 8259, duplicate keys rejected,
 /// nesting limited, errors with line and column. Foundation's `JSONSerialization` can do none of
 /// these, and the scenario format promises all of them.
-enum JSONValue: Hashable, Sendable {
+package enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     /// A number with its source text (to tell `1914` from `1914.0` where an integer is required).
@@ -14,7 +14,7 @@ enum JSONValue: Hashable, Sendable {
     case object([JSONMember])
 
     /// The name of the JSON type, for messages ("expected a number, found a string").
-    var typeName: String {
+    package var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
@@ -26,9 +26,14 @@ enum JSONValue: Hashable, Sendable {
     }
 }
 
-struct JSONMember: Hashable, Sendable {
-    var key: String
-    var value: JSONValue
+package struct JSONMember: Hashable, Sendable {
+    package var key: String
+    package var value: JSONValue
+
+    package init(key: String, value: JSONValue) {
+        self.key = key
+        self.value = value
+    }
 }
 
 /// A strict JSON parser over UTF-8 bytes.
@@ -36,7 +41,7 @@ struct JSONMember: Hashable, Sendable {
 /// Accepts exactly RFC 8259 (plus a leading UTF-8 byte-order mark, which is skipped). Rejects
 /// invalid UTF-8, unescaped control characters, lone surrogates, duplicate keys in one object,
 /// trailing content and nesting deeper than `maxDepth`. Cost: O(bytes).
-struct JSONParser {
+package struct JSONParser {
     static let maxDepth = 256
     /// Objects with fewer members than this check a new key against them one by one.
     static let linearKeyScan = 16
@@ -49,7 +54,7 @@ struct JSONParser {
     }
 
     /// Parses a whole document. Errors carry `line L, column C` as their location.
-    static func parse(_ bytes: [UInt8]) throws(InputError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(InputError) -> JSONValue {
         let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(InputError) in try parse(buffer) } }
         return try result.get()
     }

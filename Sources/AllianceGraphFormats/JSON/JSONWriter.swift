@@ -1,11 +1,11 @@
 @_spi(Internals) import AllianceGraph
 /// Writes `JSONValue` documents deterministically: keys in the given order, numbers in the
 /// shortest form that reads back to the same Double (locale-free), integers without a fraction.
-enum JSONWriter {
+package enum JSONWriter {
     /// Serialises `value`. With `pretty`, objects and arrays of containers are indented by two
     /// spaces, and arrays of scalars and small objects (up to `inlineWidth` characters) stay on
     /// one line, which keeps scenario files readable one state or tie per line.
-    static func serialize(_ value: JSONValue, pretty: Bool = true, inlineWidth: Int = 160) -> String {
+    package static func serialize(_ value: JSONValue, pretty: Bool = true, inlineWidth: Int = 160) -> String {
         var out = ""
         write(value, into: &out, indent: 0, pretty: pretty, inlineWidth: inlineWidth)
         if pretty { out += "\n" }
@@ -85,7 +85,7 @@ enum JSONWriter {
     }
 
     /// A JSON string literal for `string`.
-    static func quote(_ string: String) -> String {
+    package static func quote(_ string: String) -> String {
         var out = "\""
         for scalar in string.unicodeScalars {
             switch scalar {
@@ -112,11 +112,11 @@ enum JSONWriter {
 extension JSONValue {
     /// A number node for `value`, written in the locale-free shortest round-trip form
     /// (`NumberFormat.json`). Non-finite values become `null`.
-    static func number(_ value: Double) -> JSONValue {
+    package static func number(_ value: Double) -> JSONValue {
         value.isFinite ? .number(value, text: NumberFormat.json(value)) : .null
     }
 
-    static func integer(_ value: Int) -> JSONValue { .number(Double(value), text: String(value)) }
+    package static func integer(_ value: Int) -> JSONValue { .number(Double(value), text: String(value)) }
 
-    static func optionalNumber(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+    package static func optionalNumber(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
 }
