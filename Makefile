@@ -38,7 +38,7 @@ test: deps
 ## The code's own rules: swift-format lint, lines <= 120 characters, functions <= 100 lines,
 ## and the layers (each target imports only the targets below it).
 lint: deps
-	sh scripts/check_layers.sh
+	bash scripts/check_layers.sh
 	bash scripts/check_style.sh
 	$(SWIFT) package dump-symbol-graph --skip-synthesized-members --minimum-access-level public >/dev/null
 	python3 scripts/api_listing.py "$$(dirname "$$($(SWIFT) build --show-bin-path)")/symbolgraph" --check api/public-api.txt

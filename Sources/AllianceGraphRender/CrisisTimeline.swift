@@ -49,8 +49,10 @@ package struct CrisisTimeline: Sendable {
         func x(_ step: Int) -> Double { left + 10 + Double(step) / Double(maxStep) * (trackWidth - 20) }
 
         var out = SVG.open(width: width, height: height, title: title)
-        out +=
-            "<text x=\"16\" y=\"24\" font-size=\"15\" font-weight=\"600\" fill=\"\(SVG.ink)\">\(SVG.escape(title))</text>\n"
+        out += """
+            <text x="16" y="24" font-size="15" font-weight="600" fill="\(SVG.ink)">\(SVG.escape(title))</text>
+
+            """
         // Side legend.
         var lx = 16.0
         out += "<g id=\"sides\" font-size=\"11.5\" fill=\"\(SVG.ink)\">\n"
@@ -64,30 +66,45 @@ package struct CrisisTimeline: Sendable {
         out += "<g id=\"steps\" font-size=\"10.5\" fill=\"\(SVG.muted)\" stroke=\"#e6e9ef\">\n"
         let stepStride = max(1, (maxStep + 1) / 12)
         for step in stride(from: 0, through: maxStep, by: stepStride) {
-            out +=
-                "  <line x1=\"\(SVG.n(x(step)))\" y1=\"\(SVG.n(top - 8))\" x2=\"\(SVG.n(x(step)))\" y2=\"\(SVG.n(height - 34))\"/>\n"
-            out +=
-                "  <text x=\"\(SVG.n(x(step)))\" y=\"\(SVG.n(height - 20))\" text-anchor=\"middle\" stroke=\"none\">\(step)</text>\n"
+            let sx = SVG.n(x(step))
+            out += """
+                  <line x1="\(sx)" y1="\(SVG.n(top - 8))" x2="\(sx)" y2="\(SVG.n(height - 34))"/>
+                  <text x="\(sx)" y="\(SVG.n(height - 20))" text-anchor="middle" stroke="none">\(step)</text>
+
+                """
         }
-        out +=
-            "  <text x=\"\(SVG.n(left + trackWidth / 2))\" y=\"\(SVG.n(height - 6))\" text-anchor=\"middle\" stroke=\"none\">Step</text>\n"
+        out += """
+              <text x="\(SVG.n(left + trackWidth / 2))" y="\(SVG.n(height - 6))" text-anchor="middle" \
+            stroke="none">Step</text>
+
+            """
         out += "</g>\n"
         out += "<g id=\"entries\" font-size=\"11.5\" fill=\"\(SVG.ink)\">\n"
         for (row, entry) in entries.enumerated() {
             let y = top + Double(row) * rowHeight + rowHeight / 2
             if row % 2 == 0 {
-                out +=
-                    "  <rect x=\"8\" y=\"\(SVG.n(y - rowHeight / 2))\" width=\"\(SVG.n(width - 16))\" height=\"\(SVG.n(rowHeight))\" fill=\"#f7f8fa\"/>\n"
+                out += """
+                      <rect x="8" y="\(SVG.n(y - rowHeight / 2))" width="\(SVG.n(width - 16))" \
+                    height="\(SVG.n(rowHeight))" fill="#f7f8fa"/>
+
+                    """
             }
-            out +=
-                "  <text x=\"\(SVG.n(left - 10))\" y=\"\(SVG.n(y + 4))\" text-anchor=\"end\" font-weight=\"600\">\(SVG.escape(String(entry.state.prefix(14))))</text>\n"
-            out +=
-                "  <line x1=\"\(SVG.n(x(0)))\" y1=\"\(SVG.n(y))\" x2=\"\(SVG.n(x(entry.step)))\" y2=\"\(SVG.n(y))\" stroke=\"\(colour(entry.side))\" stroke-opacity=\"0.35\" stroke-width=\"2\"/>\n"
-            out +=
-                "  <circle cx=\"\(SVG.n(x(entry.step)))\" cy=\"\(SVG.n(y))\" r=\"6\" fill=\"\(colour(entry.side))\"><title>\(SVG.escape("\(entry.state): step \(entry.step), \(entry.side), \(entry.cause)"))</title></circle>\n"
+            let state = SVG.escape(String(entry.state.prefix(14)))
+            let tip = SVG.escape("\(entry.state): step \(entry.step), \(entry.side), \(entry.cause)")
+            out += """
+                  <text x="\(SVG.n(left - 10))" y="\(SVG.n(y + 4))" text-anchor="end" font-weight="600">\(state)</text>
+                  <line x1="\(SVG.n(x(0)))" y1="\(SVG.n(y))" x2="\(SVG.n(x(entry.step)))" y2="\(SVG.n(y))" \
+                stroke="\(colour(entry.side))" stroke-opacity="0.35" stroke-width="2"/>
+                  <circle cx="\(SVG.n(x(entry.step)))" cy="\(SVG.n(y))" r="6" fill="\(colour(entry.side))">\
+                <title>\(tip)</title></circle>
+
+                """
             let maxChars = max(10, Int((width - right - (left + trackWidth + 8)) / 6.2))
-            out +=
-                "  <text x=\"\(SVG.n(left + trackWidth + 8))\" y=\"\(SVG.n(y + 4))\" fill=\"\(SVG.muted)\">\(SVG.escape(String(entry.cause.prefix(maxChars))))</text>\n"
+            let cause = SVG.escape(String(entry.cause.prefix(maxChars)))
+            out += """
+                  <text x="\(SVG.n(left + trackWidth + 8))" y="\(SVG.n(y + 4))" fill="\(SVG.muted)">\(cause)</text>
+
+                """
         }
         out += "</g>\n"
         return out + "</svg>\n"

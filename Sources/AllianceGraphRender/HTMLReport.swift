@@ -34,8 +34,9 @@ public struct HTMLReport: Sendable {
         }
 
         /// A section holding a crisis timeline.
-        package static func timeline(_ timeline: CrisisTimeline, title: String? = nil, caption: String? = nil) -> Section
-        {
+        package static func timeline(
+            _ timeline: CrisisTimeline, title: String? = nil, caption: String? = nil
+        ) -> Section {
             Section(title: title ?? timeline.title, caption: caption, body: .svg(timeline.svg()))
         }
     }
@@ -57,9 +58,7 @@ public struct HTMLReport: Sendable {
 
     /// The report as HTML text. Deterministic: no timestamps; same inputs, same bytes.
     public func render() throws(ComputationError) -> String {
-        let e = SVG.escape
         let network = scenario.activeNetwork(year: year)
-        let effectiveYear = year ?? scenario.year
         var picture = NetworkPicture()
         picture.seed = seed
         picture.showCaption = false
@@ -68,6 +67,24 @@ public struct HTMLReport: Sendable {
         let networkSVG = try picture.svg(scenario, year: year)
         let report = try NetworkMetrics.compute(network, seed: seed)
 
+        var html = header()
+        html += Self.summaryCards(network, report)
+        html += figure(networkSVG, modularity: Self.systemFigure(report, "modularity"))
+        html += Self.statesTable(network, report)
+        html += Self.systemTable(report)
+        html += extraSections()
+        html += sourcesAndFooter()
+        return html
+    }
+}
+
+// MARK: The report's parts, in the order they are written
+
+extension HTMLReport {
+    /// The document head (with the inline CSS) and the page header: kicker, title, facts, the
+    /// scenario's description.
+    private func header() -> String {
+        let e = SVG.escape
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -86,19 +103,27 @@ public struct HTMLReport: Sendable {
 
             """
         var facts: [String] = []
-        if let effectiveYear { facts.append("Ties in force in \(effectiveYear)") }
+        if let effectiveYear = year ?? scenario.year { facts.append("Ties in force in \(effectiveYear)") }
         facts.append("codes: \(scenario.codes.rawValue.uppercased())")
         facts.append("seed \(seed)")
         html += "<p class=\"meta\">\(e(facts.joined(separator: " \u{00B7} ")))</p>\n"
         if let description = scenario.description { html += "<p class=\"lede\">\(e(description))</p>\n" }
         html += "</header>\n"
+        return html
+    }
 
-        // Summary figures.
-        func system(_ name: String) -> String {
-            guard let value = report.system(name) else { return "\u{2013}" }
-            if case .real(let v) = value { return v.isNaN ? "\u{2013}" : NumberFormat.fixed(v, digits: 3) }
-            return value.description
-        }
+    /// System metric `name` for the summary: 3 decimals, a dash when absent or NaN.
+    private static func systemFigure(_ report: MetricsReport, _ name: String) -> String {
+        guard let value = report.system(name) else { return "\u{2013}" }
+        if case .real(let v) = value { return v.isNaN ? "\u{2013}" : NumberFormat.fixed(v, digits: 3) }
+        return value.description
+    }
+
+    /// Six cards of summary figures: states, commitments (the three commonest kinds), rivalries,
+    /// blocs, density, structural balance.
+    private static func summaryCards(_ network: AllianceNetwork, _ report: MetricsReport) -> String {
+        let e = SVG.escape
+        let system = { (name: String) in systemFigure(report, name) }
         var kindCounts: [String] = []
         for kind in CommitmentKind.allCases {
             let count = network.commitments.filter { $0.kind == kind }.count
@@ -112,40 +137,58 @@ public struct HTMLReport: Sendable {
             ("Density", system("density"), "\(system("components")) components"),
             ("Structural balance", system("balance"), "share of balanced signed triangles"),
         ]
-        html += "<section class=\"cards\">\n"
+        var html = "<section class=\"cards\">\n"
         for (label, value, note) in cards {
-            html +=
-                "<div class=\"card\"><div class=\"label\">\(e(label))</div><div class=\"value\">\(e(value))</div><div class=\"note\">\(e(note))</div></div>\n"
+            html += """
+                <div class="card"><div class="label">\(e(label))</div><div class="value">\(e(value))</div>\
+                <div class="note">\(e(note))</div></div>
+
+                """
         }
         html += "</section>\n"
+        return html
+    }
 
-        // Figure 1.
-        let q = system("modularity")
-        html += """
+    /// Figure 1: the network picture and its caption (`modularity` as shown in the summary).
+    private func figure(_ networkSVG: String, modularity q: String) -> String {
+        let e = SVG.escape
+        let when = (year ?? scenario.year).map { " in \($0)" } ?? ""
+        return """
             <figure>
-            \(networkSVG)<figcaption><strong>Figure 1.</strong> The alliance network\(effectiveYear.map { " in \($0)" } ?? ""). Node area is \
-            proportional to capability; colour marks blocs found by Leiden modularity maximisation (Q = \(e(q)); bloc numbers \
-            as in Table 1). One line per pair of states shows its most binding commitment, opacity rising with credibility; \
-            arrows point from guarantor or patron to the protected state; red dashed curves are strategic rivalries. Layout: \
+            \(networkSVG)<figcaption><strong>Figure 1.</strong> The alliance network\(when). Node area is \
+            proportional to capability; colour marks blocs found by Leiden modularity maximisation \
+            (Q = \(e(q)); bloc numbers as in Table 1). One line per pair of states shows its most binding \
+            commitment, opacity rising with credibility; arrows point from guarantor or patron to the \
+            protected state; red dashed curves are strategic rivalries. Layout: \
             Fruchterman\u{2013}Reingold (igraph 0.10), seed \(seed).</figcaption>
             </figure>
 
             """
+    }
 
-        // Table 1: states.
+    /// Table 1: one row per state, most capable first, with the main centralities and the bloc.
+    private static func statesTable(_ network: AllianceNetwork, _ report: MetricsReport) -> String {
+        let e = SVG.escape
         let columns = ["degree", "strength", "betweenness", "eigenvector", "pagerank", "coreness", "bloc"]
         let order = network.states.indices.sorted {
             network.states[$0].capability != network.states[$1].capability
                 ? network.states[$0].capability > network.states[$1].capability : $0 < $1
         }
-        html +=
-            "<section>\n<h2>Table 1. States</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Code</th><th>State</th><th class=\"num\">Capability</th>"
+        var html = """
+            <section>
+            <h2>Table 1. States</h2>
+            <div class="scroll"><table>
+            <thead><tr><th>Code</th><th>State</th><th class="num">Capability</th>
+            """
         for name in columns { html += "<th class=\"num\">\(e(name.prefix(1).uppercased() + name.dropFirst()))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for k in order {
             let state = network.states[k]
-            html +=
-                "<tr><td class=\"code\">\(e(state.code))\(state.major ? "<span class=\"major\" title=\"major power\">\u{25CF}</span>" : "")</td><td>\(e(state.name))</td><td class=\"num\">\(NumberFormat.fixed(state.capability, digits: 4))</td>"
+            let mark = state.major ? "<span class=\"major\" title=\"major power\">\u{25CF}</span>" : ""
+            html += """
+                <tr><td class="code">\(e(state.code))\(mark)</td><td>\(e(state.name))</td>\
+                <td class="num">\(NumberFormat.fixed(state.capability, digits: 4))</td>
+                """
             for name in columns {
                 let value = report.column(name)?[k]
                 let text: String
@@ -159,13 +202,30 @@ public struct HTMLReport: Sendable {
             }
             html += "</tr>\n"
         }
-        html += "</tbody>\n</table></div>\n"
-        html +=
-            "<p class=\"caption\">Sorted by capability. \u{25CF} major power. Strength: sum of tie strengths (credibility, the largest pledge per pair). Betweenness uses lengths 1/strength; eigenvector centrality is scaled to a maximum of 1; PageRank uses damping 0.85. Definitions: <code>alliancectl metrics --list</code>.</p>\n</section>\n"
+        html += """
+            </tbody>
+            </table></div>
+            <p class="caption">Sorted by capability. \u{25CF} major power. Strength: sum of tie strengths \
+            (credibility, the largest pledge per pair). Betweenness uses lengths 1/strength; eigenvector centrality \
+            is scaled to a maximum of 1; PageRank uses damping 0.85. Definitions: \
+            <code>alliancectl metrics --list</code>.</p>
+            </section>
 
-        // Table 2: system.
-        html +=
-            "<section>\n<h2>Table 2. System metrics</h2>\n<table class=\"system\">\n<thead><tr><th>Metric</th><th class=\"num\">Value</th><th>Definition</th></tr></thead>\n<tbody>\n"
+            """
+        return html
+    }
+
+    /// Table 2: every system metric with its value (4 decimals) and definition.
+    private static func systemTable(_ report: MetricsReport) -> String {
+        let e = SVG.escape
+        var html = """
+            <section>
+            <h2>Table 2. System metrics</h2>
+            <table class="system">
+            <thead><tr><th>Metric</th><th class="num">Value</th><th>Definition</th></tr></thead>
+            <tbody>
+
+            """
         for entry in report.systemValues {
             let text: String
             if case .real(let v) = entry.value {
@@ -173,11 +233,20 @@ public struct HTMLReport: Sendable {
             } else {
                 text = entry.value.description
             }
-            html +=
-                "<tr><td class=\"code\">\(e(entry.definition.name))</td><td class=\"num\">\(e(text))</td><td>\(e(entry.definition.summary))</td></tr>\n"
+            html += """
+                <tr><td class="code">\(e(entry.definition.name))</td><td class="num">\(e(text))</td>\
+                <td>\(e(entry.definition.summary))</td></tr>
+
+                """
         }
         html += "</tbody>\n</table>\n</section>\n"
+        return html
+    }
 
+    /// The caller's `sections`, numbered as figures 2, 3, ...
+    private func extraSections() -> String {
+        let e = SVG.escape
+        var html = ""
         for (k, section) in sections.enumerated() {
             html += "<section>\n<h2>\(e(section.title))</h2>\n<figure>\n"
             switch section.body {
@@ -189,15 +258,26 @@ public struct HTMLReport: Sendable {
             }
             html += "</figure>\n</section>\n"
         }
+        return html
+    }
 
+    /// The scenario's sources (when it has any), the footer and the closing tags.
+    private func sourcesAndFooter() -> String {
+        let e = SVG.escape
+        var html = ""
         if !scenario.sources.isEmpty {
             html += "<section class=\"sources\">\n<h2>Sources</h2>\n<ol>\n"
             for source in scenario.sources { html += "<li>\(e(source))</li>\n" }
             html += "</ol>\n</section>\n"
         }
-        html +=
-            "<footer>Generated by AllianceGraph \(e(AllianceGraphVersion.string)) with igraph 0.10. Self-contained file: no scripts, fonts or images are loaded from elsewhere.</footer>\n"
-        html += "</main>\n</body>\n</html>\n"
+        html += """
+            <footer>Generated by AllianceGraph \(e(AllianceGraphVersion.string)) with igraph 0.10. Self-contained \
+            file: no scripts, fonts or images are loaded from elsewhere.</footer>
+            </main>
+            </body>
+            </html>
+
+            """
         return html
     }
 
@@ -206,10 +286,13 @@ public struct HTMLReport: Sendable {
         :root { --ink: #1d2433; --muted: #5d6778; --rule: #d8dde6; --panel: #f7f8fa; --accent: #4e79a7; }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; }
-        body { margin: 0; background: #eef1f5; color: var(--ink); font: 15px/1.55 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif; }
-        main { max-width: 1080px; margin: 24px auto; background: #fff; padding: 36px 40px 28px; box-shadow: 0 1px 3px rgba(20,30,50,.08); }
+        body { margin: 0; background: #eef1f5; color: var(--ink); \
+        font: 15px/1.55 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif; }
+        main { max-width: 1080px; margin: 24px auto; background: #fff; padding: 36px 40px 28px; \
+        box-shadow: 0 1px 3px rgba(20,30,50,.08); }
         header { border-bottom: 2px solid var(--ink); padding-bottom: 14px; margin-bottom: 20px; }
-        .kicker { margin: 0; text-transform: uppercase; letter-spacing: .12em; font-size: 11.5px; color: var(--accent); font-weight: 600; }
+        .kicker { margin: 0; text-transform: uppercase; letter-spacing: .12em; font-size: 11.5px; \
+        color: var(--accent); font-weight: 600; }
         h1 { margin: 4px 0 6px; font: 600 30px/1.2 Georgia, 'Times New Roman', 'Liberation Serif', serif; }
         h2 { font: 600 18px/1.3 Georgia, 'Times New Roman', 'Liberation Serif', serif; margin: 28px 0 10px; }
         .meta { margin: 0; color: var(--muted); font-size: 13px; }
@@ -224,18 +307,22 @@ public struct HTMLReport: Sendable {
         figcaption, .caption { font-size: 12.5px; color: var(--muted); margin-top: 8px; max-width: 900px; }
         .scroll { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
-        thead th { border-top: 1.5px solid var(--ink); border-bottom: 1px solid var(--ink); text-align: left; padding: 6px 8px; font-weight: 600; }
+        thead th { border-top: 1.5px solid var(--ink); border-bottom: 1px solid var(--ink); text-align: left; \
+        padding: 6px 8px; font-weight: 600; }
         tbody td { padding: 4px 8px; border-bottom: 1px solid #eef0f4; }
         tbody tr:last-child td { border-bottom: 1.5px solid var(--ink); }
         .num { text-align: right; }
         .code { font-family: 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace; font-size: 12.5px; }
         .major { color: var(--ink); font-size: 9px; margin-left: 4px; vertical-align: middle; }
         table.system td:last-child { color: var(--muted); }
-        code { font-family: 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace; font-size: 12px; background: var(--panel); padding: 1px 4px; }
+        code { font-family: 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace; font-size: 12px; \
+        background: var(--panel); padding: 1px 4px; }
         .sources ol { padding-left: 20px; font-size: 13px; color: var(--muted); }
-        footer { margin-top: 28px; padding-top: 10px; border-top: 1px solid var(--rule); font-size: 11.5px; color: var(--muted); }
+        footer { margin-top: 28px; padding-top: 10px; border-top: 1px solid var(--rule); font-size: 11.5px; \
+        color: var(--muted); }
         @media (max-width: 800px) { .cards { grid-template-columns: repeat(2, 1fr); } main { padding: 20px; } }
-        @media print { body { background: #fff; } main { box-shadow: none; margin: 0; max-width: none; } figure, table { break-inside: avoid; } }
+        @media print { body { background: #fff; } main { box-shadow: none; margin: 0; max-width: none; } \
+        figure, table { break-inside: avoid; } }
 
         """
 }

@@ -51,8 +51,8 @@ enum SVG {
     /// The opening `<svg>` tag with a white background.
     static func open(width: Double, height: Double, title: String) -> String {
         """
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(n(width))" height="\(n(height))" viewBox="0 0 \(n(width)) \(n(height))" \
-        font-family="\(escape(font))" role="img" aria-label="\(escape(title))">
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(n(width))" height="\(n(height))" \
+        viewBox="0 0 \(n(width)) \(n(height))" font-family="\(escape(font))" role="img" aria-label="\(escape(title))">
         <title>\(escape(title))</title>
         <rect x="0" y="0" width="\(n(width))" height="\(n(height))" fill="#ffffff"/>
 

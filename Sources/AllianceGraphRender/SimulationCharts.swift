@@ -68,7 +68,9 @@ package enum SimulationCharts {
 extension CrisisTimeline {
     /// The timeline of a cascade: every belligerent in order of entry, its side and its cause in
     /// words (the same words as `alliancectl crisis`).
-    package init(_ result: CrisisResult, engine: CrisisEngine, title: String, sideNames: (String, String) = ("A", "B")) {
+    package init(
+        _ result: CrisisResult, engine: CrisisEngine, title: String, sideNames: (String, String) = ("A", "B")
+    ) {
         let network = engine.network
         let entries = result.events.map { event in
             CrisisTimeline.Entry(

@@ -64,39 +64,78 @@ public struct TimeSeriesChart: Sendable {
             low = min(low, first); high = max(high, last)
         }
         let xTicks = SVG.ticks(Double(minRound), Double(maxRound), count: 6).filter { $0 == $0.rounded() }
-        func x(_ round: Double) -> Double { left + (round - Double(minRound)) / Double(maxRound - minRound) * plotW }
-        func y(_ value: Double) -> Double { top + (1 - (value - low) / (high - low)) * plotH }
+        let plot = Plot(
+            left: left, top: top, width: plotW, height: plotH, minRound: minRound, maxRound: maxRound, low: low,
+            high: high)
 
         var out = SVG.open(width: width, height: height, title: title)
-        out +=
-            "<text x=\"\(SVG.n(left))\" y=\"24\" font-size=\"15\" font-weight=\"600\" fill=\"\(SVG.ink)\">\(SVG.escape(title))</text>\n"
+        out += """
+            <text x="\(SVG.n(left))" y="24" font-size="15" font-weight="600" \
+            fill="\(SVG.ink)">\(SVG.escape(title))</text>
+
+            """
+        writeAxes(plot, yTicks: yTicks, xTicks: xTicks, into: &out)
+        writeSeries(plot, into: &out)
+        if series.count > 1 { writeLegend(x: width - legendWidth + 4, top: top, into: &out) }
+        return out + "</svg>\n"
+    }
+
+    /// The plot area in px and the data range it shows.
+    private struct Plot {
+        let left: Double, top: Double, width: Double, height: Double
+        let minRound: Int, maxRound: Int
+        let low: Double, high: Double
+
+        func x(_ round: Double) -> Double { left + (round - Double(minRound)) / Double(maxRound - minRound) * width }
+        func y(_ value: Double) -> Double { top + (1 - (value - low) / (high - low)) * height }
+    }
+
+    /// Horizontal grid lines, the two axes with their ticks, and the axis labels.
+    private func writeAxes(_ plot: Plot, yTicks: [Double], xTicks: [Double], into out: inout String) {
+        let (left, top, plotW, plotH) = (plot.left, plot.top, plot.width, plot.height)
         out += "<g id=\"grid\" stroke=\"#e6e9ef\" stroke-width=\"1\">\n"
         for t in yTicks {
-            out +=
-                "  <line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y(t)))\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(SVG.n(y(t)))\"/>\n"
+            let y = SVG.n(plot.y(t))
+            out += "  <line x1=\"\(SVG.n(left))\" y1=\"\(y)\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(y)\"/>\n"
         }
         out += "</g>\n"
         out += "<g id=\"axes\" font-size=\"11\" fill=\"\(SVG.muted)\">\n"
-        out +=
-            "  <line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(top + plotH))\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"\(SVG.muted)\"/>\n"
-        out +=
-            "  <line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(left))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"\(SVG.muted)\"/>\n"
+        out += """
+              <line x1="\(SVG.n(left))" y1="\(SVG.n(top + plotH))" x2="\(SVG.n(left + plotW))" \
+            y2="\(SVG.n(top + plotH))" stroke="\(SVG.muted)"/>
+              <line x1="\(SVG.n(left))" y1="\(SVG.n(top))" x2="\(SVG.n(left))" y2="\(SVG.n(top + plotH))" \
+            stroke="\(SVG.muted)"/>
+
+            """
         for t in yTicks {
-            out +=
-                "  <text x=\"\(SVG.n(left - 7))\" y=\"\(SVG.n(y(t) + 4))\" text-anchor=\"end\">\(SVG.escape(SVG.tickLabel(t)))</text>\n"
+            out += """
+                  <text x="\(SVG.n(left - 7))" y="\(SVG.n(plot.y(t) + 4))" text-anchor="end">\
+                \(SVG.escape(SVG.tickLabel(t)))</text>
+
+                """
         }
         for t in xTicks {
-            out +=
-                "  <line x1=\"\(SVG.n(x(t)))\" y1=\"\(SVG.n(top + plotH))\" x2=\"\(SVG.n(x(t)))\" y2=\"\(SVG.n(top + plotH + 5))\" stroke=\"\(SVG.muted)\"/>\n"
-            out +=
-                "  <text x=\"\(SVG.n(x(t)))\" y=\"\(SVG.n(top + plotH + 18))\" text-anchor=\"middle\">"
-                + "\(SVG.escape(SVG.tickLabel(t / xLabelScale)))</text>\n"
+            let x = SVG.n(plot.x(t))
+            out += """
+                  <line x1="\(x)" y1="\(SVG.n(top + plotH))" x2="\(x)" y2="\(SVG.n(top + plotH + 5))" \
+                stroke="\(SVG.muted)"/>
+                  <text x="\(x)" y="\(SVG.n(top + plotH + 18))" text-anchor="middle">\
+                \(SVG.escape(SVG.tickLabel(t / xLabelScale)))</text>
+
+                """
         }
-        out +=
-            "  <text x=\"\(SVG.n(left + plotW / 2))\" y=\"\(SVG.n(height - 10))\" text-anchor=\"middle\" font-size=\"11.5\">\(SVG.escape(xLabel))</text>\n"
-        out +=
-            "  <text transform=\"translate(16,\(SVG.n(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"11.5\">\(SVG.escape(yLabel))</text>\n"
-        out += "</g>\n"
+        out += """
+              <text x="\(SVG.n(left + plotW / 2))" y="\(SVG.n(height - 10))" text-anchor="middle" font-size="11.5">\
+            \(SVG.escape(xLabel))</text>
+              <text transform="translate(16,\(SVG.n(top + plotH / 2))) rotate(-90)" text-anchor="middle" \
+            font-size="11.5">\(SVG.escape(yLabel))</text>
+            </g>
+
+            """
+    }
+
+    /// One path per series; a non-finite value lifts the pen.
+    private func writeSeries(_ plot: Plot, into out: inout String) {
         out += "<g id=\"series\" fill=\"none\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n"
         for (k, s) in series.enumerated() {
             let colour = s.colour ?? SVG.palette[k % SVG.palette.count]
@@ -105,31 +144,37 @@ public struct TimeSeriesChart: Sendable {
                 guard point.value.isFinite else { pen = false; continue }
                 path +=
                     (pen ? " L" : (path.isEmpty ? "M" : " M"))
-                    + "\(SVG.n(x(Double(point.round)))),\(SVG.n(y(point.value)))"
+                    + "\(SVG.n(plot.x(Double(point.round)))),\(SVG.n(plot.y(point.value)))"
                 pen = true
             }
             guard !path.isEmpty else { continue }
-            out +=
-                "  <path d=\"\(path)\" stroke=\"\(colour)\"\(s.dashed ? " stroke-dasharray=\"6 4\"" : "")><title>\(SVG.escape(s.name))</title></path>\n"
+            let dash = s.dashed ? " stroke-dasharray=\"6 4\"" : ""
+            out += "  <path d=\"\(path)\" stroke=\"\(colour)\"\(dash)><title>\(SVG.escape(s.name))</title></path>\n"
         }
         out += "</g>\n"
-        if series.count > 1 {
-            let lx = width - legendWidth + 4
-            out += "<g id=\"legend\" font-size=\"11.5\" fill=\"\(SVG.ink)\">\n"
-            for (k, s) in series.prefix(14).enumerated() {
-                let colour = s.colour ?? SVG.palette[k % SVG.palette.count]
-                let ly = top + 8 + Double(k) * 18
-                out +=
-                    "  <line x1=\"\(SVG.n(lx))\" y1=\"\(SVG.n(ly - 4))\" x2=\"\(SVG.n(lx + 22))\" y2=\"\(SVG.n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2.5\"\(s.dashed ? " stroke-dasharray=\"6 4\"" : "")/>\n"
-                out +=
-                    "  <text x=\"\(SVG.n(lx + 30))\" y=\"\(SVG.n(ly))\">\(SVG.escape(String(s.name.prefix(22))))</text>\n"
-            }
-            if series.count > 14 {
-                out +=
-                    "  <text x=\"\(SVG.n(lx + 30))\" y=\"\(SVG.n(top + 8 + 14 * 18))\" fill=\"\(SVG.muted)\">+\(series.count - 14) more</text>\n"
-            }
-            out += "</g>\n"
+    }
+
+    /// The legend right of the plot: the first 14 series, then how many more.
+    private func writeLegend(x lx: Double, top: Double, into out: inout String) {
+        out += "<g id=\"legend\" font-size=\"11.5\" fill=\"\(SVG.ink)\">\n"
+        for (k, s) in series.prefix(14).enumerated() {
+            let colour = s.colour ?? SVG.palette[k % SVG.palette.count]
+            let ly = top + 8 + Double(k) * 18
+            let dash = s.dashed ? " stroke-dasharray=\"6 4\"" : ""
+            out += """
+                  <line x1="\(SVG.n(lx))" y1="\(SVG.n(ly - 4))" x2="\(SVG.n(lx + 22))" y2="\(SVG.n(ly - 4))" \
+                stroke="\(colour)" stroke-width="2.5"\(dash)/>
+                  <text x="\(SVG.n(lx + 30))" y="\(SVG.n(ly))">\(SVG.escape(String(s.name.prefix(22))))</text>
+
+                """
         }
-        return out + "</svg>\n"
+        if series.count > 14 {
+            out += """
+                  <text x="\(SVG.n(lx + 30))" y="\(SVG.n(top + 8 + 14 * 18))" fill="\(SVG.muted)">\
+                +\(series.count - 14) more</text>
+
+                """
+        }
+        out += "</g>\n"
     }
 }

@@ -56,9 +56,10 @@ struct ConvertCommand: ParsableCommand {
             let written = try GraphIO.write(scenario, as: format, to: output)
             if !quiet && output != "-" {
                 let n = scenario.network
+                let files = written.joined(separator: ", ")
                 Diagnostics.print(
-                    "Wrote \(written.joined(separator: ", ")) (\(format.rawValue)): \(n.count) states, \(n.commitments.count) commitments, \(n.rivalries.count) rivalries"
-                )
+                    "Wrote \(files) (\(format.rawValue)): \(n.count) states, \(n.commitments.count) commitments, "
+                        + "\(n.rivalries.count) rivalries")
             }
         }
     }

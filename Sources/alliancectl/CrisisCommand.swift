@@ -167,9 +167,8 @@ struct CrisisCommand: ParsableCommand {
                 engine: engine, attacker: a, target: b, runs: runCount, seed: seed,
                 workers: workers ?? CrisisEnsemble.defaultWorkers, spreadWorkers: spreadWorkers, progress: progress)
             if showProgress {
-                Diagnostics.write(
-                    "\rcrisis ensemble: \(runCount) runs in \(NumberFormat.fixed(Date().timeIntervalSince(started), digits: 2)) s\n"
-                )
+                let seconds = NumberFormat.fixed(Date().timeIntervalSince(started), digits: 2)
+                Diagnostics.write("\rcrisis ensemble: \(runCount) runs in \(seconds) s\n")
             }
             let ensembleTitle = "\(title), \(runCount) runs"
             switch output.format {

@@ -58,8 +58,8 @@ struct GenerateCommand: ParsableCommand {
             if !quiet && output != "-" {
                 let n = scenario.network
                 Diagnostics.print(
-                    "Wrote \(output): \(n.count) states, \(n.commitments.count) commitments, \(n.rivalries.count) rivalries, \(n.contiguity.count) contiguity entries"
-                )
+                    "Wrote \(output): \(n.count) states, \(n.commitments.count) commitments, "
+                        + "\(n.rivalries.count) rivalries, \(n.contiguity.count) contiguity entries")
             }
         }
     }

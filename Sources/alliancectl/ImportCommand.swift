@@ -78,9 +78,8 @@ struct ImportCommand: ParsableCommand {
     func validate() throws {
         for name in list(region) where AllianceImportOptions.Region(rawValue: name) == nil {
             let all = AllianceImportOptions.Region.allCases.map(\.rawValue)
-            throw ValidationError(
-                "Unknown region \"\(name)\"\(NameSuggestion.hint(for: name, among: all)); expected one of \(all.joined(separator: ", "))."
-            )
+            let hint = NameSuggestion.hint(for: name, among: all)
+            throw ValidationError("Unknown region \"\(name)\"\(hint); expected one of \(all.joined(separator: ", ")).")
         }
         if to == .csv && output == nil { throw ValidationError("CSV output needs --output (it writes two files).") }
     }
@@ -113,8 +112,8 @@ struct ImportCommand: ParsableCommand {
                 if !quiet {
                     let n = result.scenario.network
                     Diagnostics.print(
-                        "Wrote \(output): \(n.count) states, \(n.commitments.count) commitments, \(n.rivalries.count) rivalries, \(n.contiguity.count) contiguity entries"
-                    )
+                        "Wrote \(output): \(n.count) states, \(n.commitments.count) commitments, "
+                            + "\(n.rivalries.count) rivalries, \(n.contiguity.count) contiguity entries")
                 }
             } else {
                 FileHandle.standardOutput.write(Data(try GraphIO.encode(result.scenario, as: format).utf8))

@@ -63,14 +63,14 @@ struct LandscapeCommand: ParsableCommand {
             }
             if landscape.count > exhaustiveLimit {
                 output.note(
-                    "\(landscape.count) states: sampling \(starts) seeded descents (seed \(seed)) instead of an exhaustive search."
-                )
+                    "\(landscape.count) states: sampling \(starts) seeded descents (seed \(seed)) "
+                        + "instead of an exhaustive search.")
             }
             let result = LandscapeSearch.search(landscape, exhaustiveLimit: exhaustiveLimit, starts: starts, seed: seed)
             let effectiveYear = year ?? scenario.year
-            let title =
-                "\(scenario.name)" + (effectiveYear.map { scenario.name.contains(String($0)) ? "" : " (\($0))" } ?? "")
-                + ": alignment landscape of \(landscape.count) states, \(result.minima.count) local minim\(result.minima.count == 1 ? "um" : "a")"
+            let yearSuffix = effectiveYear.map { scenario.name.contains(String($0)) ? "" : " (\($0))" } ?? ""
+            let minima = "\(result.minima.count) local minim\(result.minima.count == 1 ? "um" : "a")"
+            let title = "\(scenario.name)\(yearSuffix): alignment landscape of \(landscape.count) states, \(minima)"
             let report = LandscapeReport(title: title, landscape: landscape, result: result, actual: actualSides)
             switch output.format {
             case .json: try output.emit(report.json())

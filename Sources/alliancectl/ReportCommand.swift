@@ -8,8 +8,10 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract:
-            "Write a self-contained HTML report: network picture, summary, metrics tables, and optionally simulation charts and crisis timelines.",
+        abstract: """
+            Write a self-contained HTML report: network picture, summary, metrics tables, and optionally \
+            simulation charts and crisis timelines.
+            """,
         discussion: """
             The file inlines its SVG and CSS and loads nothing from the network. --simulate adds the \
             charts of a run of the dynamics with the default rules (effort, threat, commitments, balance); \
@@ -62,10 +64,8 @@ struct ReportCommand: ParsableCommand {
             var ids: [StateID] = []
             for (code, option) in zip(codes, ["attacker", "target"]) {
                 guard let id = network.id(forCode: code) else {
-                    throw InputError(
-                        location: "--crisis",
-                        "unknown \(option) \"\(code)\"\(NameSuggestion.hint(for: code, among: network.states.map(\.code)))"
-                    )
+                    let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
+                    throw InputError(location: "--crisis", "unknown \(option) \"\(code)\"\(hint)")
                 }
                 ids.append(id)
             }
@@ -75,10 +75,7 @@ struct ReportCommand: ParsableCommand {
             sections.append(
                 .timeline(
                     CrisisTimeline(result, engine: engine, title: title), title: title,
-                    caption: "\(result.warSize.states) belligerents after \(result.steps) steps; "
-                        + "capability share \(NumberFormat.fixed(result.warSize.capabilityShareA, digits: 3)) "
-                        + "(\(codes[0])'s side) against \(NumberFormat.fixed(result.warSize.capabilityShareB, digits: 3)). "
-                        + "Honouring threshold: credibility x reliability >= 0.5."))
+                    caption: Self.crisisCaption(result, codes: codes)))
         }
         if simulate {
             var run = try Simulation(
@@ -100,6 +97,14 @@ struct ReportCommand: ParsableCommand {
             }
         }
         return sections
+    }
+
+    /// The caption of a crisis timeline: the war's size and the two sides' capability shares.
+    private static func crisisCaption(_ result: CrisisResult, codes: [String]) -> String {
+        let shareA = NumberFormat.fixed(result.warSize.capabilityShareA, digits: 3)
+        let shareB = NumberFormat.fixed(result.warSize.capabilityShareB, digits: 3)
+        return "\(result.warSize.states) belligerents after \(result.steps) steps; capability share \(shareA) "
+            + "(\(codes[0])'s side) against \(shareB). Honouring threshold: credibility x reliability >= 0.5."
     }
 
     func run() throws {

@@ -13,8 +13,9 @@ struct SimulateCommand: ParsableCommand {
             Writes rounds.csv (one row per round and state), system.csv (one row per round), final.json \
             (a scenario file of the final network) and run.json (seed, parameters, input digest, version, \
             timing) into the --output folder. The same input, parameters and seed give byte-identical \
-            files, except run.json's "timing" member. Rules: \(RuleKind.allCases.map(\.rawValue).joined(separator: ", ")) \
-            (default: all but triads). Parameters for --set: \(SimulationParameters.names.joined(separator: ", ")). \
+            files, except run.json's "timing" member. Rules: \
+            \(RuleKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: all but triads). \
+            Parameters for --set: \(SimulationParameters.names.joined(separator: ", ")). \
             See docs/DYNAMICS.md.
             """
     )

@@ -70,11 +70,12 @@ public struct SyntheticNetwork: Hashable, Sendable {
         if states < 1 || states > Self.maxStates {
             throw InputError(location: "states", "\(states) is out of range; expected 1...\(Self.maxStates)")
         }
-        if ties < 0 || ties > Self.maxTies(states: states) {
+        let limit = Self.maxTies(states: states)
+        if ties < 0 || ties > limit {
             throw InputError(
                 location: "ties",
-                "\(ties) is out of range; a network of \(states) states takes 0...\(Self.maxTies(states: states)) ties (a quarter of all pairs)"
-            )
+                "\(ties) is out of range; a network of \(states) states takes 0...\(limit) ties "
+                    + "(a quarter of all pairs)")
         }
     }
 

@@ -115,15 +115,15 @@
     /// The most attribute names (graph, vertex and edge attributes together) a graph file may
     /// use. A scenario's files use about 25. Each name is a column with a value for every vertex
     /// or edge, so without a bound a file of n elements that each bring a new name needs n^2
-    /// cells (a 100 KB file took 10 s and 300 MB before this bound).
+    /// cells.
     public static let maxAttributeNames = 256
 
     /// The error for a file with more than `maxAttributeNames` attribute names.
     package static func tooManyAttributeNames(_ count: Int, location: String? = nil) -> InputError {
         InputError(
             location: location,
-            "the file uses \(count) or more distinct attribute names; at most \(maxAttributeNames) are read (a scenario uses about 25)"
-        )
+            "the file uses \(count) or more distinct attribute names; at most \(maxAttributeNames) are read "
+                + "(a scenario uses about 25)")
     }
 
     /// Checks that every column has one value per element, that edges name existing vertices

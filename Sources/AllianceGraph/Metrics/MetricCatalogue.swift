@@ -62,7 +62,8 @@ package enum MetricCatalogue {
     package static let bloc = MetricDefinition("bloc", .state, "Leiden (modularity) bloc number")
 
     /// Power: `P_i = c_i * m_i / m_i(0)`, capability scaled by effort relative to its baseline.
-    package static let power = MetricDefinition("power", .state, "military power: capability x effort / baseline effort")
+    package static let power = MetricDefinition(
+        "power", .state, "military power: capability x effort / baseline effort")
 
     /// Density: `2m / (n (n - 1))` over allied dyads; NaN when n < 2.
     package static let density = MetricDefinition("density", .system, "share of state pairs that are allied")

@@ -139,7 +139,7 @@
                                             var start = Int(offsets[0])
                                             for i in 0..<n {
                                                 let end = Int(offsets[i + 1])
-                                                // Four independent partial sums, so the additions don't wait on each other.
+                                                // Four partial sums, so the additions don't wait on each other.
                                                 var sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0
                                                 var k = start
                                                 while k + 4 <= end {

@@ -62,6 +62,14 @@ public struct AllianceNetwork: Hashable, Sendable {
 
     /// Checks every invariant; throws the first violation with the path of the field.
     public func validate() throws(InputError) {
+        try validateStates()
+        try validateCommitments()
+        try validateRivalries()
+        try validateContiguity()
+    }
+
+    /// States: at least one; unique, well-formed codes; COW codes and numbers in range.
+    private func validateStates() throws(InputError) {
         if states.isEmpty {
             throw InputError(location: "states", "the network has no states; give at least one")
         }
@@ -95,25 +103,29 @@ public struct AllianceNetwork: Hashable, Sendable {
             try Self.check(state.hawkishness, at: "\(path).hawkishness", "a number in [0, 1]") { (0...1).contains($0) }
             try Self.check(state.intent, at: "\(path).intent", "a number in [0, 1]") { (0...1).contains($0) }
         }
-        var commitmentEntries = commitments.enumerated().map { index, c in
+    }
+
+    /// Commitments: two different existing states, a form (symmetric or directed) that the kind
+    /// allows, credibilities in [0, 1] with one above 0, a valid spell, and no two of the same kind
+    /// between the same states in overlapping years.
+    private func validateCommitments() throws(InputError) {
+        var entries = commitments.enumerated().map { index, c in
             let key = c.isSymmetric ? SpellOverlap.pairKey(c.pair.low, c.pair.high) : SpellOverlap.pairKey(c.from, c.to)
             let kind = UInt32(CommitmentKind.allCases.firstIndex(of: c.kind) ?? 0)
             return SpellOverlap.Entry(key: key, tag: kind << 1 | (c.isSymmetric ? 1 : 0), index: Int32(index))
         }
-        let firstDuplicateCommitment = SpellOverlap.first(&commitmentEntries) {
-            (commitments[$0].since, commitments[$0].until)
-        }
-        commitmentEntries = []
+        let firstDuplicate = SpellOverlap.first(&entries) { (commitments[$0].since, commitments[$0].until) }
+        entries = []
         for (index, commitment) in commitments.enumerated() {
             let path = "commitments[\(index)]"
             let ends = commitment.isSymmetric ? ("between[0]", "between[1]") : ("from", "to")
             try checkID(commitment.from, at: "\(path).\(ends.0)")
             try checkID(commitment.to, at: "\(path).\(ends.1)")
+            let (from, to) = (states[commitment.from.index].code, states[commitment.to.index].code)
             if commitment.from == commitment.to {
                 throw InputError(
                     location: "\(path).\(ends.1)",
-                    "a commitment must join two different states, not \"\(states[commitment.from.index].code)\" to itself"
-                )
+                    "a commitment must join two different states, not \"\(from)\" to itself")
             }
             if commitment.isSymmetric && !commitment.kind.allowsSymmetric {
                 throw InputError(
@@ -137,18 +149,24 @@ public struct AllianceNetwork: Hashable, Sendable {
                     "a commitment needs a pledge with credibility > 0 in at least one direction")
             }
             try Self.checkSpell(commitment.since, commitment.until, at: path)
-            if let duplicate = firstDuplicateCommitment, duplicate.index == index {
+            if let duplicate = firstDuplicate, duplicate.index == index {
                 throw InputError(
                     location: path,
-                    "duplicate \(commitment.kind.rawValue) commitment between \"\(states[commitment.from.index].code)\" and \"\(states[commitment.to.index].code)\" (same as commitments[\(duplicate.other)] in overlapping years); merge them or give disjoint since/until"
-                )
+                    "duplicate \(commitment.kind.rawValue) commitment between \"\(from)\" and \"\(to)\" (same as "
+                        + "commitments[\(duplicate.other)] in overlapping years); "
+                        + "merge them or give disjoint since/until")
             }
         }
-        var rivalryEntries = rivalries.enumerated().map { index, r in
+    }
+
+    /// Rivalries: two different existing states, intensity in (0, 1], a valid spell, and no two
+    /// for the same pair in overlapping years.
+    private func validateRivalries() throws(InputError) {
+        var entries = rivalries.enumerated().map { index, r in
             SpellOverlap.Entry(key: SpellOverlap.pairKey(r.pair.low, r.pair.high), tag: 0, index: Int32(index))
         }
-        let firstDuplicateRivalry = SpellOverlap.first(&rivalryEntries) { (rivalries[$0].since, rivalries[$0].until) }
-        rivalryEntries = []
+        let firstDuplicate = SpellOverlap.first(&entries) { (rivalries[$0].since, rivalries[$0].until) }
+        entries = []
         for (index, rivalry) in rivalries.enumerated() {
             let path = "rivalries[\(index)]"
             try checkID(rivalry.pair.low, at: "\(path).between[0]")
@@ -158,12 +176,17 @@ public struct AllianceNetwork: Hashable, Sendable {
             }
             try Self.check(rivalry.intensity, at: "\(path).intensity", "a number in (0, 1]") { $0 > 0 && $0 <= 1 }
             try Self.checkSpell(rivalry.since, rivalry.until, at: path)
-            if let duplicate = firstDuplicateRivalry, duplicate.index == index {
+            if let duplicate = firstDuplicate, duplicate.index == index {
                 throw InputError(
                     location: path,
                     "duplicate rivalry (same pair as rivalries[\(duplicate.other)] in overlapping years)")
             }
         }
+    }
+
+    /// Contiguity: two different existing states, a COW type (1-5) or a proximity in [0, 1], at
+    /// most one entry per pair.
+    private func validateContiguity() throws(InputError) {
         var contiguityIndex: [StatePair: Int] = [:]
         for (index, entry) in contiguity.enumerated() {
             let path = "contiguity[\(index)]"

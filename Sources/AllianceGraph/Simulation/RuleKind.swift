@@ -31,11 +31,11 @@ public enum RuleKind: String, CaseIterable, Hashable, Sendable, Comparable {
             let name = part.trimmingCharacters(in: .whitespaces)
             if name.isEmpty { continue }
             guard let kind = RuleKind(rawValue: name) else {
-                let hint = NameSuggestion.hint(for: name, among: allCases.map(\.rawValue))
+                let names = allCases.map(\.rawValue)
+                let hint = NameSuggestion.hint(for: name, among: names)
                 throw InputError(
                     location: "rules",
-                    "unknown rule \"\(name.prefix(40))\"\(hint); rules: \(allCases.map(\.rawValue).joined(separator: ", "))"
-                )
+                    "unknown rule \"\(name.prefix(40))\"\(hint); rules: \(names.joined(separator: ", "))")
             }
             if !result.contains(kind) { result.append(kind) }
         }

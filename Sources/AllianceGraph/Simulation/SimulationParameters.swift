@@ -35,7 +35,8 @@ public struct SimulationParameters: Hashable, Sendable {
             name: "entanglement", get: { $0.environment.entanglement }, set: { $0.environment.entanglement = $1 ?? 0.5 }
         ),
         Setting(
-            name: "reliability", get: { $0.environment.reliability }, set: { $0.environment.reliability = $1 ?? 0.745 }),
+            name: "reliability", get: { $0.environment.reliability },
+            set: { $0.environment.reliability = $1 ?? 0.745 }),
         Setting(name: "reaction", get: { $0.environment.reaction }, set: { $0.environment.reaction = $1 ?? 0.1 }),
         Setting(name: "fatigue", get: { $0.environment.fatigue }, set: { $0.environment.fatigue = $1 ?? 0.2 }),
         Setting(name: "grievance", get: { $0.environment.grievance }, set: { $0.environment.grievance = $1 ?? 0.05 }),
@@ -97,10 +98,8 @@ public struct SimulationParameters: Hashable, Sendable {
             return
         }
         guard let setting = Self.settings.first(where: { $0.name == name }) else {
-            throw InputError(
-                location: name,
-                "unknown parameter\(NameSuggestion.hint(for: name, among: Self.names)); see docs/DYNAMICS.md for the list"
-            )
+            let hint = NameSuggestion.hint(for: name, among: Self.names)
+            throw InputError(location: name, "unknown parameter\(hint); see docs/DYNAMICS.md for the list")
         }
         if setting.optional && value == "none" {
             setting.set(&self, nil)

@@ -48,10 +48,10 @@ package struct CSVReader: Sendable {
     /// The index of column `name`, or an error naming the file and the columns found.
     package func requireColumn(_ name: String, layout: String) throws(InputError) -> Int {
         guard let k = column(name) else {
+            let found = header.joined(separator: ",").prefix(200)
             throw InputError(
                 file: file, location: "line 1",
-                "missing column \"\(name)\"; expected the \(layout) layout, found columns: \(header.joined(separator: ",").prefix(200))"
-            )
+                "missing column \"\(name)\"; expected the \(layout) layout, found columns: \(found)")
         }
         return k
     }

@@ -45,8 +45,8 @@ enum GraphMLCheck {
                 if let first = nodes[id] {
                     throw InputError(
                         location: "line \(tag.line)",
-                        "duplicate node id \"\(id.prefix(40))\" (first declared on line \(first)); node ids must be unique"
-                    )
+                        "duplicate node id \"\(id.prefix(40))\" (first declared on line \(first)); "
+                            + "node ids must be unique")
                 }
                 nodes[id] = tag.line
             } else if name == "data", !tag.isEmptyElement, let key = tag.attributes["key"], numericKeys.contains(key) {
@@ -54,8 +54,8 @@ enum GraphMLCheck {
                 if !text.isEmpty && Double(text) == nil {
                     throw InputError(
                         location: "line \(tag.line)",
-                        "the value \"\(text.prefix(40))\" of <data key=\"\(key.prefix(40))\"> is not a number (the key is declared numeric)"
-                    )
+                        "the value \"\(text.prefix(40))\" of <data key=\"\(key.prefix(40))\"> is not a number "
+                            + "(the key is declared numeric)")
                 }
             } else if name == "edge" {
                 for role in ["source", "target"] {

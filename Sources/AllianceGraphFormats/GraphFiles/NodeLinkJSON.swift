@@ -85,32 +85,7 @@ package enum NodeLinkJSON {
             guard case .bool(let flag) = value else { throw InputError(location: "directed", "expected true or false") }
             directed = flag
         }
-        typealias V = GraphDocument.Value
-        func scalar(_ value: JSONValue) -> V? {
-            switch value {
-            case .null: return nil
-            case .bool(let b): return .bool(b)
-            case .number(let v, _): return .number(v)
-            case .string(let s): return .string(s)
-            case .array, .object: return .string(JSONWriter.serialize(value, pretty: false))
-            }
-        }
-        var graphAttributes: [(name: String, value: V)] = []
-        if let graph = member("graph") {
-            switch graph {
-            case .object(let attributes):
-                for attribute in attributes {
-                    if let v = scalar(attribute.value) { graphAttributes.append((attribute.key, v)) }
-                }
-            case .array(let pairs):  // very old networkx: [[key, value], ...]
-                for pair in pairs {
-                    if case .array(let kv) = pair, kv.count == 2, case .string(let key) = kv[0], let v = scalar(kv[1]) {
-                        graphAttributes.append((key, v))
-                    }
-                }
-            default: throw InputError(location: "graph", "expected an object of graph attributes")
-            }
-        }
+        let graphAttributes = try graphAttributes(member("graph"))
         guard let nodesValue = member("nodes") else {
             throw InputError(location: "nodes", "required array \"nodes\" is missing")
         }
@@ -124,50 +99,71 @@ package enum NodeLinkJSON {
         guard case .array(let links) = linksValue else {
             throw InputError(location: edgeKey, "expected an array of edge objects, found \(linksValue.typeName)")
         }
+        let (ids, idValues) = try nodeIDs(nodes)
+        let nodeAttributes = try AttributeTable(nodes, "nodes", skip: ["id"])
+        let edges = try edgeEnds(links, edgeKey, ids: ids)
+        let edgeAttributes = try AttributeTable(links, edgeKey, skip: ["source", "target", "key"])
+        var vertexColumns = [
+            GraphDocument.Column(name: "id", type: .string, values: idValues.map { $0.map { .string($0.text) } })
+        ]
+        vertexColumns += nodeAttributes.columns
+        return GraphDocument(
+            directed: directed, graphAttributes: graphAttributes, vertexCount: nodes.count,
+            vertexColumns: vertexColumns, edges: edges, edgeColumns: edgeAttributes.columns)
+    }
+
+    /// A JSON value as an attribute value: scalars as they are, arrays and objects as compact
+    /// JSON text, null as absent.
+    fileprivate static func scalar(_ value: JSONValue) -> GraphDocument.Value? {
+        switch value {
+        case .null: return nil
+        case .bool(let b): return .bool(b)
+        case .number(let v, _): return .number(v)
+        case .string(let s): return .string(s)
+        case .array, .object: return .string(JSONWriter.serialize(value, pretty: false))
+        }
+    }
+
+    private typealias GraphAttribute = (name: String, value: GraphDocument.Value)
+
+    /// The `graph` member: an object of attributes, or (very old networkx) an array of
+    /// `[key, value]` pairs; null values are dropped.
+    private static func graphAttributes(_ graph: JSONValue?) throws(InputError) -> [GraphAttribute] {
+        var graphAttributes: [GraphAttribute] = []
+        guard let graph else { return graphAttributes }
+        switch graph {
+        case .object(let attributes):
+            for attribute in attributes {
+                if let v = scalar(attribute.value) { graphAttributes.append((attribute.key, v)) }
+            }
+        case .array(let pairs):
+            for pair in pairs {
+                if case .array(let kv) = pair, kv.count == 2, case .string(let key) = kv[0], let v = scalar(kv[1]) {
+                    graphAttributes.append((key, v))
+                }
+            }
+        default: throw InputError(location: "graph", "expected an object of graph attributes")
+        }
+        return graphAttributes
+    }
+
+    /// A node id as a key that tells strings from numbers (`"s:7"`, `"n:7"`); numbers in their
+    /// shortest form, so that 7 and 7.0 are the same node. Nil for other JSON types.
+    private static func idText(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let s): return "s:" + s
+        case .number(_, let text): return "n:" + (Double(text).map(NumberFormat.json) ?? text)
+        default: return nil
+        }
+    }
+
+    /// Each node's index by id key (`idText`), and each node's id as an attribute value; every
+    /// node needs an id, and ids are unique.
+    private static func nodeIDs(_ nodes: [JSONValue]) throws(InputError) -> (
+        ids: [String: Int], values: [GraphDocument.Value?]
+    ) {
         var ids: [String: Int] = [:]
-        func idText(_ value: JSONValue) -> String? {
-            switch value {
-            case .string(let s): return "s:" + s
-            case .number(_, let text): return "n:" + (Double(text).map(NumberFormat.json) ?? text)
-            default: return nil
-            }
-        }
-        func collect(_ items: [JSONValue], _ what: String, skip: Set<String>) throws(InputError) -> (
-            [[String: V]], [(String, GraphDocument.ValueType)]
-        ) {
-            var rows: [[String: V]] = []
-            var order: [(String, GraphDocument.ValueType)] = []
-            var typeIndex: [String: Int] = [:]
-            for (k, item) in items.enumerated() {
-                guard case .object(let fields) = item else {
-                    throw InputError(location: "\(what)[\(k)]", "expected an object")
-                }
-                var row: [String: V] = [:]
-                for field in fields where !skip.contains(field.key) {
-                    guard let v = scalar(field.value) else { continue }
-                    let type: GraphDocument.ValueType
-                    switch v {
-                    case .string: type = .string;
-                    case .number: type = .number;
-                    case .bool: type = .bool
-                    }
-                    if let t = typeIndex[field.key] {
-                        if order[t].1 != type { order[t].1 = .string }
-                    } else {
-                        if order.count >= GraphDocument.maxAttributeNames {
-                            throw GraphDocument.tooManyAttributeNames(
-                                order.count + 1, location: "\(what)[\(k)].\(field.key.prefix(40))")
-                        }
-                        typeIndex[field.key] = order.count
-                        order.append((field.key, type))
-                    }
-                    row[field.key] = v
-                }
-                rows.append(row)
-            }
-            return (rows, order)
-        }
-        var idValues: [V?] = []
+        var idValues: [GraphDocument.Value?] = []
         for (k, node) in nodes.enumerated() {
             guard case .object(let fields) = node, let id = fields.first(where: { $0.key == "id" })?.value,
                 let text = idText(id)
@@ -181,7 +177,13 @@ package enum NodeLinkJSON {
             ids[text] = k
             idValues.append(scalar(id))
         }
-        let (nodeRows, nodeOrder) = try collect(nodes, "nodes", skip: ["id"])
+        return (ids, idValues)
+    }
+
+    /// Each link's `source` and `target` as node indices.
+    private static func edgeEnds(_ links: [JSONValue], _ edgeKey: String, ids: [String: Int]) throws(InputError)
+        -> [GraphDocument.Edge]
+    {
         var edges: [GraphDocument.Edge] = []
         for (k, link) in links.enumerated() {
             guard case .object(let fields) = link else {
@@ -197,23 +199,58 @@ package enum NodeLinkJSON {
             }
             edges.append(.init(try end("source"), try end("target")))
         }
-        let (edgeRows, edgeOrder) = try collect(links, edgeKey, skip: ["source", "target", "key"])
-        func columns(_ rows: [[String: V]], _ order: [(String, GraphDocument.ValueType)]) -> [GraphDocument.Column] {
-            order.map { name, type in
-                GraphDocument.Column(
-                    name: name, type: type,
-                    values: rows.map { row in
-                        guard let v = row[name] else { return nil }
-                        return type == .string ? .string(v.text) : v
-                    })
+        return edges
+    }
+}
+
+/// The attributes of node or link objects as rows, and the attribute names in order of first
+/// appearance with their type (a name whose values have different types becomes a string).
+private struct AttributeTable {
+    typealias V = GraphDocument.Value
+    var rows: [[String: V]] = []
+    var order: [(String, GraphDocument.ValueType)] = []
+
+    /// Reads `items` (the array `what`), leaving out the fields in `skip`.
+    init(_ items: [JSONValue], _ what: String, skip: Set<String>) throws(InputError) {
+        var typeIndex: [String: Int] = [:]
+        for (k, item) in items.enumerated() {
+            guard case .object(let fields) = item else {
+                throw InputError(location: "\(what)[\(k)]", "expected an object")
             }
+            var row: [String: V] = [:]
+            for field in fields where !skip.contains(field.key) {
+                guard let v = NodeLinkJSON.scalar(field.value) else { continue }
+                let type: GraphDocument.ValueType
+                switch v {
+                case .string: type = .string;
+                case .number: type = .number;
+                case .bool: type = .bool
+                }
+                if let t = typeIndex[field.key] {
+                    if order[t].1 != type { order[t].1 = .string }
+                } else {
+                    if order.count >= GraphDocument.maxAttributeNames {
+                        throw GraphDocument.tooManyAttributeNames(
+                            order.count + 1, location: "\(what)[\(k)].\(field.key.prefix(40))")
+                    }
+                    typeIndex[field.key] = order.count
+                    order.append((field.key, type))
+                }
+                row[field.key] = v
+            }
+            rows.append(row)
         }
-        var vertexColumns = [
-            GraphDocument.Column(name: "id", type: .string, values: idValues.map { $0.map { .string($0.text) } })
-        ]
-        vertexColumns += columns(nodeRows, nodeOrder)
-        return GraphDocument(
-            directed: directed, graphAttributes: graphAttributes, vertexCount: nodes.count,
-            vertexColumns: vertexColumns, edges: edges, edgeColumns: columns(edgeRows, edgeOrder))
+    }
+
+    /// One column per attribute name; values of a string column as text.
+    var columns: [GraphDocument.Column] {
+        order.map { name, type in
+            GraphDocument.Column(
+                name: name, type: type,
+                values: rows.map { row in
+                    guard let v = row[name] else { return nil }
+                    return type == .string ? .string(v.text) : v
+                })
+        }
     }
 }

@@ -21,8 +21,9 @@ package enum CrisisOutput {
             let triggers = plan.trigger.map(code).joined(separator: "/")
             return "attacked under \(code(actor))'s war plan \(index + 1) (at war with \(triggers))"
         case .opportunism(let against, let ratio):
-            return
-                "opportunism: joins the side expected to win (power ratio \(NumberFormat.fixed(ratio, digits: 2))) against its rival \(code(against))"
+            let powerRatio = NumberFormat.fixed(ratio, digits: 2)
+            let rival = code(against)
+            return "opportunism: joins the side expected to win (power ratio \(powerRatio)) against its rival \(rival)"
         case .opportunistAttack(let by):
             return "attacked by the opportunist \(code(by))"
         }
@@ -38,12 +39,13 @@ package enum CrisisOutput {
         case .partnerNotAttacked:
             return "\(o.kind.rawValue) to \(partner): \(partner) was not attacked"
         case .notHonoured:
+            let threshold = NumberFormat.json(engine.options.threshold)
             return mode == .deterministic
-                ? "\(o.kind.rawValue) to \(partner): honour \(honour) < threshold \(NumberFormat.json(engine.options.threshold))"
+                ? "\(o.kind.rawValue) to \(partner): honour \(honour) < threshold \(threshold)"
                 : "\(o.kind.rawValue) to \(partner): not honoured in this run (probability \(honour))"
         case .vetoed(let by):
-            return
-                "\(o.kind.rawValue) to \(partner): barred by its neutrality/non-aggression pledge to \(network[by].code)"
+            let pledgee = network[by].code
+            return "\(o.kind.rawValue) to \(partner): barred by its neutrality/non-aggression pledge to \(pledgee)"
         case .bothSides:
             return "\(o.kind.rawValue) to \(partner): cancelled (pledged to fight on both sides)"
         case .tie:
@@ -98,13 +100,17 @@ package enum CrisisOutput {
 
     // MARK: - One crisis
 
+    /// The line under a table's title that names the two sides.
+    private static func sidesLine(attacker: String, target: String) -> String {
+        "Side A: \(attacker) and its side; side B: \(target) and its side.\n\n"
+    }
+
     /// The timeline table: step, state, side, role, cause; then the war size, the states that
     /// stayed out with their reasons, and the broken pledges.
     package static func table(_ result: CrisisResult, engine: CrisisEngine, title: String) -> String {
         let network = engine.network
         var out = title + "\n"
-        out +=
-            "Side A: \(network[result.attacker].code) and its side; side B: \(network[result.target].code) and its side.\n\n"
+        out += sidesLine(attacker: network[result.attacker].code, target: network[result.target].code)
         var table = TextTable(
             headers: ["step", "state", "name", "side", "role", "cause"],
             alignments: [.right, .left, .left, .left, .left, .left])
@@ -351,8 +357,7 @@ package enum CrisisOutput {
     package static func table(_ result: CrisisEnsembleResult, engine: CrisisEngine, title: String) -> String {
         let network = engine.network
         var out = title + "\n"
-        out +=
-            "Side A: \(network[result.attacker].code) and its side; side B: \(network[result.target].code) and its side.\n\n"
+        out += sidesLine(attacker: network[result.attacker].code, target: network[result.target].code)
         var table = TextTable(
             headers: ["state", "name", "P(enter)", "P(side A)", "P(side B)", "mean entry step"],
             alignments: [.left, .left, .right, .right, .right, .right])
@@ -377,8 +382,8 @@ package enum CrisisOutput {
                     })
         }
         out += sizes.render()
-        out +=
-            "\nBelligerents besides the two original parties: mean \(NumberFormat.fixed(result.meanAdditionalBelligerents, digits: 3)).\n"
+        let additional = NumberFormat.fixed(result.meanAdditionalBelligerents, digits: 3)
+        out += "\nBelligerents besides the two original parties: mean \(additional).\n"
         if result.runsStoppedAtStepLimit > 0 {
             out += "\(result.runsStoppedAtStepLimit) run(s) stopped at the step limit with entries pending.\n"
         }
@@ -392,8 +397,10 @@ package enum CrisisOutput {
             lines.append(
                 [
                     CSV.field(state.code), CSV.field(state.name), String(result.runs),
-                    NumberFormat.csv(result.entryProbability(StateID(i))), NumberFormat.csv(result.probability(StateID(i), side: .a)),
-                    NumberFormat.csv(result.probability(StateID(i), side: .b)), NumberFormat.csv(result.meanEntryStep(StateID(i))),
+                    NumberFormat.csv(result.entryProbability(StateID(i))),
+                    NumberFormat.csv(result.probability(StateID(i), side: .a)),
+                    NumberFormat.csv(result.probability(StateID(i), side: .b)),
+                    NumberFormat.csv(result.meanEntryStep(StateID(i))),
                 ]
                 .joined(separator: ","))
         }

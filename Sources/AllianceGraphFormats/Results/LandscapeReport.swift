@@ -34,7 +34,8 @@ package struct LandscapeReport: Sendable {
     private var searchLine: String {
         result.exhaustive
             ? "exhaustive search of all \(Int(result.configurations)) configurations (Gray code)"
-            : "seeded steepest descent from \(result.evaluated) random configurations (of \(LandscapeReport.significant(result.configurations, 4))); basins estimated"
+            : "seeded steepest descent from \(result.evaluated) random configurations "
+                + "(of \(LandscapeReport.significant(result.configurations, 4))); basins estimated"
     }
 
     private static func campName(_ c: Int) -> String { c == 0 ? "A" : "B" }

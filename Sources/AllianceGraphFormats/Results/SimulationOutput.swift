@@ -15,10 +15,10 @@ package enum SimulationOutput {
         for record in simulation.records {
             for (i, state) in states.enumerated() {
                 let main = record.mainThreat[i].map { states[$0.index].code } ?? ""
-                out +=
-                    "\(record.round),\(CSV.field(state.code)),\(NumberFormat.csv(record.effort[i])),\(NumberFormat.csv(record.power[i])),"
-                out +=
-                    "\(NumberFormat.csv(record.threat[i])),\(NumberFormat.csv(record.securityRatio[i])),\(CSV.field(main)),\(record.commitments[i])\n"
+                out += "\(record.round),\(CSV.field(state.code)),"
+                out += "\(NumberFormat.csv(record.effort[i])),\(NumberFormat.csv(record.power[i])),"
+                out += "\(NumberFormat.csv(record.threat[i])),\(NumberFormat.csv(record.securityRatio[i])),"
+                out += "\(CSV.field(main)),\(record.commitments[i])\n"
             }
         }
         return out

@@ -110,31 +110,10 @@
     /// like a scenario file; errors name the vertex or edge.
     public static func scenario(_ document: GraphDocument, fallbackName: String) throws(InputError) -> Scenario {
         try document.validate()
-        typealias V = GraphDocument.Value
-        // Columns by name, looked up once each (the first of a name wins, as in vertexColumn(_:)):
-        // a per-vertex linear search made a file with many attribute names quadratic.
-        let vertexColumns = Dictionary(
-            document.vertexColumns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let edgeColumns = Dictionary(
-            document.edgeColumns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        func vertexColumn(_ name: String) -> GraphDocument.Column? { vertexColumns[name] }
-        func edgeColumn(_ name: String) -> GraphDocument.Column? { edgeColumns[name] }
+        let columns = AttributeColumns(document)
         let n = document.vertexCount
         if n == 0 { throw InputError("the graph has no vertices; a scenario needs at least one state") }
-        // The first of code/name/id whose values are all valid state codes (a foreign file's
-        // `name` may hold display names such as "United Kingdom"); else the first present, which
-        // then fails validation with a message.
-        let candidates = ["code", "name", "id"].compactMap { vertexColumn($0) }
-        let codeColumn =
-            candidates.first { column in
-                column.values.allSatisfy { value in
-                    guard let value else { return false }
-                    do { try AllianceNetwork.checkCode(Self.codeText(value), at: ""); return true } catch {
-                        return false
-                    }
-                }
-            } ?? candidates.first
-        let labelColumn = vertexColumn("label")
+        let codeColumn = stateCodeColumn(columns)
         var codes: [String] = []
         for k in 0..<n {
             guard let value = codeColumn?.values[k] else {
@@ -144,127 +123,84 @@
             }
             codes.append(Self.codeText(value))
         }
-        var index: [String: Int] = [:]
-        for (k, code) in codes.enumerated() { if index[code] == nil { index[code] = k } }
-
-        func number(_ column: GraphDocument.Column?, _ k: Int, _ what: String) throws(InputError) -> Double? {
-            guard let value = column?.values[k] else { return nil }
-            guard let v = value.number else {
-                throw InputError(location: what, "\"\(value.text.prefix(40))\" is not a number")
-            }
-            guard v.isFinite else {
-                throw InputError(location: what, "\(value.text.prefix(40)) is not a finite number")
-            }
-            return v
-        }
-        func integer(_ column: GraphDocument.Column?, _ k: Int, _ what: String) throws(InputError) -> JSONValue? {
-            guard let v = try number(column, k, what) else { return nil }
-            guard v == v.rounded(), abs(v) < 1e9 else { throw InputError(location: what, "\(v) is not an integer") }
-            return .integer(Int(v))
-        }
-
         var states: [JSONValue] = []
-        let defaultCapability = 1 / Double(n)
         for k in 0..<n {
-            let at = "vertex \(k) (\(codes[k].prefix(20)))"
-            var m: [JSONMember] = [JSONMember(key: "code", value: .string(codes[k]))]
-            if let ccode = try integer(vertexColumn("ccode"), k, "\(at).ccode") {
-                m.append(.init(key: "ccode", value: ccode))
-            }
-            if let label = labelColumn?.values[k]?.text, codeColumn?.name != "label" {
-                m.append(.init(key: "name", value: .string(label)))
-            } else if codeColumn?.name != "name", let name = vertexColumn("name")?.values[k]?.text {
-                m.append(.init(key: "name", value: .string(name)))
-            }
-            let capability = try number(vertexColumn("capability"), k, "\(at).capability") ?? defaultCapability
-            m.append(.init(key: "capability", value: .number(capability)))
-            for key in ["gdp", "effort", "baselineEffort"] {
-                if let v = try number(vertexColumn(key), k, "\(at).\(key)") {
-                    m.append(.init(key: key, value: .number(v)))
-                }
-            }
-            if let flag = vertexColumn("major")?.values[k] {
-                guard let major = flag.flag else {
-                    throw InputError(location: "\(at).major", "\"\(flag.text.prefix(20))\" is not true or false")
-                }
-                m.append(.init(key: "major", value: .bool(major)))
-            }
-            for key in ["hawkishness", "intent"] {
-                if let v = try number(vertexColumn(key), k, "\(at).\(key)") {
-                    m.append(.init(key: key, value: .number(v)))
-                }
-            }
-            if let note = vertexColumn("note")?.values[k]?.text { m.append(.init(key: "note", value: .string(note))) }
-            states.append(.object(m))
+            states.append(.object(try stateMembers(k, codes: codes, codeColumn: codeColumn, columns: columns)))
         }
+        let ties = try EdgeReader(document: document, columns: columns, codes: codes).ties()
 
-        var commitments: [JSONValue] = [], rivalries: [JSONValue] = []
-        var commitmentEdge: [Int] = [], rivalryEdge: [Int] = []
-        let kinds = CommitmentKind.allCases.map(\.rawValue) + [rivalryKind]
-        for (e, edge) in document.edges.enumerated() {
-            let at = "edge \(e) (\(codes[edge.source].prefix(20))-\(codes[edge.target].prefix(20)))"
-            let kindText = edgeColumn("kind")?.values[e]?.text ?? CommitmentKind.defense.rawValue
-            var a = edge.source, b = edge.target
-            if let fromCode = edgeColumn("from")?.values[e]?.text, let toCode = edgeColumn("to")?.values[e]?.text {
-                let ends = [codes[edge.source], codes[edge.target]]
-                guard ends == [fromCode, toCode] || ends == [toCode, fromCode] else {
-                    throw InputError(
-                        location: "\(at).from",
-                        "from/to (\(fromCode.prefix(20)), \(toCode.prefix(20))) don't match the edge's endpoints")
-                }
-                if ends[0] != fromCode { swap(&a, &b) }
-            }
-            var m: [JSONMember] = []
-            let since = try integer(edgeColumn("since"), e, "\(at).since")
-            let until = try integer(edgeColumn("until"), e, "\(at).until")
-            let note = edgeColumn("note")?.values[e]?.text
-            func spell(_ m: inout [JSONMember]) {
-                if let since { m.append(.init(key: "since", value: since)) }
-                if let until { m.append(.init(key: "until", value: until)) }
-                if let note { m.append(.init(key: "note", value: .string(note))) }
-            }
-            if kindText == rivalryKind {
-                m.append(.init(key: "between", value: .array([.string(codes[a]), .string(codes[b])])))
-                if let v = try number(edgeColumn("intensity"), e, "\(at).intensity") {
-                    m.append(.init(key: "intensity", value: .number(v)))
-                }
-                spell(&m)
-                rivalries.append(.object(m))
-                rivalryEdge.append(e)
-                continue
-            }
-            guard let kind = CommitmentKind(rawValue: kindText) else {
-                let hint = NameSuggestion.hint(for: kindText, among: kinds)
-                throw InputError(
-                    location: "\(at).kind",
-                    "unknown tie kind \"\(kindText.prefix(40))\"\(hint); expected one of \(kinds.joined(separator: ", "))"
-                )
-            }
-            var symmetric = kind.allowsSymmetric && !(document.directed && kind.allowsDirected)
-            if let flag = edgeColumn("symmetric")?.values[e] {
-                guard let value = flag.flag else {
-                    throw InputError(location: "\(at).symmetric", "\"\(flag.text.prefix(20))\" is not true or false")
-                }
-                symmetric = value
-            }
-            m.append(.init(key: "kind", value: .string(kind.rawValue)))
-            if symmetric {
-                m.append(.init(key: "between", value: .array([.string(codes[a]), .string(codes[b])])))
-            } else {
-                m.append(.init(key: "from", value: .string(codes[a])))
-                m.append(.init(key: "to", value: .string(codes[b])))
-            }
-            if let v = try number(edgeColumn("strength"), e, "\(at).strength") {
-                m.append(.init(key: "credibility", value: .number(v)))
-            }
-            if symmetric, let v = try number(edgeColumn("reverseStrength"), e, "\(at).reverseStrength") {
-                m.append(.init(key: "reverseCredibility", value: .number(v)))
-            }
-            spell(&m)
-            commitments.append(.object(m))
-            commitmentEdge.append(e)
+        var root = try graphMembers(document, fallbackName: fallbackName)
+        root.append(.init(key: "states", value: .array(states)))
+        root.append(.init(key: "commitments", value: .array(ties.commitments)))
+        root.append(.init(key: "rivalries", value: .array(ties.rivalries)))
+        root += try extraMembers(document)
+        do {
+            return try ScenarioReader.decode(.object(root))
+        } catch {
+            throw relocated(error, commitmentEdge: ties.commitmentEdge, rivalryEdge: ties.rivalryEdge)
         }
+    }
 
+    /// The column of state codes: the first of `code`, `name` and `id` whose values are all valid
+    /// state codes (a foreign file's `name` may hold display names such as "United Kingdom");
+    /// else the first present, which then fails validation with a message.
+    private static func stateCodeColumn(_ columns: AttributeColumns) -> GraphDocument.Column? {
+        let candidates = ["code", "name", "id"].compactMap { columns.vertex[$0] }
+        return candidates.first { column in
+            column.values.allSatisfy { value in
+                guard let value else { return false }
+                do { try AllianceNetwork.checkCode(Self.codeText(value), at: ""); return true } catch {
+                    return false
+                }
+            }
+        } ?? candidates.first
+    }
+
+    /// The members of vertex `k`'s object in the scenario's `states`: its code, then the state
+    /// fields it has (capability 1/n where absent).
+    private static func stateMembers(
+        _ k: Int, codes: [String], codeColumn: GraphDocument.Column?, columns: AttributeColumns
+    ) throws(InputError) -> [JSONMember] {
+        let vertexColumn = { (name: String) in columns.vertex[name] }
+        let at = "vertex \(k) (\(codes[k].prefix(20)))"
+        var m: [JSONMember] = [JSONMember(key: "code", value: .string(codes[k]))]
+        if let ccode = try AttributeColumns.integer(vertexColumn("ccode"), k, "\(at).ccode") {
+            m.append(.init(key: "ccode", value: ccode))
+        }
+        if let label = vertexColumn("label")?.values[k]?.text, codeColumn?.name != "label" {
+            m.append(.init(key: "name", value: .string(label)))
+        } else if codeColumn?.name != "name", let name = vertexColumn("name")?.values[k]?.text {
+            m.append(.init(key: "name", value: .string(name)))
+        }
+        let defaultCapability = 1 / Double(codes.count)
+        let capability =
+            try AttributeColumns.number(vertexColumn("capability"), k, "\(at).capability") ?? defaultCapability
+        m.append(.init(key: "capability", value: .number(capability)))
+        for key in ["gdp", "effort", "baselineEffort"] {
+            if let v = try AttributeColumns.number(vertexColumn(key), k, "\(at).\(key)") {
+                m.append(.init(key: key, value: .number(v)))
+            }
+        }
+        if let flag = vertexColumn("major")?.values[k] {
+            guard let major = flag.flag else {
+                throw InputError(location: "\(at).major", "\"\(flag.text.prefix(20))\" is not true or false")
+            }
+            m.append(.init(key: "major", value: .bool(major)))
+        }
+        for key in ["hawkishness", "intent"] {
+            if let v = try AttributeColumns.number(vertexColumn(key), k, "\(at).\(key)") {
+                m.append(.init(key: key, value: .number(v)))
+            }
+        }
+        if let note = vertexColumn("note")?.values[k]?.text { m.append(.init(key: "note", value: .string(note))) }
+        return m
+    }
+
+    /// The scenario's first members from the graph attributes: format, name (`fallbackName`
+    /// when absent), year, codes and description.
+    private static func graphMembers(_ document: GraphDocument, fallbackName: String) throws(InputError)
+        -> [JSONMember]
+    {
         var root: [JSONMember] = [
             .init(key: "format", value: .string(ScenarioReader.formatTag)),
             .init(key: "name", value: .string(document.graphAttribute("name")?.text ?? fallbackName)),
@@ -281,31 +217,26 @@
         if let description = document.graphAttribute("description")?.text {
             root.append(.init(key: "description", value: .string(description)))
         }
-        root.append(.init(key: "states", value: .array(states)))
-        root.append(.init(key: "commitments", value: .array(commitments)))
-        root.append(.init(key: "rivalries", value: .array(rivalries)))
-        if let text = document.graphAttribute("scenario")?.text {
-            let extras: JSONValue
-            do { extras = try JSONParser.parse(Array(text.utf8)) } catch {
-                throw InputError(location: "graph attribute scenario", error.message)
-            }
-            guard case .object(let members) = extras else {
-                throw InputError(location: "graph attribute scenario", "expected a JSON object")
-            }
-            let allowed: Set<String> = ["sources", "parameters", "contiguity", "warPlans", "propensities"]
-            for member in members {
-                guard allowed.contains(member.key) else {
-                    throw InputError(
-                        location: "graph attribute scenario", "unexpected field \"\(member.key.prefix(40))\"")
-                }
-                root.append(member)
-            }
+        return root
+    }
+
+    /// The members of the `scenario` graph attribute (the parts with no vertex or edge form),
+    /// checked to be a JSON object of the allowed fields; none when it is absent.
+    private static func extraMembers(_ document: GraphDocument) throws(InputError) -> [JSONMember] {
+        guard let text = document.graphAttribute("scenario")?.text else { return [] }
+        let extras: JSONValue
+        do { extras = try JSONParser.parse(Array(text.utf8)) } catch {
+            throw InputError(location: "graph attribute scenario", error.message)
         }
-        do {
-            return try ScenarioReader.decode(.object(root))
-        } catch {
-            throw relocated(error, commitmentEdge: commitmentEdge, rivalryEdge: rivalryEdge)
+        guard case .object(let members) = extras else {
+            throw InputError(location: "graph attribute scenario", "expected a JSON object")
         }
+        let allowed: Set<String> = ["sources", "parameters", "contiguity", "warPlans", "propensities"]
+        for member in members where !allowed.contains(member.key) {
+            throw InputError(
+                location: "graph attribute scenario", "unexpected field \"\(member.key.prefix(40))\"")
+        }
+        return members
     }
 
     /// A vertex value as a code: integral numbers without a fraction.
@@ -336,5 +267,143 @@
             copy.location = "\(noun) \(number)" + field
         }
         return copy
+    }
+}
+
+/// A graph document's attribute columns by name, looked up once each so that a file with many
+/// attribute names stays linear (the first column of a name wins, as in
+/// `GraphDocument.vertexColumn(_:)`), and typed reads of their values.
+private struct AttributeColumns {
+    let vertex: [String: GraphDocument.Column]
+    let edge: [String: GraphDocument.Column]
+
+    init(_ document: GraphDocument) {
+        vertex = Dictionary(document.vertexColumns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        edge = Dictionary(document.edgeColumns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Value `k` of `column` as a finite number; nil when the column or the value is absent.
+    /// `what` locates the value in errors.
+    static func number(_ column: GraphDocument.Column?, _ k: Int, _ what: String) throws(InputError) -> Double? {
+        guard let value = column?.values[k] else { return nil }
+        guard let v = value.number else {
+            throw InputError(location: what, "\"\(value.text.prefix(40))\" is not a number")
+        }
+        guard v.isFinite else {
+            throw InputError(location: what, "\(value.text.prefix(40)) is not a finite number")
+        }
+        return v
+    }
+
+    /// Value `k` of `column` as an integer of magnitude below 1e9; nil when absent.
+    static func integer(_ column: GraphDocument.Column?, _ k: Int, _ what: String) throws(InputError) -> JSONValue? {
+        guard let v = try number(column, k, what) else { return nil }
+        guard v == v.rounded(), abs(v) < 1e9 else { throw InputError(location: what, "\(v) is not an integer") }
+        return .integer(Int(v))
+    }
+}
+
+/// The edges of a graph document as the scenario's `commitments` and `rivalries` objects, with
+/// the edge each object came from (to name the edge in the scenario's validation errors).
+private struct EdgeReader {
+    let document: GraphDocument
+    let columns: AttributeColumns
+    /// The state code of each vertex.
+    let codes: [String]
+
+    struct Ties {
+        var commitments: [JSONValue] = [], rivalries: [JSONValue] = []
+        var commitmentEdge: [Int] = [], rivalryEdge: [Int] = []
+    }
+
+    /// The optional `since`, `until` and `note` of an edge, written after its other members.
+    struct Spell {
+        let since: JSONValue?, until: JSONValue?, note: String?
+
+        func append(to m: inout [JSONMember]) {
+            if let since { m.append(.init(key: "since", value: since)) }
+            if let until { m.append(.init(key: "until", value: until)) }
+            if let note { m.append(.init(key: "note", value: .string(note))) }
+        }
+    }
+
+    private func edgeColumn(_ name: String) -> GraphDocument.Column? { columns.edge[name] }
+
+    func ties() throws(InputError) -> Ties {
+        var ties = Ties()
+        for (e, edge) in document.edges.enumerated() {
+            let at = "edge \(e) (\(codes[edge.source].prefix(20))-\(codes[edge.target].prefix(20)))"
+            let kindText = edgeColumn("kind")?.values[e]?.text ?? CommitmentKind.defense.rawValue
+            let (a, b) = try ends(e, edge, at: at)
+            let spell = Spell(
+                since: try AttributeColumns.integer(edgeColumn("since"), e, "\(at).since"),
+                until: try AttributeColumns.integer(edgeColumn("until"), e, "\(at).until"),
+                note: edgeColumn("note")?.values[e]?.text)
+            if kindText == ScenarioGraphMapping.rivalryKind {
+                var m: [JSONMember] = [.init(key: "between", value: .array([.string(codes[a]), .string(codes[b])]))]
+                if let v = try AttributeColumns.number(edgeColumn("intensity"), e, "\(at).intensity") {
+                    m.append(.init(key: "intensity", value: .number(v)))
+                }
+                spell.append(to: &m)
+                ties.rivalries.append(.object(m))
+                ties.rivalryEdge.append(e)
+            } else {
+                ties.commitments.append(.object(try commitment(kindText, e, a, b, spell, at: at)))
+                ties.commitmentEdge.append(e)
+            }
+        }
+        return ties
+    }
+
+    /// The edge's ends as vertices, in the order of its `from` and `to` attributes when it has
+    /// both (which must name its endpoints), else as stored.
+    private func ends(_ e: Int, _ edge: GraphDocument.Edge, at: String) throws(InputError) -> (Int, Int) {
+        var a = edge.source, b = edge.target
+        if let fromCode = edgeColumn("from")?.values[e]?.text, let toCode = edgeColumn("to")?.values[e]?.text {
+            let ends = [codes[edge.source], codes[edge.target]]
+            guard ends == [fromCode, toCode] || ends == [toCode, fromCode] else {
+                throw InputError(
+                    location: "\(at).from",
+                    "from/to (\(fromCode.prefix(20)), \(toCode.prefix(20))) don't match the edge's endpoints")
+            }
+            if ends[0] != fromCode { swap(&a, &b) }
+        }
+        return (a, b)
+    }
+
+    /// The members of a commitment edge: its kind, its states (`between` when symmetric, else
+    /// `from` and `to`), credibilities from `strength` and `reverseStrength`, and its spell.
+    private func commitment(_ kindText: String, _ e: Int, _ a: Int, _ b: Int, _ spell: Spell, at: String)
+        throws(InputError) -> [JSONMember]
+    {
+        guard let kind = CommitmentKind(rawValue: kindText) else {
+            let kinds = CommitmentKind.allCases.map(\.rawValue) + [ScenarioGraphMapping.rivalryKind]
+            let hint = NameSuggestion.hint(for: kindText, among: kinds)
+            throw InputError(
+                location: "\(at).kind",
+                "unknown tie kind \"\(kindText.prefix(40))\"\(hint); expected one of \(kinds.joined(separator: ", "))")
+        }
+        var symmetric = kind.allowsSymmetric && !(document.directed && kind.allowsDirected)
+        if let flag = edgeColumn("symmetric")?.values[e] {
+            guard let value = flag.flag else {
+                throw InputError(location: "\(at).symmetric", "\"\(flag.text.prefix(20))\" is not true or false")
+            }
+            symmetric = value
+        }
+        var m: [JSONMember] = [.init(key: "kind", value: .string(kind.rawValue))]
+        if symmetric {
+            m.append(.init(key: "between", value: .array([.string(codes[a]), .string(codes[b])])))
+        } else {
+            m.append(.init(key: "from", value: .string(codes[a])))
+            m.append(.init(key: "to", value: .string(codes[b])))
+        }
+        if let v = try AttributeColumns.number(edgeColumn("strength"), e, "\(at).strength") {
+            m.append(.init(key: "credibility", value: .number(v)))
+        }
+        if symmetric, let v = try AttributeColumns.number(edgeColumn("reverseStrength"), e, "\(at).reverseStrength") {
+            m.append(.init(key: "reverseCredibility", value: .number(v)))
+        }
+        spell.append(to: &m)
+        return m
     }
 }

@@ -72,37 +72,8 @@ package enum ScenarioReader {
 
     static func decode(_ document: JSONRootDocument) throws(InputError) -> Scenario {
         var root = try JSONObjectReader(.object(document.members), path: "")
-        let format = try root.requiredString("format")
-        if format != formatTag {
-            throw InputError(
-                location: "format", "unsupported format \"\(format.prefix(60))\"; expected \"\(formatTag)\"")
-        }
-        let name = try root.requiredString("name")
-        let year = try root.integer("year")
-        let description = try root.string("description")
-        var codes = Scenario.CodeSystem.cow
-        if let text = try root.string("codes") {
-            guard let system = Scenario.CodeSystem(rawValue: text) else {
-                throw InputError(
-                    location: "codes", "unknown code system \"\(text.prefix(40))\"; expected cow, iso3 or custom")
-            }
-            codes = system
-        }
-        var sources: [String] = []
-        _ = try root.array("sources")
-        try document.forEachElement("sources") { k, item throws(InputError) in
-            sources.append(try JSONObjectReader.string(item, at: "sources[\(k)]"))
-        }
-        let parameters = try decodeParameters(root.value("parameters"))
-
-        guard try root.array("states") != nil else {
-            throw InputError(location: "states", "required field \"states\" is missing")
-        }
-        var states: [State] = []
-        states.reserveCapacity(document.elementCount("states") ?? 0)
-        try document.forEachElement("states") { index, value throws(InputError) in
-            states.append(try decodeState(value, path: "states[\(index)]"))
-        }
+        let header = try Header(&root, document)
+        let states = try decodeStates(&root, document)
         var codeIndex: [String: StateID] = [:]
         for (index, state) in states.enumerated() {
             try AllianceNetwork.checkCode(state.code, at: "states[\(index)].code")
@@ -120,6 +91,77 @@ package enum ScenarioReader {
         try document.forEachElement("commitments") { index, value throws(InputError) in
             commitments.append(try decodeCommitment(value, path: "commitments[\(index)]", resolver))
         }
+        let rivalries = try decodeRivalries(&root, document, resolver)
+        let contiguity = try decodeContiguity(&root, document, resolver)
+        let warPlans = try decodeWarPlans(&root, document, resolver)
+        let propensities = try decodePropensities(&root, document, resolver)
+        try root.rejectUnknownFields()
+        let network = try AllianceNetwork(
+            states: states, commitments: commitments, rivalries: rivalries,
+            contiguity: contiguity)
+        return try Scenario(
+            name: header.name, year: header.year, description: header.description, codes: header.codes,
+            sources: header.sources, parameters: header.parameters, network: network, warPlans: warPlans,
+            propensities: propensities)
+    }
+
+    /// The members before the states: format (which must be `formatTag`), name, year,
+    /// description, code system, sources and parameters, read in that order.
+    private struct Header {
+        let name: String
+        let year: Int?
+        let description: String?
+        let codes: Scenario.CodeSystem
+        let sources: [String]
+        let parameters: SecurityEnvironment
+
+        init(_ root: inout JSONObjectReader, _ document: JSONRootDocument) throws(InputError) {
+            let format = try root.requiredString("format")
+            if format != formatTag {
+                throw InputError(
+                    location: "format", "unsupported format \"\(format.prefix(60))\"; expected \"\(formatTag)\"")
+            }
+            name = try root.requiredString("name")
+            year = try root.integer("year")
+            description = try root.string("description")
+            var codes = Scenario.CodeSystem.cow
+            if let text = try root.string("codes") {
+                guard let system = Scenario.CodeSystem(rawValue: text) else {
+                    throw InputError(
+                        location: "codes", "unknown code system \"\(text.prefix(40))\"; expected cow, iso3 or custom")
+                }
+                codes = system
+            }
+            self.codes = codes
+            var sources: [String] = []
+            _ = try root.array("sources")
+            try document.forEachElement("sources") { k, item throws(InputError) in
+                sources.append(try JSONObjectReader.string(item, at: "sources[\(k)]"))
+            }
+            self.sources = sources
+            parameters = try decodeParameters(root.value("parameters"))
+        }
+    }
+
+    /// The required `states` array.
+    private static func decodeStates(_ root: inout JSONObjectReader, _ document: JSONRootDocument)
+        throws(InputError) -> [State]
+    {
+        guard try root.array("states") != nil else {
+            throw InputError(location: "states", "required field \"states\" is missing")
+        }
+        var states: [State] = []
+        states.reserveCapacity(document.elementCount("states") ?? 0)
+        try document.forEachElement("states") { index, value throws(InputError) in
+            states.append(try decodeState(value, path: "states[\(index)]"))
+        }
+        return states
+    }
+
+    /// The optional `rivalries` array (intensity 1 where absent).
+    private static func decodeRivalries(
+        _ root: inout JSONObjectReader, _ document: JSONRootDocument, _ resolver: CodeResolver
+    ) throws(InputError) -> [Rivalry] {
         var rivalries: [Rivalry] = []
         _ = try root.array("rivalries")
         rivalries.reserveCapacity(document.elementCount("rivalries") ?? 0)
@@ -133,6 +175,13 @@ package enum ScenarioReader {
             try object.rejectUnknownFields()
             rivalries.append(rivalry)
         }
+        return rivalries
+    }
+
+    /// The optional `contiguity` array: each entry with a COW `type` or a `proximity`, not both.
+    private static func decodeContiguity(
+        _ root: inout JSONObjectReader, _ document: JSONRootDocument, _ resolver: CodeResolver
+    ) throws(InputError) -> [Contiguity] {
         var contiguity: [Contiguity] = []
         _ = try root.array("contiguity")
         contiguity.reserveCapacity(document.elementCount("contiguity") ?? 0)
@@ -154,6 +203,13 @@ package enum ScenarioReader {
                     location: "contiguity[\(index)].proximity", "give either \"type\" or \"proximity\", not both")
             }
         }
+        return contiguity
+    }
+
+    /// The optional `warPlans` array.
+    private static func decodeWarPlans(
+        _ root: inout JSONObjectReader, _ document: JSONRootDocument, _ resolver: CodeResolver
+    ) throws(InputError) -> [WarPlan] {
         var warPlans: [WarPlan] = []
         _ = try root.array("warPlans")
         try document.forEachElement("warPlans") { index, value throws(InputError) in
@@ -165,25 +221,23 @@ package enum ScenarioReader {
             try object.rejectUnknownFields()
             warPlans.append(WarPlan(actor: actor, trigger: trigger, attack: attack, note: note))
         }
-        var propensities: [Propensity]?
-        if try root.array("propensities") != nil {
-            propensities = []
-            try document.forEachElement("propensities") { index, value throws(InputError) in
-                var object = try JSONObjectReader(value, path: "propensities[\(index)]")
-                let (a, b) = try resolver.pair(&object)
-                let propensity = Propensity(a, b, value: try object.requiredNumber("value"))
-                try object.rejectUnknownFields()
-                propensities?.append(propensity)
-            }
+        return warPlans
+    }
+
+    /// The optional `propensities` array; nil when the member is absent (an empty array is kept).
+    private static func decodePropensities(
+        _ root: inout JSONObjectReader, _ document: JSONRootDocument, _ resolver: CodeResolver
+    ) throws(InputError) -> [Propensity]? {
+        guard try root.array("propensities") != nil else { return nil }
+        var propensities: [Propensity] = []
+        try document.forEachElement("propensities") { index, value throws(InputError) in
+            var object = try JSONObjectReader(value, path: "propensities[\(index)]")
+            let (a, b) = try resolver.pair(&object)
+            let propensity = Propensity(a, b, value: try object.requiredNumber("value"))
+            try object.rejectUnknownFields()
+            propensities.append(propensity)
         }
-        try root.rejectUnknownFields()
-        let network = try AllianceNetwork(
-            states: states, commitments: commitments, rivalries: rivalries,
-            contiguity: contiguity)
-        return try Scenario(
-            name: name, year: year, description: description, codes: codes, sources: sources,
-            parameters: parameters, network: network, warPlans: warPlans,
-            propensities: propensities)
+        return propensities
     }
 
     private static func decodeState(_ value: JSONValue, path: String) throws(InputError) -> State {
@@ -214,11 +268,12 @@ package enum ScenarioReader {
         var object = try JSONObjectReader(value, path: path)
         let kindText = try object.requiredString("kind")
         guard let kind = CommitmentKind(rawValue: kindText) else {
-            let hint = NameSuggestion.hint(for: kindText, among: CommitmentKind.allCases.map(\.rawValue))
+            let kinds = CommitmentKind.allCases.map(\.rawValue)
+            let hint = NameSuggestion.hint(for: kindText, among: kinds)
+            let expected = kinds.joined(separator: ", ")
             throw InputError(
                 location: "\(path).kind",
-                "unknown commitment kind \"\(kindText.prefix(40))\"\(hint); expected one of \(CommitmentKind.allCases.map(\.rawValue).joined(separator: ", "))"
-            )
+                "unknown commitment kind \"\(kindText.prefix(40))\"\(hint); expected one of \(expected)")
         }
         let symmetric = object.has("between")
         let credibility = try object.number("credibility")
@@ -312,10 +367,8 @@ struct CodeResolver {
         let a = try id(list[0], at: "\(path)[0]")
         let b = try id(list[1], at: "\(path)[1]")
         if a == b {
-            throw InputError(
-                location: "\(path)[1]",
-                "a tie must join two different states, not \"\(try JSONObjectReader.string(list[1], at: path))\" to itself"
-            )
+            let code = try JSONObjectReader.string(list[1], at: path)
+            throw InputError(location: "\(path)[1]", "a tie must join two different states, not \"\(code)\" to itself")
         }
         return (a, b)
     }

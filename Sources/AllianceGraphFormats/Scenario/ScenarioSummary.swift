@@ -31,9 +31,7 @@ package struct ScenarioSummary: Sendable {
         for c in active.commitments { allied.insert(c.from); allied.insert(c.to) }
         let isolated = active.states.indices.filter { !allied.contains(StateID($0)) }.map { active.states[$0].code }
         if !isolated.isEmpty {
-            notes.append(
-                "\(isolated.count) state(s) without any commitment: \(isolated.prefix(12).joined(separator: ", "))\(isolated.count > 12 ? ", ..." : "")"
-            )
+            notes.append("\(isolated.count) state(s) without any commitment: \(Self.list(isolated))")
         }
         var located = Set<StateID>()
         for c in active.contiguity { located.insert(c.pair.low); located.insert(c.pair.high) }
@@ -43,27 +41,31 @@ package struct ScenarioSummary: Sendable {
             }
             if !noGeography.isEmpty {
                 notes.append(
-                    "\(noGeography.count) state(s) without contiguity entries (proximity 0.1, or 0.5 toward majors): \(noGeography.prefix(12).joined(separator: ", "))\(noGeography.count > 12 ? ", ..." : "")"
-                )
+                    "\(noGeography.count) state(s) without contiguity entries (proximity 0.1, or 0.5 toward majors): "
+                        + Self.list(noGeography))
             }
         } else {
             notes.append("no contiguity: every proximity is 0.1 (0.5 toward major powers)")
         }
         let totalCapability = active.states.reduce(0) { $0 + $1.capability }
         if totalCapability > 1.000001 {
-            notes.append(
-                "capabilities sum to \(NumberFormat.fixed(totalCapability, digits: 3)); CINC shares of one system sum to at most 1"
-            )
+            let sum = NumberFormat.fixed(totalCapability, digits: 3)
+            notes.append("capabilities sum to \(sum); CINC shares of one system sum to at most 1")
         }
         if active.states.allSatisfy({ $0.capability == 0 }) {
             notes.append("every capability is 0: power-based measures are degenerate")
         }
         if inactiveCommitments + inactiveRivalries > 0, let y = self.year {
             notes.append(
-                "\(inactiveCommitments) commitment(s) and \(inactiveRivalries) rivalry(ies) are not in force in \(y) and are ignored"
-            )
+                "\(inactiveCommitments) commitment(s) and \(inactiveRivalries) rivalry(ies) are not in force in \(y) "
+                    + "and are ignored")
         }
         self.notes = notes
+    }
+
+    /// The first 12 codes, comma-separated, then ", ..." when there are more.
+    private static func list(_ codes: [String]) -> String {
+        codes.prefix(12).joined(separator: ", ") + (codes.count > 12 ? ", ..." : "")
     }
 
     /// A human-readable summary.
