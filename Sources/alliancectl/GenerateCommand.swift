@@ -49,6 +49,7 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         do { try specification.validate() } catch { throw ValidationError("\(error)") }
+        try OutputPathCheck.validate(output, option: "--output", inputs: [])
     }
 
     func run() throws {

@@ -83,6 +83,8 @@ struct ImportCommand: ParsableCommand {
             )
         }
         if to == .csv && output == nil { throw ValidationError("CSV output needs --output (it writes two files).") }
+        try OutputPathCheck.validate(
+            output, option: "--output", inputs: [file, states, nmc, contiguity, rivalries, majors], csvPair: to == .csv)
     }
 
     private func list(_ text: String?) -> [String] {
@@ -117,7 +119,7 @@ struct ImportCommand: ParsableCommand {
                     )
                 }
             } else {
-                FileHandle.standardOutput.write(Data(try GraphIO.encode(result.scenario, as: format).utf8))
+                try StandardStreams.writeStandardOutput(try GraphIO.encode(result.scenario, as: format))
             }
         }
     }

@@ -45,6 +45,7 @@ struct LandscapeCommand: ParsableCommand {
     func validate() throws {
         if starts < 1 { throw ValidationError("--starts must be at least 1.") }
         if !(1...31).contains(exhaustiveLimit) { throw ValidationError("--exhaustive-limit must be in 1...31.") }
+        try output.validateOutput(inputs: [file])
     }
 
     func run() throws {

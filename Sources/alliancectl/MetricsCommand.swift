@@ -49,6 +49,7 @@ struct MetricsCommand: ParsableCommand {
 
     func validate() throws {
         if !list && file == nil { throw ValidationError("Missing scenario file (or use --list).") }
+        try output.validateOutput(inputs: [file])
         if let similarity, similarity.split(separator: ",").count != 2 {
             throw ValidationError("--similarity takes two state codes separated by a comma, e.g. FRN,RUS.")
         }

@@ -47,6 +47,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if rounds < 1 { throw ValidationError("--rounds must be at least 1.") }
+        try OutputPathCheck.validate(output, option: "--output", inputs: [file])
         for pair in crisis where pair.split(separator: ":").count != 2 {
             throw ValidationError("--crisis \(pair): expected ATTACKER:TARGET, e.g. AUH:YUG.")
         }
@@ -111,7 +112,7 @@ struct ReportCommand: ParsableCommand {
                 try FileOutput.write(html, to: output)
                 if !quiet { Diagnostics.print("Wrote \(output)") }
             } else {
-                FileHandle.standardOutput.write(Data(html.utf8))
+                try StandardStreams.writeStandardOutput(html)
             }
         }
     }

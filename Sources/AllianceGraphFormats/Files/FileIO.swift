@@ -51,6 +51,10 @@ public enum FileInput {
             initialized = filled
         }
         if failure != 0 { throw InputError(file: path, "can't be read: \(String(cString: strerror(failure)))") }
+        var after = stat()
+        if bytes.count != size || fstat(descriptor, &after) != 0 || !FileSnapshot(info).matches(after) {
+            throw changedWhileRead(file: path)
+        }
         return bytes
     }
 
@@ -74,6 +78,13 @@ public enum FileInput {
             }
         }
         return bytes
+    }
+
+    /// The error for a file truncated, extended or rewritten while it was read.
+    static func changedWhileRead(file: String) -> InputError {
+        InputError(
+            file: file, "the file changed while it was read (truncated or rewritten); read it again when it is complete"
+        )
     }
 
     static func binaryData(file: String, offset: Int) -> InputError {
@@ -105,171 +116,5 @@ extension FileInput {
         let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(InputError) in try body(buffer, nil) }
         }
         return try result.get()
-    }
-}
-
-/// A regular file mapped read-only into memory.
-private final class MappedFile {
-    let bytes: UnsafeBufferPointer<UInt8>
-    private let base: UnsafeMutableRawPointer?
-    private let length: Int
-    private static let pageSize = max(4096, sysconf(Int32(_SC_PAGESIZE)))
-
-    /// Maps `path`; nil when it is not a regular file (read it as a stream instead).
-    init?(path: String) throws(InputError) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            if errno == ENOENT { throw InputError(file: path, "no such file") }
-            return nil
-        }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, "is a folder, not a file") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw InputError(file: path, "can't be opened for reading (check permissions)") }
-        defer { close(descriptor) }
-        length = Int(info.st_size)
-        if length == 0 {
-            base = nil
-            bytes = UnsafeBufferPointer(start: nil, count: 0)
-            return
-        }
-        guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), pointer != MAP_FAILED else {
-            throw InputError(file: path, "can't be read: \(String(cString: strerror(errno)))")
-        }
-        base = pointer
-        bytes = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
-    }
-
-    /// Drops the whole pages inside `range` from memory (they stay readable: the kernel reads
-    /// them again from the file on access).
-    func release(_ range: Range<Int>) {
-        guard let base else { return }
-        let start = (max(0, range.lowerBound) + Self.pageSize - 1) / Self.pageSize * Self.pageSize
-        let end = min(range.upperBound, length) / Self.pageSize * Self.pageSize
-        guard end > start else { return }
-        _ = madvise(base + start, end - start, MADV_DONTNEED)
-    }
-
-    func unmap() {
-        if let base { _ = munmap(base, length) }
-    }
-}
-
-/// An output file that can't be written.
-public struct OutputError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var message: String
-    public var description: String { "\(path): \(message)" }
-
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
-    }
-}
-
-/// Writing output files crash-safely: each file goes to a temporary file in the same folder and
-/// is renamed into place, so a reader never sees a partial file. Temporary files are registered
-/// in an `OutputLedger`, so that an interrupted run removes them (see `OutputLedger.interrupt()`).
-public enum FileOutput {
-    /// Writes `contents` to `path` atomically ("-" writes standard output).
-    public static func write(_ contents: String, to path: String, ledger: OutputLedger = .shared) throws(OutputError) {
-        try write(Data(contents.utf8), to: path, ledger: ledger)
-    }
-
-    /// Writes the text that `produce` emits, chunk by chunk, to `path` ("-" writes standard
-    /// output): to a temporary file in the same folder (registered in `ledger`), renamed into
-    /// place once everything was written, so a large output never has to fit in memory and a
-    /// reader never sees part of it. After the first failed write the remaining chunks are
-    /// dropped and the error is thrown.
-    public static func stream(
-        to path: String, ledger: OutputLedger = .shared,
-        _ produce: (_ emit: (String) -> Void) -> Void
-    ) throws(OutputError) {
-        if path == "-" {
-            produce { FileHandle.standardOutput.write(Data($0.utf8)) }
-            return
-        }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            throw OutputError(path: path, message: "the folder \(folder.path) does not exist")
-        }
-        let temporary = folder.appendingPathComponent(
-            ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        ledger.begin(temporary: temporary.path)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary.path)
-        else {
-            ledger.discard(temporary: temporary.path)
-            throw OutputError(path: path, message: "can't be written: can't create \(temporary.path)")
-        }
-        var failure: String?
-        produce { chunk in
-            guard failure == nil else { return }
-            do { try handle.write(contentsOf: Data(chunk.utf8)) } catch { failure = error.localizedDescription }
-        }
-        do { try handle.close() } catch { failure = failure ?? error.localizedDescription }
-        if let failure {
-            unlink(temporary.path)
-            ledger.discard(temporary: temporary.path)
-            throw OutputError(path: path, message: "can't be written: \(failure)")
-        }
-        if let failure = ledger.commit([(temporary.path, url.path)]) {
-            throw OutputError(path: failure.path, message: "can't be written: \(failure.reason)")
-        }
-    }
-
-    public static func write(_ data: Data, to path: String, ledger: OutputLedger = .shared) throws(OutputError) {
-        if path == "-" {
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        try writeAll([(path, data)], ledger: ledger)
-    }
-
-    /// Writes several files as one unit: every file is written to its temporary file first, and
-    /// only when all are complete are they renamed into place, one after another under the
-    /// ledger's lock. A failure or an interruption before the renames leaves none of them.
-    public static func writeAll(_ files: [(path: String, contents: String)], ledger: OutputLedger = .shared)
-        throws(OutputError)
-    {
-        try writeAll(files.map { ($0.path, Data($0.contents.utf8)) }, ledger: ledger)
-    }
-
-    public static func writeAll(_ files: [(path: String, data: Data)], ledger: OutputLedger = .shared)
-        throws(OutputError)
-    {
-        var renames: [(temporary: String, destination: String)] = []
-        func removeTemporaries() {
-            for item in renames {
-                unlink(item.temporary)
-                ledger.discard(temporary: item.temporary)
-            }
-        }
-        for (path, data) in files {
-            let url = URL(fileURLWithPath: path)
-            let folder = url.deletingLastPathComponent()
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
-            else {
-                removeTemporaries()
-                throw OutputError(path: path, message: "the folder \(folder.path) does not exist")
-            }
-            let temporary = folder.appendingPathComponent(
-                ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-            ledger.begin(temporary: temporary.path)
-            renames.append((temporary.path, url.path))
-            do {
-                try data.write(to: temporary)
-            } catch {
-                removeTemporaries()
-                throw OutputError(path: path, message: "can't be written: \(error.localizedDescription)")
-            }
-        }
-        if let failure = ledger.commit(renames) {
-            throw OutputError(path: failure.path, message: "can't be written: \(failure.reason)")
-        }
     }
 }
