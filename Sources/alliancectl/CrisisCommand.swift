@@ -76,6 +76,8 @@ struct CrisisCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var resources: ResourceOptions
+
     func validate() throws {
         if let runs, !(1...1_000_000_000).contains(runs) { throw ValidationError("--runs must be in 1...1000000000.") }
         if runs != nil && mode == .deterministic { throw ValidationError("--runs needs --mode stochastic.") }
@@ -96,6 +98,7 @@ struct CrisisCommand: ParsableCommand {
     }
 
     func run() throws {
+        resources.apply()
         try reportingErrors { try execute() }
     }
 

@@ -42,6 +42,8 @@ struct LandscapeCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var resources: ResourceOptions
+
     func validate() throws {
         if starts < 1 { throw ValidationError("--starts must be at least 1.") }
         if !(1...31).contains(exhaustiveLimit) { throw ValidationError("--exhaustive-limit must be in 1...31.") }
@@ -49,9 +51,10 @@ struct LandscapeCommand: ParsableCommand {
     }
 
     func run() throws {
+        resources.apply()
         try reportingErrors {
             let scenario = try loadScenario(file)
-            let landscape = AlignmentLandscape(scenario, year: year)
+            let landscape = try AlignmentLandscape(scenario, year: year)
             var actualSides: [Int]?
             if let actual {
                 let codes = actual.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }

@@ -47,6 +47,8 @@ struct MetricsCommand: ParsableCommand {
         only.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
     }
 
+    @OptionGroup var resources: ResourceOptions
+
     func validate() throws {
         if !list && file == nil { throw ValidationError("Missing scenario file (or use --list).") }
         try output.validateOutput(inputs: [file])
@@ -62,6 +64,7 @@ struct MetricsCommand: ParsableCommand {
     }
 
     func run() throws {
+        resources.apply()
         try reportingErrors {
             if list {
                 var table = TextTable(headers: ["metric", "scope", "definition"])
@@ -75,6 +78,7 @@ struct MetricsCommand: ParsableCommand {
             let scenario = try loadScenario(file)
             let effectiveYear = year ?? scenario.year
             let network = scenario.activeNetwork(year: year)
+            if similarityMatrix { try PortfolioSimilarity.checkMemory(states: network.count) }
             var report = try NetworkMetrics.compute(
                 network, seed: seed, environment: scenario.parameters,
                 warPlans: scenario.warPlans, only: onlyNames.map(Set.init))

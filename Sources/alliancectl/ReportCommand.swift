@@ -45,6 +45,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no notes on standard error.")
     var quiet = false
 
+    @OptionGroup var resources: ResourceOptions
+
     func validate() throws {
         if rounds < 1 { throw ValidationError("--rounds must be at least 1.") }
         try OutputPathCheck.validate(output, option: "--output", inputs: [file])
@@ -104,6 +106,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        resources.apply()
         try reportingErrors {
             let scenario = try GraphIO.read(path: file)
             let html = try HTMLReport(scenario: scenario, year: year, seed: seed, sections: try sections(scenario))

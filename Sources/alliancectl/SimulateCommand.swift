@@ -59,6 +59,8 @@ struct SimulateCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no progress or notes on standard error.")
     var quiet = false
 
+    @OptionGroup var resources: ResourceOptions
+
     func validate() throws {
         if rounds < 0 { throw ValidationError("--rounds must be >= 0.") }
         if output.isEmpty { throw ValidationError("--output needs a folder name (got an empty one).") }
@@ -88,6 +90,7 @@ struct SimulateCommand: ParsableCommand {
     static let fileNames = ["rounds.csv", "system.csv", "final.json", "run.json"]
 
     func run() throws {
+        resources.apply()
         try reportingErrors {
             // Read and check everything before writing anything.
             let (scenario, bytes) = try loadScenarioAndBytes(file)
@@ -99,6 +102,8 @@ struct SimulateCommand: ParsableCommand {
                 parameters: parameters, rules: chosen, rounds: rounds, seed: seed,
                 stopAtEquilibrium: !noEquilibriumStop, systemMetrics: systemMetrics)
             let start = Date()
+            // The records, and the text of rounds.csv built from them (about 250 bytes a row).
+            try Simulation.checkMemory(states: network.count, rounds: rounds, bytesPerStateRound: 320)
             var simulation = try Simulation(network: network, configuration: configuration)
             let showProgress = !quiet && isatty(STDERR_FILENO) == 1
             try simulation.run { round, total in

@@ -23,6 +23,8 @@ public enum NetworkMetrics {
         }
         let view = AllianceGraphView(network)
         let n = network.count
+        // Before any work: the one metric whose memory grows with N x N.
+        if wanted(C.armsRaceStability) { try ArmsRaceStability.checkMemory(states: n) }
         var report = MetricsReport(codes: network.states.map(\.code), names: network.states.map(\.name))
 
         let adjacency = view.adjacency
@@ -95,7 +97,9 @@ public enum NetworkMetrics {
             column(C.threat, perception.totalThreat, MetricValue.real)
             column(C.securityRatio, perception.securityRatio, MetricValue.real)
         }
-        value(C.armsRaceStability, .real(ArmsRaceStability.compute(network, environment).margin))
+        if wanted(C.armsRaceStability) {
+            value(C.armsRaceStability, .real(ArmsRaceStability.compute(network, environment).margin))
+        }
         try appendSignedAndSystemIndicators(&report, network, blocs: partition?.membership, seed: seed, wanted: wanted)
         if wanted(C.exposure, C.fragility) {
             let chainGang: ChainGangExposure
@@ -176,7 +180,7 @@ extension NetworkMetrics {
         report.systemValues.append(
             (
                 MetricCatalogue.similarity,
-                .real(PortfolioSimilarity(network).value(a.index, b.index))
+                .real(PortfolioSimilarity.pair(network, a.index, b.index))
             ))
     }
 }
