@@ -12,11 +12,9 @@ public enum FileInput {
     /// which never holds one. Memory: the file's size, read once (no second copy).
     public static func readBytes(path: String, limit: Int) throws(InputError) -> [UInt8] {
         if path == "-" { return try readStream(STDIN_FILENO, file: "<stdin>", limit: limit) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(file: path, "no such file")
-        }
-        if isDirectory.boolValue { throw InputError(file: path, "is a folder, not a file") }
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw missing(file: path, errno) }
+        if status.st_mode & S_IFMT == S_IFDIR { throw InputError(file: path, "is a folder, not a file") }
         let descriptor = open(path, O_RDONLY)
         if descriptor < 0 { throw InputError(file: path, "can't be opened for reading (check permissions)") }
         defer { close(descriptor) }
@@ -78,6 +76,16 @@ public enum FileInput {
             }
         }
         return bytes
+    }
+
+    /// The error for a path `stat` refused with `code`.
+    static func missing(file: String, _ code: Int32) -> InputError {
+        switch code {
+        case ENOENT: InputError(file: file, "no such file")
+        case ELOOP: InputError(file: file, "is a loop of symbolic links")
+        case ENOTDIR: InputError(file: file, "a part of the path is a file, not a folder")
+        default: InputError(file: file, "can't be read: \(String(cString: strerror(code)))")
+        }
     }
 
     /// The error for a file truncated, extended or rewritten while it was read.

@@ -23,11 +23,7 @@ final class MappedFile {
     /// it instead).
     init?(path: String) throws(InputError) {
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            if errno == ENOENT { throw InputError(file: path, "no such file") }
-            if errno == ELOOP { throw InputError(file: path, "is a loop of symbolic links") }
-            return nil
-        }
+        guard stat(path, &info) == 0 else { throw FileInput.missing(file: path, errno) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, "is a folder, not a file") }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
