@@ -115,10 +115,16 @@ extension FileInput {
         if path != "-", let mapping = try MappedFile(path: path) {
             defer { mapping.unmap() }
             // As `readBytes`: a NUL byte in the first `sniffLength` bytes means binary data.
-            if let offset = mapping.bytes.prefix(sniffLength).firstIndex(of: 0) {
-                throw binaryData(file: path, offset: offset)
+            let result = Result { () throws(InputError) -> R in
+                if let offset = mapping.bytes.prefix(sniffLength).firstIndex(of: 0) {
+                    throw binaryData(file: path, offset: offset)
+                }
+                return try body(mapping.bytes, mapping.release)
             }
-            return try body(mapping.bytes, mapping.release)
+            // Checked first: the zero pages that replace truncated ones read as NUL bytes or
+            // malformed JSON, which is not the user's error.
+            if mapping.changed() { throw changedWhileRead(file: path) }
+            return try result.get()
         }
         let bytes = try readBytes(path: path, limit: streamLimit)
         let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(InputError) in try body(buffer, nil) }
