@@ -60,7 +60,7 @@ struct LandscapeCommand: ParsableCommand {
                 let codes = actual.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 for code in codes where !landscape.codes.contains(code) {
                     let hint = NameSuggestion.hint(for: code, among: landscape.codes)
-                    throw InputError(location: "--actual", "unknown state code \"\(code)\"\(hint)")
+                    throw ValidationError("--actual: unknown state code \"\(code)\"\(hint).")
                 }
                 let side = Set(codes)
                 actualSides = landscape.codes.map { side.contains($0) ? 0 : 1 }

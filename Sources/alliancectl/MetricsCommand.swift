@@ -88,7 +88,7 @@ struct MetricsCommand: ParsableCommand {
                 for code in codes {
                     guard let id = network.id(forCode: code) else {
                         let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
-                        throw InputError(location: "--similarity", "unknown state code \"\(code)\"\(hint)")
+                        throw ValidationError("--similarity: unknown state code \"\(code)\"\(hint).")
                     }
                     ids.append(id)
                 }

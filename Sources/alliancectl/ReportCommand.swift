@@ -65,10 +65,8 @@ struct ReportCommand: ParsableCommand {
             var ids: [StateID] = []
             for (code, option) in zip(codes, ["attacker", "target"]) {
                 guard let id = network.id(forCode: code) else {
-                    throw InputError(
-                        location: "--crisis",
-                        "unknown \(option) \"\(code)\"\(NameSuggestion.hint(for: code, among: network.states.map(\.code)))"
-                    )
+                    let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
+                    throw ValidationError("--crisis: unknown \(option) \"\(code)\"\(hint).")
                 }
                 ids.append(id)
             }

@@ -23,8 +23,7 @@ public enum NetworkMetrics {
         }
         let view = AllianceGraphView(network)
         let n = network.count
-        // Before any work: the one metric whose memory grows with N x N.
-        if wanted(C.armsRaceStability) { try ArmsRaceStability.checkMemory(states: n) }
+        if wanted(C.armsRaceStability) { try ArmsRaceStability.checkMemory(states: n) }  // N x N: checked first
         var report = MetricsReport(codes: network.states.map(\.code), names: network.states.map(\.name))
 
         let adjacency = view.adjacency
@@ -97,9 +96,7 @@ public enum NetworkMetrics {
             column(C.threat, perception.totalThreat, MetricValue.real)
             column(C.securityRatio, perception.securityRatio, MetricValue.real)
         }
-        if wanted(C.armsRaceStability) {
-            value(C.armsRaceStability, .real(ArmsRaceStability.compute(network, environment).margin))
-        }
+        value(C.armsRaceStability, .real(ArmsRaceStability.compute(network, environment).margin))
         try appendSignedAndSystemIndicators(&report, network, blocs: partition?.membership, seed: seed, wanted: wanted)
         if wanted(C.exposure, C.fragility) {
             let chainGang: ChainGangExposure

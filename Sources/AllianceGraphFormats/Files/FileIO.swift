@@ -22,8 +22,11 @@ public enum FileInput {
         guard fstat(descriptor, &info) == 0 else {
             throw InputError(file: path, "can't be read: \(String(cString: strerror(errno)))")
         }
-        // A pipe or a device (`<(command)`, /dev/stdin) has no size: read it as a stream.
-        if info.st_mode & S_IFMT != S_IFREG { return try readStream(descriptor, file: path, limit: limit) }
+        // A pipe or a device (`<(command)`, /dev/stdin) has no size, and a /proc or /sys file
+        // reports 0 whatever it holds: read them as a stream.
+        if info.st_mode & S_IFMT != S_IFREG || info.st_size == 0 {
+            return try readStream(descriptor, file: path, limit: limit)
+        }
         let size = Int(info.st_size)
         if size > limit {
             throw InputError(file: path, "the file is \(size) bytes; the largest accepted is \(limit) bytes")

@@ -32,15 +32,14 @@ final class MappedFile {
             close(descriptor)
             return nil
         }
+        // An empty size (an empty file, or a /proc file that reports 0): read it as a stream.
+        guard info.st_size > 0 else {
+            close(descriptor)
+            return nil
+        }
         length = Int(info.st_size)
         snapshot = FileSnapshot(info)
         self.descriptor = descriptor
-        if length == 0 {
-            base = nil
-            slot = nil
-            bytes = UnsafeBufferPointer(start: nil, count: 0)
-            return
-        }
         guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), pointer != MAP_FAILED else {
             let code = errno
             close(descriptor)
