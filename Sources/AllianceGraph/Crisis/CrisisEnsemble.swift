@@ -24,10 +24,10 @@ public enum CrisisEnsemble {
 
     /// Bytes kept per run: the five per-run arrays (28 bytes) and the sorted copies the
     /// war-size quantiles are taken from.
-    public static let bytesPerRun = 56
+    package static let bytesPerRun = 56
 
     /// Throws when the per-run arrays of `runs` runs exceed `MemoryBudget`.
-    public static func checkMemory(runs: Int) throws(ComputationError) {
+    package static func checkMemory(runs: Int) throws(ComputationError) {
         try MemoryBudget.check(
             "crisis ensemble", count: runs, elementSize: bytesPerRun,
             what: "the per-run results of \(runs) runs (\(bytesPerRun) bytes each)",

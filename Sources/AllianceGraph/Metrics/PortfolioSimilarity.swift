@@ -36,7 +36,7 @@ public struct PortfolioSimilarity: Hashable, Sendable {
 
     /// Throws when the portfolios and the matrix of S of `n` states (two N x N tables of doubles,
     /// and about as much again for their text) exceed `MemoryBudget`.
-    public static func checkMemory(states n: Int) throws(ComputationError) {
+    package static func checkMemory(states n: Int) throws(ComputationError) {
         try MemoryBudget.check(
             "portfolio similarity matrix", count: MemoryBudget.product(4, n, n), elementSize: 8,
             what: "the \(n) x \(n) matrix and its text",
@@ -45,7 +45,7 @@ public struct PortfolioSimilarity: Hashable, Sendable {
 
     /// S between states `i` and `j` of `network` (unweighted), from their two portfolios only:
     /// O(N + ties) time and O(N) memory, where `PortfolioSimilarity(network)` holds N x N.
-    public static func pair(_ network: AllianceNetwork, _ i: Int, _ j: Int) -> Double {
+    package static func pair(_ network: AllianceNetwork, _ i: Int, _ j: Int) -> Double {
         let n = network.count
         guard n > 0 else { return .nan }
         let view = AllianceGraphView(network)

@@ -23,7 +23,7 @@ public enum ArmsRaceStability {
 
     /// Throws when the dense matrices of `compute` (G, the propagated threat and K: about four
     /// N x N tables of doubles with the propagation's scratch) exceed `MemoryBudget`.
-    public static func checkMemory(states n: Int) throws(ComputationError) {
+    package static func checkMemory(states n: Int) throws(ComputationError) {
         try MemoryBudget.check(
             "arms_race_stability", count: MemoryBudget.product(4, n, n), elementSize: 8,
             what: "four \(n) x \(n) tables of doubles",

@@ -56,11 +56,11 @@ public struct Simulation: Sendable {
     /// system metric fails.
     /// Bytes of the records kept per state and round (four doubles, the main threat, the
     /// commitment count, with their arrays' share).
-    public static let bytesPerStateRound = 64
+    package static let bytesPerStateRound = 64
 
     /// Throws when keeping every round's records of `states` states for `rounds` rounds (all are
     /// kept until the run ends) would exceed `MemoryBudget`.
-    public static func checkMemory(states: Int, rounds: Int, bytesPerStateRound: Int = bytesPerStateRound)
+    package static func checkMemory(states: Int, rounds: Int, bytesPerStateRound: Int = bytesPerStateRound)
         throws(ComputationError)
     {
         try MemoryBudget.check(

@@ -34,7 +34,7 @@ public enum MemoryBudget {
     /// Throws a `ComputationError` for `operation` when `count` elements of `elementSize` bytes
     /// exceed the budget (or overflow an Int). `what` describes the table ("a 50000 x 50000
     /// matrix of doubles"), `avoid` what makes it smaller ("fewer states").
-    public static func check(
+    package static func check(
         _ operation: String, count: Int, elementSize: Int, what: String, avoid: String
     ) throws(ComputationError) {
         let (total, overflow) = count.multipliedReportingOverflow(by: elementSize)
@@ -49,7 +49,7 @@ public enum MemoryBudget {
     }
 
     /// The product of `factors`, saturating at Int.max (which no budget allows).
-    public static func product(_ factors: Int...) -> Int {
+    package static func product(_ factors: Int...) -> Int {
         var result = 1
         for factor in factors {
             let (next, overflow) = result.multipliedReportingOverflow(by: max(0, factor))
@@ -60,11 +60,11 @@ public enum MemoryBudget {
     }
 
     /// How users raise the budget.
-    public static let budgetOption =
+    package static let budgetOption =
         "alliancectl --max-memory BYTES raises it; default: half of the memory available"
 
     /// Bytes in binary units with one decimal: `20.0 GiB`.
-    public static func describe(_ bytes: Int) -> String {
+    package static func describe(_ bytes: Int) -> String {
         let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
         var value = Double(bytes)
         var unit = 0

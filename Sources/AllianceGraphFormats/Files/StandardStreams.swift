@@ -7,10 +7,10 @@ import Foundation
 /// Why not `FileHandle.write(_:)`: on Linux it traps (SIGILL) on any write error, so a full disk
 /// (`> /dev/full`), a closed standard output (`>&-`) or a reader that went away (EPIPE with
 /// SIGPIPE ignored) killed the process instead of giving an exit status.
-public enum StandardStreams {
+package enum StandardStreams {
     /// Writes every byte of `bytes` to `descriptor`, retrying after EINTR and partial writes.
     /// Returns 0, or the `errno` of the failed write (EPIPE, ENOSPC, EBADF, EIO ...).
-    public static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+    package static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
         guard var pointer = bytes.baseAddress else { return 0 }
         var left = bytes.count
         while left > 0 {
@@ -27,34 +27,34 @@ public enum StandardStreams {
     }
 
     /// Writes the UTF-8 bytes of `text` to `descriptor`; 0 or the `errno` of the failure.
-    public static func write(_ descriptor: Int32, _ text: String) -> Int32 {
+    package static func write(_ descriptor: Int32, _ text: String) -> Int32 {
         var text = text
         return text.withUTF8 { write(descriptor, UnsafeRawBufferPointer($0)) }
     }
 
     /// Writes `text` to standard output, or throws an `OutputError` for "standard output"
     /// (`isBrokenPipe` when the reader went away).
-    public static func writeStandardOutput(_ text: String) throws(OutputError) {
+    package static func writeStandardOutput(_ text: String) throws(OutputError) {
         let failure = write(STDOUT_FILENO, text)
         if failure != 0 { throw OutputError(standardOutputErrno: failure) }
     }
 
     /// Writes `data` to standard output, or throws as `writeStandardOutput(_:)` for a string.
-    public static func writeStandardOutput(_ data: Data) throws(OutputError) {
+    package static func writeStandardOutput(_ data: Data) throws(OutputError) {
         let failure = data.withUnsafeBytes { write(STDOUT_FILENO, $0) }
         if failure != 0 { throw OutputError(standardOutputErrno: failure) }
     }
 
     /// Writes `text` to standard error and ignores any failure: a message that can't be shown
     /// must not change what the run does or the exit status it ends with.
-    public static func writeStandardError(_ text: String) {
+    package static func writeStandardError(_ text: String) {
         _ = write(STDERR_FILENO, text)
     }
 }
 
 extension OutputError {
     /// The name `OutputError.path` carries for standard output.
-    public static let standardOutputName = "standard output"
+    package static let standardOutputName = "standard output"
 
     /// A failed write to standard output with `errno` `code`.
     init(standardOutputErrno code: Int32) {

@@ -48,7 +48,7 @@ public struct TextTable: Sendable {
     /// `text` with every control character (C0, DEL, C1, and the line and paragraph separators)
     /// written as a `\u{XX}` escape, so that names from a file can't move the cursor, recolour
     /// or retitle the terminal that shows them.
-    public static func printable(_ text: String) -> String {
+    package static func printable(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
