@@ -125,6 +125,7 @@ public enum ScenarioGraphMapping {
         // `name` may hold display names such as "United Kingdom"); else the first present, which
         // then fails validation with a message.
         let candidates = ["code", "name", "id"].compactMap { vertexColumn($0) }
+        try refuseEmptyCodes(candidates.filter { $0.name != "id" })
         let codeColumn =
             candidates.first { column in
                 column.values.allSatisfy { value in
@@ -336,5 +337,23 @@ public enum ScenarioGraphMapping {
             copy.location = "\(noun) \(number)" + field
         }
         return copy
+    }
+
+    /// Refuses a `code` or `name` column that holds state codes for some vertices and nothing
+    /// (missing or empty) for others: the column would be passed over for the node ids, turning
+    /// every state's code into its id because of one gap.
+    static func refuseEmptyCodes(_ columns: [GraphDocument.Column]) throws(InputError) {
+        for column in columns {
+            func isCode(_ value: GraphDocument.Value?) -> Bool {
+                guard let value else { return false }
+                do { try AllianceNetwork.checkCode(codeText(value), at: ""); return true } catch { return false }
+            }
+            guard column.values.contains(where: isCode) else { continue }
+            if let k = column.values.firstIndex(where: { $0 == nil || codeText($0!).isEmpty }) {
+                throw InputError(
+                    location: "vertex \(k).\(column.name)",
+                    "is empty while other vertices' \"\(column.name)\" are state codes; give every vertex its code")
+            }
+        }
     }
 }

@@ -39,4 +39,36 @@ struct AmbiguousInputTests {
         let plain = Array("Id,Label\nAAA,A\nBBB,B\n".utf8)
         #expect(throws: Never.self) { try GraphIO.decodeCSV(nodes: plain, edges: edges, fallbackName: "x") }
     }
+
+    static func graphML(names: [String]) -> String {
+        var text = #"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+            <key id="v_name" for="node" attr.name="name" attr.type="string"/>
+            <graph id="G" edgedefault="undirected">
+
+            """#
+        for (k, name) in names.enumerated() {
+            text += "<node id=\"n\(k)\"><data key=\"v_name\">\(name)</data></node>\n"
+        }
+        return text + "<edge source=\"n0\" target=\"n1\"/>\n</graph>\n</graphml>\n"
+    }
+
+    @Test("one empty GraphML name among state codes is refused, not replaced by the node ids")
+    func emptyName() throws {
+        #expect {
+            try GraphIO.decode(
+                Array(Self.graphML(names: ["AAA", "", "CCC"]).utf8), format: .graphml, fallbackName: "x")
+        } throws: { error in
+            "\(error)".contains("vertex 1.name: is empty while other vertices' \"name\" are state codes")
+        }
+        let codes = try GraphIO.decode(
+            Array(Self.graphML(names: ["AAA", "BBB", "CCC"]).utf8), format: .graphml, fallbackName: "x")
+        #expect(codes.network.states.map(\.code) == ["AAA", "BBB", "CCC"])
+        // Display names everywhere: the node ids are the codes, as before.
+        let display = try GraphIO.decode(
+            Array(Self.graphML(names: ["United Kingdom", "France", "Russian Empire"]).utf8), format: .graphml,
+            fallbackName: "x")
+        #expect(display.network.states.map(\.code) == ["n0", "n1", "n2"])
+    }
 }
