@@ -27,7 +27,9 @@ enum SVG {
     /// A coordinate rounded to 0.1 px, without a trailing `.0`.
     static func n(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let tenths = (value * 10).rounded()
+        // No drawing reaches 1e15 px; larger values (an axis of extreme data) are clamped so
+        // that the conversion to Int below can't trap.
+        let tenths = (min(max(value, -1e15), 1e15) * 10).rounded()
         if tenths == 0 { return "0" }
         let whole = Int(tenths) / 10, fraction = abs(Int(tenths) % 10)
         let sign = tenths < 0 && whole == 0 ? "-" : ""
@@ -64,21 +66,27 @@ enum SVG {
         guard low.isFinite, high.isFinite else { return [0] }
         if high <= low { return [low] }
         let raw = (high - low) / Double(max(1, count))
+        guard raw.isFinite, raw > 0 else { return [low, high] }
         var magnitude = 1.0
         while magnitude * 10 <= raw { magnitude *= 10 }
         while magnitude > raw { magnitude /= 10 }
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * 10
         var values: [Double] = []
         var k = (low / step).rounded(.down)
-        while k * step <= high + step * 1e-9 {
+        // Bounded: when low / step is beyond 2^53, `k += 1` may not change k.
+        while k * step <= high + step * 1e-9, values.count <= 4 * count + 4 {
             if k * step >= low - step * 1e-9 { values.append(k * step) }
-            k += 1
+            let next = k + 1
+            if next == k { break }
+            k = next
         }
         return values
     }
 
     /// A tick label: integers plain, others with up to 3 decimals (trailing zeros dropped).
     static func tickLabel(_ value: Double) -> String {
+        // From 1e15 on, integers are written in scientific form (5e21 does not fit an Int).
+        if abs(value) >= 1e15 { return NumberFormat.scientific(value, significant: 3) }
         if abs(value - value.rounded()) < 1e-9 { return String(Int(value.rounded())) }
         var text = NumberFormat.fixed(value, digits: 3)
         while text.hasSuffix("0") { text.removeLast() }

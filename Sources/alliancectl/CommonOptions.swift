@@ -29,8 +29,13 @@ struct OutputOptions: ParsableArguments {
         if let output {
             try FileOutput.write(text, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardStreams.writeStandardOutput(text)
         }
+    }
+
+    /// Refuses (exit 64) an empty `--output` and an `--output` that is one of `inputs`.
+    func validateOutput(inputs: [String?]) throws {
+        try OutputPathCheck.validate(output, option: "--output", inputs: inputs)
     }
 
     /// A note for people on standard error, unless `--quiet`.
@@ -66,7 +71,7 @@ enum ExitStatus {
 
 enum Diagnostics {
     static func print(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        StandardStreams.writeStandardError(text.hasSuffix("\n") ? text : text + "\n")
     }
 }
 
@@ -82,7 +87,8 @@ func reportingErrors(_ body: () throws -> Void) throws {
         Diagnostics.print("error: \(error)")
         throw ExitCode(ExitStatus.runtimeFailure)
     } catch let error as OutputError {
-        Diagnostics.print("error: \(error)")
+        // A reader that went away (`| head`) is not an error worth a message.
+        if !error.isBrokenPipe { Diagnostics.print("error: \(error)") }
         throw ExitCode(ExitStatus.runtimeFailure)
     }
 }

@@ -47,6 +47,8 @@ struct ConvertCommand: ParsableCommand {
         if (to ?? GraphFormat.detect(path: output)) == .csv && output == "-" {
             throw ValidationError("CSV writes two files; give an output name, not \"-\".")
         }
+        try OutputPathCheck.validate(
+            output, option: "OUT", inputs: [input], csvPair: (to ?? GraphFormat.detect(path: output)) == .csv)
     }
 
     func run() throws {

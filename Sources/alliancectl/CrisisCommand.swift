@@ -90,10 +90,13 @@ struct CrisisCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var resources: ResourceOptions
+
     func validate() throws {
         if let runs, !(1...1_000_000_000).contains(runs) { throw ValidationError("--runs must be in 1...1000000000.") }
         if runs != nil && mode == .deterministic { throw ValidationError("--runs needs --mode stochastic.") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
+        try output.validateOutput(inputs: [file])
     }
 
     /// The crisis options from the command line.
@@ -110,6 +113,7 @@ struct CrisisCommand: ParsableCommand {
     }
 
     func run() throws {
+        resources.apply()
         try reportingErrors { try execute() }
     }
 
@@ -191,6 +195,6 @@ struct CrisisCommand: ParsableCommand {
 extension Diagnostics {
     /// Writes `text` to standard error as is (no newline added): progress lines.
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.writeStandardError(text)
     }
 }

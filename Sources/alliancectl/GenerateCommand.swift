@@ -24,7 +24,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Number of states (1 to 50,000,000).")
     var states: Int
 
-    @Option(help: "Number of commitments: distinct pairs, at most a quarter of all pairs.")
+    @Option(help: "Number of commitments: distinct pairs, at most half of all pairs, n(n-1)/4.")
     var ties: Int
 
     @Option(help: "Seed of the generator.")
@@ -49,6 +49,7 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         do { try specification.validate() } catch { throw ValidationError("\(FlagNames.naming(error))") }
+        try OutputPathCheck.validate(output, option: "--output", inputs: [])
     }
 
     func run() throws {

@@ -82,6 +82,8 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("Unknown region \"\(name)\"\(hint); expected one of \(all.joined(separator: ", ")).")
         }
         if to == .csv && output == nil { throw ValidationError("CSV output needs --output (it writes two files).") }
+        try OutputPathCheck.validate(
+            output, option: "--output", inputs: [file, states, nmc, contiguity, rivalries, majors], csvPair: to == .csv)
     }
 
     private func list(_ text: String?) -> [String] {
@@ -116,7 +118,7 @@ struct ImportCommand: ParsableCommand {
                             + "\(n.rivalries.count) rivalries, \(n.contiguity.count) contiguity entries")
                 }
             } else {
-                FileHandle.standardOutput.write(Data(try GraphIO.encode(result.scenario, as: format).utf8))
+                try StandardStreams.writeStandardOutput(try GraphIO.encode(result.scenario, as: format))
             }
         }
     }

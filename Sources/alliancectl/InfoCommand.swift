@@ -20,6 +20,10 @@ struct InfoCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        try output.validateOutput(inputs: [file])
+    }
+
     func run() throws {
         try reportingErrors {
             let scenario = try loadScenario(file)

@@ -4,20 +4,21 @@ import AllianceGraphRender
 import Foundation
 import Synchronization
 
-/// SIGINT and SIGTERM: stop cleanly, leaving complete output files or none.
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT: stop cleanly, leaving complete output files or none.
 ///
-/// `install()` blocks both signals in every thread (it runs first in `main`, before any other
+/// `install()` blocks the four signals in every thread (it runs first in `main`, before any other
 /// thread exists, and threads inherit the mask) and starts one watcher thread that takes them
 /// with `sigwait`. On a signal the watcher runs in an ordinary thread context (no async-signal
 /// restrictions): it stops all output through `OutputLedger.shared.interrupt()` (temporary files
 /// removed, empty output folders removed, later writes held), prints what was completed on
-/// standard error and exits with 128 + the signal number (130 for SIGINT, 143 for SIGTERM).
+/// standard error and exits with 128 + the signal number (130 for SIGINT, 143 for SIGTERM, 129
+/// for SIGHUP, 131 for SIGQUIT: a closed terminal or Ctrl-\\ clean up as Ctrl-C does).
 ///
 /// The watcher ends the process itself rather than setting a flag for the work to notice: the
 /// long stretches of work (igraph calls, parallel ensembles, a simulation round) check nothing,
 /// and the ledger's lock is what makes the outputs consistent.
 enum InterruptHandling {
-    static let signals: [Int32] = [SIGINT, SIGTERM]
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
     /// A sentence added to the interruption message (e.g. where a sweep's committed runs are).
     static let note = Mutex<String?>(nil)
@@ -51,7 +52,13 @@ enum InterruptHandling {
     static func exitStatus(_ signal: Int32) -> Int32 { 128 + signal }
 
     static func name(_ signal: Int32) -> String {
-        signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"
+        switch signal {
+        case SIGINT: "SIGINT"
+        case SIGTERM: "SIGTERM"
+        case SIGHUP: "SIGHUP"
+        case SIGQUIT: "SIGQUIT"
+        default: "signal \(signal)"
+        }
     }
 
     private static func stop(_ signal: Int32) -> Never {

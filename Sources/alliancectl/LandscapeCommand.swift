@@ -42,21 +42,25 @@ struct LandscapeCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var resources: ResourceOptions
+
     func validate() throws {
         if starts < 1 { throw ValidationError("--starts must be at least 1.") }
         if !(1...31).contains(exhaustiveLimit) { throw ValidationError("--exhaustive-limit must be in 1...31.") }
+        try output.validateOutput(inputs: [file])
     }
 
     func run() throws {
+        resources.apply()
         try reportingErrors {
             let scenario = try loadScenario(file)
-            let landscape = AlignmentLandscape(scenario, year: year)
+            let landscape = try AlignmentLandscape(scenario, year: year)
             var actualSides: [Int]?
             if let actual {
                 let codes = actual.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 for code in codes where !landscape.codes.contains(code) {
                     let hint = NameSuggestion.hint(for: code, among: landscape.codes)
-                    throw InputError(location: "--actual", "unknown state code \"\(code)\"\(hint)")
+                    throw ValidationError("--actual: unknown state code \"\(code)\"\(hint).")
                 }
                 let side = Set(codes)
                 actualSides = landscape.codes.map { side.contains($0) ? 0 : 1 }

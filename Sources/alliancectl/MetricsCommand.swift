@@ -47,8 +47,11 @@ struct MetricsCommand: ParsableCommand {
         only.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
     }
 
+    @OptionGroup var resources: ResourceOptions
+
     func validate() throws {
         if !list && file == nil { throw ValidationError("Missing scenario file (or use --list).") }
+        try output.validateOutput(inputs: [file])
         if let similarity, similarity.split(separator: ",").count != 2 {
             throw ValidationError("--similarity takes two state codes separated by a comma, e.g. FRN,RUS.")
         }
@@ -61,6 +64,7 @@ struct MetricsCommand: ParsableCommand {
     }
 
     func run() throws {
+        resources.apply()
         try reportingErrors {
             if list {
                 var table = TextTable(headers: ["metric", "scope", "definition"])
@@ -74,6 +78,7 @@ struct MetricsCommand: ParsableCommand {
             let scenario = try loadScenario(file)
             let effectiveYear = year ?? scenario.year
             let network = scenario.activeNetwork(year: year)
+            if similarityMatrix { try PortfolioSimilarity.checkMemory(states: network.count) }
             var report = try NetworkMetrics.compute(
                 network, seed: seed, environment: scenario.parameters,
                 warPlans: scenario.warPlans, only: onlyNames.map(Set.init))
@@ -83,7 +88,7 @@ struct MetricsCommand: ParsableCommand {
                 for code in codes {
                     guard let id = network.id(forCode: code) else {
                         let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
-                        throw InputError(location: "--similarity", "unknown state code \"\(code)\"\(hint)")
+                        throw ValidationError("--similarity: unknown state code \"\(code)\"\(hint).")
                     }
                     ids.append(id)
                 }

@@ -44,6 +44,7 @@ struct RenderCommand: ParsableCommand {
         if !(480...8000).contains(width) || !(360...8000).contains(height) {
             throw ValidationError("--width must be in 480...8000 and --height in 360...8000.")
         }
+        try OutputPathCheck.validate(output, option: "--output", inputs: [file])
     }
 
     func run() throws {
@@ -59,7 +60,7 @@ struct RenderCommand: ParsableCommand {
                 try FileOutput.write(svg, to: output)
                 if !quiet { Diagnostics.print("Wrote \(output)") }
             } else {
-                FileHandle.standardOutput.write(Data(svg.utf8))
+                try StandardStreams.writeStandardOutput(svg)
             }
         }
     }

@@ -47,8 +47,11 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no notes on standard error.")
     var quiet = false
 
+    @OptionGroup var resources: ResourceOptions
+
     func validate() throws {
         if rounds < 1 { throw ValidationError("--rounds must be at least 1.") }
+        try OutputPathCheck.validate(output, option: "--output", inputs: [file])
         for pair in crisis where pair.split(separator: ":").count != 2 {
             throw ValidationError("--crisis \(pair): expected ATTACKER:TARGET, e.g. AUH:YUG.")
         }
@@ -65,7 +68,7 @@ struct ReportCommand: ParsableCommand {
             for (code, option) in zip(codes, ["attacker", "target"]) {
                 guard let id = network.id(forCode: code) else {
                     let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
-                    throw InputError(location: "--crisis", "unknown \(option) \"\(code)\"\(hint)")
+                    throw ValidationError("--crisis: unknown \(option) \"\(code)\"\(hint).")
                 }
                 ids.append(id)
             }
@@ -108,6 +111,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        resources.apply()
         try reportingErrors {
             let scenario = try loadScenario(file)
             let html = try HTMLReport(scenario: scenario, year: year, seed: seed, sections: try sections(scenario))
@@ -116,7 +120,7 @@ struct ReportCommand: ParsableCommand {
                 try FileOutput.write(html, to: output)
                 if !quiet { Diagnostics.print("Wrote \(output)") }
             } else {
-                FileHandle.standardOutput.write(Data(html.utf8))
+                try StandardStreams.writeStandardOutput(html)
             }
         }
     }

@@ -60,8 +60,15 @@ struct SimulateCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no progress or notes on standard error.")
     var quiet = false
 
+    @OptionGroup var resources: ResourceOptions
+
     func validate() throws {
         if rounds < 0 { throw ValidationError("--rounds must be >= 0.") }
+        if output.isEmpty { throw ValidationError("--output needs a folder name (got an empty one).") }
+        let names = Self.fileNames + (charts ? SimulationCharts.fileNames : [])
+        try OutputPathCheck.validate(
+            outputs: names.map { URL(fileURLWithPath: output).appendingPathComponent($0).path }, option: "--output",
+            inputs: [file])
         if let rules {
             do { _ = try RuleKind.parseList(rules) } catch { throw ValidationError(error.message) }
         }
@@ -80,7 +87,11 @@ struct SimulateCommand: ParsableCommand {
         }
     }
 
+    /// The files every run writes into its folder (the charts come on top with --charts).
+    static let fileNames = ["rounds.csv", "system.csv", "final.json", "run.json"]
+
     func run() throws {
+        resources.apply()
         try reportingErrors {
             // Read and check everything before writing anything.
             let (scenario, bytes) = try loadScenarioAndBytes(file)
@@ -92,12 +103,14 @@ struct SimulateCommand: ParsableCommand {
                 parameters: parameters, rules: chosen, rounds: rounds, seed: seed,
                 stopAtEquilibrium: !noEquilibriumStop, systemMetrics: systemMetrics)
             let start = Date()
+            // The records, and the text of rounds.csv built from them (about 250 bytes a row).
+            try Simulation.checkMemory(states: network.count, rounds: rounds, bytesPerStateRound: 320)
             var simulation = try Simulation(network: network, configuration: configuration)
             let showProgress = !quiet && isatty(STDERR_FILENO) == 1
             try simulation.run { round, total in
-                if showProgress { FileHandle.standardError.write(Data("\rround \(round)/\(total)".utf8)) }
+                if showProgress { Diagnostics.write("\rround \(round)/\(total)") }
             }
-            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+            if showProgress { Diagnostics.write("\n") }
             let wall = Date().timeIntervalSince(start)
             let report =
                 chosen.contains(.burdenSharing) ? BurdenSharingReport(initial: network, final: simulation.network) : nil
@@ -107,21 +120,6 @@ struct SimulateCommand: ParsableCommand {
             let final = try SimulationOutput.finalScenarioJSON(scenario, simulation)
             let run = SimulationOutput.runJSON(
                 simulation, input: file, inputBytes: bytes, wallSeconds: wall, burdenSharing: report)
-            var isFolder: ObjCBool = false
-            let existed = FileManager.default.fileExists(atPath: output, isDirectory: &isFolder)
-            if existed && !isFolder.boolValue {
-                throw OutputError(path: output, message: "is a file; --output names the folder for the run's files")
-            }
-            if !existed {
-                // Registered first, so that an interruption at any point removes it while empty.
-                OutputLedger.shared.created(folder: output)
-                do {
-                    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-                } catch {
-                    throw OutputError(path: output, message: "can't create the folder: \(error.localizedDescription)")
-                }
-            }
-            let folder = URL(fileURLWithPath: output)
             var files = [("rounds.csv", rounds), ("system.csv", system), ("final.json", final), ("run.json", run)]
             if charts {
                 files += zip(
@@ -130,12 +128,50 @@ struct SimulateCommand: ParsableCommand {
                 )
                 .map { ($0, $1) }
             }
-            // All files or none: each is written to a temporary file, then all are renamed.
-            try FileOutput.writeAll(files.map { (folder.appendingPathComponent($0.0).path, $0.1) })
+            try writeRun(files)
             if !quiet {
                 Diagnostics.print(
                     "\(simulation.round) rounds\(simulation.reachedEquilibrium ? " (equilibrium)" : ""), "
                         + "\(network.count) states; wrote \(output)/{\(files.map(\.0).joined(separator: ","))}")
+            }
+        }
+    }
+}
+
+extension SimulateCommand {
+    /// Writes the run's files into the --output folder as one unit (`FileOutput.writeAll`: all
+    /// or none), creating the folder if needed and removing it again when the write fails.
+    /// Charts of an earlier run in the folder are removed when this run writes none, so that
+    /// the folder never mixes two runs.
+    func writeRun(_ files: [(String, String)]) throws {
+        var isFolder: ObjCBool = false
+        let existed = FileManager.default.fileExists(atPath: output, isDirectory: &isFolder)
+        if existed && !isFolder.boolValue {
+            throw OutputError(path: output, message: "is a file; --output names the folder for the run's files")
+        }
+        if !existed {
+            // Registered first, so that an interruption at any point removes it while empty.
+            OutputLedger.shared.created(folder: output)
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError(path: output, message: "can't create the folder: \(error.localizedDescription)")
+            }
+        }
+        let folder = URL(fileURLWithPath: output)
+        do {
+            try FileOutput.writeAll(files.map { (folder.appendingPathComponent($0.0).path, $0.1) })
+        } catch {
+            if !existed { rmdir(output) }
+            throw error
+        }
+        if !charts {
+            for name in SimulationCharts.fileNames {
+                let path = folder.appendingPathComponent(name).path
+                var info = stat()
+                if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, unlink(path) == 0, !quiet {
+                    Diagnostics.print("removed \(path): a chart of an earlier run (this run wrote no charts)")
+                }
             }
         }
     }

@@ -22,6 +22,18 @@ public enum CrisisEnsemble {
     /// Runs per chunk (fixed, so that chunking never depends on the worker count).
     public static let chunkSize = 1024
 
+    /// Bytes kept per run: the five per-run arrays (28 bytes) and the sorted copies the
+    /// war-size quantiles are taken from.
+    package static let bytesPerRun = 56
+
+    /// Throws when the per-run arrays of `runs` runs exceed `MemoryBudget`.
+    package static func checkMemory(runs: Int) throws(ComputationError) {
+        try MemoryBudget.check(
+            "crisis ensemble", count: runs, elementSize: bytesPerRun,
+            what: "the per-run results of \(runs) runs (\(bytesPerRun) bytes each)",
+            avoid: "use fewer --runs (the estimates' standard errors shrink as 1/sqrt(runs))")
+    }
+
     /// The default worker count: the active processor count.
     public static var defaultWorkers: Int { max(1, ProcessorCount.active) }
 
@@ -57,11 +69,12 @@ public enum CrisisEnsemble {
         engine: CrisisEngine, attacker: StateID, target: StateID, runs: Int, seed: UInt64,
         workers: Int = CrisisEnsemble.defaultWorkers, kernel: Kernel = .lockstep, spreadWorkers: Bool = false,
         progress: (@Sendable (Int, Int) -> Void)? = nil
-    ) throws(InputError) -> CrisisEnsembleResult {
+    ) throws -> CrisisEnsembleResult {
         try engine.validate(attacker: attacker, target: target)
         if runs < 1 || runs > 1_000_000_000 {
             throw InputError(location: "runs", "\(runs) is out of range; expected 1...1000000000")
         }
+        try checkMemory(runs: runs)
         let n = engine.stateCount
         let chunkCount = (runs + chunkSize - 1) / chunkSize
         let workerCount = max(1, min(workers, chunkCount))

@@ -51,7 +51,7 @@ public struct SyntheticNetwork: Hashable, Sendable {
         self.model = model
     }
 
-    /// The most ties a network of `n` states may be asked for: a quarter of all pairs, so that
+    /// The most ties a network of `n` states may be asked for: half of all pairs, n(n-1)/4, so that
     /// random draws keep finding free pairs (and the rivalries fit).
     public static func maxTies(states n: Int) -> Int { min(maxTies, n * (n - 1) / 4) }
 

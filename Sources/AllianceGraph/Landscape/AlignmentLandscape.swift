@@ -61,9 +61,16 @@ public struct AlignmentLandscape: Hashable, Sendable {
     /// The landscape of a scenario's network in `year` (default: the scenario's year):
     /// capabilities as sizes, explicit propensities when the scenario has them, otherwise
     /// propensities derived from the ties in force.
-    public init(_ scenario: Scenario, year: Int? = nil) {
+    ///
+    /// Memory: three N x N tables of doubles at most (propensities, the derivation's scratch,
+    /// the search's weights), checked against `MemoryBudget` before any is allocated.
+    public init(_ scenario: Scenario, year: Int? = nil) throws(ComputationError) {
         let network = scenario.activeNetwork(year: year)
         let n = network.count
+        try MemoryBudget.check(
+            "alignment landscape", count: MemoryBudget.product(3, n, n), elementSize: 8,
+            what: "three \(n) x \(n) tables of doubles",
+            avoid: "the landscape is meant for up to a few thousand states (select a region or --year)")
         var flat = [Double](repeating: 0, count: n * n)
         if let explicit = scenario.propensities {
             for p in explicit {

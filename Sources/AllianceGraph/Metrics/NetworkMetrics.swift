@@ -23,6 +23,7 @@ public enum NetworkMetrics {
         }
         let view = AllianceGraphView(network)
         let n = network.count
+        if wanted(C.armsRaceStability) { try ArmsRaceStability.checkMemory(states: n) }  // N x N: checked first
         var report = MetricsReport(codes: network.states.map(\.code), names: network.states.map(\.name))
 
         let adjacency = view.adjacency
@@ -176,7 +177,7 @@ extension NetworkMetrics {
         report.systemValues.append(
             (
                 MetricCatalogue.similarity,
-                .real(PortfolioSimilarity(network).value(a.index, b.index))
+                .real(PortfolioSimilarity.pair(network, a.index, b.index))
             ))
     }
 }

@@ -34,6 +34,35 @@ package struct PortfolioSimilarity: Hashable, Sendable {
         totalWeight = self.weights.reduce(0, +)
     }
 
+    /// Throws when the portfolios and the matrix of S of `n` states (two N x N tables of doubles,
+    /// and about as much again for their text) exceed `MemoryBudget`.
+    package static func checkMemory(states n: Int) throws(ComputationError) {
+        try MemoryBudget.check(
+            "portfolio similarity matrix", count: MemoryBudget.product(4, n, n), elementSize: 8,
+            what: "the \(n) x \(n) matrix and its text",
+            avoid: "ask for one pair with --similarity A,B instead of --similarity-matrix")
+    }
+
+    /// S between states `i` and `j` of `network` (unweighted), from their two portfolios only:
+    /// O(N + ties) time and O(N) memory, where `PortfolioSimilarity(network)` holds N x N.
+    package static func pair(_ network: AllianceNetwork, _ i: Int, _ j: Int) -> Double {
+        let n = network.count
+        guard n > 0 else { return .nan }
+        let view = AllianceGraphView(network)
+        var rowI = [Double](repeating: 0, count: n), rowJ = [Double](repeating: 0, count: n)
+        rowI[i] = 1
+        rowJ[j] = 1
+        for (k, edge) in view.edges.enumerated() {
+            if edge.low == i { rowI[edge.high] = view.strengths[k] }
+            if edge.high == i { rowI[edge.low] = view.strengths[k] }
+            if edge.low == j { rowJ[edge.high] = view.strengths[k] }
+            if edge.high == j { rowJ[edge.low] = view.strengths[k] }
+        }
+        var d = 0.0
+        for k in 0..<n { d += abs(rowI[k] - rowJ[k]) }
+        return 1 - 2 * d / Double(n)
+    }
+
     /// S between states i and j; NaN when the weights sum to 0.
     package func value(_ i: Int, _ j: Int) -> Double {
         guard totalWeight > 0 else { return .nan }

@@ -21,6 +21,15 @@ package enum ArmsRaceStability {
     /// not recorded (nil, as with `light` metrics).
     package static let denseLimit = 5_000
 
+    /// Throws when the dense matrices of `compute` (G, the propagated threat and K: about four
+    /// N x N tables of doubles with the propagation's scratch) exceed `MemoryBudget`.
+    package static func checkMemory(states n: Int) throws(ComputationError) {
+        try MemoryBudget.check(
+            "arms_race_stability", count: MemoryBudget.product(4, n, n), elementSize: 8,
+            what: "four \(n) x \(n) tables of doubles",
+            avoid: "leave it out with --only (every other metric needs memory proportional to N)")
+    }
+
     /// The result: K's spectral radius, the fatigue and their difference.
     package struct Result: Hashable, Sendable {
         /// rho(K).

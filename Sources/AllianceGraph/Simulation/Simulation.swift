@@ -54,9 +54,25 @@ public struct Simulation: Sendable {
 
     /// A run on `network`; records round 0. Throws when a parameter is out of range or when a
     /// system metric fails.
+    /// Bytes of the records kept per state and round (four doubles, the main threat, the
+    /// commitment count, with their arrays' share).
+    package static let bytesPerStateRound = 64
+
+    /// Throws when keeping every round's records of `states` states for `rounds` rounds (all are
+    /// kept until the run ends) would exceed `MemoryBudget`.
+    package static func checkMemory(states: Int, rounds: Int, bytesPerStateRound: Int = bytesPerStateRound)
+        throws(ComputationError)
+    {
+        try MemoryBudget.check(
+            "simulation", count: MemoryBudget.product(states, rounds + 1), elementSize: bytesPerStateRound,
+            what: "the records of \(rounds + 1) rounds of \(states) states (\(bytesPerStateRound) bytes each)",
+            avoid: "use fewer --rounds")
+    }
+
     public init(network: AllianceNetwork, configuration: Configuration) throws {
         try configuration.parameters.validate()
         if configuration.rounds < 0 { throw InputError(location: "rounds", "the number of rounds must be >= 0") }
+        try Self.checkMemory(states: network.count, rounds: configuration.rounds)
         self.configuration = configuration
         self.network = network
         random = SeededRandom(seed: configuration.seed)

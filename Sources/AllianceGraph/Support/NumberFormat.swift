@@ -28,11 +28,15 @@ package enum NumberFormat {
         value.isFinite ? json(value) : "NA"
     }
 
-    /// Fixed-point form with `digits` decimals for tables (`0.1235`), `-` for NaN.
+    /// Fixed-point form with `digits` decimals for tables (`0.1235`), `-` for NaN; scientific
+    /// form with 6 significant digits when |value| x 10^digits reaches 9e18.
     package static func fixed(_ value: Double, digits: Int) -> String {
         if value.isNaN { return "-" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
         let scale = pow10(digits)
+        // Beyond 9e18 the integer part does not fit an Int64 (the conversion would trap):
+        // such magnitudes (capability 1e15 times a large factor) are written in scientific form.
+        if abs(value) * scale >= 9e18 { return scientific(value, significant: 6) }
         let rounded = (abs(value) * scale).rounded() / scale
         let integerPart = Int64(rounded)
         var fraction = Int64(((rounded - Double(integerPart)) * scale).rounded())

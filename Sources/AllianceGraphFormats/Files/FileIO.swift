@@ -12,11 +12,9 @@ package enum FileInput {
     /// which never holds one. Memory: the file's size, read once (no second copy).
     package static func readBytes(path: String, limit: Int) throws(InputError) -> [UInt8] {
         if path == "-" { return try readStream(STDIN_FILENO, file: "<stdin>", limit: limit) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(file: path, "no such file")
-        }
-        if isDirectory.boolValue { throw InputError(file: path, "is a folder, not a file") }
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw missing(file: path, errno) }
+        if status.st_mode & S_IFMT == S_IFDIR { throw InputError(file: path, "is a folder, not a file") }
         let descriptor = open(path, O_RDONLY)
         if descriptor < 0 { throw InputError(file: path, "can't be opened for reading (check permissions)") }
         defer { close(descriptor) }
@@ -24,8 +22,11 @@ package enum FileInput {
         guard fstat(descriptor, &info) == 0 else {
             throw InputError(file: path, "can't be read: \(String(cString: strerror(errno)))")
         }
-        // A pipe or a device (`<(command)`, /dev/stdin) has no size: read it as a stream.
-        if info.st_mode & S_IFMT != S_IFREG { return try readStream(descriptor, file: path, limit: limit) }
+        // A pipe or a device (`<(command)`, /dev/stdin) has no size, and a /proc or /sys file
+        // reports 0 whatever it holds: read them as a stream.
+        if info.st_mode & S_IFMT != S_IFREG || info.st_size == 0 {
+            return try readStream(descriptor, file: path, limit: limit)
+        }
         let size = Int(info.st_size)
         if size > limit {
             throw InputError(file: path, "the file is \(size) bytes; the largest accepted is \(limit) bytes")
@@ -51,6 +52,10 @@ package enum FileInput {
             initialized = filled
         }
         if failure != 0 { throw InputError(file: path, "can't be read: \(String(cString: strerror(failure)))") }
+        var after = stat()
+        if bytes.count != size || fstat(descriptor, &after) != 0 || !FileSnapshot(info).matches(after) {
+            throw changedWhileRead(file: path)
+        }
         return bytes
     }
 
@@ -76,6 +81,23 @@ package enum FileInput {
         return bytes
     }
 
+    /// The error for a path `stat` refused with `code`.
+    static func missing(file: String, _ code: Int32) -> InputError {
+        switch code {
+        case ENOENT: InputError(file: file, "no such file")
+        case ELOOP: InputError(file: file, "is a loop of symbolic links")
+        case ENOTDIR: InputError(file: file, "a part of the path is a file, not a folder")
+        default: InputError(file: file, "can't be read: \(String(cString: strerror(code)))")
+        }
+    }
+
+    /// The error for a file truncated, extended or rewritten while it was read.
+    static func changedWhileRead(file: String) -> InputError {
+        InputError(
+            file: file, "the file changed while it was read (truncated or rewritten); read it again when it is complete"
+        )
+    }
+
     static func binaryData(file: String, offset: Int) -> InputError {
         InputError(
             file: file, "holds a NUL byte at offset \(offset): binary data or UTF-16 text, not a UTF-8 text file")
@@ -96,180 +118,20 @@ extension FileInput {
         if path != "-", let mapping = try MappedFile(path: path) {
             defer { mapping.unmap() }
             // As `readBytes`: a NUL byte in the first `sniffLength` bytes means binary data.
-            if let offset = mapping.bytes.prefix(sniffLength).firstIndex(of: 0) {
-                throw binaryData(file: path, offset: offset)
+            let result = Result { () throws(InputError) -> R in
+                if let offset = mapping.bytes.prefix(sniffLength).firstIndex(of: 0) {
+                    throw binaryData(file: path, offset: offset)
+                }
+                return try body(mapping.bytes, mapping.release)
             }
-            return try body(mapping.bytes, mapping.release)
+            // Checked first: the zero pages that replace truncated ones read as NUL bytes or
+            // malformed JSON, which is not the user's error.
+            if mapping.changed() { throw changedWhileRead(file: path) }
+            return try result.get()
         }
         let bytes = try readBytes(path: path, limit: streamLimit)
         let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(InputError) in try body(buffer, nil) }
         }
         return try result.get()
-    }
-}
-
-/// A regular file mapped read-only into memory.
-private final class MappedFile {
-    let bytes: UnsafeBufferPointer<UInt8>
-    private let base: UnsafeMutableRawPointer?
-    private let length: Int
-    private static let pageSize = max(4096, sysconf(Int32(_SC_PAGESIZE)))
-
-    /// Maps `path`; nil when it is not a regular file (read it as a stream instead).
-    init?(path: String) throws(InputError) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            if errno == ENOENT { throw InputError(file: path, "no such file") }
-            return nil
-        }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, "is a folder, not a file") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw InputError(file: path, "can't be opened for reading (check permissions)") }
-        defer { close(descriptor) }
-        length = Int(info.st_size)
-        if length == 0 {
-            base = nil
-            bytes = UnsafeBufferPointer(start: nil, count: 0)
-            return
-        }
-        guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), pointer != MAP_FAILED else {
-            throw InputError(file: path, "can't be read: \(String(cString: strerror(errno)))")
-        }
-        base = pointer
-        bytes = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
-    }
-
-    /// Drops the whole pages inside `range` from memory (they stay readable: the kernel reads
-    /// them again from the file on access).
-    func release(_ range: Range<Int>) {
-        guard let base else { return }
-        let start = (max(0, range.lowerBound) + Self.pageSize - 1) / Self.pageSize * Self.pageSize
-        let end = min(range.upperBound, length) / Self.pageSize * Self.pageSize
-        guard end > start else { return }
-        _ = madvise(base + start, end - start, MADV_DONTNEED)
-    }
-
-    func unmap() {
-        if let base { _ = munmap(base, length) }
-    }
-}
-
-/// An output file that can't be written.
-package struct OutputError: Error, CustomStringConvertible, Sendable {
-    package var path: String
-    package var message: String
-    package var description: String { "\(path): \(message)" }
-
-    package init(path: String, message: String) {
-        self.path = path
-        self.message = message
-    }
-}
-
-/// Writing output files crash-safely: each file goes to a temporary file in the same folder and
-/// is renamed into place, so a reader never sees a partial file. Temporary files are registered
-/// in an `OutputLedger`, so that an interrupted run removes them (see `OutputLedger.interrupt()`).
-package enum FileOutput {
-    /// Writes `contents` to `path` atomically ("-" writes standard output).
-    package static func write(_ contents: String, to path: String, ledger: OutputLedger = .shared) throws(OutputError) {
-        try write(Data(contents.utf8), to: path, ledger: ledger)
-    }
-
-    /// Writes the text that `produce` emits, chunk by chunk, to `path` ("-" writes standard
-    /// output): to a temporary file in the same folder (registered in `ledger`), renamed into
-    /// place once everything was written, so a large output never has to fit in memory and a
-    /// reader never sees part of it. After the first failed write the remaining chunks are
-    /// dropped and the error is thrown.
-    package static func stream(
-        to path: String, ledger: OutputLedger = .shared,
-        _ produce: (_ emit: (String) -> Void) -> Void
-    ) throws(OutputError) {
-        if path == "-" {
-            produce { FileHandle.standardOutput.write(Data($0.utf8)) }
-            return
-        }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            throw OutputError(path: path, message: "the folder \(folder.path) does not exist")
-        }
-        let temporary = folder.appendingPathComponent(
-            ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        ledger.begin(temporary: temporary.path)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary.path)
-        else {
-            ledger.discard(temporary: temporary.path)
-            throw OutputError(path: path, message: "can't be written: can't create \(temporary.path)")
-        }
-        var failure: String?
-        produce { chunk in
-            guard failure == nil else { return }
-            do { try handle.write(contentsOf: Data(chunk.utf8)) } catch { failure = error.localizedDescription }
-        }
-        do { try handle.close() } catch { failure = failure ?? error.localizedDescription }
-        if let failure {
-            unlink(temporary.path)
-            ledger.discard(temporary: temporary.path)
-            throw OutputError(path: path, message: "can't be written: \(failure)")
-        }
-        if let failure = ledger.commit([(temporary.path, url.path)]) {
-            throw OutputError(path: failure.path, message: "can't be written: \(failure.reason)")
-        }
-    }
-
-    package static func write(_ data: Data, to path: String, ledger: OutputLedger = .shared) throws(OutputError) {
-        if path == "-" {
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        try writeAll([(path, data)], ledger: ledger)
-    }
-
-    /// Writes several files as one unit: every file is written to its temporary file first, and
-    /// only when all are complete are they renamed into place, one after another under the
-    /// ledger's lock. A failure or an interruption before the renames leaves none of them.
-    package static func writeAll(_ files: [(path: String, contents: String)], ledger: OutputLedger = .shared)
-        throws(OutputError)
-    {
-        try writeAll(files.map { ($0.path, Data($0.contents.utf8)) }, ledger: ledger)
-    }
-
-    package static func writeAll(_ files: [(path: String, data: Data)], ledger: OutputLedger = .shared)
-        throws(OutputError)
-    {
-        var renames: [(temporary: String, destination: String)] = []
-        func removeTemporaries() {
-            for item in renames {
-                unlink(item.temporary)
-                ledger.discard(temporary: item.temporary)
-            }
-        }
-        for (path, data) in files {
-            let url = URL(fileURLWithPath: path)
-            let folder = url.deletingLastPathComponent()
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
-            else {
-                removeTemporaries()
-                throw OutputError(path: path, message: "the folder \(folder.path) does not exist")
-            }
-            let temporary = folder.appendingPathComponent(
-                ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-            ledger.begin(temporary: temporary.path)
-            renames.append((temporary.path, url.path))
-            do {
-                try data.write(to: temporary)
-            } catch {
-                removeTemporaries()
-                throw OutputError(path: path, message: "can't be written: \(error.localizedDescription)")
-            }
-        }
-        if let failure = ledger.commit(renames) {
-            throw OutputError(path: failure.path, message: "can't be written: \(failure.reason)")
-        }
     }
 }

@@ -78,28 +78,65 @@ package final class OutputLedger: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Renames each temporary file onto its destination, in order, under the lock; returns the
-    /// first failure's destination and reason (the remaining temporaries are then removed).
-    /// Waits forever once interrupted.
+    /// Waits forever once interrupted (before a write that can't be undone: a device, a FIFO).
+    func checkpoint() {
+        lock.lock()
+        if interrupted { lock.unlock(); Self.waitForExit() }
+        lock.unlock()
+    }
+
+    /// Called with each destination just before it is renamed onto (tests use it to make a
+    /// rename fail after the checks: a folder put in the way).
+    package var beforeRename: (@Sendable (String) -> Void)?
+
+    /// Renames each temporary file onto its destination, in order, under the lock, as one unit:
+    /// an existing destination is first hard-linked to `.NAME.bak-PID`, and when a rename fails
+    /// every destination already renamed onto is put back (its backup renamed back, or removed if
+    /// it was new), the remaining temporaries are removed, and the failed destination and reason
+    /// are returned. On success the backups are removed. Waits forever once interrupted.
     func commit(_ renames: [(temporary: String, destination: String)]) -> (path: String, reason: String)? {
         lock.lock()
         defer { lock.unlock() }
         if interrupted { lock.unlock(); Self.waitForExit() }
+        var done: [(destination: String, backup: String?)] = []
         for (k, item) in renames.enumerated() {
+            let backup = Self.linkBackup(of: item.destination)
+            beforeRename?(item.destination)
             // rename(2) replaces an existing file atomically. (Foundation's replaceItemAt fails on
             // Linux every other time the destination exists: "The file doesn't exist".)
             if rename(item.temporary, item.destination) != 0 {
                 let reason = String(cString: strerror(errno))
+                if let backup { unlink(backup) }
+                for (destination, backup) in done.reversed() {
+                    if let backup { rename(backup, destination) } else { unlink(destination) }
+                }
                 for rest in renames[k...] {
                     unlink(rest.temporary)
                     temporaries.remove(rest.temporary)
                 }
+                for item in renames[..<k] { temporaries.remove(item.temporary) }
                 return (item.destination, reason)
             }
-            temporaries.remove(item.temporary)
-            completed.append(item.destination)
+            done.append((item.destination, backup))
         }
+        for (destination, backup) in done {
+            if let backup { unlink(backup) }
+            completed.append(destination)
+        }
+        for item in renames { temporaries.remove(item.temporary) }
         return nil
+    }
+
+    /// Hard-links an existing regular file at `destination` to its backup name; nil when there
+    /// is no such file (or the file system has no hard links: it is then not restored).
+    private static func linkBackup(of destination: String) -> String? {
+        var info = stat()
+        guard lstat(destination, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let url = URL(fileURLWithPath: destination)
+        let backup = (url.deletingLastPathComponent().path as NSString).appendingPathComponent(
+            TemporaryNames.name(for: url.lastPathComponent, kind: .backup))
+        unlink(backup)
+        return link(destination, backup) == 0 ? backup : nil
     }
 
     /// Stops all output: removes every registered temporary file and every registered folder

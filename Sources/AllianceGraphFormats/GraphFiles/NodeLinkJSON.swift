@@ -92,6 +92,10 @@ package enum NodeLinkJSON {
         guard case .array(let nodes) = nodesValue else {
             throw InputError(location: "nodes", "expected an array of node objects, found \(nodesValue.typeName)")
         }
+        // Both names at once is ambiguous (networkx writes one): refused, not resolved silently.
+        if member("edges") != nil && member("links") != nil {
+            throw InputError(location: "links", "both \"edges\" and \"links\" are given; keep one of them")
+        }
         let edgeKey = member("edges") != nil ? "edges" : "links"
         guard let linksValue = member(edgeKey) else {
             throw InputError(location: "edges", "required array \"edges\" (or the older \"links\") is missing")

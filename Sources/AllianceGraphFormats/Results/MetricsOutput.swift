@@ -83,7 +83,7 @@ package enum MetricsOutput {
     /// smallest non-zero value (3 to 6); `-` is NaN (e.g. the closeness of a state without allies).
     public static func table(_ report: MetricsReport, title: String? = nil) -> String {
         var out = ""
-        if let title { out += title + "\n\n" }
+        if let title { out += TextTable.printable(title) + "\n\n" }
         if !report.stateColumns.isEmpty {
             var table = TextTable(
                 headers: ["code", "name"] + report.stateColumns.map(\.definition.name),

@@ -29,9 +29,16 @@ extension WarBacktest {
             network: network, environment: options.environment, options: options.crisis)
         let cascade = try engine.run(attacker: a, target: b)
         predicted[.model] = sides(cascade.sides, a, b, network)
-        let ensemble = try CrisisEnsemble.run(
-            engine: engine, attacker: a, target: b, runs: options.runs,
-            seed: SeededRandom.derivedSeed(options.seed, stream: UInt64(war.number)), workers: options.workers)
+        let ensemble: CrisisEnsembleResult
+        do {
+            ensemble = try CrisisEnsemble.run(
+                engine: engine, attacker: a, target: b, runs: options.runs,
+                seed: SeededRandom.derivedSeed(options.seed, stream: UInt64(war.number)), workers: options.workers)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(location: "runs", "\(error)")
+        }
         var ensembleSides = [CrisisSide?](repeating: nil, count: n)
         for i in 0..<n where ensemble.entryProbability(StateID(i)) >= 0.5 {
             let id = StateID(i)

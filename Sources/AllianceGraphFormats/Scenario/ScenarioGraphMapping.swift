@@ -113,7 +113,7 @@
         let columns = AttributeColumns(document)
         let n = document.vertexCount
         if n == 0 { throw InputError("the graph has no vertices; a scenario needs at least one state") }
-        let codeColumn = stateCodeColumn(columns)
+        let codeColumn = try stateCodeColumn(columns)
         var codes: [String] = []
         for k in 0..<n {
             guard let value = codeColumn?.values[k] else {
@@ -144,8 +144,9 @@
     /// The column of state codes: the first of `code`, `name` and `id` whose values are all valid
     /// state codes (a foreign file's `name` may hold display names such as "United Kingdom");
     /// else the first present, which then fails validation with a message.
-    private static func stateCodeColumn(_ columns: AttributeColumns) -> GraphDocument.Column? {
+    private static func stateCodeColumn(_ columns: AttributeColumns) throws(InputError) -> GraphDocument.Column? {
         let candidates = ["code", "name", "id"].compactMap { columns.vertex[$0] }
+        try refuseEmptyCodes(candidates.filter { $0.name != "id" })
         return candidates.first { column in
             column.values.allSatisfy { value in
                 guard let value else { return false }
@@ -267,6 +268,24 @@
             copy.location = "\(noun) \(number)" + field
         }
         return copy
+    }
+
+    /// Refuses a `code` or `name` column that holds state codes for some vertices and nothing
+    /// (missing or empty) for others: the column would be passed over for the node ids, turning
+    /// every state's code into its id because of one gap.
+    static func refuseEmptyCodes(_ columns: [GraphDocument.Column]) throws(InputError) {
+        for column in columns {
+            func isCode(_ value: GraphDocument.Value?) -> Bool {
+                guard let value else { return false }
+                do { try AllianceNetwork.checkCode(codeText(value), at: ""); return true } catch { return false }
+            }
+            guard column.values.contains(where: isCode) else { continue }
+            if let k = column.values.firstIndex(where: { $0 == nil || codeText($0!).isEmpty }) {
+                throw InputError(
+                    location: "vertex \(k).\(column.name)",
+                    "is empty while other vertices' \"\(column.name)\" are state codes; give every vertex its code")
+            }
+        }
     }
 }
 

@@ -70,8 +70,13 @@ package struct ScenarioSummary: Sendable {
 
     /// A human-readable summary.
     package func text() -> String {
-        var out = "\(scenario.name)\(year.map { " (\($0))" } ?? "")\n"
-        if let description = scenario.description { out += description + "\n" }
+        // Text from the file is shown with its control characters escaped (TextTable.printable).
+        var out = "\(TextTable.printable(scenario.name))\(year.map { " (\($0))" } ?? "")\n"
+        if let description = scenario.description {
+            out +=
+                description.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { TextTable.printable(String($0)) }.joined(separator: "\n") + "\n"
+        }
         let majors = active.states.filter(\.major).map(\.code)
         var table = TextTable(headers: ["item", "count", "detail"], alignments: [.left, .right, .left])
         table.append([
@@ -95,7 +100,7 @@ package struct ScenarioSummary: Sendable {
         out += "\n" + table.render()
         out +=
             "\nvalidation: the file is valid (format \(ScenarioReader.formatTag), codes \(scenario.codes.rawValue))\n"
-        for note in notes { out += "note: \(note)\n" }
+        for note in notes { out += "note: \(TextTable.printable(note))\n" }
         return out
     }
 

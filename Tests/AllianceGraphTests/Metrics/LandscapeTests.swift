@@ -102,7 +102,7 @@ struct LandscapeTests {
     @Test("derived propensities: aligning credibility minus rivalry intensity")
     func derivedPropensities() throws {
         let scenario = try ScenarioReader.parse(TestSupport.toyScenarioJSON)
-        let l = AlignmentLandscape(scenario)
+        let l = try AlignmentLandscape(scenario)
         // 1900: BBB-CCC defense 0.9; AAA->CCC guarantee 0.6; AAA-BBB consultation ended 1899, rivalry 0.8.
         #expect(l.propensity(1, 2) == 0.9)
         #expect(l.propensity(0, 2) == 0.6)
@@ -113,7 +113,7 @@ struct LandscapeTests {
     @Test("Europe 1936 with the bundled propensities: one minimum, 12 of 17 on their WWII side")
     func europe1936() throws {
         let scenario = try ScenarioLoader.load(path: TestSupport.network("europe-1936.json"))
-        let l = AlignmentLandscape(scenario)
+        let l = try AlignmentLandscape(scenario)
         #expect(l.count == 17)
         let result = LandscapeSearch.search(l)
         #expect(result.exhaustive)
