@@ -2,44 +2,64 @@
 /// Alliances").
 ///
 /// Along every pledge l -> i of a kind that obliges l to fight (defense, offense, guarantee,
-/// patronage), l's credibility toward i falls when i spends a smaller share of its GDP than l, by
-/// `lambda * shortfall * size * (1 - shared)`, and recovers by lambda' (`burdenSharing.recovery`,
-/// 0.02) otherwise; the merge clamps it to [0, 1]:
-/// - `shortfall = (m_l - m_i) / m_l`: the relative gap in effort (share of GDP), as before;
-/// - `size = min(1, y_i / y_l)` with y the `gdp`: free riding is judged by **absolute**
+/// patronage), l weighs how much i free-rides:
+/// `gap = shortfall * size * (1 - shared)` in [0, 1], with
+/// - `shortfall = max(0, (m_l - m_i) / m_l)`: the relative gap in effort (share of GDP);
+/// - `size = min(1, y_i / y_l)`, y the `gdp`: free riding is judged by **absolute**
 ///   contributions. An ally whose economy is a hundredth of l's withholds a hundredth of what an
-///   equal ally would: Olson and Zeckhauser's point that the small ally's contribution hardly
-///   changes the collective good, so the large ally does not punish it (it is "exploited", and
-///   keeps its pledge);
-/// - `shared = T_{l, s*_i} / T_l` (0 when i has no main threat or l no threat): the share of l's own
-///   threat that comes from i's main threat. Defending an ally against one's own main threat is
-///   defending oneself, so a pledge backed by a common threat does not erode (Walt 1987; Snyder
-///   1984's "alliance security dilemma": abandonment is feared least when interests coincide).
-/// `lambda` is `burdenSharing.loss` (0.1). A commitment whose every pledge falls below
-/// `burdenSharing.dissolveBelow` (0.1) dissolves: abandonment (`RoundProposals` step 3).
-/// Cost: O(commitments).
+///   equal ally would; Olson and Zeckhauser's small ally hardly changes the collective good, and
+///   the large ally does not punish it (it is "exploited" and keeps its pledge);
+/// - `shared = sum over threat sources s (not l or i) of min(T_{l,s} / T_l, T_{i,s} / T_i)`: the
+///   overlap of the two threat profiles, 1 when both fear the same states in the same
+///   proportions, 0 when they share no threat (0 when either faces none). Defending an ally
+///   against one's own threats is defending oneself (Walt 1987; Snyder 1984: abandonment is least
+///   likely where interests coincide).
+/// The pledge moves toward the level `kappa* = 1 - gap` that this free riding justifies: down by
+/// at most `lambda * gap` per round (`burdenSharing.loss`, lambda = 0.1) while above it, up by at
+/// most lambda' (`burdenSharing.recovery`, 0.02) while below it, never past it. So free riding
+/// lowers a pledge only as far as it warrants: one-way collapse needs a near-total, unshared
+/// shortfall. A commitment whose every pledge falls below `burdenSharing.dissolveBelow` (0.1)
+/// dissolves: abandonment (`RoundProposals` step 3). Cost: O(commitments x threat sources).
 public enum BurdenSharing {
-    /// The credibility change of the pledge `giver -> receiver` this round.
-    public static func delta(giver l: StateID, receiver i: StateID, in snapshot: RoundSnapshot) -> Double {
-        let network = snapshot.network
-        let giver = network.states[l.index], receiver = network.states[i.index]
-        guard receiver.effort < giver.effort else { return snapshot.parameters.burdenRecovery }
+    /// The credibility change of the pledge `l -> i` (credibility `kappa`) this round.
+    public static func delta(giver l: StateID, receiver i: StateID, credibility kappa: Double, in snapshot: RoundSnapshot)
+        -> Double
+    {
+        let gap = freeRiding(giver: l, receiver: i, in: snapshot)
+        let target = 1 - gap
+        if kappa > target { return max(target - kappa, -snapshot.parameters.burdenLoss * gap) }
+        return min(snapshot.parameters.burdenRecovery, target - kappa)
+    }
+
+    /// `gap = shortfall * size * (1 - shared)` of the pledge `l -> i`, in [0, 1].
+    public static func freeRiding(giver l: StateID, receiver i: StateID, in snapshot: RoundSnapshot) -> Double {
+        let giver = snapshot.network.states[l.index], receiver = snapshot.network.states[i.index]
+        guard receiver.effort < giver.effort else { return 0 }
         let shortfall = (giver.effort - receiver.effort) / giver.effort
         let size = min(1, receiver.gdp / giver.gdp)
-        let assessment = snapshot.assessment
-        var shared = 0.0
-        if let threat = assessment.mainThreat[i.index], threat != l, assessment.totalThreat[l.index] > 0 {
-            shared = min(1, max(0, assessment.threat(to: l, from: threat) / assessment.totalThreat[l.index]))
+        return shortfall * size * (1 - sharedThreat(l, i, snapshot.assessment))
+    }
+
+    /// The overlap of two states' threat profiles (see the type's comment), in [0, 1].
+    public static func sharedThreat(_ l: StateID, _ i: StateID, _ assessment: ThreatAssessment) -> Double {
+        let totalL = assessment.totalThreat[l.index], totalI = assessment.totalThreat[i.index]
+        guard totalL > 0, totalI > 0 else { return 0 }
+        let c = assessment.sources.count
+        var overlap = 0.0
+        for (column, source) in assessment.sources.enumerated() where source != l && source != i {
+            let a = assessment.threat[l.index * c + column] / totalL
+            let b = assessment.threat[i.index * c + column] / totalI
+            overlap += max(0, min(a, b))
         }
-        return -snapshot.parameters.burdenLoss * shortfall * size * (1 - shared)
+        return min(1, overlap)
     }
 
     public static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
         let network = snapshot.network
         for (index, commitment) in network.commitments.enumerated() where commitment.kind.obligesToFight {
-            commitment.forEachObligation { obligation in
-                let change = delta(giver: obligation.committed, receiver: obligation.partner, in: snapshot)
-                proposals.changeCredibility(commitment: index, committed: obligation.committed, by: change, in: network)
+            commitment.forEachObligation { o in
+                let change = delta(giver: o.committed, receiver: o.partner, credibility: o.credibility, in: snapshot)
+                proposals.changeCredibility(commitment: index, committed: o.committed, by: change, in: network)
             }
         }
     }

@@ -108,13 +108,17 @@ struct AlignmentRulesTests {
                 ],
                 commitments: [.symmetric(.defense, StateID(0), StateID(1), credibility: 0.8, reverseCredibility: 0.8)])
         }
-        // No threat: loss = lambda * (m_l - m_i) / m_l * min(1, y_i / y_l); gdp defaults to capability (1 / 5).
+        // No threat: gap = (m_l - m_i) / m_l * min(1, y_i / y_l) = 0.75 * 0.2 (gdp defaults to
+        // capability), so BIG's pledge moves toward 1 - 0.15 = 0.85: up by lambda' = 0.02.
         let small = try Self.simulate(try pair(gdp: nil), rules: [.burdenSharing], rounds: 1).network.commitments[0]
-        #expect(abs(small.credibility - (0.8 - 0.1 * (0.04 - 0.01) / 0.04 * (1.0 / 5))) < 1e-12)
+        #expect(abs(small.credibility - 0.82) < 1e-12)
         #expect(abs(small.reverseCredibility! - 0.82) < 1e-12)
-        // An ally with as large an economy that spends a quarter as much loses the full amount.
+        // An ally with as large an economy that spends a quarter as much: gap 0.75, target 0.25,
+        // down by lambda * gap = 0.075 per round, and never below the target.
         let large = try Self.simulate(try pair(gdp: 5), rules: [.burdenSharing], rounds: 1).network.commitments[0]
-        #expect(abs(large.credibility - (0.8 - 0.1 * (0.04 - 0.01) / 0.04)) < 1e-12)
+        #expect(abs(large.credibility - (0.8 - 0.1 * 0.75)) < 1e-12)
+        let settled = try Self.simulate(try pair(gdp: 5), rules: [.burdenSharing], rounds: 30).network.commitments[0]
+        #expect(abs(settled.credibility - 0.25) < 1e-12)
     }
 
     @Test("burden-sharing: a pledge backed by a common main threat does not erode")
@@ -135,7 +139,7 @@ struct AlignmentRulesTests {
     @Test("a commitment whose pledges all fall below the threshold dissolves (abandonment)")
     func abandonment() throws {
         let network = try AllianceNetwork(
-            states: [State(code: "A", capability: 1, effort: 0.04), State(code: "B", capability: 1, effort: 0.01)],
+            states: [State(code: "A", capability: 1, effort: 0.04), State(code: "B", capability: 1, effort: 0.002)],
             commitments: [.directed(.guarantee, from: StateID(0), to: StateID(1), credibility: 0.15)])
         let simulation = try Self.simulate(network, rules: [.burdenSharing], rounds: 1)
         #expect(simulation.network.commitments.isEmpty)
@@ -184,8 +188,10 @@ struct AlignmentRulesTests {
         let network = scenario.activeNetwork()
         let simulation = try Self.simulate(network, rules: [.burdenSharing], rounds: 20)
         let report = BurdenSharingReport(initial: network, final: simulation.network)
-        // Members spending below the median lose received credibility; the others do not.
-        #expect(report.meanReceivedChange(freeRiders: true) < -0.05)
+        // Members spending below the median lose received credibility; the others do not. Since
+        // the repair (shared threat, absolute contributions) the loss is small: NATO's members
+        // share their threats, and the free riders are mostly small economies.
+        #expect(report.meanReceivedChange(freeRiders: true) < -0.005)
         #expect(report.meanReceivedChange(freeRiders: false) > report.meanReceivedChange(freeRiders: true))
         #expect(report.sizeEffortCorrelation.isFinite)
     }
