@@ -59,6 +59,12 @@ struct BacktestAlliancesCommand: ParsableCommand {
     @Option(help: "Rounds per year of a window (one round = 1/rounds-per-year years).")
     var roundsPerYear: Int = 1
 
+    @Option(
+        help: """
+            Years over which each state's capability trend is measured before the start year             (NMC; 0: capabilities stay fixed). See docs/VALIDATION.md.
+            """)
+    var trendYears: Int = 5
+
     @Option(help: "Replicate runs per window.")
     var replicates: Int = 32
 
@@ -73,6 +79,12 @@ struct BacktestAlliancesCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Rules to switch on, comma-separated.", valueName: "names"))
     var rules: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Parameter profile applied before --set: defaults or calibrated (docs/VALIDATION.md).",
+            valueName: "name"))
+    var profile: String?
 
     @Option(
         name: .customLong("set"),
@@ -96,6 +108,7 @@ struct BacktestAlliancesCommand: ParsableCommand {
         }
         if from > to { throw ValidationError("--from (\(from)) is after --to (\(to)).") }
         if step < 1 { throw ValidationError("--step must be at least 1.") }
+        if trendYears < 0 { throw ValidationError("--trend-years must be >= 0.") }
         if roundsPerYear < 1 { throw ValidationError("--rounds-per-year must be at least 1.") }
         if replicates < 1 { throw ValidationError("--replicates must be at least 1.") }
         if top < 1 { throw ValidationError("--top must be at least 1.") }
@@ -104,11 +117,38 @@ struct BacktestAlliancesCommand: ParsableCommand {
         if let rules {
             do { _ = try RuleKind.parseList(rules) } catch { throw ValidationError(error.message) }
         }
+        if let profile {
+            do { _ = try ParameterProfile.named(profile) } catch { throw ValidationError(error.message) }
+        }
         var probe = SimulationParameters()
         do { try probe.apply(settings) } catch { throw ValidationError("--set: \(error.message)") }
         if let k = horizons.max(), from + k > to {
             throw ValidationError("no window fits: --from \(from) plus horizon \(k) is after --to \(to).")
         }
+    }
+
+    /// The windows of every horizon, each start network with the capability trends of the
+    /// `--trend-years` before it (as many of them as the data cover).
+    func makeWindows(_ history: AllianceHistory) throws -> [BacktestWindow] {
+        var scenarios: [Int: AllianceNetwork] = [:]
+        func network(_ year: Int) throws -> AllianceNetwork {
+            if let known = scenarios[year] { return known }
+            let built = try history.scenario(year: year).scenario.network
+            scenarios[year] = built
+            return built
+        }
+        var windows: [BacktestWindow] = []
+        for k in horizons {
+            for y in stride(from: from, through: to - k, by: step) {
+                var window = BacktestWindow(startYear: y, horizon: k, start: try network(y), target: try network(y + k))
+                let span = min(trendYears, y - history.years.lowerBound)
+                if span > 0 {
+                    window.setCapabilityTrends(from: try network(y - span), years: span, roundsPerYear: roundsPerYear)
+                }
+                windows.append(window)
+            }
+        }
+        return windows
     }
 
     /// The path of a data file: the explicit option, else the usual name in `--data`.
@@ -127,7 +167,7 @@ struct BacktestAlliancesCommand: ParsableCommand {
             let atopFile = path(atop, "atop5_1dy.csv")!
             let reading = ProgressReporter("Reading ATOP and COW data", quiet: outputOptions.quiet)
             let history = try AllianceHistory(
-                allianceFile: atopFile, options: options, wanted: from...to, progress: reading)
+                allianceFile: atopFile, options: options, wanted: max(1, from - trendYears)...to, progress: reading)
             if history.years.lowerBound > from || history.years.upperBound < to {
                 throw InputError(
                     location: "--from/--to",
@@ -135,16 +175,9 @@ struct BacktestAlliancesCommand: ParsableCommand {
                         + "\(from)-\(to) is not inside"
                 )
             }
-            var scenarios: [Int: AllianceNetwork] = [:]
-            for year in from...to { scenarios[year] = try history.scenario(year: year).scenario.network }
-            var windows: [BacktestWindow] = []
-            for k in horizons {
-                for y in stride(from: from, through: to - k, by: step) {
-                    windows.append(
-                        BacktestWindow(startYear: y, horizon: k, start: scenarios[y]!, target: scenarios[y + k]!))
-                }
-            }
+            let windows = try makeWindows(history)
             var parameters = SimulationParameters()
+            if let profile { try ParameterProfile.named(profile).apply(to: &parameters) }
             try parameters.apply(settings)
             let chosen = try rules.map { text throws(InputError) in try RuleKind.parseList(text) } ?? RuleKind.defaults
             let configuration = AllianceBacktest.Configuration(
@@ -158,7 +191,7 @@ struct BacktestAlliancesCommand: ParsableCommand {
             }
             progress.finish()
             let summary = BacktestSummary(results)
-            let info = BacktestOutput.RunInfo(from: from, to: to, configuration: configuration)
+            let info = BacktestOutput.RunInfo(from: from, to: to, configuration: configuration, profile: profile)
             let text: String
             switch outputOptions.format {
             case .table: text = BacktestOutput.table(summary, top: top)

@@ -17,6 +17,23 @@ public struct BacktestWindow: Sendable {
         self.target = target
     }
 
+    /// Gives every start state the capability trend it showed over the `years` before the start
+    /// year: `g = ((c_Y / c_{Y - years})^(1 / years))^(1 / roundsPerYear) - 1` per round, from the
+    /// capabilities of `earlier` (the network of year Y - years), clamped to [-0.2, 0.2]; states
+    /// absent from `earlier`, or with capability 0 in either year, get 0 (no trend).
+    public mutating func setCapabilityTrends(from earlier: AllianceNetwork, years: Int, roundsPerYear: Int) {
+        guard years > 0, roundsPerYear > 0 else { return }
+        for index in start.states.indices {
+            let state = start.states[index]
+            guard let old = earlier.id(forCode: state.code), earlier[old].capability > 0, state.capability > 0 else {
+                start.states[index].growth = 0
+                continue
+            }
+            let perYear = pow(state.capability / earlier[old].capability, 1 / Double(years))
+            start.states[index].growth = min(0.2, max(-0.2, pow(perYear, 1 / Double(roundsPerYear)) - 1))
+        }
+    }
+
     /// The common states, as start-network indices, ascending.
     var common: [Int] { start.states.indices.filter { target.id(forCode: start.states[$0].code) != nil } }
 
@@ -115,3 +132,7 @@ public struct BacktestIndicators: Hashable, Sendable {
             polarity: average(list.map(\.polarity)), balance: average(list.map(\.balance)))
     }
 }
+
+#if canImport(Foundation)
+    import Foundation
+#endif

@@ -22,7 +22,9 @@
 /// dissolves: abandonment (`RoundProposals` step 3). Cost: O(commitments x threat sources).
 public enum BurdenSharing {
     /// The credibility change of the pledge `l -> i` (credibility `kappa`) this round.
-    public static func delta(giver l: StateID, receiver i: StateID, credibility kappa: Double, in snapshot: RoundSnapshot)
+    public static func delta(
+        giver l: StateID, receiver i: StateID, credibility kappa: Double, in snapshot: RoundSnapshot
+    )
         -> Double
     {
         let gap = freeRiding(giver: l, receiver: i, in: snapshot)

@@ -105,6 +105,7 @@ public struct Simulation: Sendable {
             }
             // Phase two: merge once.
             outcome = proposals.apply(to: &network, parameters: parameters)
+            network.applyCapabilityTrends()
             counters = (proposals.bandwagons, proposals.triadFlips, iterations)
         }
         #if DEBUG
