@@ -23,26 +23,7 @@ struct BacktestAlliancesCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Folder with the data files under their usual names.", valueName: "dir"))
-    var data: String?
-
-    @Option(help: ArgumentHelp("ATOP 5.1 dyad-year file (atop5_1dy layout).", valueName: "file"))
-    var atop: String?
-
-    @Option(help: ArgumentHelp("COW National Material Capabilities file.", valueName: "file"))
-    var nmc: String?
-
-    @Option(help: ArgumentHelp("COW State System Membership file.", valueName: "file"))
-    var states: String?
-
-    @Option(help: ArgumentHelp("COW Direct Contiguity file.", valueName: "file"))
-    var contiguity: String?
-
-    @Option(help: ArgumentHelp("Thompson & Dreyer strategic rivalries file.", valueName: "file"))
-    var rivalries: String?
-
-    @Option(help: ArgumentHelp("COW major powers file.", valueName: "file"))
-    var majors: String?
+    @OptionGroup var dataFiles: AllianceDataOptions
 
     @Option(help: "First start year.")
     var from: Int = 1816
@@ -60,9 +41,7 @@ struct BacktestAlliancesCommand: ParsableCommand {
     var roundsPerYear: Int = 1
 
     @Option(
-        help: """
-            Years over which each state's capability trend is measured before the start year             (NMC; 0: capabilities stay fixed). See docs/VALIDATION.md.
-            """)
+        help: "Years before the start year over which capability trends are measured (NMC; 0: none).")
     var trendYears: Int = 5
 
     @Option(help: "Replicate runs per window.")
@@ -113,7 +92,7 @@ struct BacktestAlliancesCommand: ParsableCommand {
         if replicates < 1 { throw ValidationError("--replicates must be at least 1.") }
         if top < 1 { throw ValidationError("--top must be at least 1.") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
-        if data == nil && atop == nil { throw ValidationError("give --data (a folder) or --atop (the ATOP file).") }
+        try dataFiles.validate()
         if let rules {
             do { _ = try RuleKind.parseList(rules) } catch { throw ValidationError(error.message) }
         }
@@ -127,47 +106,9 @@ struct BacktestAlliancesCommand: ParsableCommand {
         }
     }
 
-    /// The windows of every horizon, each start network with the capability trends of the
-    /// `--trend-years` before it (as many of them as the data cover).
-    func makeWindows(_ history: AllianceHistory) throws -> [BacktestWindow] {
-        var scenarios: [Int: AllianceNetwork] = [:]
-        func network(_ year: Int) throws -> AllianceNetwork {
-            if let known = scenarios[year] { return known }
-            let built = try history.scenario(year: year).scenario.network
-            scenarios[year] = built
-            return built
-        }
-        var windows: [BacktestWindow] = []
-        for k in horizons {
-            for y in stride(from: from, through: to - k, by: step) {
-                var window = BacktestWindow(startYear: y, horizon: k, start: try network(y), target: try network(y + k))
-                let span = min(trendYears, y - history.years.lowerBound)
-                if span > 0 {
-                    window.setCapabilityTrends(from: try network(y - span), years: span, roundsPerYear: roundsPerYear)
-                }
-                windows.append(window)
-            }
-        }
-        return windows
-    }
-
-    /// The path of a data file: the explicit option, else the usual name in `--data`.
-    func path(_ explicit: String?, _ name: String) -> String? {
-        explicit ?? data.map { URL(fileURLWithPath: $0).appendingPathComponent(name).path }
-    }
-
     func run() throws {
         try reportingErrors {
-            var options = AllianceImportOptions(source: .atop, year: from)
-            options.states = path(states, "states2016.csv")
-            options.capabilities = path(nmc, "NMC-60-abridged.csv")
-            options.contiguity = path(contiguity, "contdir.csv")
-            options.rivalries = path(rivalries, "td_rivalries.csv")
-            options.majors = path(majors, "majors2016.csv")
-            let atopFile = path(atop, "atop5_1dy.csv")!
-            let reading = ProgressReporter("Reading ATOP and COW data", quiet: outputOptions.quiet)
-            let history = try AllianceHistory(
-                allianceFile: atopFile, options: options, wanted: max(1, from - trendYears)...to, progress: reading)
+            let history = try dataFiles.history(years: max(1, from - trendYears)...to, quiet: outputOptions.quiet)
             if history.years.lowerBound > from || history.years.upperBound < to {
                 throw InputError(
                     location: "--from/--to",
@@ -175,7 +116,9 @@ struct BacktestAlliancesCommand: ParsableCommand {
                         + "\(from)-\(to) is not inside"
                 )
             }
-            let windows = try makeWindows(history)
+            let windows = try history.windows(
+                horizons: horizons, from: from, to: to, step: step, trendYears: trendYears, roundsPerYear: roundsPerYear
+            )
             var parameters = SimulationParameters()
             if let profile { try ParameterProfile.named(profile).apply(to: &parameters) }
             try parameters.apply(settings)

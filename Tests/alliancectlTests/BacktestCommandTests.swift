@@ -61,3 +61,37 @@ struct BacktestCommandTests {
         #expect(nmc.status == 65 && nmc.stderr.contains("cover 1902-1903 together"), "\(nmc.stderr)")
     }
 }
+
+@Suite("CLI: calibrate")
+struct CalibrateCommandTests {
+    static let fixtures = CLITestSupport.path("Tests/AllianceGraphTests/Fixtures/import")
+
+    @Test("a search on the fixture years prints every trial, the fitted profile and the held-out score")
+    func searchOnFixtures() throws {
+        let outcome = try #require(
+            try CLITestSupport.run([
+                "calibrate", "--atop", "\(Self.fixtures)/atop-small.csv", "--states",
+                "\(Self.fixtures)/states-small.csv",
+                "--from", "1900", "--split", "1902", "--to", "1903", "--horizon", "1", "--replicates", "1", "--quiet",
+            ]), "build alliancectl first")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("fitted profile: balancing.threshold="))
+        #expect(outcome.stdout.contains("held-out 1902-1903, k = 1: mean AUC-PR"))
+        // The coordinate search scores 1 + 2 + 1 + 2 distinct settings at most (8 with repeats).
+        #expect(outcome.stdout.contains("training AUC-PR"))
+    }
+
+    @Test("periods that leave no window are usage errors; an unknown profile is one too")
+    func usage() throws {
+        let outcome = try #require(
+            try CLITestSupport.run([
+                "calibrate", "--atop", "x.csv", "--from", "1900", "--split", "1901", "--to", "1903",
+            ]))
+        #expect(outcome.status == 64)
+        let profile = try #require(
+            try CLITestSupport.run([
+                "simulate", "Networks/europe-1914.json", "-o", "/tmp/none", "--profile", "calibrate",
+            ]))
+        #expect(profile.status == 64 && profile.stderr.contains("calibrated"))
+    }
+}

@@ -31,7 +31,8 @@ public enum ParameterProfile: String, CaseIterable, Hashable, Sendable {
         guard let profile = ParameterProfile(rawValue: name) else {
             throw InputError(
                 location: "--profile",
-                "unknown profile \"\(name.prefix(40))\"\(NameSuggestion.hint(for: name, among: allCases.map(\.rawValue)))"
+                "unknown profile \"\(name.prefix(40))\""
+                    + NameSuggestion.hint(for: name, among: allCases.map(\.rawValue))
                     + "; profiles: \(allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return profile

@@ -99,4 +99,31 @@ public struct AllianceHistory: Sendable {
         options.year = year
         return try AllianceImporter.assemble(data, options: options)
     }
+
+    /// The backtest windows of every horizon k: start years `from`, `from + step`, ... up to
+    /// `to - k`, each scored against year Y + k; each start network carries the capability trends
+    /// of the `trendYears` before Y (as many of them as the files cover; none for the first year).
+    public func windows(
+        horizons: [Int], from: Int, to: Int, step: Int = 1, trendYears: Int = 5, roundsPerYear: Int = 1
+    ) throws(InputError) -> [BacktestWindow] {
+        var networks: [Int: AllianceNetwork] = [:]
+        func network(_ year: Int) throws(InputError) -> AllianceNetwork {
+            if let known = networks[year] { return known }
+            let built = try scenario(year: year).scenario.network
+            networks[year] = built
+            return built
+        }
+        var windows: [BacktestWindow] = []
+        for k in horizons where k >= 1 {
+            for y in stride(from: from, through: to - k, by: max(1, step)) {
+                var window = BacktestWindow(startYear: y, horizon: k, start: try network(y), target: try network(y + k))
+                let span = min(trendYears, y - years.lowerBound)
+                if span > 0 {
+                    window.setCapabilityTrends(from: try network(y - span), years: span, roundsPerYear: roundsPerYear)
+                }
+                windows.append(window)
+            }
+        }
+        return windows
+    }
 }

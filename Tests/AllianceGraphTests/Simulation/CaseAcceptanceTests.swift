@@ -53,8 +53,8 @@ struct CaseAcceptanceTests {
     }
 
     /// Defaults only: with the calibrated profile's alliance spiral, the Russia-China pact gives
-    /// the flank a rivalry with China, which then outweighs Russia for some members in 4 of 8
-    /// seeds (docs/VALIDATION.md).
+    /// the flank a rivalry with China, which then outweighs Russia in 5 of 8 seeds
+    /// (docs/DYNAMICS.md section 8).
     @Test("NATO 2024 (default profile): the eastern flank's main threat is Russia", arguments: seeds)
     func natoThreats(seed: UInt64) throws {
         let simulation = try Self.run("nato-2024.json", seed: seed)
