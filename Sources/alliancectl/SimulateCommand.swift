@@ -35,6 +35,12 @@ struct SimulateCommand: ParsableCommand {
     var rules: String?
 
     @Option(
+        help: ArgumentHelp(
+            "Parameter profile applied before --set: defaults or calibrated (docs/VALIDATION.md).",
+            valueName: "name"))
+    var profile: String?
+
+    @Option(
         name: .customLong("set"),
         help: ArgumentHelp(
             "Set a parameter (repeatable), e.g. --set offenseDefense=1.5.",
@@ -72,6 +78,9 @@ struct SimulateCommand: ParsableCommand {
         if let rules {
             do { _ = try RuleKind.parseList(rules) } catch { throw ValidationError(error.message) }
         }
+        if let profile {
+            do { _ = try ParameterProfile.named(profile) } catch { throw ValidationError(error.message) }
+        }
         var probe = SimulationParameters()
         for assignment in settings {
             do {
@@ -96,6 +105,7 @@ struct SimulateCommand: ParsableCommand {
             // Read and check everything before writing anything.
             let (scenario, bytes) = try loadScenarioAndBytes(file)
             var parameters = SimulationParameters(environment: scenario.parameters)
+            if let profile { try ParameterProfile.named(profile).apply(to: &parameters) }
             do { try parameters.apply(settings) } catch { throw ValidationError("--set: \(error)") }
             let chosen = try rules.map { text throws(InputError) in try RuleKind.parseList(text) } ?? RuleKind.defaults
             let network = scenario.activeNetwork(year: year)

@@ -619,6 +619,23 @@ NATO_2024 = [  # code, ccode, name, accession year, 2024 defence spending share 
 NONMEMBERS_2024 = [("RUS", 365, "Russia"), ("BLR", 370, "Belarus"), ("UKR", 369, "Ukraine"),
                    ("CHN", 710, "China")]
 ICELAND_EFFORT = 0.001
+# Russia's revisionist intent (a modelling choice, stated in the README): Russia annexed Crimea
+# (2014) and invaded Ukraine (24 Feb 2022); NATO's 2022 Strategic Concept calls Russia "the most
+# significant and direct threat to Allies' security"; Russia's draft treaty of 17 Dec 2021 asked
+# NATO to withdraw its forces from the members that joined after May 1997.
+RUSSIA_INTENT = 0.8
+# Eastern-flank rivalries with Russia (modelling choice; Thompson & Dreyer end in 2010): the
+# front-line members whose own national security strategies name Russia as the main threat.
+# Intensity 0.7 (one type, positional, under the shared rule); since = the year named.
+EASTERN_FLANK_2024 = [
+    ("POL", 2014, "Poland: National Security Strategy 2020 names the neo-imperial policy of Russia the most serious threat"),
+    ("EST", 2014, "Estonia: National Security Concept 2023 names Russia the main threat"),
+    ("LAT", 2014, "Latvia: State Defence Concept 2020 names Russia the main threat"),
+    ("LIT", 2014, "Lithuania: National Security Strategy 2021 names Russia the main threat"),
+    ("ROM", 2014, "Romania: National Defence Strategy 2020-2024 names Russia's aggressive posture in the Black Sea the main threat"),
+    ("FIN", 2022, "Finland: applied to join NATO in May 2022 after the invasion of Ukraine; Government report on foreign and security policy 2024 names Russia the threat"),
+]
+EASTERN_FLANK_INTENSITY = 0.7
 NOTE_2024 = {
     "GMY": "joined as West Germany (GFR 260) in 1955; united Germany (COW 255) since 1990",
     "CZR": "COW code CZR 316 (the Czech Republic); CZE 315 is Czechoslovakia",
@@ -643,6 +660,9 @@ def nato_2024(data):
             extra[c]["note"] += "; " + NOTE_2024[c]
     for c, _, _ in NONMEMBERS_2024:
         extra[c] = {"note": "non-member; effort: format default 0.02 (no sourced 2024 figure)"}
+    extra["RUS"]["intent"] = RUSSIA_INTENT
+    extra["RUS"]["note"] += ("; intent 0.8 (modelling choice): annexation of Crimea 2014, invasion of Ukraine 2022, "
+                             "named the most significant and direct threat in NATO's 2022 Strategic Concept")
     states = make_states(data, spec, 2016, 2016, extra_fields=extra)
     for s in states:
         s["note"] = s["note"].replace("CINC 2016, COW NMC 6.0 (NMC-60-abridged.csv)",
@@ -667,6 +687,9 @@ def nato_2024(data):
     rivalries = rivalry_entries(data, ccodes, code_of, 2024, carried=True, extra=carried)
     rivalries.append({"between": ["RUS", "UKR"], "intensity": 1.0, "since": 2014,
                       "note": "modelling choice, not in Thompson & Dreyer (data end 2010): Russia's annexation of Crimea (2014) and full-scale invasion (Feb 2022); intensity 1"})
+    for code, since, why in EASTERN_FLANK_2024:
+        rivalries.append({"between": ["RUS", code], "intensity": EASTERN_FLANK_INTENSITY, "since": since,
+                          "note": "eastern flank, modelling choice, not in Thompson & Dreyer (data end 2010): " + why})
     return {
         "format": "alliancegraph/1",
         "name": "NATO 2024",

@@ -2,10 +2,15 @@
 /// weighted graph over the states (MODEL.md sections 1.2 and 5).
 ///
 /// Two states are joined when any commitment (of the selected kinds) joins them, in either
-/// direction. The edge's weight is the dyad's **strength**: the largest credibility among those
-/// pledges. (A pair with a defence pact, a neutrality clause and a consultation clause is one
-/// alliance, not three; taking the maximum keeps multi-clause treaties such as ATOP's from
-/// inflating strength.) Path-based measures use the length `1 / strength`.
+/// direction, with a strength above 0. The edge's weight is the dyad's **strength**: the largest,
+/// over the pair's commitments, of the commitment's **mean pledge** — `(kappa_ij + kappa_ji) / 2`
+/// for a symmetric commitment, `kappa` for a directed one (a guarantee or patronage has one pledge
+/// by design). So one-sided abandonment shows: a defence pact whose one side still pledges 1 while
+/// the other has fallen to 0 has strength 0.5, not 1. (A pair with a defence pact, a neutrality
+/// clause and a consultation clause is one alliance, not three; taking the maximum over
+/// commitments keeps multi-clause treaties such as ATOP's from inflating strength.) igraph reads
+/// the strengths as weights (PageRank, eigenvector, Leiden); path-based measures use the length
+/// `1 / strength`; graph exports write them as the `strength` attribute.
 @_spi(Internals) public struct AllianceGraphView: Hashable, Sendable {
     public let vertexCount: Int
     /// Edges with `low < high`, sorted.
@@ -28,9 +33,10 @@
     /// Pledges with credibility 0 don't count.
     public init(_ network: AllianceNetwork, kinds: Set<CommitmentKind> = Set(CommitmentKind.allCases)) {
         var strongest: [StatePair: Double] = [:]
-        for obligation in network.obligations where kinds.contains(obligation.kind) && obligation.credibility > 0 {
-            let pair = StatePair(obligation.committed, obligation.partner)
-            strongest[pair] = max(strongest[pair] ?? 0, obligation.credibility)
+        for commitment in network.commitments where kinds.contains(commitment.kind) {
+            let strength = Self.strength(of: commitment)
+            guard strength > 0 else { continue }
+            strongest[commitment.pair] = max(strongest[commitment.pair] ?? 0, strength)
         }
         let sorted = strongest.sorted { ($0.key.low, $0.key.high) < ($1.key.low, $1.key.high) }
         vertexCount = network.count
@@ -62,6 +68,12 @@
     }
 
     public var edgeCount: Int { edges.count }
+
+    /// A commitment's strength: the mean of its pledges (one pledge for a directed kind).
+    public static func strength(of commitment: Commitment) -> Double {
+        guard let reverse = commitment.reverseCredibility else { return commitment.credibility }
+        return (commitment.credibility + reverse) / 2
+    }
 
     /// Lengths `1 / strength` for path-based measures.
     public var lengths: [Double] { strengths.map { 1 / $0 } }

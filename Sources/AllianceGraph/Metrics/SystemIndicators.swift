@@ -31,9 +31,18 @@ package enum SystemIndicators {
 
     /// Mean credibility: the mean credibility kappa over the directed obligations in force with
     /// credibility > 0 (a pledge of 0, the silent direction of a one-sided commitment, is not an
-    /// obligation). In (0, 1]; NaN without obligations.
-    package static func meanCredibility(_ network: AllianceNetwork) -> Double {
-        let values = network.obligations.map(\.credibility).filter { $0 > 0 }
-        return values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+    /// obligation). In (0, 1]; NaN without obligations. The one definition: the `metrics` command
+    /// and the simulation's `system.csv` both use it. O(commitments), no allocation.
+    public static func meanCredibility(_ network: AllianceNetwork) -> Double {
+        var sum = 0.0, count = 0
+        for commitment in network.commitments {
+            commitment.forEachObligation { obligation in
+                if obligation.credibility > 0 {
+                    sum += obligation.credibility
+                    count += 1
+                }
+            }
+        }
+        return count == 0 ? .nan : sum / Double(count)
     }
 }

@@ -60,6 +60,20 @@ public struct AllianceNetwork: Hashable, Sendable {
         return states[j.index].major ? max(base, Contiguity.majorPowerReach) : base
     }
 
+    /// Applies each state's capability trend once: `c <- c (1 + g)` and `gdp <- gdp (1 + g)`, kept
+    /// in `magnitudeRange` (a capability of 0 stays 0). O(N).
+    mutating func applyCapabilityTrends() {
+        for index in states.indices where states[index].growth != 0 {
+            let factor = 1 + states[index].growth
+            let range = Self.magnitudeRange
+            if states[index].capability > 0 {
+                states[index].capability = min(
+                    range.upperBound, max(range.lowerBound, states[index].capability * factor))
+            }
+            states[index].gdp = min(range.upperBound, max(range.lowerBound, states[index].gdp * factor))
+        }
+    }
+
     /// Checks every invariant; throws the first violation with the path of the field.
     public func validate() throws(InputError) {
         try validateStates()
@@ -102,6 +116,7 @@ public struct AllianceNetwork: Hashable, Sendable {
             }
             try Self.check(state.hawkishness, at: "\(path).hawkishness", "a number in [0, 1]") { (0...1).contains($0) }
             try Self.check(state.intent, at: "\(path).intent", "a number in [0, 1]") { (0...1).contains($0) }
+            try Self.check(state.growth, at: "\(path).growth", "a number in [-0.5, 0.5]") { (-0.5...0.5).contains($0) }
         }
     }
 

@@ -24,6 +24,10 @@ public struct State: Hashable, Sendable {
     public var hawkishness: Double
     /// True revisionism r_i in [0, 1]; others see it only through noisy signals.
     public var intent: Double
+    /// Capability trend g_i in [-0.5, 0.5]: the relative change of capability (and of `gdp`) per
+    /// round, `c_i <- c_i (1 + g_i)` after each round's merge: rising (g > 0) and declining (g < 0)
+    /// powers (Gilpin 1981; Organski 1958). 0 by default; the backtest sets it from NMC.
+    public var growth: Double
     /// Where the figures came from.
     public var note: String?
 
@@ -34,7 +38,7 @@ public struct State: Hashable, Sendable {
         code: String, ccode: Int? = nil, name: String? = nil, capability: Double,
         gdp: Double? = nil, effort: Double = State.defaultEffort, baselineEffort: Double? = nil,
         major: Bool = false, hawkishness: Double = State.defaultHawkishness,
-        intent: Double = 0, note: String? = nil
+        intent: Double = 0, note: String? = nil, growth: Double = 0
     ) {
         self.code = code
         self.ccode = ccode
@@ -47,6 +51,7 @@ public struct State: Hashable, Sendable {
         self.hawkishness = hawkishness
         self.intent = intent
         self.note = note
+        self.growth = growth
     }
 
     /// Military power `P_i = c_i * m_i / m_i(0)` (capability units).

@@ -3,7 +3,9 @@
 /// A state i with security ratio `sigma_i < balancing.threshold` (1) and a main threat s = s*_i
 /// seeks one new `defense` pact per round. Its candidate is the state j that maximises
 /// `P_j * T_{j,s}` (ties: lowest id) among the states that are not i or s, have no `defense`
-/// commitment with i already, are not i's rivals, and for which s is a real threat:
+/// commitment with i already, are not i's rivals, are not aligned with s (no defence, offence,
+/// guarantee, patronage or consultation pact with the threat itself: one does not balance a
+/// threat with its own allies), and for which s is a real threat:
 /// `T_{j,s} / T_j >= balancing.share` (0.25). The candidate accepts unless the **entrapment** it
 /// would take on exceeds i's power:
 /// `E_ij = alpha * sum_{r in rivals(i), r not in rivals(j), r != j} pi_jr * P_r > P_i`
@@ -21,6 +23,7 @@ package enum Balancing {
         var best: (id: StateID, score: Double)?
         for j in snapshot.network.ids where j != i && j != threat {
             if snapshot.hasCommitment(.defense, between: i, j) || snapshot.areRivals(i, j) { continue }
+            if snapshot.areAligned(j, threat) { continue }
             let total = assessment.totalThreat[j.index]
             let shared = assessment.threat(to: j, from: threat)
             guard total > 0, shared / total >= parameters.balancingShare else { continue }

@@ -3,7 +3,7 @@
 ///
 /// `Balancing.partner(for:in:)` picks, among the states j that qualify for i's main threat s,
 /// the one with the largest `P_j * T_{j,s}` (ties: lowest id). Whether j qualifies splits into a
-/// part that depends only on s (`j != s`, `T_j > 0`, `T_{j,s} / T_j >= balancing.share`) and a
+/// part that depends only on s (`j != s`, not aligned with s, `T_j > 0`, `T_{j,s} / T_j >= balancing.share`) and a
 /// few exclusions that depend on i (`j != i`, no `defense` pact with i, not i's rival). So the
 /// states that qualify for s are ranked once per distinct main threat s (at most C, the number
 /// of threat sources, and C = 16 when N > 256), and each balancing state walks its threat's
@@ -24,7 +24,7 @@ struct BalancingCandidates {
         for s in threats {
             let threat = StateID(s)
             var list: [(score: Double, id: Int32)] = []
-            for j in 0..<snapshot.network.count where j != s {
+            for j in 0..<snapshot.network.count where j != s && !snapshot.areAligned(StateID(j), threat) {
                 let total = assessment.totalThreat[j]
                 let shared = assessment.threat(to: StateID(j), from: threat)
                 guard total > 0, shared / total >= parameters.balancingShare else { continue }

@@ -6,33 +6,38 @@
 /// s*: it drops its commitments to s*'s rivals (every commitment between i and a rival of s*,
 /// either direction), ends its rivalry with s*, and takes a symmetric `neutrality` pact with s*
 /// (credibility 1) unless one exists. The thresholds make bandwagoning rarer than balancing.
+/// **Plausibility**: a state does not bandwagon with a rival unless the rival's power overwhelms
+/// it, `P_i < bandwagoning.rivalPowerRatio * P_{s*}` (0.05): states rarely join a rival they are
+/// in a strategic rivalry with (Walt 1987, ch. 5: bandwagoning is the exception, and rarest
+/// where intentions are known to be hostile; Ukraine did not align with Russia after 2014).
 /// The ties to drop are found in one pass over the commitments for all bandwagoners (not one
 /// pass each), and in networks of more than 256 states the balancing check uses
 /// `BalancingCandidates`, which gives the same answer as `Balancing.partner`.
 package enum Bandwagoning {
     /// Whether `i` bandwagons this round.
-    package static func bandwagons(_ i: StateID, in snapshot: RoundSnapshot, balancingOn: Bool) -> Bool {
-        let assessment = snapshot.assessment
-        guard let threat = assessment.mainThreat[i.index] else { return false }
-        guard assessment.power[i.index] < snapshot.parameters.bandwagonPowerRatio * assessment.power[threat.index],
-            assessment.securityRatio[i.index] < snapshot.parameters.bandwagonSecurity
-        else { return false }
+    public static func bandwagons(_ i: StateID, in snapshot: RoundSnapshot, balancingOn: Bool) -> Bool {
+        guard isWeakAndIsolated(i, in: snapshot) else { return false }
         return !balancingOn || Balancing.partner(for: i, in: snapshot) == nil
     }
 
-    package static func propose(_ snapshot: RoundSnapshot, balancingOn: Bool, into proposals: inout RoundProposals) {
-        let network = snapshot.network
+    /// Weak against its main threat (more so when the threat is a rival) and isolated.
+    static func isWeakAndIsolated(_ i: StateID, in snapshot: RoundSnapshot) -> Bool {
         let assessment = snapshot.assessment
         let parameters = snapshot.parameters
+        guard let threat = assessment.mainThreat[i.index] else { return false }
+        let ratio =
+            snapshot.areRivals(i, threat)
+            ? min(parameters.bandwagonPowerRatio, parameters.bandwagonRivalPowerRatio) : parameters.bandwagonPowerRatio
+        return assessment.power[i.index] < ratio * assessment.power[threat.index]
+            && assessment.securityRatio[i.index] < parameters.bandwagonSecurity
+    }
+
+    public static func propose(_ snapshot: RoundSnapshot, balancingOn: Bool, into proposals: inout RoundProposals) {
+        let network = snapshot.network
+        let assessment = snapshot.assessment
         // Weak and isolated states first; the balancing search only for them.
         var weak: [StateID] = []
-        for i in network.ids {
-            guard let threat = assessment.mainThreat[i.index],
-                assessment.power[i.index] < parameters.bandwagonPowerRatio * assessment.power[threat.index],
-                assessment.securityRatio[i.index] < parameters.bandwagonSecurity
-            else { continue }
-            weak.append(i)
-        }
+        for i in network.ids where isWeakAndIsolated(i, in: snapshot) { weak.append(i) }
         guard !weak.isEmpty else { return }
         let candidates =
             balancingOn && network.count > ThreatModel.allSourcesLimit ? BalancingCandidates(snapshot) : nil

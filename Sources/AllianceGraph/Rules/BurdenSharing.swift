@@ -2,22 +2,66 @@
 /// Alliances").
 ///
 /// Along every pledge l -> i of a kind that obliges l to fight (defense, offense, guarantee,
-/// patronage), l's credibility toward i falls by `lambda * (m_l - m_i) / m_l` when i spends a
-/// smaller share of its GDP than l (`burdenSharing.loss`, lambda = 0.1), and recovers by lambda'
-/// otherwise (`burdenSharing.recovery`, 0.02); the merge clamps it to [0, 1]. A commitment whose
-/// every pledge falls below `burdenSharing.dissolveBelow` (0.1) dissolves: abandonment
-/// (`RoundProposals` step 3). Nothing forces the large to carry more: free riding by small allies
-/// and the loss of the pledges they receive emerge from effort differences alone.
+/// patronage), l weighs how much i free-rides:
+/// `gap = shortfall * size * (1 - shared)` in [0, 1], with
+/// - `shortfall = max(0, (m_l - m_i) / m_l)`: the relative gap in effort (share of GDP);
+/// - `size = min(1, y_i / y_l)`, y the `gdp`: free riding is judged by **absolute**
+///   contributions. An ally whose economy is a hundredth of l's withholds a hundredth of what an
+///   equal ally would; Olson and Zeckhauser's small ally hardly changes the collective good, and
+///   the large ally does not punish it (it is "exploited" and keeps its pledge);
+/// - `shared = sum over threat sources s (not l or i) of min(T_{l,s} / T_l, T_{i,s} / T_i)`: the
+///   overlap of the two threat profiles, 1 when both fear the same states in the same
+///   proportions, 0 when they share no threat (0 when either faces none). Defending an ally
+///   against one's own threats is defending oneself (Walt 1987; Snyder 1984: abandonment is least
+///   likely where interests coincide).
+/// The pledge moves toward the level `kappa* = 1 - gap` that this free riding justifies: down by
+/// at most `lambda * gap` per round (`burdenSharing.loss`, lambda = 0.1) while above it, up by at
+/// most lambda' (`burdenSharing.recovery`, 0.02) while below it, never past it. So free riding
+/// lowers a pledge only as far as it warrants: one-way collapse needs a near-total, unshared
+/// shortfall. A commitment whose every pledge falls below `burdenSharing.dissolveBelow` (0.1)
+/// dissolves: abandonment (`RoundProposals` step 3). Cost: O(commitments x threat sources).
 package enum BurdenSharing {
-    package static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
+    /// The credibility change of the pledge `l -> i` (credibility `kappa`) this round.
+    public static func delta(
+        giver l: StateID, receiver i: StateID, credibility kappa: Double, in snapshot: RoundSnapshot
+    )
+        -> Double
+    {
+        let gap = freeRiding(giver: l, receiver: i, in: snapshot)
+        let target = 1 - gap
+        if kappa > target { return max(target - kappa, -snapshot.parameters.burdenLoss * gap) }
+        return min(snapshot.parameters.burdenRecovery, target - kappa)
+    }
+
+    /// `gap = shortfall * size * (1 - shared)` of the pledge `l -> i`, in [0, 1].
+    public static func freeRiding(giver l: StateID, receiver i: StateID, in snapshot: RoundSnapshot) -> Double {
+        let giver = snapshot.network.states[l.index], receiver = snapshot.network.states[i.index]
+        guard receiver.effort < giver.effort else { return 0 }
+        let shortfall = (giver.effort - receiver.effort) / giver.effort
+        let size = min(1, receiver.gdp / giver.gdp)
+        return shortfall * size * (1 - sharedThreat(l, i, snapshot.assessment))
+    }
+
+    /// The overlap of two states' threat profiles (see the type's comment), in [0, 1].
+    public static func sharedThreat(_ l: StateID, _ i: StateID, _ assessment: ThreatAssessment) -> Double {
+        let totalL = assessment.totalThreat[l.index], totalI = assessment.totalThreat[i.index]
+        guard totalL > 0, totalI > 0 else { return 0 }
+        let c = assessment.sources.count
+        var overlap = 0.0
+        for (column, source) in assessment.sources.enumerated() where source != l && source != i {
+            let a = assessment.threat[l.index * c + column] / totalL
+            let b = assessment.threat[i.index * c + column] / totalI
+            overlap += max(0, min(a, b))
+        }
+        return min(1, overlap)
+    }
+
+    public static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
         let network = snapshot.network
-        let loss = snapshot.parameters.burdenLoss, recovery = snapshot.parameters.burdenRecovery
         for (index, commitment) in network.commitments.enumerated() where commitment.kind.obligesToFight {
-            for obligation in commitment.obligations {
-                let giver = network.states[obligation.committed.index].effort
-                let receiver = network.states[obligation.partner.index].effort
-                let delta = receiver < giver ? -loss * (giver - receiver) / giver : recovery
-                proposals.changeCredibility(commitment: index, committed: obligation.committed, by: delta, in: network)
+            commitment.forEachObligation { o in
+                let change = delta(giver: o.committed, receiver: o.partner, credibility: o.credibility, in: snapshot)
+                proposals.changeCredibility(commitment: index, committed: o.committed, by: change, in: network)
             }
         }
     }

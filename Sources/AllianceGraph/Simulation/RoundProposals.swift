@@ -13,6 +13,11 @@
 /// 6. **Rivalry additions**, sorted by pair, skipping pairs that are (still) rivals.
 /// 7. **Commitment additions**, sorted by (kind, pair), skipping a kind that already joins the
 ///    pair, and aligning kinds between pairs that are rivals after step 6.
+/// 8. **Alliance spiral** (`balancing.spiral` > 0; Snyder 1984, Jervis 1976): for each defence pact
+///    added in step 7 between j and k (in step 7's order), each rival r of j (rivalries after
+///    step 6, ascending) that is not k, not yet k's rival and not k's partner starts a rivalry
+///    with k of intensity `balancing.spiral`; and the same with j and k swapped. Outsiders read a
+///    new pact among their rivals as added threat, so alliances breed counter-alliances.
 /// Commitment and rivalry arrays keep their order (removal compacts them); state ids never change.
 package struct RoundProposals: Sendable {
     /// New effort per state, nil to leave it.
@@ -115,6 +120,7 @@ package struct RoundProposals: Sendable {
         }
         // 7. Commitment additions.
         // Only the slots of proposed additions are looked up, so only those are collected.
+        var addedPacts: [StatePair] = []
         let proposedSlots = Set(addCommitments.map { CommitmentSlot(kind: $0.kind, pair: $0.pair) })
         var existing = Set<CommitmentSlot>()
         if !proposedSlots.isEmpty {
@@ -132,8 +138,44 @@ package struct RoundProposals: Sendable {
             existing.insert(slot)
             network.commitments.append(commitment)
             outcome.commitmentsAdded += 1
+            if commitment.kind == .defense { addedPacts.append(commitment.pair) }
+        }
+        // 8. Alliance spiral.
+        if parameters.spiralIntensity > 0 && !addedPacts.isEmpty {
+            outcome.rivalriesAdded += Self.spiral(
+                after: addedPacts, in: &network, rivalPairs: &rivalPairs, intensity: parameters.spiralIntensity)
         }
         return outcome
+    }
+
+    /// Step 8: the rivalries that new defence pacts provoke; returns how many were added.
+    static func spiral(
+        after pacts: [StatePair], in network: inout AllianceNetwork, rivalPairs: inout Set<StatePair>,
+        intensity: Double
+    ) -> Int {
+        var rivalsOf: [StateID: [StateID]] = [:]
+        for rivalry in network.rivalries {
+            rivalsOf[rivalry.pair.low, default: []].append(rivalry.pair.high)
+            rivalsOf[rivalry.pair.high, default: []].append(rivalry.pair.low)
+        }
+        var candidates: [StatePair] = []
+        for pact in pacts {
+            for (j, k) in [(pact.low, pact.high), (pact.high, pact.low)] {
+                for r in (rivalsOf[j] ?? []).sorted() where r != k { candidates.append(StatePair(r, k)) }
+            }
+        }
+        let wanted = Set(candidates)
+        var partners = Set<StatePair>()
+        for commitment in network.commitments where wanted.contains(commitment.pair) {
+            partners.insert(commitment.pair)
+        }
+        var added = 0
+        for pair in candidates where !rivalPairs.contains(pair) && !partners.contains(pair) {
+            rivalPairs.insert(pair)
+            network.rivalries.append(Rivalry(pair.low, pair.high, intensity: intensity, note: "alliance spiral"))
+            added += 1
+        }
+        return added
     }
 
     private struct CommitmentSlot: Hashable {

@@ -30,7 +30,8 @@ public struct SystemRecord: Hashable, Sendable {
     /// Concentration CON of military power.
     public var concentration: Double
     public var meanEffort: Double
-    /// Mean credibility over all directed pledges (NaN without commitments).
+    /// Mean credibility over the directed pledges with credibility > 0
+    /// (`SystemIndicators.meanCredibility`; NaN without any).
     public var meanCredibility: Double
     /// Arms-race stability margin a - rho(K) (nil with `SystemMetricsLevel.light`).
     public var armsRaceStability: Double?

@@ -55,6 +55,16 @@ package struct RoundSnapshot: Sendable {
         kindsByPair.kinds(a, b) & PairKindIndex.bit(kind) != 0
     }
 
+    /// Whether an aligning commitment (a kind with a positive sign: defense, offense, guarantee,
+    /// patronage, consultation) joins `a` and `b`.
+    public func areAligned(_ a: StateID, _ b: StateID) -> Bool {
+        kindsByPair.kinds(a, b) & Self.aligningKinds != 0
+    }
+
+    private static let aligningKinds: UInt8 = CommitmentKind.allCases.filter { $0.sign > 0 }.reduce(0) {
+        $0 | PairKindIndex.bit($1)
+    }
+
     /// Whether any commitment joins `a` and `b`.
     package func arePartners(_ a: StateID, _ b: StateID) -> Bool {
         kindsByPair.kinds(a, b) != 0

@@ -32,12 +32,19 @@ public struct RuleParameters: Hashable, Sendable {
     public var balancingShare = 0.25
     /// Credibility of a new defence pact, both directions (MODEL.md: 0.5).
     public var newAllianceCredibility = 0.5
+    /// Alliance spiral (Snyder 1984; Jervis 1976): when a defence pact forms between j and k,
+    /// every rival r of j that is neither k's partner nor k's rival starts a rivalry with k of
+    /// this intensity (0: off). See `RoundProposals` step 8.
+    public var spiralIntensity = 0.0
 
     // Bandwagoning (Walt 1987; Schweller 1994).
     /// Weak: P_i below this share of the main threat's power (MODEL.md: 0.2).
     public var bandwagonPowerRatio = 0.2
     /// Isolated: security ratio below this (MODEL.md: 0.3).
     public var bandwagonSecurity = 0.3
+    /// A state bandwagons with a **rival** only when that rival's power overwhelms it:
+    /// `P_i < bandwagoning.rivalPowerRatio * P_s` (0.05, a twentieth); 0 forbids it.
+    public var bandwagonRivalPowerRatio = 0.05
 
     // Burden-sharing (Olson & Zeckhauser 1966).
     /// lambda: credibility lost per round at full relative shortfall `(m_l - m_i) / m_l = 1`.
@@ -83,6 +90,8 @@ public struct RuleParameters: Hashable, Sendable {
         try check(newAllianceCredibility, "balancing.credibility", "a number in (0, 1]") { $0 > 0 && $0 <= 1 }
         try check(bandwagonPowerRatio, "bandwagoning.powerRatio", "a number >= 0") { $0 >= 0 }
         try check(bandwagonSecurity, "bandwagoning.security", "a number >= 0") { $0 >= 0 }
+        try check(bandwagonRivalPowerRatio, "bandwagoning.rivalPowerRatio", "a number >= 0") { $0 >= 0 }
+        try check(spiralIntensity, "balancing.spiral", "a number in [0, 1]") { (0...1).contains($0) }
         try check(burdenLoss, "burdenSharing.loss", "a number in [0, 1]") { (0...1).contains($0) }
         try check(burdenRecovery, "burdenSharing.recovery", "a number in [0, 1]") { (0...1).contains($0) }
         try check(dissolveThreshold, "burdenSharing.dissolveBelow", "a number in [0, 1]") { (0...1).contains($0) }

@@ -121,6 +121,7 @@ public struct Simulation: Sendable {
             }
             // Phase two: merge once.
             outcome = proposals.apply(to: &network, parameters: parameters)
+            network.applyCapabilityTrends()
             counters = (proposals.bandwagons, proposals.triadFlips, iterations)
         }
         #if DEBUG
@@ -153,15 +154,10 @@ public struct Simulation: Sendable {
         let n = network.count
         var commitmentCount = [Int](repeating: 0, count: n)
         var byKind = [Int](repeating: 0, count: CommitmentKind.allCases.count)
-        var credibilitySum = 0.0, pledges = 0
         for commitment in network.commitments {
             commitmentCount[commitment.from.index] += 1
             commitmentCount[commitment.to.index] += 1
             byKind[CommitmentKind.allCases.firstIndex(of: commitment.kind)!] += 1
-            commitment.forEachObligation { obligation in
-                credibilitySum += obligation.credibility
-                pledges += 1
-            }
         }
         let efforts = network.states.map(\.effort)
         var system = SystemRecord(
@@ -169,7 +165,7 @@ public struct Simulation: Sendable {
             balance: StructuralBalance(SignedGraphView(network)).index,
             concentration: CapabilityConcentration.value(network),
             meanEffort: efforts.reduce(0, +) / Double(n),
-            meanCredibility: pledges == 0 ? .nan : credibilitySum / Double(pledges),
+            meanCredibility: SystemIndicators.meanCredibility(network),
             armsRaceStability: nil)
         if configuration.systemMetrics == .full {
             let partition = try BlocPartition.leiden(

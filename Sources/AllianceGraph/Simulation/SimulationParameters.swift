@@ -58,11 +58,17 @@ public struct SimulationParameters: Hashable, Sendable {
             name: "balancing.credibility", get: { $0.rules.newAllianceCredibility },
             set: { $0.rules.newAllianceCredibility = $1 ?? 0.5 }),
         Setting(
+            name: "balancing.spiral", get: { $0.rules.spiralIntensity },
+            set: { $0.rules.spiralIntensity = $1 ?? 0 }),
+        Setting(
             name: "bandwagoning.powerRatio", get: { $0.rules.bandwagonPowerRatio },
             set: { $0.rules.bandwagonPowerRatio = $1 ?? 0.2 }),
         Setting(
             name: "bandwagoning.security", get: { $0.rules.bandwagonSecurity },
             set: { $0.rules.bandwagonSecurity = $1 ?? 0.3 }),
+        Setting(
+            name: "bandwagoning.rivalPowerRatio", get: { $0.rules.bandwagonRivalPowerRatio },
+            set: { $0.rules.bandwagonRivalPowerRatio = $1 ?? 0.05 }),
         Setting(name: "burdenSharing.loss", get: { $0.rules.burdenLoss }, set: { $0.rules.burdenLoss = $1 ?? 0.1 }),
         Setting(
             name: "burdenSharing.recovery", get: { $0.rules.burdenRecovery },

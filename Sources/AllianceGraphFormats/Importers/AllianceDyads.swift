@@ -36,6 +36,66 @@ struct AllianceDyads {
         try ATOPRows.read(path: path, progress: progress).dyads(year: year)
     }
 
+    /// Reads an ATOP dyad-year file once and returns the obligations of every year for which
+    /// `wanted` is true (each with `years` set to the file's years). A spell's first year is found
+    /// over all the file's years, wanted or not. Every row is checked.
+    static func atopYears(path: String, progress: ProgressReporter, wanted: (Int) -> Bool) throws(InputError) -> (
+        byYear: [Int: AllianceDyads], years: ClosedRange<Int>?
+    ) {
+        let reader = try CSVReader(path: path)
+        let layout = "ATOP 5.1 dyad-year (mem1,mem2,year,defense,offense,neutral,nonagg,consul)"
+        let m1 = try reader.requireColumn("mem1", layout: layout), m2 = try reader.requireColumn("mem2", layout: layout)
+        let yr = try reader.requireColumn("year", layout: layout)
+        var columns: [(Int, CommitmentKind)] = []
+        for (name, kind) in atopColumns { columns.append((try reader.requireColumn(name, layout: layout), kind)) }
+        var counters: [Int: AllianceDyads] = [:]
+        var present: [Int: Set<Key>] = [:]
+        var seen: [Int: Set<CcodePair>] = [:]
+        var low = Int.max, high = Int.min, rows = 0
+        try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
+            rows += 1
+            if rows % 5000 == 0 { progress.update(rows, detail: "ATOP dyad-years") }
+            let y = try COWDataSources.requiredYear(f[yr], "year", reader, line)
+            low = min(low, y); high = max(high, y)
+            let a = try COWDataSources.requiredCcode(f[m1], "mem1", reader, line)
+            let b = try COWDataSources.requiredCcode(f[m2], "mem2", reader, line)
+            let isWanted = wanted(y)
+            if a == b {
+                if isWanted { counters[y, default: AllianceDyads()].selfDyads += 1 }
+                return
+            }
+            let pair = CcodePair(a, b)
+            if isWanted, !seen[y, default: []].insert(pair).inserted {
+                counters[y, default: AllianceDyads()].duplicateDyadYears += 1
+            }
+            for (column, kind) in columns {
+                switch try COWDataSources.obligation(f[column], reader.header[column], reader, line) {
+                case true?: present[y, default: []].insert(Key(pair: pair, kind: kind))
+                case false?: continue
+                case nil: if isWanted { counters[y, default: AllianceDyads()].missingCells += 1 }
+                }
+            }
+        }
+        let years = low <= high ? low...high : nil
+        var byYear: [Int: AllianceDyads] = [:]
+        guard let years else { return (byYear, nil) }
+        // Spell starts, year by year: a key present in y - 1 keeps its start.
+        var since: [Key: Int] = [:]
+        for y in years {
+            let keys = present[y] ?? []
+            var next: [Key: Int] = [:]
+            next.reserveCapacity(keys.count)
+            for key in keys { next[key] = since[key] ?? y }
+            since = next
+            guard wanted(y) else { continue }
+            var result = counters[y] ?? AllianceDyads()
+            result.years = years
+            for (key, start) in since { result.obligations[key] = start }
+            byYear[y] = result
+        }
+        return (byYear, years)
+    }
+
     /// Reads the obligations of `year` from a COW Formal Alliances v4.1 dyad-yearly file.
     static func cow(path: String, year: Int, progress: ProgressReporter) throws(InputError) -> AllianceDyads {
         let reader = try CSVReader(path: path)

@@ -65,6 +65,19 @@ public struct AllianceImportOptions: Sendable {
     }
 }
 
+/// The data of one year from every file, read and checked: the input of
+/// `AllianceImporter.assemble`.
+struct AllianceYearData {
+    var allianceFile: String
+    var dyads = AllianceDyads()
+    var members: [Int: COWDataSources.Member]?
+    var cinc: [Int: Double?]?
+    var nmcCodes: [Int: String] = [:]
+    var majors: Set<Int> = []
+    var contiguity: [CcodePair: Int]?
+    var rivalries: [COWDataSources.RivalrySpell]?
+}
+
 /// A scenario built from data files, with the caveats met on the way.
 public struct ImportResult: Sendable {
     public var scenario: Scenario
@@ -107,7 +120,6 @@ public enum AllianceImporter {
         guard COWDataSources.years.contains(year) else {
             throw InputError(location: "year", "\(year) is not a year (1-9999)")
         }
-        var warnings: [String] = []
         func checkYear(_ range: ClosedRange<Int>?, _ file: String, _ what: String) throws(InputError) {
             guard let range else { throw InputError(file: file, "has no data rows") }
             if !range.contains(year) {
@@ -115,17 +127,50 @@ public enum AllianceImporter {
                     file: file, "\(what) covers \(range.lowerBound)-\(range.upperBound); \(year) is outside it")
             }
         }
-        let dyads: AllianceDyads
+        var data = AllianceYearData(allianceFile: allianceFile)
         switch options.source {
         case .atop:
             if let cache {
-                dyads = try cache.atopRows(path: allianceFile, progress: progress).dyads(year: year)
+                data.dyads = try cache.atopRows(path: allianceFile, progress: progress).dyads(year: year)
             } else {
-                dyads = try AllianceDyads.atop(path: allianceFile, year: year, progress: progress)
+                data.dyads = try AllianceDyads.atop(path: allianceFile, year: year, progress: progress)
             }
-        case .cow: dyads = try AllianceDyads.cow(path: allianceFile, year: year, progress: progress)
+        case .cow: data.dyads = try AllianceDyads.cow(path: allianceFile, year: year, progress: progress)
         }
-        try checkYear(dyads.years, allianceFile, options.source == .atop ? "the ATOP file" : "the COW alliance file")
+        try checkYear(
+            data.dyads.years, allianceFile, options.source == .atop ? "the ATOP file" : "the COW alliance file")
+        if let path = options.states {
+            let read = try COWDataSources.members(path: path, year: year)
+            try checkYear(read.years, path, "the state list")
+            data.members = read.members
+        }
+        if let path = options.capabilities {
+            let read: (cinc: [Int: Double?], codes: [Int: String], years: ClosedRange<Int>?)
+            if let cache {
+                read = try cache.nmcRows(path: path, progress: progress).year(year)
+            } else {
+                read = try COWDataSources.capabilities(path: path, year: year, progress: progress)
+            }
+            try checkYear(read.years, path, "the NMC file")
+            data.cinc = read.cinc
+            data.nmcCodes = read.codes
+        }
+        progress.finish()
+        data.majors =
+            try options.majors.map { (p: String) throws(InputError) in try COWDataSources.majors(path: p, year: year) }
+            ?? []
+        if let path = options.contiguity { data.contiguity = try COWDataSources.contiguity(path: path, year: year) }
+        if let path = options.rivalries { data.rivalries = try COWDataSources.rivalries(path: path, year: year) }
+        return try assemble(data, options: options)
+    }
+
+    /// The scenario of `options.year` from the data of that year, already read and checked.
+    static func assemble(_ data: AllianceYearData, options: AllianceImportOptions) throws(InputError) -> ImportResult {
+        let year = options.year
+        let allianceFile = data.allianceFile
+        let dyads = data.dyads, members = data.members, cinc = data.cinc, nmcCodes = data.nmcCodes
+        let majors = data.majors
+        var warnings: [String] = []
         if dyads.duplicateDyadYears > 0 {
             warnings.append(
                 "\(dyads.duplicateDyadYears) dyad-year row(s) of \(year) repeat a dyad (several treaties or duplicates); their obligations were merged"
@@ -138,30 +183,6 @@ public enum AllianceImporter {
         if dyads.selfDyads > 0 {
             warnings.append("\(dyads.selfDyads) row(s) of \(year) join a state to itself and were skipped")
         }
-
-        var members: [Int: COWDataSources.Member]?
-        if let path = options.states {
-            let read = try COWDataSources.members(path: path, year: year)
-            try checkYear(read.years, path, "the state list")
-            members = read.members
-        }
-        var cinc: [Int: Double?]?
-        var nmcCodes: [Int: String] = [:]
-        if let path = options.capabilities {
-            let read: (cinc: [Int: Double?], codes: [Int: String], years: ClosedRange<Int>?)
-            if let cache {
-                read = try cache.nmcRows(path: path, progress: progress).year(year)
-            } else {
-                read = try COWDataSources.capabilities(path: path, year: year, progress: progress)
-            }
-            try checkYear(read.years, path, "the NMC file")
-            cinc = read.cinc
-            nmcCodes = read.codes
-        }
-        progress.finish()
-        let majors =
-            try options.majors.map { (p: String) throws(InputError) in try COWDataSources.majors(path: p, year: year) }
-            ?? []
 
         // The universe of states.
         var universe = Set(members.map { Array($0.keys) } ?? cinc.map { Array($0.keys) } ?? [])
@@ -311,9 +332,9 @@ public enum AllianceImporter {
         }
 
         var contiguity: [Contiguity] = []
-        if let path = options.contiguity {
+        if let found = data.contiguity {
             var best: [StatePair: Int] = [:]
-            for (pair, type) in try COWDataSources.contiguity(path: path, year: year) {
+            for (pair, type) in found {
                 guard let (a, b) = ids(pair) else { continue }
                 best[StatePair(a, b)] = min(best[StatePair(a, b)] ?? 5, type)
             }
@@ -323,9 +344,9 @@ public enum AllianceImporter {
         }
 
         var rivalries: [Rivalry] = []
-        if let path = options.rivalries {
+        if let found = data.rivalries {
             var position: [StatePair: Int] = [:]
-            for spell in try COWDataSources.rivalries(path: path, year: year) {
+            for spell in found {
                 guard let (a, b) = ids(spell.pair) else { continue }
                 let pair = StatePair(a, b)
                 if let k = position[pair] {

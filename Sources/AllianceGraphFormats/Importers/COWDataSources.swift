@@ -70,10 +70,15 @@ enum COWDataSources {
         }
     }
 
-    /// Members of the state system at any time in `year` (`styear <= year <= endyear`), by ccode.
-    static func members(path: String, year: Int) throws(InputError) -> (
-        members: [Int: Member], years: ClosedRange<Int>?
-    ) {
+    /// One membership spell of the state system (COW State System Membership 2016).
+    struct MemberSpell {
+        var member: Member
+        var since: Int
+        var until: Int
+    }
+
+    /// Every membership spell of a states2016 file, and the years the file covers.
+    static func memberSpells(path: String) throws(InputError) -> (spells: [MemberSpell], years: ClosedRange<Int>?) {
         let reader = try CSVReader(path: path)
         let layout = "COW states2016 (stateabb,ccode,statenme,styear,...,endyear,...)"
         let abb = try reader.requireColumn("stateabb", layout: layout),
@@ -81,33 +86,103 @@ enum COWDataSources {
         let name = try reader.requireColumn("statenme", layout: layout)
         let start = try reader.requireColumn("styear", layout: layout),
             end = try reader.requireColumn("endyear", layout: layout)
-        var result: [Int: Member] = [:]
+        var spells: [MemberSpell] = []
         var low = Int.max, high = Int.min
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
             let ccode = try requiredCcode(f[cc], "ccode", reader, line)
             let s = try requiredYear(f[start], "styear", reader, line),
                 e = try requiredYear(f[end], "endyear", reader, line)
             low = min(low, s); high = max(high, e)
-            if s <= year && year <= e { result[ccode] = Member(ccode: ccode, code: f[abb], name: f[name]) }
+            spells.append(MemberSpell(member: Member(ccode: ccode, code: f[abb], name: f[name]), since: s, until: e))
         }
-        return (result, low <= high ? low...high : nil)
+        return (spells, low <= high ? low...high : nil)
     }
 
-    /// Major-power status in `year` (COW majors2016), as a set of ccodes.
-    static func majors(path: String, year: Int) throws(InputError) -> Set<Int> {
+    /// The members in `year` among `spells` (`styear <= year <= endyear`), by ccode; a later row
+    /// of the file wins.
+    static func members(_ spells: [MemberSpell], year: Int) -> [Int: Member] {
+        var result: [Int: Member] = [:]
+        for spell in spells where spell.since <= year && year <= spell.until {
+            result[spell.member.ccode] = spell.member
+        }
+        return result
+    }
+
+    /// Members of the state system at any time in `year` (`styear <= year <= endyear`), by ccode.
+    static func members(path: String, year: Int) throws(InputError) -> (
+        members: [Int: Member], years: ClosedRange<Int>?
+    ) {
+        let read = try memberSpells(path: path)
+        return (members(read.spells, year: year), read.years)
+    }
+
+    /// Major-power spells (COW majors2016): ccode, first and last year.
+    static func majorSpells(path: String) throws(InputError) -> [(ccode: Int, since: Int, until: Int)] {
         let reader = try CSVReader(path: path)
         let layout = "COW majors2016 (stateabb,ccode,styear,...,endyear,...)"
         let cc = try reader.requireColumn("ccode", layout: layout)
         let start = try reader.requireColumn("styear", layout: layout),
             end = try reader.requireColumn("endyear", layout: layout)
-        var result = Set<Int>()
+        var result: [(ccode: Int, since: Int, until: Int)] = []
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
             let ccode = try requiredCcode(f[cc], "ccode", reader, line)
             let s = try requiredYear(f[start], "styear", reader, line),
                 e = try requiredYear(f[end], "endyear", reader, line)
-            if s <= year && year <= e { result.insert(ccode) }
+            result.append((ccode, s, e))
         }
         return result
+    }
+
+    /// Major-power status in `year` (COW majors2016), as a set of ccodes.
+    static func majors(path: String, year: Int) throws(InputError) -> Set<Int> {
+        Set(try majorSpells(path: path).filter { $0.since <= year && year <= $0.until }.map(\.ccode))
+    }
+
+    /// CINC scores of one year: ccode -> cinc (nil when -9), and each state's letter code.
+    struct CapabilityYear {
+        var cinc: [Int: Double?] = [:]
+        var codes: [Int: String] = [:]
+    }
+
+    /// CINC scores of the years for which `wanted` is true (COW NMC 6.0), by year, plus the years
+    /// the file covers. Every row is checked, whatever its year.
+    static func capabilityYears(path: String, progress: ProgressReporter, wanted: (Int) -> Bool)
+        throws(InputError) -> (byYear: [Int: CapabilityYear], years: ClosedRange<Int>?)
+    {
+        let reader = try CSVReader(path: path)
+        let layout = "COW NMC (stateabb,ccode,year,...,cinc,version)"
+        let abb = try reader.requireColumn("stateabb", layout: layout),
+            cc = try reader.requireColumn("ccode", layout: layout)
+        let yr = try reader.requireColumn("year", layout: layout), ci = try reader.requireColumn("cinc", layout: layout)
+        var byYear: [Int: CapabilityYear] = [:]
+        var low = Int.max, high = Int.min, rows = 0
+        try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
+            rows += 1
+            if rows % 2000 == 0 { progress.update(rows, detail: "NMC rows") }
+            let y = try requiredYear(f[yr], "year", reader, line)
+            low = min(low, y); high = max(high, y)
+            guard wanted(y) else { return }
+            let ccode = try requiredCcode(f[cc], "ccode", reader, line)
+            let text = f[ci].trimmingCharacters(in: .whitespaces)
+            let value: Double?
+            if text.isEmpty || text == "NA" || text == "-9" {
+                value = nil
+            } else if let v = Double(text) {
+                guard v.isFinite, v >= 0, v <= 1 else {
+                    throw InputError(
+                        file: reader.file, location: "line \(line)",
+                        "cinc \(text.prefix(20)) is out of range; expected a share in [0, 1]")
+                }
+                value = v
+            } else {
+                throw InputError(
+                    file: reader.file, location: "line \(line)",
+                    "cinc \"\(text.prefix(20))\" is not a number (give -9, NA or an empty cell when missing)")
+            }
+            byYear[y, default: CapabilityYear()].cinc[ccode] = .some(value)
+            byYear[y, default: CapabilityYear()].codes[ccode] = f[abb]
+        }
+        return (byYear, low <= high ? low...high : nil)
     }
 
     /// CINC scores in `year` (COW NMC 6.0): ccode -> cinc, nil when -9; plus each state's letter
@@ -115,44 +190,22 @@ enum COWDataSources {
     static func capabilities(path: String, year: Int, progress: ProgressReporter)
         throws(InputError) -> (cinc: [Int: Double?], codes: [Int: String], years: ClosedRange<Int>?)
     {
-        let reader = try CSVReader(path: path)
-        let layout = "COW NMC (stateabb,ccode,year,...,cinc,version)"
-        let abb = try reader.requireColumn("stateabb", layout: layout),
-            cc = try reader.requireColumn("ccode", layout: layout)
-        let yr = try reader.requireColumn("year", layout: layout), ci = try reader.requireColumn("cinc", layout: layout)
-        var result: [Int: Double?] = [:], codes: [Int: String] = [:]
-        var low = Int.max, high = Int.min, rows = 0
-        try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
-            rows += 1
-            if rows % 2000 == 0 { progress.update(rows, detail: "NMC rows") }
-            let y = try requiredYear(f[yr], "year", reader, line)
-            low = min(low, y); high = max(high, y)
-            guard y == year else { return }
-            let ccode = try requiredCcode(f[cc], "ccode", reader, line)
-            let text = f[ci].trimmingCharacters(in: .whitespaces)
-            if text.isEmpty || text == "NA" || text == "-9" {
-                result[ccode] = .some(nil)
-            } else if let v = Double(text) {
-                guard v.isFinite, v >= 0, v <= 1 else {
-                    throw InputError(
-                        file: reader.file, location: "line \(line)",
-                        "cinc \(text.prefix(20)) is out of range; expected a share in [0, 1]")
-                }
-                result[ccode] = v
-            } else {
-                throw InputError(
-                    file: reader.file, location: "line \(line)",
-                    "cinc \"\(text.prefix(20))\" is not a number (give -9, NA or an empty cell when missing)")
-            }
-            codes[ccode] = f[abb]
-        }
-        return (result, codes, low <= high ? low...high : nil)
+        let read = try capabilityYears(path: path, progress: progress) { $0 == year }
+        let entry = read.byYear[year] ?? CapabilityYear()
+        return (entry.cinc, entry.codes, read.years)
     }
 
-    /// Direct contiguity in `year` (COW Direct Contiguity 3.2; begin/end as YYYYMM): the
-    /// closest type per unordered pair of ccodes. Type 0 rows (spells in which the pair is not
-    /// contiguous) are skipped.
-    static func contiguity(path: String, year: Int) throws(InputError) -> [CcodePair: Int] {
+    /// One contiguity spell (COW Direct Contiguity 3.2): pair, type 1-5, first and last year.
+    struct ContiguitySpell {
+        var pair: CcodePair
+        var type: Int
+        var since: Int
+        var until: Int
+    }
+
+    /// Every contiguity spell of a contdir file (begin/end as YYYYMM, read as years). Type 0 rows
+    /// (spells in which the pair is not contiguous) are skipped.
+    static func contiguitySpells(path: String) throws(InputError) -> [ContiguitySpell] {
         let reader = try CSVReader(path: path)
         let layout = "COW contdir 3.2 (statelno,statelab,statehno,statehab,conttype,begin,end)"
         let a = try reader.requireColumn("statelno", layout: layout),
@@ -160,11 +213,10 @@ enum COWDataSources {
         let type = try reader.requireColumn("conttype", layout: layout)
         let begin = try reader.requireColumn("begin", layout: layout),
             end = try reader.requireColumn("end", layout: layout)
-        var result: [CcodePair: Int] = [:]
+        var result: [ContiguitySpell] = []
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
             let s = try requiredInteger(f[begin], "begin", reader, line) / 100,
                 e = try requiredInteger(f[end], "end", reader, line) / 100
-            guard s <= year && year <= e else { return }
             let t = try requiredInteger(f[type], "conttype", reader, line)
             if t == 0 { return }  // a spell in which the pair is not contiguous
             guard (1...5).contains(t) else {
@@ -172,9 +224,25 @@ enum COWDataSources {
             }
             let pair = CcodePair(
                 try requiredCcode(f[a], "statelno", reader, line), try requiredCcode(f[b], "statehno", reader, line))
-            result[pair] = min(result[pair] ?? 5, t)
+            result.append(ContiguitySpell(pair: pair, type: t, since: s, until: e))
         }
         return result
+    }
+
+    /// The closest contiguity type per pair in `year` among `spells`.
+    static func contiguity(_ spells: [ContiguitySpell], year: Int) -> [CcodePair: Int] {
+        var result: [CcodePair: Int] = [:]
+        for spell in spells where spell.since <= year && year <= spell.until {
+            result[spell.pair] = min(result[spell.pair] ?? 5, spell.type)
+        }
+        return result
+    }
+
+    /// Direct contiguity in `year` (COW Direct Contiguity 3.2; begin/end as YYYYMM): the
+    /// closest type per unordered pair of ccodes. Type 0 rows (spells in which the pair is not
+    /// contiguous) are skipped.
+    static func contiguity(path: String, year: Int) throws(InputError) -> [CcodePair: Int] {
+        contiguity(try contiguitySpells(path: path), year: year)
     }
 
     /// One strategic rivalry active in the year.
@@ -185,9 +253,9 @@ enum COWDataSources {
         var name: String
     }
 
-    /// Strategic rivalries active in `year` (Thompson & Dreyer 2011: styear <= year <= endyear;
-    /// an empty end year is an ongoing rivalry). Rows are kept in file order.
-    static func rivalries(path: String, year: Int) throws(InputError) -> [RivalrySpell] {
+    /// Every strategic rivalry of a Thompson & Dreyer file, in file order (an empty end year is an
+    /// ongoing rivalry).
+    static func rivalrySpells(path: String) throws(InputError) -> [RivalrySpell] {
         let reader = try CSVReader(path: path)
         let layout = "Thompson-Dreyer (rivalryno,rivalryname,ccode1,ccode2,styear,endyear,...)"
         let name = try reader.requireColumn("rivalryname", layout: layout)
@@ -197,17 +265,29 @@ enum COWDataSources {
             end = try reader.requireColumn("endyear", layout: layout)
         var result: [RivalrySpell] = []
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
-            let s = integer(f[start]), e = integer(f[end])
-            if let s, year < s { return }
-            if let e, year > e { return }
             result.append(
                 RivalrySpell(
                     pair: CcodePair(
                         try requiredCcode(f[a], "ccode1", reader, line),
                         try requiredCcode(f[b], "ccode2", reader, line)),
-                    since: s, until: e, name: f[name]))
+                    since: integer(f[start]), until: integer(f[end]), name: f[name]))
         }
         return result
+    }
+
+    /// The rivalries of `spells` active in `year` (styear <= year <= endyear), in file order.
+    static func rivalries(_ spells: [RivalrySpell], year: Int) -> [RivalrySpell] {
+        spells.filter { spell in
+            if let s = spell.since, year < s { return false }
+            if let e = spell.until, year > e { return false }
+            return true
+        }
+    }
+
+    /// Strategic rivalries active in `year` (Thompson & Dreyer 2011: styear <= year <= endyear;
+    /// an empty end year is an ongoing rivalry). Rows are kept in file order.
+    static func rivalries(path: String, year: Int) throws(InputError) -> [RivalrySpell] {
+        rivalries(try rivalrySpells(path: path), year: year)
     }
 }
 

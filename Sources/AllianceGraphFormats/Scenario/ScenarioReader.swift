@@ -252,6 +252,7 @@ package enum ScenarioReader {
         let major = try object.bool("major") ?? false
         let hawkishness = try object.number("hawkishness") ?? State.defaultHawkishness
         let intent = try object.number("intent") ?? 0
+        let growth = try object.number("growth") ?? 0
         let note = try object.string("note")
         try object.rejectUnknownFields()
         if capability == 0 && gdp == nil {
@@ -259,7 +260,8 @@ package enum ScenarioReader {
         }
         return State(
             code: code, ccode: ccode, name: name, capability: capability, gdp: gdp, effort: effort,
-            baselineEffort: baseline, major: major, hawkishness: hawkishness, intent: intent, note: note)
+            baselineEffort: baseline, major: major, hawkishness: hawkishness, intent: intent, note: note,
+            growth: growth)
     }
 
     private static func decodeCommitment(_ value: JSONValue, path: String, _ resolver: CodeResolver) throws(InputError)

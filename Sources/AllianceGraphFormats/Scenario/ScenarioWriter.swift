@@ -209,6 +209,7 @@ public enum ScenarioWriter {
             m.append(JSONMember(key: "hawkishness", value: .number(state.hawkishness)))
         }
         if state.intent != 0 { m.append(JSONMember(key: "intent", value: .number(state.intent))) }
+        if state.growth != 0 { m.append(JSONMember(key: "growth", value: .number(state.growth))) }
         if let note = state.note { m.append(JSONMember(key: "note", value: .string(note))) }
         return .object(m)
     }
