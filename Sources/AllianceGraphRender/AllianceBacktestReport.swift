@@ -4,19 +4,19 @@
 /// The alliance backtest as one self-contained HTML page: the totals table, then per horizon the
 /// new-pact AUC-PR of every method over the windows' start years and the pooled precision-recall
 /// curves. Deterministic: no timestamps; same results, same bytes.
-public struct AllianceBacktestReport: Sendable {
-    public var results: [BacktestWindowResult]
-    public var summary: BacktestSummary
-    public var info: BacktestOutput.RunInfo
+package struct AllianceBacktestReport: Sendable {
+    package var results: [BacktestWindowResult]
+    package var summary: BacktestSummary
+    package var info: BacktestOutput.RunInfo
 
-    public init(results: [BacktestWindowResult], summary: BacktestSummary, info: BacktestOutput.RunInfo) {
+    package init(results: [BacktestWindowResult], summary: BacktestSummary, info: BacktestOutput.RunInfo) {
         self.results = results
         self.summary = summary
         self.info = info
     }
 
     /// AUC-PR of each method per window start year, at `horizon`.
-    public func precisionChart(horizon: Int) -> TimeSeriesChart {
+    package func precisionChart(horizon: Int) -> TimeSeriesChart {
         var chart = TimeSeriesChart(
             title: "New defence pacts, k = \(horizon): AUC-PR per window", yLabel: "AUC-PR (average precision)",
             series: ForecastMethod.allCases.map { method in
@@ -33,7 +33,7 @@ public struct AllianceBacktestReport: Sendable {
 
     /// The pooled precision-recall curve of each method at `horizon`: the highest precision
     /// reached at each whole percent of recall (interpolated precision).
-    public func curveChart(horizon: Int) -> TimeSeriesChart {
+    package func curveChart(horizon: Int) -> TimeSeriesChart {
         let series = ForecastMethod.allCases.map { method in
             let pooled = BacktestSummary.pooled(results, horizon: horizon, method: method)
             var best: [Int: Double] = [:]
@@ -53,7 +53,7 @@ public struct AllianceBacktestReport: Sendable {
         return chart
     }
 
-    public func render() -> String {
+    package func render() -> String {
         let e = SVG.escape
         let c = info.configuration
         var html = """

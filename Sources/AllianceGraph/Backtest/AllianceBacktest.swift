@@ -22,19 +22,19 @@
 ///   Y + k, and the start year's values (persistence).
 /// Cost: `windows * replicates` simulations of `k * roundsPerYear` rounds, plus an O(N^2)
 /// scoring per window and method.
-public enum AllianceBacktest {
-    public struct Configuration: Sendable {
+package enum AllianceBacktest {
+    package struct Configuration: Sendable {
         /// The rules and parameters of the runs; its `rounds` and `seed` fields are ignored (the
         /// rounds come from the horizon, the seeds from `seed`).
-        public var simulation: Simulation.Configuration
-        public var roundsPerYear: Int
-        public var replicates: Int
+        package var simulation: Simulation.Configuration
+        package var roundsPerYear: Int
+        package var replicates: Int
         /// n of precision and recall at n.
-        public var top: Int
-        public var seed: UInt64
-        public var workers: Int
+        package var top: Int
+        package var seed: UInt64
+        package var workers: Int
 
-        public init(
+        package init(
             simulation: Simulation.Configuration = Simulation.Configuration(), roundsPerYear: Int = 1,
             replicates: Int = 32, top: Int = 20, seed: UInt64 = 1, workers: Int = 1
         ) {
@@ -56,7 +56,7 @@ public enum AllianceBacktest {
 
     /// Scores every window; `progress(done, total)` is called after each replicate run (from
     /// worker threads, serialised).
-    public static func run(
+    package static func run(
         _ windows: [BacktestWindow], configuration: Configuration,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> [BacktestWindowResult] {

@@ -6,27 +6,27 @@
 /// earlier value, so the current one wins a tie when listed first). Settings already scored are
 /// not run again. Cost: at most `sum of grid sizes` backtests of the training windows.
 /// Deterministic: the backtest is, and the order of the search is fixed.
-public enum BacktestCalibration {
+package enum BacktestCalibration {
     /// One scored setting: the `name=value` assignments on top of the base, and the score.
-    public struct Trial: Sendable {
-        public var assignments: [String]
-        public var score: Double
+    package struct Trial: Sendable {
+        package var assignments: [String]
+        package var score: Double
     }
 
     /// The search space of `alliancectl calibrate`: balancing threshold, partner share and spiral.
-    public static let defaultGrid: [(name: String, values: [String])] = [
+    package static let defaultGrid: [(name: String, values: [String])] = [
         ("balancing.threshold", ["1", "0.5", "0.25"]),
         ("balancing.share", ["0.25", "0.5"]),
         ("balancing.spiral", ["0", "0.3", "0.6"]),
     ]
 
     /// The score of a backtest: the model's mean AUC-PR of new defence pacts over its windows.
-    public static func score(_ results: [BacktestWindowResult]) -> Double {
+    package static func score(_ results: [BacktestWindowResult]) -> Double {
         BacktestSummary(results).rows.first { $0.method == .model }?.meanAveragePrecision ?? .nan
     }
 
     /// Every trial in the order run, and the best assignments.
-    public static func search(
+    package static func search(
         windows: [BacktestWindow], configuration: AllianceBacktest.Configuration,
         grid: [(name: String, values: [String])] = defaultGrid,
         progress: ((Trial) -> Void)? = nil

@@ -8,28 +8,28 @@
 /// - `newPacts` and `candidates`: summed over windows; `prevalence` is their ratio, the AP of a
 ///   random ranking;
 /// - indicator errors (model and persistence only): the mean over windows of |value - real|.
-public struct BacktestSummary: Sendable {
-    public struct Row: Sendable {
-        public var horizon: Int
-        public var method: ForecastMethod
-        public var windows: Int
-        public var candidates: Int
-        public var newPacts: Int
-        public var meanAveragePrecision: Double
-        public var pooledAveragePrecision: Double
-        public var meanPrecisionAtN: Double
-        public var meanRecallAtN: Double
-        public var meanEndsAveragePrecision: Double
+package struct BacktestSummary: Sendable {
+    package struct Row: Sendable {
+        package var horizon: Int
+        package var method: ForecastMethod
+        package var windows: Int
+        package var candidates: Int
+        package var newPacts: Int
+        package var meanAveragePrecision: Double
+        package var pooledAveragePrecision: Double
+        package var meanPrecisionAtN: Double
+        package var meanRecallAtN: Double
+        package var meanEndsAveragePrecision: Double
         /// Mean absolute error of the indicators against the real target year (NaN for baselines
         /// that forecast pairs only).
-        public var indicatorError: BacktestIndicators
+        package var indicatorError: BacktestIndicators
 
-        public var prevalence: Double { candidates == 0 ? .nan : Double(newPacts) / Double(candidates) }
+        package var prevalence: Double { candidates == 0 ? .nan : Double(newPacts) / Double(candidates) }
     }
 
-    public var rows: [Row]
+    package var rows: [Row]
 
-    public init(_ results: [BacktestWindowResult]) {
+    package init(_ results: [BacktestWindowResult]) {
         var rows: [Row] = []
         for horizon in Set(results.map(\.horizon)).sorted() {
             let windows = results.filter { $0.horizon == horizon }
@@ -41,7 +41,7 @@ public struct BacktestSummary: Sendable {
         self.rows = rows
     }
 
-    public func row(horizon: Int, method: ForecastMethod) -> Row? {
+    package func row(horizon: Int, method: ForecastMethod) -> Row? {
         rows.first { $0.horizon == horizon && $0.method == method }
     }
 
@@ -51,7 +51,7 @@ public struct BacktestSummary: Sendable {
     }
 
     /// All windows' formation candidates of `method` at `horizon`, pooled: scores and labels.
-    public static func pooled(
+    package static func pooled(
         _ results: [BacktestWindowResult], horizon: Int, method: ForecastMethod
     ) -> (scores: [Double], labels: [Bool]) {
         var scores: [Double] = [], labels: [Bool] = []

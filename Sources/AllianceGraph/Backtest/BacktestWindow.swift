@@ -3,14 +3,14 @@
 ///
 /// Only the states present in both years are scored (a state born or gone in between can't be
 /// forecast from Y): the **common states**, in the start network's order.
-public struct BacktestWindow: Sendable {
-    public var startYear: Int
+package struct BacktestWindow: Sendable {
+    package var startYear: Int
     /// k, in years.
-    public var horizon: Int
-    public var start: AllianceNetwork
-    public var target: AllianceNetwork
+    package var horizon: Int
+    package var start: AllianceNetwork
+    package var target: AllianceNetwork
 
-    public init(startYear: Int, horizon: Int, start: AllianceNetwork, target: AllianceNetwork) {
+    package init(startYear: Int, horizon: Int, start: AllianceNetwork, target: AllianceNetwork) {
         self.startYear = startYear
         self.horizon = horizon
         self.start = start
@@ -21,7 +21,7 @@ public struct BacktestWindow: Sendable {
     /// year: `g = ((c_Y / c_{Y - years})^(1 / years))^(1 / roundsPerYear) - 1` per round, from the
     /// capabilities of `earlier` (the network of year Y - years), clamped to [-0.2, 0.2]; states
     /// absent from `earlier`, or with capability 0 in either year, get 0 (no trend).
-    public mutating func setCapabilityTrends(from earlier: AllianceNetwork, years: Int, roundsPerYear: Int) {
+    package mutating func setCapabilityTrends(from earlier: AllianceNetwork, years: Int, roundsPerYear: Int) {
         guard years > 0, roundsPerYear > 0 else { return }
         for index in start.states.indices {
             let state = start.states[index]
@@ -76,13 +76,13 @@ public struct BacktestWindow: Sendable {
 /// - `balance`: share of balanced triangles of the signed graph of defence pacts (+) and
 ///   rivalries (-) (`StructuralBalance`; a pair that is both counts as a rivalry); NaN without
 ///   signed triangles.
-public struct BacktestIndicators: Hashable, Sendable {
-    public var pacts: Double
-    public var blocs: Double
-    public var polarity: Double
-    public var balance: Double
+package struct BacktestIndicators: Hashable, Sendable {
+    package var pacts: Double
+    package var blocs: Double
+    package var polarity: Double
+    package var balance: Double
 
-    public init(pacts: Double, blocs: Double, polarity: Double, balance: Double) {
+    package init(pacts: Double, blocs: Double, polarity: Double, balance: Double) {
         self.pacts = pacts
         self.blocs = blocs
         self.polarity = polarity

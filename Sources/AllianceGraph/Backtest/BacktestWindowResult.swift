@@ -1,32 +1,32 @@
 /// The scores of one backtest window (`AllianceBacktest`): per method, formation and ends; and the
 /// system indicators of the model, the real target year and the start year.
-public struct BacktestWindowResult: Sendable {
+package struct BacktestWindowResult: Sendable {
     /// One method's scores in the window.
-    public struct MethodScore: Sendable {
-        public var method: ForecastMethod
-        public var formation: RankingScore
-        public var ends: RankingScore
+    package struct MethodScore: Sendable {
+        package var method: ForecastMethod
+        package var formation: RankingScore
+        package var ends: RankingScore
         /// The formation candidates with a score other than 0 (score, whether a pact formed), for
         /// curves and pooled scores over windows; the rest scored 0.
-        public var formationSamples: [(score: Double, formed: Bool)]
+        package var formationSamples: [(score: Double, formed: Bool)]
         /// Formation candidates scored 0: how many formed a pact and how many did not.
-        public var zeroScored: (formed: Int, notFormed: Int)
+        package var zeroScored: (formed: Int, notFormed: Int)
     }
 
-    public var startYear: Int
-    public var horizon: Int
+    package var startYear: Int
+    package var horizon: Int
     /// States present in both years.
-    public var commonStates: Int
+    package var commonStates: Int
     /// Defence pacts of the start year among the common states.
-    public var startPacts: Int
+    package var startPacts: Int
     /// One entry per method, in `ForecastMethod` order.
-    public var methods: [MethodScore]
+    package var methods: [MethodScore]
     /// Model (mean over replicates), real (year Y + k) and persistence (year Y) indicators.
-    public var model: BacktestIndicators
-    public var real: BacktestIndicators
-    public var persistence: BacktestIndicators
+    package var model: BacktestIndicators
+    package var real: BacktestIndicators
+    package var persistence: BacktestIndicators
 
-    public func score(_ method: ForecastMethod) -> MethodScore? { methods.first { $0.method == method } }
+    package func score(_ method: ForecastMethod) -> MethodScore? { methods.first { $0.method == method } }
 
     init(
         window: BacktestWindow, replicates: [AllianceBacktest.Replicate], configuration: AllianceBacktest.Configuration

@@ -10,7 +10,7 @@
 ///   alliance graph (any commitment kind; `IGraphSimilarity`); for ends, the negated similarity;
 /// - `preferentialAttachment`: the product of the two states' alliance-graph degrees (Barabasi &
 ///   Albert 1999; Liben-Nowell & Kleinberg 2007); for ends, its negation.
-public enum ForecastMethod: String, CaseIterable, Hashable, Sendable, Comparable {
+package enum ForecastMethod: String, CaseIterable, Hashable, Sendable, Comparable {
     case model
     case persistence
     case commonNeighbours = "common-neighbours"
@@ -19,15 +19,15 @@ public enum ForecastMethod: String, CaseIterable, Hashable, Sendable, Comparable
     case preferentialAttachment = "preferential-attachment"
 
     /// The igraph link-prediction baselines.
-    public static let linkPrediction: [ForecastMethod] = [.commonNeighbours, .jaccard, .adamicAdar]
+    package static let linkPrediction: [ForecastMethod] = [.commonNeighbours, .jaccard, .adamicAdar]
 
-    public static func < (lhs: ForecastMethod, rhs: ForecastMethod) -> Bool {
+    package static func < (lhs: ForecastMethod, rhs: ForecastMethod) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
     /// The N x N score matrix (row-major, symmetric, diagonal 0) of a baseline on `network`'s
     /// alliance graph; nil for `model`. igraph methods run inside the igraph lock.
-    public func baselineScores(_ network: AllianceNetwork) throws(ComputationError) -> [Double]? {
+    package func baselineScores(_ network: AllianceNetwork) throws(ComputationError) -> [Double]? {
         let n = network.count
         switch self {
         case .model: return nil

@@ -14,19 +14,19 @@
 ///   positives.
 /// `prevalence` (positives / candidates) is what a random ranking scores on average in AP and
 /// precision. Cost O(C log C) for C candidates.
-public struct RankingScore: Hashable, Sendable {
-    public var candidates: Int
-    public var positives: Int
-    public var averagePrecision: Double
-    public var precisionAtN: Double
-    public var recallAtN: Double
+package struct RankingScore: Hashable, Sendable {
+    package var candidates: Int
+    package var positives: Int
+    package var averagePrecision: Double
+    package var precisionAtN: Double
+    package var recallAtN: Double
     /// The n of precision and recall at n.
-    public var top: Int
+    package var top: Int
 
-    public var prevalence: Double { candidates == 0 ? .nan : Double(positives) / Double(candidates) }
+    package var prevalence: Double { candidates == 0 ? .nan : Double(positives) / Double(candidates) }
 
     /// Scores `scores` (one per candidate) against `labels` (true: the event happened).
-    public init(scores: [Double], labels: [Bool], top: Int) {
+    package init(scores: [Double], labels: [Bool], top: Int) {
         precondition(scores.count == labels.count, "one label per score")
         let groups = Self.groups(scores: scores, labels: labels)
         candidates = scores.count
@@ -67,7 +67,7 @@ public struct RankingScore: Hashable, Sendable {
     /// The precision-recall curve: one (recall, precision) point after each group of equal
     /// scores, at most `maxPoints` of them (evenly thinned, the last point kept). Empty without
     /// positives.
-    public static func curve(scores: [Double], labels: [Bool], maxPoints: Int = 200) -> [(
+    package static func curve(scores: [Double], labels: [Bool], maxPoints: Int = 200) -> [(
         recall: Double, precision: Double
     )] {
         let groups = groups(scores: scores, labels: labels)

@@ -5,12 +5,12 @@
 ///   pacts, AUC-PR at k = 5, windows 1816-1945; docs/VALIDATION.md gives the search, the
 ///   training score and the held-out score 1946-2008). Only the assignments listed differ from
 ///   `defaults`.
-public enum ParameterProfile: String, CaseIterable, Hashable, Sendable {
+package enum ParameterProfile: String, CaseIterable, Hashable, Sendable {
     case defaults
     case calibrated
 
     /// The `name=value` assignments of the profile, in the order they are applied.
-    public var assignments: [String] {
+    package var assignments: [String] {
         switch self {
         case .defaults: return []
         case .calibrated: return Self.calibratedAssignments
@@ -22,12 +22,12 @@ public enum ParameterProfile: String, CaseIterable, Hashable, Sendable {
     ]
 
     /// `parameters` with the profile's assignments applied.
-    public func apply(to parameters: inout SimulationParameters) throws(InputError) {
+    package func apply(to parameters: inout SimulationParameters) throws(InputError) {
         try parameters.apply(assignments)
     }
 
     /// The profile called `name`; throws with the list of names.
-    public static func named(_ name: String) throws(InputError) -> ParameterProfile {
+    package static func named(_ name: String) throws(InputError) -> ParameterProfile {
         guard let profile = ParameterProfile(rawValue: name) else {
             throw InputError(
                 location: "--profile",

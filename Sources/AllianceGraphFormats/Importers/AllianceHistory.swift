@@ -9,11 +9,11 @@
 /// kept for the years in `years`, and the spell files (states, majors, contiguity, rivalries)
 /// are kept whole. Cost: one pass over each file; then O(ties + states) per year.
 /// Only ATOP is supported (`options.source` must be `.atop`).
-public struct AllianceHistory: Sendable {
-    public let options: AllianceImportOptions
+package struct AllianceHistory: Sendable {
+    package let options: AllianceImportOptions
     /// The years for which `scenario(year:)` can build a scenario: the requested years that every
     /// given file covers.
-    public let years: ClosedRange<Int>
+    package let years: ClosedRange<Int>
     private let allianceFile: String
     private let dyads: [Int: AllianceDyads]
     private let members: [COWDataSources.MemberSpell]?
@@ -78,7 +78,7 @@ public struct AllianceHistory: Sendable {
     }
 
     /// The scenario of `year`, as `AllianceImporter.run` would import it with these options.
-    public func scenario(year: Int) throws(InputError) -> ImportResult {
+    package func scenario(year: Int) throws(InputError) -> ImportResult {
         guard years.contains(year) else {
             throw InputError(
                 location: "year",
@@ -103,7 +103,7 @@ public struct AllianceHistory: Sendable {
     /// The backtest windows of every horizon k: start years `from`, `from + step`, ... up to
     /// `to - k`, each scored against year Y + k; each start network carries the capability trends
     /// of the `trendYears` before Y (as many of them as the files cover; none for the first year).
-    public func windows(
+    package func windows(
         horizons: [Int], from: Int, to: Int, step: Int = 1, trendYears: Int = 5, roundsPerYear: Int = 1
     ) throws(InputError) -> [BacktestWindow] {
         var networks: [Int: AllianceNetwork] = [:]

@@ -3,15 +3,15 @@
 /// Writes alliance backtest results (`AllianceBacktest`): a totals table for people, tidy CSV and
 /// JSON for programs, with one row per window and method plus one total row per horizon and
 /// method (docs/VALIDATION.md defines every column).
-public enum BacktestOutput {
+package enum BacktestOutput {
     /// What the run was, for the JSON header.
-    public struct RunInfo: Sendable {
-        public var from: Int
-        public var to: Int
-        public var configuration: AllianceBacktest.Configuration
-        public var profile: String?
+    package struct RunInfo: Sendable {
+        package var from: Int
+        package var to: Int
+        package var configuration: AllianceBacktest.Configuration
+        package var profile: String?
 
-        public init(from: Int, to: Int, configuration: AllianceBacktest.Configuration, profile: String? = nil) {
+        package init(from: Int, to: Int, configuration: AllianceBacktest.Configuration, profile: String? = nil) {
             self.from = from
             self.to = to
             self.configuration = configuration
@@ -20,7 +20,7 @@ public enum BacktestOutput {
     }
 
     /// The CSV columns, shared by window rows (`row` = window) and total rows (`row` = total).
-    public static let columns = [
+    package static let columns = [
         "row", "horizon", "start_year", "method", "windows", "states", "candidates", "new_pacts", "prevalence",
         "ap", "pooled_ap", "precision_at_n", "recall_at_n", "start_pacts", "ended_pacts", "ends_ap", "pacts",
         "blocs", "polarity", "balance", "real_pacts", "real_blocs", "real_polarity", "real_balance",
@@ -57,7 +57,7 @@ public enum BacktestOutput {
         ]
     }
 
-    public static func csv(_ results: [BacktestWindowResult], summary: BacktestSummary) -> String {
+    package static func csv(_ results: [BacktestWindowResult], summary: BacktestSummary) -> String {
         func text(_ value: Double?) -> String { value.map(NumberFormat.csv) ?? "NA" }
         var lines = [columns.joined(separator: ",")]
         for w in results {
@@ -75,7 +75,7 @@ public enum BacktestOutput {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func json(_ results: [BacktestWindowResult], summary: BacktestSummary, info: RunInfo) -> String {
+    package static func json(_ results: [BacktestWindowResult], summary: BacktestSummary, info: RunInfo) -> String {
         func object(_ head: [JSONMember], _ values: [Double?]) -> JSONValue {
             var members = head
             for (name, value) in zip(columns.dropFirst(4), values) {
@@ -125,7 +125,7 @@ public enum BacktestOutput {
     }
 
     /// The totals as a table for people, one block per horizon.
-    public static func table(_ summary: BacktestSummary, top: Int) -> String {
+    package static func table(_ summary: BacktestSummary, top: Int) -> String {
         var table = TextTable(
             headers: [
                 "k", "method", "windows", "new pacts", "prevalence", "mean AP", "pooled AP", "P@\(top)", "R@\(top)",
