@@ -35,7 +35,7 @@ struct ReportSectionsTests {
         #expect(html.components(separatedBy: "<svg").count - 1 >= 6)
     }
 
-    @Test("an unknown crisis state is bad input (exit 65) and nothing is written")
+    @Test("an unknown crisis state is a usage error (exit 64) and nothing is written")
     func badCrisis() throws {
         let folder = try CLITestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -44,7 +44,7 @@ struct ReportSectionsTests {
             "report", CLITestSupport.path("Networks/europe-1914.json"),
             "--crisis", "AUH:SRB", "-o", output, "--quiet",
         ])
-        expectExit(65) { try command.run() }
+        expectExit(64, message: "--crisis: unknown target \"SRB\"") { try command.run() }
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 

@@ -80,7 +80,7 @@ def main():
 
         # Leiden, modularity objective: python-igraph passes normalize_resolution=True and,
         # with no node weights given, uses strengths as node weights, i.e. CPM with node
-        # weights = strength and resolution 1/(2m) (ENGINEERING.md section 2).
+        # weights = strength and resolution 1/(2m).
         best = None
         qualities = []
         for k in range(spec["leiden_seeds"]):

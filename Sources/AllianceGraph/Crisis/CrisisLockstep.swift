@@ -1,5 +1,5 @@
 /// Sixty-four stochastic crises of one engine run in lockstep, one per bit of a `UInt64`
-/// (ENGINEERING.md section 4: SIMD pays only on contiguous lanes).
+/// (SIMD pays only on contiguous lanes: the 64 runs of a state are the bits of one word).
 ///
 /// The per-run state of the cascade is stored as lane masks, one word per state: bit `l` of
 /// `bellA[j]` says that in run `l` of the group state j is a belligerent on side A, and likewise

@@ -193,7 +193,7 @@ public struct Simulation: Sendable {
             commitments: commitmentCount, system: system)
     }
 
-    /// The invariants every round must keep (ENGINEERING.md section 6): the network validates
+    /// The invariants every round must keep: the network validates
     /// (ids in range, no self-ties, credibility in [0, 1], no duplicate ties), efforts in the
     /// budget, power finite and >= 0 (> 0 where capability is).
     func checkInvariants() {

@@ -1,5 +1,5 @@
 @_spi(Internals) import AllianceGraph
-/// The files of a simulation run (ENGINEERING.md section 3): `rounds.csv`, `system.csv`,
+/// The files of a simulation run: `rounds.csv`, `system.csv`,
 /// `final.json`, `run.json`.
 ///
 /// CSV: a header row, snake_case columns, numbers in `NumberFormat.csv` (shortest round-trip,
