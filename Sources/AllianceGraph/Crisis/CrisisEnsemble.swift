@@ -468,20 +468,20 @@ public struct CrisisEnsembleResult: Hashable, Sendable {
 
 /// Mean, standard deviation and quantiles of a sample. Quantiles are of type 7 (linear
 /// interpolation between order statistics, R's default and numpy's `linear`).
-package struct DistributionSummary: Hashable, Sendable {
-    package var count: Int
-    package var mean: Double
+@_spi(Internals) public struct DistributionSummary: Hashable, Sendable {
+    public var count: Int
+    public var mean: Double
     /// Sample standard deviation (n - 1); 0 for one value.
-    package var standardDeviation: Double
-    package var minimum: Double
-    package var q05: Double
-    package var q25: Double
-    package var median: Double
-    package var q75: Double
-    package var q95: Double
-    package var maximum: Double
+    public var standardDeviation: Double
+    public var minimum: Double
+    public var q05: Double
+    public var q25: Double
+    public var median: Double
+    public var q75: Double
+    public var q95: Double
+    public var maximum: Double
 
-    package init(_ values: [Double]) {
+    public init(_ values: [Double]) {
         let sorted = values.sorted()
         count = sorted.count
         guard !sorted.isEmpty else {
@@ -505,7 +505,7 @@ package struct DistributionSummary: Hashable, Sendable {
     }
 
     /// Type-7 quantile of an ascending, non-empty sample.
-    package static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
         let h = Double(sorted.count - 1) * p
         let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
         return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
