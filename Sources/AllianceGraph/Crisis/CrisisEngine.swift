@@ -1,4 +1,4 @@
-/// The chain-ganging cascade of MODEL.md section 4, compiled once per network so that it can be
+/// The chain-ganging cascade of docs/MODEL.md section 4, compiled once per network so that it can be
 /// rerun cheaply (ensembles, exposure) with different seeds, attackers and targets.
 ///
 /// Construction turns the network into flat arrays: the obligations grouped by committed state
@@ -6,7 +6,7 @@
 /// `kappa * l`), the rivalries in CSR form, and the war plans. A run reads those arrays and
 /// writes only into a `CrisisScratch` that the caller reuses, so steps allocate nothing.
 ///
-/// Rules as implemented (docs/CRISIS.md lists every choice MODEL.md leaves open):
+/// Rules as implemented (docs/CRISIS.md lists every choice docs/MODEL.md leaves open):
 /// - Step 0: the initiator is an entrant on side A; the target a victim on side B.
 /// - At step t every state still out (not a belligerent, not already decided) reads the frozen
 ///   snapshot of step t - 1. `defense`, `guarantee` and `patronage` to j trigger when j is a
@@ -168,7 +168,7 @@ public struct CrisisEngine: Sendable {
     }
 
     /// A fresh scratch for this engine (one per worker thread).
-    package func makeScratch() -> CrisisScratch {
+    @_spi(Internals) public func makeScratch() -> CrisisScratch {
         CrisisScratch(stateCount: stateCount, planCount: planActor.count)
     }
 
@@ -329,16 +329,56 @@ public struct CrisisEngine: Sendable {
 
     /// Runs the cascade `attacker -> target` into `scratch` (which is reset first). No
     /// allocation once the scratch exists.
-    package func simulate(attacker: Int, target: Int, stochastic: Bool, runSeed: UInt64, scratch: inout CrisisScratch) {
-        let never = CrisisEngine.never
+    ///
+    /// Each step t has five phases, all reading the war as it stood at step t - 1 unless said:
+    /// decisions (pledges, then opportunism), war plans scheduled, war plans due executed, due
+    /// pledge entries the war now forbids called off, due entries made. The cascade stops when a
+    /// step changes nothing and nothing is pending, or at `options.maxSteps`.
+    @_spi(Internals) public func simulate(
+        attacker: Int, target: Int, stochastic: Bool, runSeed: UInt64, scratch: inout CrisisScratch
+    ) {
         scratch.reset(runSeed: runSeed, stochastic: stochastic, attacker: attacker, target: target)
-        let n = stateCount
-        let delay = Int32(entryDelay)
-        let planCount = planActor.count
-        let opportunism = options.opportunism
-        let factor = options.opportunismFactor
-        let oppDelay = Int32(options.opportunismDelay)
+        startWar(attacker: attacker, target: target, &scratch)
+        var open = OpenWork()
+        var lastStep: Int32 = 0
+        var t: Int32 = 1
+        var stoppedByLimit = false
+        let draw = Draw(stochastic: stochastic, runSeed: runSeed)
+        while true {
+            if Int(t) > options.maxSteps {
+                stoppedByLimit = !open.isEmpty
+                break
+            }
+            makeDecisions(at: t, draw, &open, &scratch)
+            schedulePlans(decidedAt: t - 1, &open, &scratch)
+            var changed = open.plansScheduled > 0 && executePlans(at: t, &open, &scratch)
+            // All due entries are checked before any enters, so the order of states does not matter.
+            let calledOff = open.pending > 0 && callOffBlockedEntries(at: t, pendingCount: &open.pending, &scratch)
+            if open.pending > 0 && enterDueStates(at: t, &open, &scratch) { changed = true }
+            if changed { lastStep = t }
+            if !changed && !calledOff && open.isEmpty { break }
+            t += 1
+        }
+        scratch.lastStep = lastStep
+        scratch.stoppedByLimit = stoppedByLimit
+    }
 
+    /// What keeps a cascade going: entries decided but not made, states watching for an
+    /// opportunity, war plans scheduled but not executed.
+    struct OpenWork {
+        var pending = 0, watching = 0, plansScheduled = 0
+        var isEmpty: Bool { pending == 0 && watching == 0 && plansScheduled == 0 }
+    }
+
+    /// The run's mode and seed: stochastic runs draw pledges and perceptions from `runSeed`.
+    struct Draw {
+        let stochastic: Bool
+        let runSeed: UInt64
+    }
+
+    /// Step 0: the attacker on side 1, the target attacked on side 2.
+    @inline(__always)
+    private func startWar(attacker: Int, target: Int, _ scratch: inout CrisisScratch) {
         scratch.side[attacker] = 1
         scratch.entryStep[attacker] = 0
         scratch.entryCause[attacker] = CauseCode.initiator
@@ -349,161 +389,184 @@ public struct CrisisEngine: Sendable {
         scratch.entryRef[target] = Int32(attacker)
         scratch.victimCause[target] = CauseCode.initialAttack
         scratch.victimRef[target] = Int32(attacker)
+    }
 
-        var pendingCount = 0, watchCount = 0, plansScheduled = 0
-        var lastStep: Int32 = 0
-        var t: Int32 = 1
-        var stoppedByLimit = false
-        while true {
-            if Int(t) > options.maxSteps {
-                stoppedByLimit = pendingCount > 0 || watchCount > 0 || plansScheduled > 0
-                break
+    /// Phase 1: every state out of the war with nothing decided decides from the snapshot of step
+    /// t - 1: an honoured pledge enters after the entry delay; otherwise, with opportunism on, it
+    /// may watch for, and then take, the chance to join the side expected to win.
+    @inline(__always)
+    private func makeDecisions(at t: Int32, _ draw: Draw, _ open: inout OpenWork, _ scratch: inout CrisisScratch) {
+        let never = CrisisEngine.never, prev = t - 1
+        let powers = options.opportunism ? coalitionPowers(at: prev, scratch) : (0, 0)
+        for i in 0..<stateCount {
+            if scratch.entryStep[i] != never || scratch.pendingSide[i] != 0 { continue }
+            let d = decide(i, prev: prev, stochastic: draw.stochastic, runSeed: draw.runSeed, scratch: scratch)
+            if d.side != 0 {
+                scratch.pendingSide[i] = d.side
+                scratch.pendingStep[i] = prev + Int32(entryDelay)
+                scratch.pendingCause[i] = CauseCode.pledge
+                scratch.pendingRef[i] = d.obligation
+                scratch.pendingValue[i] = d.honour
+                open.pending += 1
+                if scratch.watchSide[i] != 0 { scratch.watchSide[i] = 0; open.watching -= 1 }
+                continue
             }
-            let prev = t - 1
-            var powerA = 0.0, powerB = 0.0
-            if opportunism {
-                for j in 0..<n where scratch.entryStep[j] <= prev {
-                    if scratch.side[j] == 1 { powerA += power[j] } else { powerB += power[j] }
+            guard options.opportunism else { continue }
+            considerOpportunity(
+                i, at: t, vetoA: d.vetoA, vetoB: d.vetoB, powers: powers, draw, &open, &scratch)
+        }
+    }
+
+    /// Sum of the power of the belligerents on each side at step `prev`.
+    @inline(__always)
+    private func coalitionPowers(at prev: Int32, _ scratch: borrowing CrisisScratch) -> (a: Double, b: Double) {
+        var powerA = 0.0, powerB = 0.0
+        for j in 0..<stateCount where scratch.entryStep[j] <= prev {
+            if scratch.side[j] == 1 { powerA += power[j] } else { powerB += power[j] }
+        }
+        return (powerA, powerB)
+    }
+
+    /// Opportunism for state `i` (no pledge honoured): the side whose power ratio, seen through i's
+    /// perception bias, reaches `opportunismFactor` is the expected winner; when i has a rival on
+    /// the losing side and no veto against the winner, i watches, and after `opportunismDelay`
+    /// consecutive steps of the same expectation it enters at once.
+    @inline(__always)
+    private func considerOpportunity(
+        _ i: Int, at t: Int32, vetoA: Bool, vetoB: Bool, powers: (a: Double, b: Double), _ draw: Draw,
+        _ open: inout OpenWork, _ scratch: inout CrisisScratch
+    ) {
+        let prev = t - 1, factor = options.opportunismFactor
+        var winner: Int8 = 0
+        var ratio = 0.0
+        if powers.a > 0 || powers.b > 0 {
+            if draw.stochastic && scratch.perception[i].isNaN {
+                scratch.perception[i] = perceptionFactor(draw.runSeed, i)
+            }
+            let bias = draw.stochastic ? scratch.perception[i] : 1
+            ratio = (powers.b > 0 ? powers.a / powers.b : .infinity) * bias
+            if ratio >= factor { winner = 1 } else if ratio * factor <= 1 { winner = 2 }
+        }
+        var rival: Int32 = -1
+        if winner != 0 && !(winner == 1 ? vetoA : vetoB) {
+            let loser: Int8 = 3 - winner
+            for r in Int(rivOffsets[i])..<Int(rivOffsets[i + 1]) {
+                let j = Int(rivTargets[r])
+                if scratch.entryStep[j] <= prev && scratch.side[j] == loser { rival = Int32(j); break }
+            }
+        }
+        if rival < 0 {
+            if scratch.watchSide[i] != 0 { scratch.watchSide[i] = 0; open.watching -= 1 }
+            return
+        }
+        if scratch.watchSide[i] != winner {
+            if scratch.watchSide[i] == 0 { open.watching += 1 }
+            scratch.watchSide[i] = winner
+            scratch.watchSince[i] = prev
+        }
+        if prev - scratch.watchSince[i] + 1 >= Int32(options.opportunismDelay) {
+            scratch.watchSide[i] = 0
+            open.watching -= 1
+            scratch.pendingSide[i] = winner
+            scratch.pendingStep[i] = t
+            scratch.pendingCause[i] = CauseCode.opportunism
+            scratch.pendingRef[i] = rival
+            scratch.pendingValue[i] = winner == 1 ? ratio : 1 / ratio
+            open.pending += 1
+        }
+    }
+
+    /// Phase 2: a war plan not yet scheduled whose actor is at war with one of its triggers at
+    /// step `decidedAt` is scheduled for `decidedAt + entryDelay`.
+    @inline(__always)
+    private func schedulePlans(decidedAt prev: Int32, _ open: inout OpenWork, _ scratch: inout CrisisScratch) {
+        for p in 0..<planActor.count where scratch.planDue[p] == CrisisEngine.never {
+            let actor = Int(planActor[p])
+            guard scratch.entryStep[actor] <= prev else { continue }
+            let enemy: Int8 = 3 - scratch.side[actor]
+            for q in Int(planTriggerOffsets[p])..<Int(planTriggerOffsets[p + 1]) {
+                let z = Int(planTriggers[q])
+                if scratch.entryStep[z] <= prev && scratch.side[z] == enemy {
+                    scratch.planDue[p] = prev + Int32(entryDelay)
+                    open.plansScheduled += 1
+                    break
                 }
             }
-            // 1. Decisions from the snapshot of step t - 1.
-            for i in 0..<n {
-                if scratch.entryStep[i] != never || scratch.pendingSide[i] != 0 { continue }
-                let d = decide(i, prev: prev, stochastic: stochastic, runSeed: runSeed, scratch: scratch)
-                if d.side != 0 {
-                    scratch.pendingSide[i] = d.side
-                    scratch.pendingStep[i] = prev + delay
-                    scratch.pendingCause[i] = CauseCode.pledge
-                    scratch.pendingRef[i] = d.obligation
-                    scratch.pendingValue[i] = d.honour
-                    pendingCount += 1
-                    if scratch.watchSide[i] != 0 { scratch.watchSide[i] = 0; watchCount -= 1 }
-                    continue
-                }
-                guard opportunism else { continue }
-                // Opportunism: join the side expected to win against a rival on the losing side.
-                var winner: Int8 = 0
-                var ratio = 0.0
-                if powerA > 0 || powerB > 0 {
-                    if stochastic && scratch.perception[i].isNaN {
-                        scratch.perception[i] = perceptionFactor(runSeed, i)
-                    }
-                    let bias = stochastic ? scratch.perception[i] : 1
-                    ratio = (powerB > 0 ? powerA / powerB : .infinity) * bias
-                    if ratio >= factor { winner = 1 } else if ratio * factor <= 1 { winner = 2 }
-                }
-                var rival: Int32 = -1
-                if winner != 0 && !(winner == 1 ? d.vetoA : d.vetoB) {
-                    let loser: Int8 = 3 - winner
-                    for r in Int(rivOffsets[i])..<Int(rivOffsets[i + 1]) {
-                        let j = Int(rivTargets[r])
-                        if scratch.entryStep[j] <= prev && scratch.side[j] == loser { rival = Int32(j); break }
-                    }
-                }
-                if rival < 0 {
-                    if scratch.watchSide[i] != 0 { scratch.watchSide[i] = 0; watchCount -= 1 }
-                    continue
-                }
-                if scratch.watchSide[i] != winner {
-                    if scratch.watchSide[i] == 0 { watchCount += 1 }
-                    scratch.watchSide[i] = winner
-                    scratch.watchSince[i] = prev
-                }
-                if prev - scratch.watchSince[i] + 1 >= oppDelay {
-                    scratch.watchSide[i] = 0
-                    watchCount -= 1
-                    scratch.pendingSide[i] = winner
-                    scratch.pendingStep[i] = t
-                    scratch.pendingCause[i] = CauseCode.opportunism
-                    scratch.pendingRef[i] = rival
-                    scratch.pendingValue[i] = winner == 1 ? ratio : 1 / ratio
-                    pendingCount += 1
-                }
-            }
-            // 2. War plans whose condition holds in the snapshot are scheduled.
-            for p in 0..<planCount where scratch.planDue[p] == never {
-                let actor = Int(planActor[p])
-                guard scratch.entryStep[actor] <= prev else { continue }
-                let enemy: Int8 = 3 - scratch.side[actor]
-                for q in Int(planTriggerOffsets[p])..<Int(planTriggerOffsets[p + 1]) {
-                    let z = Int(planTriggers[q])
-                    if scratch.entryStep[z] <= prev && scratch.side[z] == enemy {
-                        scratch.planDue[p] = prev + delay
-                        plansScheduled += 1
-                        break
-                    }
-                }
-            }
-            var changed = false
-            // 3. War plans due now are executed, in plan order.
-            if plansScheduled > 0 {
-                for p in 0..<planCount where scratch.planDue[p] == t {
-                    scratch.planDue[p] = -1
-                    plansScheduled -= 1
-                    let actor = Int(planActor[p])
-                    let own = scratch.side[actor], enemy: Int8 = 3 - own
-                    for q in Int(planAttackOffsets[p])..<Int(planAttackOffsets[p + 1]) {
-                        let z = Int(planAttacks[q])
-                        if scratch.entryStep[z] != never {
-                            if scratch.side[z] == enemy && scratch.victimStep[z] == never {
-                                scratch.victimStep[z] = t
-                                scratch.victimCause[z] = CauseCode.warPlan
-                                scratch.victimRef[z] = Int32(p)
-                                changed = true
-                            }
-                            continue
-                        }
-                        if scratch.pendingSide[z] == own { continue }
-                        if scratch.pendingSide[z] != 0 { scratch.pendingSide[z] = 0; pendingCount -= 1 }
-                        if scratch.watchSide[z] != 0 { scratch.watchSide[z] = 0; watchCount -= 1 }
-                        scratch.side[z] = enemy
-                        scratch.entryStep[z] = t
+        }
+    }
+
+    /// Phase 3: the war plans due at step `t` are executed, in plan order. A target out of the war
+    /// is attacked and joins the side opposite the actor (a decision for the actor's side stands;
+    /// one for the other side, or a watch, is dropped); a target already at war on the other side
+    /// is marked as attacked. Returns true when something changed.
+    @inline(__always)
+    private func executePlans(at t: Int32, _ open: inout OpenWork, _ scratch: inout CrisisScratch) -> Bool {
+        let never = CrisisEngine.never
+        var changed = false
+        for p in 0..<planActor.count where scratch.planDue[p] == t {
+            scratch.planDue[p] = -1
+            open.plansScheduled -= 1
+            let own = scratch.side[Int(planActor[p])], enemy: Int8 = 3 - own
+            for q in Int(planAttackOffsets[p])..<Int(planAttackOffsets[p + 1]) {
+                let z = Int(planAttacks[q])
+                if scratch.entryStep[z] != never {
+                    if scratch.side[z] == enemy && scratch.victimStep[z] == never {
                         scratch.victimStep[z] = t
-                        scratch.entryCause[z] = CauseCode.warPlan
-                        scratch.entryRef[z] = Int32(p)
                         scratch.victimCause[z] = CauseCode.warPlan
                         scratch.victimRef[z] = Int32(p)
                         changed = true
                     }
+                    continue
                 }
+                if scratch.pendingSide[z] == own { continue }
+                if scratch.pendingSide[z] != 0 { scratch.pendingSide[z] = 0; open.pending -= 1 }
+                if scratch.watchSide[z] != 0 { scratch.watchSide[z] = 0; open.watching -= 1 }
+                scratch.side[z] = enemy
+                scratch.entryStep[z] = t
+                scratch.victimStep[z] = t
+                scratch.entryCause[z] = CauseCode.warPlan
+                scratch.entryRef[z] = Int32(p)
+                scratch.victimCause[z] = CauseCode.warPlan
+                scratch.victimRef[z] = Int32(p)
+                changed = true
             }
-            // 4. Decided pledge entries due now that the war as it now stands forbids are called
-            // off (all checked before any enters, so the order of states does not matter); the
-            // state decides again from this step's snapshot.
-            let calledOff = pendingCount > 0 && callOffBlockedEntries(at: t, pendingCount: &pendingCount, &scratch)
-            // 5. Decided entries due now, in state order.
-            if pendingCount > 0 {
-                for i in 0..<n where scratch.pendingSide[i] != 0 && scratch.pendingStep[i] == t {
-                    let s = scratch.pendingSide[i]
-                    scratch.pendingSide[i] = 0
-                    pendingCount -= 1
-                    scratch.side[i] = s
-                    scratch.entryStep[i] = t
-                    scratch.entryCause[i] = scratch.pendingCause[i]
-                    scratch.entryRef[i] = scratch.pendingRef[i]
-                    scratch.entryValue[i] = scratch.pendingValue[i]
-                    changed = true
-                    if scratch.pendingCause[i] == CauseCode.opportunism {
-                        let enemy: Int8 = 3 - s
-                        for r in Int(rivOffsets[i])..<Int(rivOffsets[i + 1]) {
-                            let j = Int(rivTargets[r])
-                            if scratch.entryStep[j] != never && scratch.side[j] == enemy
-                                && scratch.victimStep[j] == never
-                            {
-                                scratch.victimStep[j] = t
-                                scratch.victimCause[j] = CauseCode.opportunistAttack
-                                scratch.victimRef[j] = Int32(i)
-                            }
-                        }
-                    }
-                }
-            }
-            if changed { lastStep = t }
-            if !changed && !calledOff && pendingCount == 0 && watchCount == 0 && plansScheduled == 0 { break }
-            t += 1
         }
-        scratch.lastStep = lastStep
-        scratch.stoppedByLimit = stoppedByLimit
+        return changed
+    }
+
+    /// Phase 5: the decided entries due at step `t` are made, in state order; an opportunist's
+    /// entry attacks its rivals at war on the other side. Returns true when a state entered.
+    @inline(__always)
+    private func enterDueStates(at t: Int32, _ open: inout OpenWork, _ scratch: inout CrisisScratch) -> Bool {
+        var changed = false
+        for i in 0..<stateCount where scratch.pendingSide[i] != 0 && scratch.pendingStep[i] == t {
+            let s = scratch.pendingSide[i]
+            scratch.pendingSide[i] = 0
+            open.pending -= 1
+            scratch.side[i] = s
+            scratch.entryStep[i] = t
+            scratch.entryCause[i] = scratch.pendingCause[i]
+            scratch.entryRef[i] = scratch.pendingRef[i]
+            scratch.entryValue[i] = scratch.pendingValue[i]
+            changed = true
+            if scratch.pendingCause[i] == CauseCode.opportunism { attackRivals(of: i, side: s, at: t, &scratch) }
+        }
+        return changed
+    }
+
+    /// An opportunist `i` entering on `side` attacks its rivals at war on the other side that are
+    /// not yet victims.
+    @inline(__always)
+    private func attackRivals(of i: Int, side: Int8, at t: Int32, _ scratch: inout CrisisScratch) {
+        let never = CrisisEngine.never, enemy: Int8 = 3 - side
+        for r in Int(rivOffsets[i])..<Int(rivOffsets[i + 1]) {
+            let j = Int(rivTargets[r])
+            if scratch.entryStep[j] != never && scratch.side[j] == enemy && scratch.victimStep[j] == never {
+                scratch.victimStep[j] = t
+                scratch.victimCause[j] = CauseCode.opportunistAttack
+                scratch.victimRef[j] = Int32(i)
+            }
+        }
     }
 }
 

@@ -77,18 +77,12 @@ final class CrisisLockstep: @unchecked Sendable {
     /// (`blockedLanes`); returns the lanes in which some entry was called off.
     @inline(__always)
     func callOffBlockedLanes(at t: Int32, active: UInt64, _ s: CrisisLaneScratch) -> UInt64 {
-        let lanes = CrisisLockstep.lanes
-        let pending = s.pending, pendingA = s.pendingA, pendingStep = s.pendingStep
+        let pending = s.pending, pendingA = s.pendingA
         var calledOff: UInt64 = 0
         for i in 0..<stateCount {
-            var waiting = pending[i] & active
+            let waiting = pending[i] & active
             if waiting == 0 { continue }
-            var due: UInt64 = 0
-            while waiting != 0 {
-                let l = waiting.trailingZeroBitCount
-                waiting &= waiting &- 1
-                if pendingStep[i &* lanes &+ l] == t { due |= UInt64(1) << UInt64(l) }
-            }
+            let due = dueLanes(waiting, row: i, steps: s.pendingStep, at: t)
             if due == 0 { continue }
             let blocked = due & blockedLanes(i, pendingA: pendingA[i], bellA: s.bellA, bellB: s.bellB, victim: s.victim)
             if blocked == 0 { continue }
@@ -131,232 +125,321 @@ final class CrisisLockstep: @unchecked Sendable {
     /// `bellA`/`bellB` bits (sides), `entryStep[i * 64 + l]` (valid where the lane's bit is set in
     /// `bellA[i] | bellB[i]`), `lastStep[l]`, and `scratch.limited` (lanes stopped at the step
     /// limit with entries or plans pending).
+    ///
+    /// Each step has the five phases of `CrisisEngine.simulate`: decisions from the snapshot of
+    /// step t - 1 (the masks are not written until phase 3), war plans scheduled, war plans due
+    /// executed, due entries the war now forbids called off, due entries made.
     func simulate(attacker: Int, target: Int, valid: UInt64, scratch s: CrisisLaneScratch) {
-        let n = stateCount, planCount = self.planCount, delay = self.delay, boost = self.boost
-        let offsets = oblOffsets.base, partner = oblPartner.base, kind = oblKind.base
-        let credibility = oblCredibility.base, honour = oblHonour.base
-        let actorOf = planActor.base, trigOff = planTriggerOffsets.base,
-            trig = planTriggers.base
-        let attOff = planAttackOffsets.base, att = planAttacks.base
-        let bellA = s.bellA, bellB = s.bellB, victim = s.victim, pending = s.pending, pendingA = s.pendingA
-        let pendingStep = s.pendingStep, entryStep = s.entryStep
-        let planFresh = s.planFresh, planScheduled = s.planScheduled, planDue = s.planDue
-        let seeds = s.seeds, bestA = s.bestA, bestB = s.bestB, lastStep = s.lastStep
-        let lanes = CrisisLockstep.lanes
-        let neutrality = CrisisEngine.Kind.neutrality, nonaggression = CrisisEngine.Kind.nonaggression
-        let consultation = CrisisEngine.Kind.consultation, offense = CrisisEngine.Kind.offense
-
-        for i in 0..<n { bellA[i] = 0; bellB[i] = 0; victim[i] = 0; pending[i] = 0; pendingA[i] = 0 }
-        for p in 0..<planCount { planFresh[p] = valid; planScheduled[p] = 0 }
-        for l in 0..<lanes {
-            lastStep[l] = 0
-            entryStep[attacker &* lanes &+ l] = 0
-            entryStep[target &* lanes &+ l] = 0
-        }
-        bellA[attacker] = valid
-        bellB[target] = valid
-        victim[target] = valid
-        s.limited = 0
-
-        /// Largest credibility of i's consultation pledges to states in `side` in lane `l` (0 if none).
-        @inline(__always)
-        func consultationCredibility(_ lo: Int, _ hi: Int, _ side: UnsafeMutablePointer<UInt64>, _ l: Int) -> Double {
-            var c = 0.0
-            for k in lo..<hi where kind[k] == consultation && (side[Int(partner[k])] >> UInt64(l)) & 1 != 0 {
-                c = max(c, credibility[k])
-            }
-            return c
-        }
-
+        reset(attacker: attacker, target: target, valid: valid, s)
         var active = valid
         var t: Int32 = 1
         while active != 0 {
             if Int(t) > maxSteps {
-                var busy: UInt64 = 0
-                for i in 0..<n { busy |= pending[i] }
-                for p in 0..<planCount { busy |= planScheduled[p] }
-                s.limited = active & busy
+                s.limited = active & busyLanes(s)
                 break
             }
-            let prev = t &- 1
-            // 1. Decisions from the snapshot of step t - 1 (the masks are not written until 3.).
-            for i in 0..<n {
-                let open = active & ~(bellA[i] | bellB[i] | pending[i])
-                if open == 0 { continue }
-                let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
-                var vetoA: UInt64 = 0, vetoB: UInt64 = 0, consA: UInt64 = 0, consB: UInt64 = 0
-                var fightA: UInt64 = 0, fightB: UInt64 = 0
-                for k in lo..<hi {
-                    let j = Int(partner[k])
-                    let a = bellA[j], b = bellB[j]
-                    let kd = kind[k]
-                    if kd == neutrality || kd == nonaggression {
-                        // A veto protects only a partner that is a victim (attacked).
-                        let v = victim[j]
-                        vetoA |= b & v; vetoB |= a & v
-                    } else if kd == consultation {
-                        consA |= a; consB |= b
-                    } else {
-                        fightA |= a; fightB |= b
-                    }
-                }
-                if (fightA | fightB) & open == 0 { continue }
-                let candidates = cancelBoth ? open & ~(fightA & fightB) : open
-                if candidates == 0 { continue }
-                var gotA: UInt64 = 0, gotB: UInt64 = 0
-                for k in lo..<hi {
-                    let kd = kind[k]
-                    if kd == neutrality || kd == nonaggression || kd == consultation { continue }
-                    let j = Int(partner[k])
-                    let a = bellA[j], b = bellB[j]
-                    let attacked = kd == offense ? ~UInt64(0) : victim[j]
-                    var laneSetA = a & attacked & candidates & ~vetoA
-                    var laneSetB = b & attacked & candidates & ~vetoB
-                    if laneSetA | laneSetB == 0 { continue }
-                    let p = honour[k]
-                    let dyad = i &* n &+ j
-                    while laneSetA != 0 {
-                        let l = laneSetA.trailingZeroBitCount
-                        let bit = UInt64(1) << UInt64(l)
-                        laneSetA &= laneSetA &- 1
-                        let c = consA & bit != 0 ? consultationCredibility(lo, hi, bellA, l) : 0
-                        let v = p + boost * c * (1 - p)
-                        if CrisisEngine.pledgeUniform(seeds[l], dyad) < v {
-                            if gotA & bit == 0 || v > bestA[l] { bestA[l] = v }
-                            gotA |= bit
-                        }
-                    }
-                    while laneSetB != 0 {
-                        let l = laneSetB.trailingZeroBitCount
-                        let bit = UInt64(1) << UInt64(l)
-                        laneSetB &= laneSetB &- 1
-                        let c = consB & bit != 0 ? consultationCredibility(lo, hi, bellB, l) : 0
-                        let v = p + boost * c * (1 - p)
-                        if CrisisEngine.pledgeUniform(seeds[l], dyad) < v {
-                            if gotB & bit == 0 || v > bestB[l] { bestB[l] = v }
-                            gotB |= bit
-                        }
-                    }
-                }
-                // Both sides honoured: the larger best honour value wins; a tie keeps the state out.
-                var both = gotA & gotB
-                var decidedA = gotA & ~gotB, decidedB = gotB & ~gotA
-                while both != 0 {
-                    let l = both.trailingZeroBitCount
-                    let bit = UInt64(1) << UInt64(l)
-                    both &= both &- 1
-                    if bestA[l] > bestB[l] { decidedA |= bit } else if bestB[l] > bestA[l] { decidedB |= bit }
-                }
-                var decided = decidedA | decidedB
-                if decided == 0 { continue }
-                pending[i] |= decided
-                pendingA[i] |= decidedA
-                let due = prev &+ delay
-                while decided != 0 {
-                    let l = decided.trailingZeroBitCount
-                    decided &= decided &- 1
-                    pendingStep[i &* lanes &+ l] = due
-                }
+            let decidedAt = t &- 1
+            for i in 0..<stateCount {
+                let open = active & ~(s.bellA[i] | s.bellB[i] | s.pending[i])
+                if open != 0 { decide(i, open: open, decidedAt: decidedAt, s) }
             }
-            // 2. War plans whose condition holds in the snapshot are scheduled.
-            for p in 0..<planCount {
-                let fresh = planFresh[p] & active
-                if fresh == 0 { continue }
-                let actor = Int(actorOf[p])
-                let actorA = bellA[actor] & fresh, actorB = bellB[actor] & fresh
-                if actorA | actorB == 0 { continue }
-                var hit: UInt64 = 0
-                for q in Int(trigOff[p])..<Int(trigOff[p + 1]) {
-                    let z = Int(trig[q])
-                    hit |= (actorA & bellB[z]) | (actorB & bellA[z])
-                }
-                if hit == 0 { continue }
-                planFresh[p] &= ~hit
-                planScheduled[p] |= hit
-                let due = prev &+ delay
-                while hit != 0 {
-                    let l = hit.trailingZeroBitCount
-                    hit &= hit &- 1
-                    planDue[p &* lanes &+ l] = due
-                }
-            }
-            var changed: UInt64 = 0
-            // 3. War plans due now are executed, in plan order.
-            for p in 0..<planCount {
-                var scheduled = planScheduled[p] & active
-                if scheduled == 0 { continue }
-                var due: UInt64 = 0
-                while scheduled != 0 {
-                    let l = scheduled.trailingZeroBitCount
-                    scheduled &= scheduled &- 1
-                    if planDue[p &* lanes &+ l] == t { due |= UInt64(1) << UInt64(l) }
-                }
-                if due == 0 { continue }
-                planScheduled[p] &= ~due
-                let actor = Int(actorOf[p])
-                let ownA = bellA[actor] & due, ownB = bellB[actor] & due
-                for q in Int(attOff[p])..<Int(attOff[p + 1]) {
-                    let z = Int(att[q])
-                    let fighting = (bellA[z] | bellB[z]) & due
-                    // Already at war on the other side: marked as attacked.
-                    let marked = ((ownA & bellB[z]) | (ownB & bellA[z])) & ~victim[z]
-                    victim[z] |= marked
-                    changed |= marked
-                    let out = due & ~fighting
-                    // A decision for the actor's side stands; one for the other side is superseded.
-                    let ownPending = pending[z] & out & ((pendingA[z] & ownA) | (~pendingA[z] & ownB))
-                    var hitLanes = out & ~ownPending
-                    if hitLanes == 0 { continue }
-                    pending[z] &= ~hitLanes
-                    pendingA[z] &= ~hitLanes
-                    bellB[z] |= hitLanes & ownA
-                    bellA[z] |= hitLanes & ownB
-                    victim[z] |= hitLanes
-                    changed |= hitLanes
-                    while hitLanes != 0 {
-                        let l = hitLanes.trailingZeroBitCount
-                        hitLanes &= hitLanes &- 1
-                        entryStep[z &* lanes &+ l] = t
-                    }
-                }
-            }
-            // 4. Decided entries due now that the war as it now stands forbids are called off (all
-            // checked before any enters); the state decides again from this step's snapshot.
+            schedulePlans(active: active, decidedAt: decidedAt, s)
+            var changed = executePlans(at: t, active: active, s)
             let calledOff = callOffBlockedLanes(at: t, active: active, s)
-            // 5. Decided entries due now.
-            for i in 0..<n {
-                var waiting = pending[i] & active
-                if waiting == 0 { continue }
-                var due: UInt64 = 0
-                while waiting != 0 {
-                    let l = waiting.trailingZeroBitCount
-                    waiting &= waiting &- 1
-                    if pendingStep[i &* lanes &+ l] == t { due |= UInt64(1) << UInt64(l) }
-                }
-                if due == 0 { continue }
-                let toA = pendingA[i] & due
-                pending[i] &= ~due
-                pendingA[i] &= ~due
-                bellA[i] |= toA
-                bellB[i] |= due & ~toA
-                changed |= due
-                while due != 0 {
-                    let l = due.trailingZeroBitCount
-                    due &= due &- 1
-                    entryStep[i &* lanes &+ l] = t
-                }
-            }
-            var busy = changed | calledOff
+            changed |= enterDueLanes(at: t, active: active, s)
             var marks = changed
             while marks != 0 {
                 let l = marks.trailingZeroBitCount
                 marks &= marks &- 1
-                lastStep[l] = t
+                s.lastStep[l] = t
             }
-            for i in 0..<n { busy |= pending[i] }
-            for p in 0..<planCount { busy |= planScheduled[p] }
-            active &= busy
+            active &= changed | calledOff | busyLanes(s)
             t &+= 1
         }
+    }
+
+    /// Empties `s` and starts the war in the lanes `valid`: the attacker on side A and the
+    /// target, attacked, on side B, both entered at step 0.
+    @inline(__always)
+    private func reset(attacker: Int, target: Int, valid: UInt64, _ s: CrisisLaneScratch) {
+        for i in 0..<stateCount {
+            s.bellA[i] = 0; s.bellB[i] = 0; s.victim[i] = 0; s.pending[i] = 0; s.pendingA[i] = 0
+        }
+        for p in 0..<planCount { s.planFresh[p] = valid; s.planScheduled[p] = 0 }
+        let lanes = CrisisLockstep.lanes
+        for l in 0..<lanes {
+            s.lastStep[l] = 0
+            s.entryStep[attacker &* lanes &+ l] = 0
+            s.entryStep[target &* lanes &+ l] = 0
+        }
+        s.bellA[attacker] = valid
+        s.bellB[target] = valid
+        s.victim[target] = valid
+        s.limited = 0
+    }
+
+    /// The lanes with an entry decided but not made, or a war plan scheduled but not executed.
+    @inline(__always)
+    private func busyLanes(_ s: CrisisLaneScratch) -> UInt64 {
+        var busy: UInt64 = 0
+        for i in 0..<stateCount { busy |= s.pending[i] }
+        for p in 0..<planCount { busy |= s.planScheduled[p] }
+        return busy
+    }
+
+    /// What state i's pledges say in each lane, from the belligerent masks of its partners:
+    /// `vetoA` (`vetoB`) are the lanes where a neutrality or non-aggression partner is a victim on
+    /// side B (A), so i may not join A (B); `consA`/`consB` the lanes with a consultation partner
+    /// at war on that side; `fightA`/`fightB` the lanes with a fighting-pledge partner at war on
+    /// that side.
+    private struct PledgeMasks {
+        var vetoA: UInt64 = 0, vetoB: UInt64 = 0
+        var consA: UInt64 = 0, consB: UInt64 = 0
+        var fightA: UInt64 = 0, fightB: UInt64 = 0
+    }
+
+    @inline(__always)
+    private func pledgeMasks(_ lo: Int, _ hi: Int, _ s: CrisisLaneScratch) -> PledgeMasks {
+        let partner = oblPartner.base, kind = oblKind.base
+        var m = PledgeMasks()
+        for k in lo..<hi {
+            let j = Int(partner[k])
+            let a = s.bellA[j], b = s.bellB[j]
+            let kd = kind[k]
+            if kd == CrisisEngine.Kind.neutrality || kd == CrisisEngine.Kind.nonaggression {
+                // A veto protects only a partner that is a victim (attacked).
+                let v = s.victim[j]
+                m.vetoA |= b & v; m.vetoB |= a & v
+            } else if kd == CrisisEngine.Kind.consultation {
+                m.consA |= a; m.consB |= b
+            } else {
+                m.fightA |= a; m.fightB |= b
+            }
+        }
+        return m
+    }
+
+    /// Phase 1 for state `i` in the lanes `open` (out of the war, nothing decided): every fighting
+    /// pledge to a partner at war (attacked, unless the pledge is offensive) and not vetoed is
+    /// drawn against its honour probability, raised by consultation; the state decides for the
+    /// side whose best honoured pledge is larger, a tie keeps it out. A decision enters after
+    /// the entry delay.
+    @inline(__always)
+    private func decide(_ i: Int, open: UInt64, decidedAt: Int32, _ s: CrisisLaneScratch) {
+        let lo = Int(oblOffsets[i]), hi = Int(oblOffsets[i + 1])
+        let m = pledgeMasks(lo, hi, s)
+        if (m.fightA | m.fightB) & open == 0 { return }
+        let candidates = cancelBoth ? open & ~(m.fightA & m.fightB) : open
+        if candidates == 0 { return }
+        let partner = oblPartner.base, kind = oblKind.base, honour = oblHonour.base
+        var gotA: UInt64 = 0, gotB: UInt64 = 0
+        for k in lo..<hi {
+            let kd = kind[k]
+            if kd == CrisisEngine.Kind.neutrality || kd == CrisisEngine.Kind.nonaggression
+                || kd == CrisisEngine.Kind.consultation
+            {
+                continue
+            }
+            let j = Int(partner[k])
+            let attacked = kd == CrisisEngine.Kind.offense ? ~UInt64(0) : s.victim[j]
+            let laneSetA = s.bellA[j] & attacked & candidates & ~m.vetoA
+            let laneSetB = s.bellB[j] & attacked & candidates & ~m.vetoB
+            if laneSetA | laneSetB == 0 { continue }
+            let dyad = i &* stateCount &+ j
+            gotA = honourDraws(
+                laneSetA, honour: honour[k], dyad: dyad, consulted: m.consA, side: s.bellA, best: s.bestA, got: gotA,
+                pledges: lo..<hi, s)
+            gotB = honourDraws(
+                laneSetB, honour: honour[k], dyad: dyad, consulted: m.consB, side: s.bellB, best: s.bestB, got: gotB,
+                pledges: lo..<hi, s)
+        }
+        record(i, gotA: gotA, gotB: gotB, due: decidedAt &+ delay, s)
+    }
+
+    /// Draws one pledge of honour probability `honour` in the lanes `laneSet`: in lane l it is
+    /// honoured when `pledgeUniform(seed_l, dyad) < v`, with `v = honour + boost * c * (1 - honour)`
+    /// and c the largest credibility of the state's consultation pledges to `side` in that lane
+    /// (0 outside `consulted`). Keeps the best honoured `v` per lane in `best`; returns `got` with
+    /// the honouring lanes added.
+    @inline(__always)
+    private func honourDraws(
+        _ laneSet: UInt64, honour p: Double, dyad: Int, consulted: UInt64, side: UnsafeMutablePointer<UInt64>,
+        best: UnsafeMutablePointer<Double>, got: UInt64, pledges: Range<Int>, _ s: CrisisLaneScratch
+    ) -> UInt64 {
+        var got = got, lanesLeft = laneSet
+        while lanesLeft != 0 {
+            let l = lanesLeft.trailingZeroBitCount
+            let bit = UInt64(1) << UInt64(l)
+            lanesLeft &= lanesLeft &- 1
+            let c = consulted & bit != 0 ? consultationCredibility(pledges, side, l) : 0
+            let v = p + boost * c * (1 - p)
+            if CrisisEngine.pledgeUniform(s.seeds[l], dyad) < v {
+                if got & bit == 0 || v > best[l] { best[l] = v }
+                got |= bit
+            }
+        }
+        return got
+    }
+
+    /// Largest credibility of the consultation pledges `pledges` to states in `side` in lane `l`
+    /// (0 if none).
+    @inline(__always)
+    private func consultationCredibility(_ pledges: Range<Int>, _ side: UnsafeMutablePointer<UInt64>, _ l: Int)
+        -> Double
+    {
+        let partner = oblPartner.base, kind = oblKind.base, credibility = oblCredibility.base
+        var c = 0.0
+        for k in pledges
+        where kind[k] == CrisisEngine.Kind.consultation && (side[Int(partner[k])] >> UInt64(l)) & 1 != 0 {
+            c = max(c, credibility[k])
+        }
+        return c
+    }
+
+    /// Records state i's decisions: side A where only A's pledges were honoured, B likewise; where
+    /// both were, the larger best honour value wins and a tie keeps the state out. Each decision
+    /// is due at step `due`.
+    @inline(__always)
+    private func record(_ i: Int, gotA: UInt64, gotB: UInt64, due: Int32, _ s: CrisisLaneScratch) {
+        var both = gotA & gotB
+        var decidedA = gotA & ~gotB, decidedB = gotB & ~gotA
+        while both != 0 {
+            let l = both.trailingZeroBitCount
+            let bit = UInt64(1) << UInt64(l)
+            both &= both &- 1
+            if s.bestA[l] > s.bestB[l] { decidedA |= bit } else if s.bestB[l] > s.bestA[l] { decidedB |= bit }
+        }
+        var decided = decidedA | decidedB
+        if decided == 0 { return }
+        s.pending[i] |= decided
+        s.pendingA[i] |= decidedA
+        let lanes = CrisisLockstep.lanes
+        while decided != 0 {
+            let l = decided.trailingZeroBitCount
+            decided &= decided &- 1
+            s.pendingStep[i &* lanes &+ l] = due
+        }
+    }
+
+    /// Phase 2: a war plan not yet triggered whose actor is at war with one of its triggers (in the
+    /// snapshot of step `decidedAt`) is scheduled for `decidedAt + delay`.
+    @inline(__always)
+    private func schedulePlans(active: UInt64, decidedAt: Int32, _ s: CrisisLaneScratch) {
+        let actorOf = planActor.base, trigOff = planTriggerOffsets.base, trig = planTriggers.base
+        let lanes = CrisisLockstep.lanes
+        for p in 0..<planCount {
+            let fresh = s.planFresh[p] & active
+            if fresh == 0 { continue }
+            let actor = Int(actorOf[p])
+            let actorA = s.bellA[actor] & fresh, actorB = s.bellB[actor] & fresh
+            if actorA | actorB == 0 { continue }
+            var hit: UInt64 = 0
+            for q in Int(trigOff[p])..<Int(trigOff[p + 1]) {
+                let z = Int(trig[q])
+                hit |= (actorA & s.bellB[z]) | (actorB & s.bellA[z])
+            }
+            if hit == 0 { continue }
+            s.planFresh[p] &= ~hit
+            s.planScheduled[p] |= hit
+            let due = decidedAt &+ delay
+            while hit != 0 {
+                let l = hit.trailingZeroBitCount
+                hit &= hit &- 1
+                s.planDue[p &* lanes &+ l] = due
+            }
+        }
+    }
+
+    /// The lanes of `candidates` whose entry (per-lane step in `steps`, 64 per row `row`) is due at
+    /// step `t`.
+    @inline(__always)
+    private func dueLanes(_ candidates: UInt64, row: Int, steps: UnsafeMutablePointer<Int32>, at t: Int32) -> UInt64 {
+        var waiting = candidates, due: UInt64 = 0
+        let lanes = CrisisLockstep.lanes
+        while waiting != 0 {
+            let l = waiting.trailingZeroBitCount
+            waiting &= waiting &- 1
+            if steps[row &* lanes &+ l] == t { due |= UInt64(1) << UInt64(l) }
+        }
+        return due
+    }
+
+    /// Phase 3: the war plans due at step `t` are executed, in plan order: each target not yet at
+    /// war is attacked and joins the side opposite the actor (a pending decision for the actor's
+    /// side stands, one for the other side is superseded); a target already at war on the other
+    /// side is marked as attacked. Returns the lanes where something changed.
+    @inline(__always)
+    private func executePlans(at t: Int32, active: UInt64, _ s: CrisisLaneScratch) -> UInt64 {
+        let actorOf = planActor.base, attOff = planAttackOffsets.base, att = planAttacks.base
+        var changed: UInt64 = 0
+        for p in 0..<planCount {
+            let scheduled = s.planScheduled[p] & active
+            if scheduled == 0 { continue }
+            let due = dueLanes(scheduled, row: p, steps: s.planDue, at: t)
+            if due == 0 { continue }
+            s.planScheduled[p] &= ~due
+            let actor = Int(actorOf[p])
+            let ownA = s.bellA[actor] & due, ownB = s.bellB[actor] & due
+            for q in Int(attOff[p])..<Int(attOff[p + 1]) {
+                changed |= attack(Int(att[q]), ownA: ownA, ownB: ownB, due: due, at: t, s)
+            }
+        }
+        return changed
+    }
+
+    /// One attack of a war plan on `z` in the lanes `due`, by an actor on side A in `ownA` and on
+    /// side B in `ownB`. Returns the lanes where z's state changed.
+    @inline(__always)
+    private func attack(_ z: Int, ownA: UInt64, ownB: UInt64, due: UInt64, at t: Int32, _ s: CrisisLaneScratch)
+        -> UInt64
+    {
+        let fighting = (s.bellA[z] | s.bellB[z]) & due
+        // Already at war on the other side: marked as attacked.
+        let marked = ((ownA & s.bellB[z]) | (ownB & s.bellA[z])) & ~s.victim[z]
+        s.victim[z] |= marked
+        let out = due & ~fighting
+        // A decision for the actor's side stands; one for the other side is superseded.
+        let ownPending = s.pending[z] & out & ((s.pendingA[z] & ownA) | (~s.pendingA[z] & ownB))
+        var hitLanes = out & ~ownPending
+        if hitLanes == 0 { return marked }
+        s.pending[z] &= ~hitLanes
+        s.pendingA[z] &= ~hitLanes
+        s.bellB[z] |= hitLanes & ownA
+        s.bellA[z] |= hitLanes & ownB
+        s.victim[z] |= hitLanes
+        let changed = marked | hitLanes
+        let lanes = CrisisLockstep.lanes
+        while hitLanes != 0 {
+            let l = hitLanes.trailingZeroBitCount
+            hitLanes &= hitLanes &- 1
+            s.entryStep[z &* lanes &+ l] = t
+        }
+        return changed
+    }
+
+    /// Phase 5: the decided entries due at step `t` are made. Returns the lanes where a state
+    /// entered.
+    @inline(__always)
+    private func enterDueLanes(at t: Int32, active: UInt64, _ s: CrisisLaneScratch) -> UInt64 {
+        var changed: UInt64 = 0
+        let lanes = CrisisLockstep.lanes
+        for i in 0..<stateCount {
+            let waiting = s.pending[i] & active
+            if waiting == 0 { continue }
+            var due = dueLanes(waiting, row: i, steps: s.pendingStep, at: t)
+            if due == 0 { continue }
+            let toA = s.pendingA[i] & due
+            s.pending[i] &= ~due
+            s.pendingA[i] &= ~due
+            s.bellA[i] |= toA
+            s.bellB[i] |= due & ~toA
+            changed |= due
+            while due != 0 {
+                let l = due.trailingZeroBitCount
+                due &= due &- 1
+                s.entryStep[i &* lanes &+ l] = t
+            }
+        }
+        return changed
     }
 }

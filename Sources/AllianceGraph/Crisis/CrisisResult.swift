@@ -87,7 +87,7 @@ public struct WarSize: Hashable, Sendable {
     public var capabilityShare: Double { capabilityShareA + capabilityShareB }
 }
 
-/// The full record of one crisis (MODEL.md section 4 output).
+/// The full record of one crisis (docs/MODEL.md section 4 output).
 public struct CrisisResult: Hashable, Sendable {
     public var attacker: StateID
     public var target: StateID
@@ -120,9 +120,38 @@ public struct CrisisResult: Hashable, Sendable {
         self.seed = seed
         steps = Int(scratch.lastStep)
         stoppedAtStepLimit = scratch.stoppedByLimit
-        sides = (0..<n).map { CrisisSide(rawValue: scratch.side[$0]) }
-        entrySteps = (0..<n).map { scratch.entryStep[$0] == CrisisEngine.never ? nil : Int(scratch.entryStep[$0]) }
+        let sides = (0..<n).map { CrisisSide(rawValue: scratch.side[$0]) }
+        let entrySteps = (0..<n).map {
+            scratch.entryStep[$0] == CrisisEngine.never ? nil : Int(scratch.entryStep[$0])
+        }
+        self.sides = sides
+        self.entrySteps = entrySteps
+        events = Self.events(engine: engine, scratch: scratch, sides: sides, entrySteps: entrySteps)
+        warSize = Self.warSize(engine: engine, sides: sides)
+        var broken: [Obligation] = []
+        var abstentions: [CrisisAbstention] = []
+        for i in 0..<n {
+            let pledges = Int(engine.oblOffsets[i])..<Int(engine.oblOffsets[i + 1])
+            if let own = sides[i] {
+                for k in pledges
+                where sides[Int(engine.oblPartner[k])] == own.opposite
+                    && engine.oblKind[k] != CrisisEngine.Kind.consultation
+                {
+                    broken.append(engine.obligation(k))
+                }
+            } else {
+                abstentions.append(Self.abstention(i, engine: engine, scratch: scratch, sides: sides))
+            }
+        }
+        self.abstentions = abstentions
+        brokenPledges = broken
+    }
 
+    /// The entries (and later attacks on entrants) of the run, ordered by step, then role
+    /// (initiator, victim, entrant, attacked), then state.
+    private static func events(
+        engine: CrisisEngine, scratch: borrowing CrisisScratch, sides: [CrisisSide?], entrySteps: [Int?]
+    ) -> [CrisisEvent] {
         func cause(_ code: UInt8, _ ref: Int32, _ value: Double) -> CrisisCause {
             switch code {
             case CauseCode.initiator: return .initiator
@@ -134,7 +163,7 @@ public struct CrisisResult: Hashable, Sendable {
             }
         }
         var events: [CrisisEvent] = []
-        for i in 0..<n {
+        for i in 0..<engine.stateCount {
             guard let side = sides[i], let step = entrySteps[i] else { continue }
             let code = scratch.entryCause[i]
             let role: CrisisEvent.Role =
@@ -155,88 +184,75 @@ public struct CrisisResult: Hashable, Sendable {
         }
         let rank: [CrisisEvent.Role: Int] = [.initiator: 0, .victim: 1, .entrant: 2, .attacked: 3]
         events.sort { ($0.step, rank[$0.role] ?? 0, $0.state.index) < ($1.step, rank[$1.role] ?? 0, $1.state.index) }
-        self.events = events
+        return events
+    }
 
+    /// The number of states on each side and their shares of the system's capability.
+    private static func warSize(engine: CrisisEngine, sides: [CrisisSide?]) -> WarSize {
         var capA = 0.0, capB = 0.0, countA = 0, countB = 0
-        for i in 0..<n {
+        for i in 0..<engine.stateCount {
             if sides[i] == .a { countA += 1; capA += engine.capability[i] }
             if sides[i] == .b { countB += 1; capB += engine.capability[i] }
         }
         let total = engine.totalCapability
-        warSize = WarSize(
+        return WarSize(
             statesA: countA, statesB: countB,
             capabilityShareA: total > 0 ? capA / total : .nan,
             capabilityShareB: total > 0 ? capB / total : .nan)
+    }
 
-        var broken: [Obligation] = []
-        var abstentions: [CrisisAbstention] = []
-        for i in 0..<n {
-            let lo = Int(engine.oblOffsets[i]), hi = Int(engine.oblOffsets[i + 1])
-            if let own = sides[i] {
-                for k in lo..<hi
-                where sides[Int(engine.oblPartner[k])] == own.opposite
-                    && engine.oblKind[k] != CrisisEngine.Kind.consultation
-                {
-                    broken.append(engine.obligation(k))
+    /// Why state `i`, which stayed out, did not act on each of its pledges to belligerents: the
+    /// checks of `CrisisEngine.decide` replayed on the final war (same draws in stochastic runs).
+    private static func abstention(
+        _ i: Int, engine: CrisisEngine, scratch: borrowing CrisisScratch, sides: [CrisisSide?]
+    ) -> CrisisAbstention {
+        let pledges = Int(engine.oblOffsets[i])..<Int(engine.oblOffsets[i + 1])
+        var consultation: [CrisisSide: Double] = [:]
+        var vetoBy: [CrisisSide: StateID] = [:]
+        var fighting: Set<CrisisSide> = []
+        for k in pledges {
+            let j = Int(engine.oblPartner[k])
+            guard let sj = sides[j] else { continue }
+            switch engine.oblKind[k] {
+            case CrisisEngine.Kind.consultation:
+                consultation[sj] = max(consultation[sj] ?? 0, engine.oblCredibility[k])
+            case CrisisEngine.Kind.neutrality, CrisisEngine.Kind.nonaggression:
+                if vetoBy[sj.opposite] == nil && scratch.victimStep[j] != CrisisEngine.never {
+                    vetoBy[sj.opposite] = StateID(j)
                 }
-                continue
+            default: fighting.insert(sj)
             }
-            var checks: [PledgeCheck] = []
-            var consultation: [CrisisSide: Double] = [:]
-            var vetoBy: [CrisisSide: StateID] = [:]
-            var fighting: Set<CrisisSide> = []
-            for k in lo..<hi {
-                let j = Int(engine.oblPartner[k])
-                guard let sj = sides[j] else { continue }
-                switch engine.oblKind[k] {
-                case CrisisEngine.Kind.consultation:
-                    consultation[sj] = max(consultation[sj] ?? 0, engine.oblCredibility[k])
-                case CrisisEngine.Kind.neutrality, CrisisEngine.Kind.nonaggression:
-                    if vetoBy[sj.opposite] == nil && scratch.victimStep[j] != CrisisEngine.never {
-                        vetoBy[sj.opposite] = StateID(j)
-                    }
-                default: fighting.insert(sj)
-                }
-            }
-            let cancelled = fighting.count == 2 && engine.options.bothSides == .cancel
-            for k in lo..<hi {
-                let j = Int(engine.oblPartner[k])
-                guard let sj = sides[j] else { continue }
-                let kind = engine.oblKind[k]
-                let p = engine.oblHonour[k]
-                let v = p + engine.options.consultationBoost * (consultation[sj] ?? 0) * (1 - p)
-                let outcome: PledgeCheck.Outcome
-                switch kind {
-                case CrisisEngine.Kind.consultation: outcome = .consultation
-                case CrisisEngine.Kind.neutrality, CrisisEngine.Kind.nonaggression: outcome = .restrains
-                default:
-                    if kind != CrisisEngine.Kind.offense && scratch.victimStep[j] == CrisisEngine.never {
-                        outcome = .partnerNotAttacked
-                    } else if cancelled {
-                        outcome = .bothSides
-                    } else if let by = vetoBy[sj] {
-                        outcome = .vetoed(by: by)
-                    } else {
-                        let honoured =
-                            scratch.stochastic
-                            ? CrisisEngine.pledgeUniform(scratch.runSeed, i * n + j) < v
-                            : v >= engine.options.threshold - 1e-12
-                        if !honoured {
-                            outcome = .notHonoured
-                        } else if scratch.pendingSide[i] != 0 {
-                            outcome = .stillPending
-                        } else {
-                            outcome = .tie
-                        }
-                    }
-                }
-                checks.append(
-                    PledgeCheck(obligation: engine.obligation(k), partnerSide: sj, honour: v, outcome: outcome))
-            }
-            abstentions.append(CrisisAbstention(state: StateID(i), checks: checks))
         }
-        self.abstentions = abstentions
-        brokenPledges = broken
+        let cancelled = fighting.count == 2 && engine.options.bothSides == .cancel
+        var checks: [PledgeCheck] = []
+        for k in pledges {
+            let j = Int(engine.oblPartner[k])
+            guard let sj = sides[j] else { continue }
+            let kind = engine.oblKind[k]
+            let p = engine.oblHonour[k]
+            let v = p + engine.options.consultationBoost * (consultation[sj] ?? 0) * (1 - p)
+            let outcome: PledgeCheck.Outcome
+            switch kind {
+            case CrisisEngine.Kind.consultation: outcome = .consultation
+            case CrisisEngine.Kind.neutrality, CrisisEngine.Kind.nonaggression: outcome = .restrains
+            default:
+                if kind != CrisisEngine.Kind.offense && scratch.victimStep[j] == CrisisEngine.never {
+                    outcome = .partnerNotAttacked
+                } else if cancelled {
+                    outcome = .bothSides
+                } else if let by = vetoBy[sj] {
+                    outcome = .vetoed(by: by)
+                } else {
+                    let honoured =
+                        scratch.stochastic
+                        ? CrisisEngine.pledgeUniform(scratch.runSeed, i * engine.stateCount + j) < v
+                        : v >= engine.options.threshold - 1e-12
+                    outcome = !honoured ? .notHonoured : scratch.pendingSide[i] != 0 ? .stillPending : .tie
+                }
+            }
+            checks.append(PledgeCheck(obligation: engine.obligation(k), partnerSide: sj, honour: v, outcome: outcome))
+        }
+        return CrisisAbstention(state: StateID(i), checks: checks)
     }
 
     /// The event that brought `state` into the war, if it entered.
