@@ -1,7 +1,7 @@
 @_spi(Internals) import AllianceGraph
 @_spi(Internals) import AllianceGraphFormats
 /// A crisis timeline as SVG: who entered the war at which step, on which side, and why
-/// (chain-ganging cascades, MODEL.md section 4).
+/// (chain-ganging cascades, docs/MODEL.md section 4).
 ///
 /// Input is plain rows of (step, state, side, cause) in the order states entered, so that any
 /// cascade record can be drawn. Each state gets a row; a marker at its entry step coloured by

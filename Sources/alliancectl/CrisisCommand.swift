@@ -12,7 +12,7 @@ extension BothSidesRule: ExpressibleByArgument {}
 struct CrisisCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crisis",
-        abstract: "Simulate the chain-ganging cascade of one attack (MODEL.md section 4).",
+        abstract: "Simulate the chain-ganging cascade of one attack (docs/MODEL.md section 4).",
         discussion: """
             Deterministic mode prints the timeline: step, state, side, role and cause (the tie, war \
             plan or opportunism that brought each state in), then the states that stayed out with \

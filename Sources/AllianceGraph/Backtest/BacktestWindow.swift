@@ -68,7 +68,7 @@ package struct BacktestWindow: Sendable {
     }
 }
 
-/// System indicators of a network of the common states (MODEL.md section 5), compared between the
+/// System indicators of a network of the common states (docs/MODEL.md section 5), compared between the
 /// model's final networks, the real target year and the start year (persistence):
 /// - `pacts`: defence-pact dyads;
 /// - `blocs`: Leiden blocs of the defence-pact graph (`BlocPartition`; an unallied state is a bloc);

@@ -1,4 +1,4 @@
-/// Chain-gang exposure and system fragility (MODEL.md section 4), a stability metric.
+/// Chain-gang exposure and system fragility (docs/MODEL.md section 4), a stability metric.
 ///
 /// For every crisis in a set of probe crises, the deterministic cascade `a -> b` is run (with the
 /// scenario's war plans, without opportunism) and the states drawn in are recorded: the

@@ -2,7 +2,7 @@ import CThreadPlacement
 import Dispatch
 import Synchronization
 
-/// Many seeded stochastic runs of one crisis, in parallel on all cores (MODEL.md section 4).
+/// Many seeded stochastic runs of one crisis, in parallel on all cores (docs/MODEL.md section 4).
 ///
 /// Run r uses the seed `SeededRandom.derivedSeed(seed, stream: r)`. Runs are split into fixed
 /// chunks of `chunkSize`; workers take chunks in turn, each with its own scratch, and write each
@@ -410,18 +410,18 @@ public struct CrisisEnsembleResult: Hashable, Sendable {
     public var runs: Int
     public var seed: UInt64
     /// Runs in which each state was a belligerent (initiator and target: every run).
-    package var enterCount: [Int]
-    package var sideACount: [Int]
-    package var sideBCount: [Int]
+    @_spi(Internals) public var enterCount: [Int]
+    @_spi(Internals) public var sideACount: [Int]
+    @_spi(Internals) public var sideBCount: [Int]
     /// Sum of entry steps over the runs in which the state entered.
-    package var entryStepSum: [Int]
+    @_spi(Internals) public var entryStepSum: [Int]
     /// Per run (in run order): belligerents on each side and their capability shares.
-    package var statesA: [Int32]
-    package var statesB: [Int32]
-    package var capabilityShareA: [Double]
-    package var capabilityShareB: [Double]
+    @_spi(Internals) public var statesA: [Int32]
+    @_spi(Internals) public var statesB: [Int32]
+    @_spi(Internals) public var capabilityShareA: [Double]
+    @_spi(Internals) public var capabilityShareB: [Double]
     /// Per run: the last step that changed the war.
-    package var steps: [Int32]
+    @_spi(Internals) public var steps: [Int32]
     public var runsStoppedAtStepLimit: Int
 
     /// Share of runs in which `state` was a belligerent.

@@ -1,4 +1,4 @@
-/// The two sides of a crisis (MODEL.md section 4): A, the initiator's, and B, the target's.
+/// The two sides of a crisis (docs/MODEL.md section 4): A, the initiator's, and B, the target's.
 public enum CrisisSide: Int8, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     /// The initiator's side.
     case a = 1
@@ -11,7 +11,7 @@ public enum CrisisSide: Int8, Hashable, Sendable, CaseIterable, CustomStringConv
     public var description: String { self == .a ? "A" : "B" }
 }
 
-/// How triggered pledges are honoured (MODEL.md section 4).
+/// How triggered pledges are honoured (docs/MODEL.md section 4).
 public enum CrisisMode: String, Hashable, Sendable, CaseIterable {
     /// A triggered pledge is honoured when its honour value `kappa * l` (raised by consultation,
     /// see `CrisisOptions.consultationBoost`) reaches `CrisisOptions.threshold`.
@@ -24,7 +24,7 @@ public enum CrisisMode: String, Hashable, Sendable, CaseIterable {
 /// `CrisisOptions.BothSidesRule` under its short name, for the crisis code.
 package typealias BothSidesRule = CrisisOptions.BothSidesRule
 
-/// The rules' parameters for one crisis (MODEL.md section 4); the security environment
+/// The rules' parameters for one crisis (docs/MODEL.md section 4); the security environment
 /// (`offenseDefense`, `reliability`, `transparency`, `noise`) comes from the scenario.
 public struct CrisisOptions: Hashable, Sendable {
     /// What a state does that holds fighting pledges (`defense`, `offense`, `guarantee`, `patronage`)
@@ -39,21 +39,21 @@ public struct CrisisOptions: Hashable, Sendable {
         case strongest
     }
 
-    /// Deterministic honouring threshold on `kappa * l` (default 0.5, MODEL.md).
+    /// Deterministic honouring threshold on `kappa * l` (default 0.5, docs/MODEL.md).
     public var threshold: Double = 0.5
     /// The crisis stops after this many steps even if states are still entering (default 50).
     public var maxSteps: Int = 50
     /// Consultation weight beta in [0, 1]: a triggered pledge's honour value p becomes
     /// `p + beta * kappa_c * (1 - p)`, where kappa_c is the largest credibility of the state's
     /// consultation pledges to belligerents on the side the pledge would make it join. Default
-    /// 0.25 (a modelling choice; MODEL.md says only that consultation "raises the probability").
+    /// 0.25 (a modelling choice; docs/MODEL.md says only that consultation "raises the probability").
     public var consultationBoost: Double = 0.25
     /// Opportunistic entry on power sums (off by default).
     public var opportunism: Bool = false
     /// Pledges to belligerents on both sides: cancel (default) or the strongest wins.
     public var bothSides: BothSidesRule = .cancel
     /// An opportunist joins the side whose belligerents' summed power is at least this factor
-    /// times the other side's (default 1.5, MODEL.md).
+    /// times the other side's (default 1.5, docs/MODEL.md).
     public var opportunismFactor: Double = 1.5
     /// The opportunist's condition must hold in this many consecutive step snapshots before it
     /// enters (default 3); it enters at the step after the last of them.

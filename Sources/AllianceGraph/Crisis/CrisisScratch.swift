@@ -4,7 +4,7 @@
 ///
 /// Per state: its side (0 out, 1 A, 2 B), the step it entered and the step it was attacked
 /// (`Int32.max` when never), why, and its pending decision or opportunistic watch.
-package struct CrisisScratch: Sendable {
+@_spi(Internals) public struct CrisisScratch: Sendable {
     var side: [Int8]
     var entryStep: [Int32]
     var victimStep: [Int32]
@@ -73,11 +73,11 @@ package struct CrisisScratch: Sendable {
     }
 
     /// The side of state `i` after the run, or nil if it stayed out.
-    package func side(of i: Int) -> CrisisSide? { CrisisSide(rawValue: side[i]) }
+    public func side(of i: Int) -> CrisisSide? { CrisisSide(rawValue: side[i]) }
 
     /// The step at which state `i` entered, or nil.
-    package func entryStep(of i: Int) -> Int? { entryStep[i] == CrisisEngine.never ? nil : Int(entryStep[i]) }
+    public func entryStep(of i: Int) -> Int? { entryStep[i] == CrisisEngine.never ? nil : Int(entryStep[i]) }
 
     /// The last step that changed the war.
-    package var steps: Int { Int(lastStep) }
+    public var steps: Int { Int(lastStep) }
 }

@@ -1,5 +1,5 @@
 /// The alliance graph used by centrality, blocs and connectivity metrics: a simple undirected
-/// weighted graph over the states (MODEL.md sections 1.2 and 5).
+/// weighted graph over the states (docs/MODEL.md sections 1.2 and 5).
 ///
 /// Two states are joined when any commitment (of the selected kinds) joins them, in either
 /// direction, with a strength above 0. The edge's weight is the dyad's **strength**: the largest,

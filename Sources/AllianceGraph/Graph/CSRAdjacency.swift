@@ -175,7 +175,7 @@
     }
 
     /// The same structure with every row scaled to sum 1 (rows summing to 0 stay 0): the
-    /// row-normalised matrix W of MODEL.md section 2.
+    /// row-normalised matrix W of docs/MODEL.md section 2.
     public func rowNormalised() -> CSRAdjacency {
         var normalised = weights
         for i in 0..<vertexCount {

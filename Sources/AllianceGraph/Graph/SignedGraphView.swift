@@ -1,4 +1,4 @@
-/// The signed view of a network (MODEL.md section 1.2): +1 between states joined by a
+/// The signed view of a network (docs/MODEL.md section 1.2): +1 between states joined by a
 /// `defense`, `offense`, `guarantee`, `patronage` or `consultation` commitment (either
 /// direction, credibility > 0), -1 between rivals. A pair that is both allied and rival is
 /// negative: an active rivalry outweighs a pledge (e.g. Italy and Austria-Hungary in 1913).

@@ -1,5 +1,5 @@
 /// The alignment landscape of Axelrod & Bennett (1993), "A landscape theory of aggregation",
-/// British Journal of Political Science 23(2): 211-233 (MODEL.md section 6).
+/// British Journal of Political Science 23(2): 211-233 (docs/MODEL.md section 6).
 ///
 /// States have sizes `s_i >= 0` and symmetric propensities `p_ij` (positive = affinity). A
 /// configuration splits the states into two camps; `d_ij = 1` when i and j are in different

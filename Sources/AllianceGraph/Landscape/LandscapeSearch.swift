@@ -1,4 +1,4 @@
-/// Local minima of an `AlignmentLandscape` and their basins of attraction (MODEL.md section 6).
+/// Local minima of an `AlignmentLandscape` and their basins of attraction (docs/MODEL.md section 6).
 ///
 /// Configurations: a configuration and its mirror image (camps swapped) are the same split, so
 /// the first state is fixed in camp 0 and there are 2^(N-1) configurations.

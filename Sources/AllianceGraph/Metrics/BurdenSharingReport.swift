@@ -1,4 +1,4 @@
-/// Burden-sharing in an alliance network (MODEL.md section 5; Olson & Zeckhauser 1966).
+/// Burden-sharing in an alliance network (docs/MODEL.md section 5; Olson & Zeckhauser 1966).
 ///
 /// - **Size-effort rank correlation**: the `burden_sharing` metric (`SystemIndicators.burdenSharing`:
 ///   Spearman's rho of capability and effort over the allied states). Olson and Zeckhauser's

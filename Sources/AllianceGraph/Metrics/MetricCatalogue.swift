@@ -1,4 +1,4 @@
-/// The metrics the library computes, each defined once (MODEL.md section 5).
+/// The metrics the library computes, each defined once (docs/MODEL.md section 5).
 ///
 /// Conventions shared by all: the alliance graph is `AllianceGraphView` (undirected, one edge per
 /// allied dyad, weight = strength = the largest credibility among the dyad's pledges);
@@ -159,13 +159,13 @@ package enum MetricCatalogue {
         "similarity", .system,
         "portfolio similarity S in [-1, 1] of the pair given by --similarity A,B")
 
-    /// Threat: the state's total threat `T_i = sum_s T_is` after propagation (MODEL.md section 2),
+    /// Threat: the state's total threat `T_i = sum_s T_is` after propagation (docs/MODEL.md section 2),
     /// noise-free, at the network's current efforts, in capability units; see `ThreatModel`.
     package static let threat = MetricDefinition(
         "threat", .state, "total perceived threat T_i after propagation (noise-free)")
 
     /// Security ratio `sigma_i = A_i / max(T_i, 1e-12)`: support (own power plus allies' pledged,
-    /// reliability-weighted power) over threat (MODEL.md section 2), noise-free.
+    /// reliability-weighted power) over threat (docs/MODEL.md section 2), noise-free.
     package static let securityRatio = MetricDefinition(
         "security_ratio", .state,
         "support A_i / threat T_i (noise-free); below 1 the state is insecure")
@@ -179,7 +179,7 @@ package enum MetricCatalogue {
 
     /// Chain-gang exposure: the share of deterministic probe crises (every ordered pair when
     /// N <= 64, else both directions of rival or land-contiguous dyads) not involving the state as
-    /// a party in which it is drawn into the war (MODEL.md section 4); see `ChainGangExposure`.
+    /// a party in which it is drawn into the war (docs/MODEL.md section 4); see `ChainGangExposure`.
     package static let exposure = MetricDefinition(
         "exposure", .state,
         "share of probe crises (a -> b, deterministic) that draw the state in")

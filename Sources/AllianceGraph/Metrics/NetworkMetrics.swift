@@ -1,4 +1,4 @@
-/// Computes the metrics of `MetricCatalogue` for a network (MODEL.md section 5).
+/// Computes the metrics of `MetricCatalogue` for a network (docs/MODEL.md section 5).
 public enum NetworkMetrics {
     /// Leiden restarts; the partition with the highest modularity is kept.
     public static let leidenRestarts = 10

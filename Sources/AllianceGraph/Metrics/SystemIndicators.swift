@@ -1,4 +1,4 @@
-/// Small system indicators of MODEL.md section 5: polarity, burden-sharing and mean credibility.
+/// Small system indicators of docs/MODEL.md section 5: polarity, burden-sharing and mean credibility.
 package enum SystemIndicators {
     /// Polarity: the number of blocs holding at least `threshold` (10 %) of the system's
     /// capability (military power `P_i`, equal to capability c_i at t = 0). Blocs are the Leiden

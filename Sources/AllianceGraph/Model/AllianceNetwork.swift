@@ -1,4 +1,4 @@
-/// States and their ties: a typed, weighted, signed multigraph (MODEL.md section 1), as a value.
+/// States and their ties: a typed, weighted, signed multigraph (docs/MODEL.md section 1), as a value.
 ///
 /// The initialiser validates everything (unique codes, ids in range, no self-ties, finite numbers
 /// in range, no duplicate ties in force at the same time) and throws an `InputError` whose
@@ -51,7 +51,7 @@ public struct AllianceNetwork: Hashable, Sendable {
     /// Every directed obligation, in commitment order.
     public var obligations: [Obligation] { commitments.flatMap(\.obligations) }
 
-    /// Proximity pi_ij in [0, 1] of `j` as seen from `i` (MODEL.md 1.2): from the contiguity
+    /// Proximity pi_ij in [0, 1] of `j` as seen from `i` (docs/MODEL.md 1.2): from the contiguity
     /// entry for the pair when there is one, otherwise 0.1; at least 0.5 when `j` is a major power
     /// (global reach). O(number of contiguity entries); hot loops use `ProximityMatrix`.
     public func proximity(of j: StateID, from i: StateID) -> Double {
@@ -229,7 +229,7 @@ public struct AllianceNetwork: Hashable, Sendable {
 
     /// Capabilities (when not 0) and GDP: wide enough for CINC shares and for absolute figures,
     /// narrow enough that sums over millions of states and products in the threat model stay
-    /// finite, and that power `c * m / m0` never underflows to 0 (MODEL.md: power > 0 where c > 0).
+    /// finite, and that power `c * m / m0` never underflows to 0 (docs/MODEL.md: power > 0 where c > 0).
     public static let magnitudeRange: ClosedRange<Double> = 1e-12...1e15
     /// Efforts (shares of GDP): above 0, with a floor that keeps power from underflowing.
     public static let effortRange: ClosedRange<Double> = 1e-9...1

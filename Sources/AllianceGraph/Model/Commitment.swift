@@ -1,4 +1,4 @@
-/// One commitment between two states (MODEL.md section 1.2).
+/// One commitment between two states (docs/MODEL.md section 1.2).
 ///
 /// A symmetric commitment (`between` in a file) is two directed obligations of the same kind,
 /// `from -> to` with `credibility` and `to -> from` with `reverseCredibility`; their credibilities

@@ -1,4 +1,4 @@
-/// The kinds of commitment (MODEL.md section 1.2): ATOP's obligation types plus two informal kinds.
+/// The kinds of commitment (docs/MODEL.md section 1.2): ATOP's obligation types plus two informal kinds.
 public enum CommitmentKind: String, CaseIterable, Hashable, Sendable, Comparable {
     /// Fight for the partner if the partner is attacked (casus foederis).
     case defense

@@ -1,5 +1,5 @@
 /// Geography between two states: a COW direct-contiguity type or an explicit proximity
-/// (MODEL.md section 1.2).
+/// (docs/MODEL.md section 1.2).
 public struct Contiguity: Hashable, Sendable {
     /// COW Direct Contiguity v3.2 types: 1 land border; 2-5 separated by at most 12, 24, 150 or
     /// 400 miles of water.

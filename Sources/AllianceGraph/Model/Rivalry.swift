@@ -1,5 +1,5 @@
 /// A strategic rivalry: a symmetric hostile tie (Thompson & Dreyer 2011), the negative edges of
-/// the signed view (MODEL.md section 1.2).
+/// the signed view (docs/MODEL.md section 1.2).
 public struct Rivalry: Hashable, Sendable {
     public var pair: StatePair
     /// Intensity rho in (0, 1].

@@ -1,4 +1,4 @@
-/// The global parameters of the security environment (MODEL.md section 1.3).
+/// The global parameters of the security environment (docs/MODEL.md section 1.3).
 public struct SecurityEnvironment: Hashable, Sendable {
     /// Offence-defence balance theta > 0; above 1 the offence dominates (Jervis 1978).
     public var offenseDefense: Double = 1

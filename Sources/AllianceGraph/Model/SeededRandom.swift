@@ -1,6 +1,6 @@
 /// The library's one random generator: xoshiro256** seeded through SplitMix64.
 ///
-/// Every random choice in a run flows from one `UInt64` seed (MODEL.md section 7): a run creates
+/// Every random choice in a run flows from one `UInt64` seed (docs/MODEL.md section 7): a run creates
 /// one generator from its seed and derives independent streams for replicates or igraph calls
 /// with `derivedSeed(_:)`, so results don't depend on thread counts or call order elsewhere.
 /// The sequence is fixed by this file and identical on every platform.

@@ -1,4 +1,4 @@
-/// A sovereign state: a node of the alliance network (MODEL.md section 1.1).
+/// A sovereign state: a node of the alliance network (docs/MODEL.md section 1.1).
 ///
 /// Military power at round t is `P_i(t) = c_i * m_i(t) / m_i(0)`: the capability, scaled by how
 /// far effort has moved from its starting level, so that power equals capability at t = 0.

@@ -1,4 +1,4 @@
-/// An offensive doctrine (MODEL.md section 4): once `actor` is at war with any state in
+/// An offensive doctrine (docs/MODEL.md section 4): once `actor` is at war with any state in
 /// `trigger`, it attacks each state in `attack` that is not already on its side, possibly through
 /// transit states (Germany 1914: at war with Russia, attack France through Luxembourg and Belgium).
 public struct WarPlan: Hashable, Sendable {

@@ -1,4 +1,4 @@
-/// A reusable propagation of `T = D + alpha W T` (MODEL.md section 2) over one graph W: the
+/// A reusable propagation of `T = D + alpha W T` (docs/MODEL.md section 2) over one graph W: the
 /// public face of the propagation kernel, for benchmarks and other models.
 ///
 /// The workspace owns every buffer a propagation needs (D, the Jacobi pair on 2 MiB pages, the

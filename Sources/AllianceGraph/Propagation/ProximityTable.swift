@@ -1,4 +1,4 @@
-/// Proximity pi_ij (MODEL.md 1.2) for every ordered pair, built once per run.
+/// Proximity pi_ij (docs/MODEL.md 1.2) for every ordered pair, built once per run.
 ///
 /// Geography is static during a run, so the table is built from the contiguity list once and
 /// read in the perception loop without searching: `defaults[j]` is the proximity of `j` from a

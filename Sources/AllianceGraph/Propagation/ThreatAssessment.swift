@@ -1,4 +1,4 @@
-/// What every state perceives in one round (MODEL.md section 2): direct and propagated threat
+/// What every state perceives in one round (docs/MODEL.md section 2): direct and propagated threat
 /// per source, total threat, main threat, support and security ratio.
 ///
 /// Matrices are row-major `N x C` with one column per threat source (`sources`, ascending ids):

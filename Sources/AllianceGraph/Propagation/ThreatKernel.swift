@@ -1,7 +1,7 @@
 import CPropagationKernels
 import Dispatch
 
-/// The propagation kernel of MODEL.md section 2: `T = D + alpha W T` by Jacobi iteration over a
+/// The propagation kernel of docs/MODEL.md section 2: `T = D + alpha W T` by Jacobi iteration over a
 /// CSR snapshot, with one column per threat source.
 ///
 /// `T` and `D` are row-major `N x C` blocks (C = number of sources), so a state's row is

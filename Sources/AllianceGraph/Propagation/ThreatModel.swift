@@ -1,4 +1,4 @@
-/// Threat perception and propagation (MODEL.md section 2), the perceive phase of every round.
+/// Threat perception and propagation (docs/MODEL.md section 2), the perceive phase of every round.
 ///
 /// **Perceived hostility** of j seen by i:
 /// `I_ij = clamp(rho_ij + delta * r_j + (1 - delta) * q_j + eps_ij, 0, 1)` with

@@ -1,4 +1,4 @@
-/// Arming (MODEL.md section 3, step 2): Richardson's (1960) arms race, bounded by the budget and
+/// Arming (docs/MODEL.md section 3, step 2): Richardson's (1960) arms race, bounded by the budget and
 /// by any arms-control agreement.
 ///
 /// With `x_i = m_i / m_i(0)` (effort relative to its baseline):

@@ -1,4 +1,4 @@
-/// Arms-race stability (MODEL.md section 5): the fatigue margin `a - rho(K)` of the linearised
+/// Arms-race stability (docs/MODEL.md section 5): the fatigue margin `a - rho(K)` of the linearised
 /// Richardson system. Positive: a race settles; negative: it runs away.
 ///
 /// Linearising the arming rule around the current efforts, with `x_j = m_j / m_j(0)` and the

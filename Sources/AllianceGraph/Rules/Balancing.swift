@@ -1,4 +1,4 @@
-/// Balancing (MODEL.md section 3, step 3; Walt 1987, "The Origins of Alliances").
+/// Balancing (docs/MODEL.md section 3, step 3; Walt 1987, "The Origins of Alliances").
 ///
 /// A state i with security ratio `sigma_i < balancing.threshold` (1) and a main threat s = s*_i
 /// seeks one new `defense` pact per round. Its candidate is the state j that maximises

@@ -1,4 +1,4 @@
-/// Bandwagoning (MODEL.md section 3, step 4; Walt 1987; Schweller 1994).
+/// Bandwagoning (docs/MODEL.md section 3, step 4; Walt 1987; Schweller 1994).
 ///
 /// A weak state (`P_i < bandwagoning.powerRatio * P_{s*_i}`, 0.2) that is isolated
 /// (`sigma_i < bandwagoning.security`, 0.3) and found no balancing partner this round (see

@@ -1,4 +1,4 @@
-/// Burden-sharing (MODEL.md section 3, step 5; Olson & Zeckhauser 1966, "An Economic Theory of
+/// Burden-sharing (docs/MODEL.md section 3, step 5; Olson & Zeckhauser 1966, "An Economic Theory of
 /// Alliances").
 ///
 /// Along every pledge l -> i of a kind that obliges l to fight (defense, offense, guarantee,

@@ -1,4 +1,4 @@
-/// Chain-ganging or buck-passing (MODEL.md section 3, step 6; Christensen & Snyder 1990,
+/// Chain-ganging or buck-passing (docs/MODEL.md section 3, step 6; Christensen & Snyder 1990,
 /// "Chain Gangs and Passed Bucks").
 ///
 /// When the offence dominates (theta > 1) every pledge i -> l of a fighting kind (defense,

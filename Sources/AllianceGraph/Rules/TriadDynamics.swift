@@ -1,4 +1,4 @@
-/// Structural-balance dynamics (MODEL.md section 3, step 7): Antal, Krapivsky & Redner (2005),
+/// Structural-balance dynamics (docs/MODEL.md section 3, step 7): Antal, Krapivsky & Redner (2005),
 /// "Dynamics of social balance on networks", Physical Review E 72, 036121, local triad dynamics.
 ///
 /// One update picks a triangle of signed ties uniformly at random (AKR pick among imbalanced

@@ -1,6 +1,6 @@
 /// Named parameter sets that the commands accept as `--profile NAME` (applied before any `--set`).
 ///
-/// - `defaults`: the values of docs/DYNAMICS.md (MODEL.md's where it fixes one);
+/// - `defaults`: the values of docs/DYNAMICS.md (docs/MODEL.md's where it fixes one);
 /// - `calibrated`: the values that scored best on the backtest's training period (new defence
 ///   pacts, AUC-PR at k = 5, windows 1816-1945; docs/VALIDATION.md gives the search, the
 ///   training score and the held-out score 1946-2008). Only the assignments listed differ from

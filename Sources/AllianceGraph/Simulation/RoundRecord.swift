@@ -1,4 +1,4 @@
-/// What a run records after every round (MODEL.md section 3): per-state values and system values.
+/// What a run records after every round (docs/MODEL.md section 3): per-state values and system values.
 ///
 /// Round 0 is the network at the start. Round r >= 1 is the network after round r's changes
 /// were applied; its threat, main threat and security ratio are the noise-free perception of

@@ -1,4 +1,4 @@
-/// The rules of the peacetime round (MODEL.md section 3), in the engine's fixed order.
+/// The rules of the peacetime round (docs/MODEL.md section 3), in the engine's fixed order.
 ///
 /// The order is the order in which rules are asked for proposals (it matters only for the
 /// random stream: the triad rule is the only rule that draws numbers) and never the order in which

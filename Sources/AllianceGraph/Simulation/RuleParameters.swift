@@ -1,12 +1,12 @@
 /// The parameters of the rules (docs/DYNAMICS.md lists each with its source and default).
 ///
 /// The security environment (theta, delta, tau, alpha, reliability, Richardson k, a, g, arms
-/// control) lives in `SecurityEnvironment`; these are the rules' own constants, which MODEL.md
+/// control) lives in `SecurityEnvironment`; these are the rules' own constants, which docs/MODEL.md
 /// leaves open or fixes by name.
 public struct RuleParameters: Hashable, Sendable {
     /// How the arming rule scales threat into a reaction.
     public enum ThreatScale: String, CaseIterable, Hashable, Sendable {
-        /// `k * T_i / A_i` with the current support A_i (MODEL.md section 3; default). Arming raises
+        /// `k * T_i / A_i` with the current support A_i (docs/MODEL.md section 3; default). Arming raises
         /// one's own A_i, which damps the reaction: races settle unless hostility keeps rising.
         case current
         /// `k * T_i / A_i(0)` with the support at the start of the run: the linear Richardson
@@ -25,12 +25,12 @@ public struct RuleParameters: Hashable, Sendable {
     public var threatScale = ThreatScale.current
 
     // Balancing (Walt 1987).
-    /// A state balances when its security ratio is below this (MODEL.md: 1).
+    /// A state balances when its security ratio is below this (docs/MODEL.md: 1).
     public var balancingThreshold = 1.0
     /// A partner qualifies when the balancer's main threat is at least this share of its own
-    /// total threat (MODEL.md: 0.25).
+    /// total threat (docs/MODEL.md: 0.25).
     public var balancingShare = 0.25
-    /// Credibility of a new defence pact, both directions (MODEL.md: 0.5).
+    /// Credibility of a new defence pact, both directions (docs/MODEL.md: 0.5).
     public var newAllianceCredibility = 0.5
     /// Alliance spiral (Snyder 1984; Jervis 1976): when a defence pact forms between j and k,
     /// every rival r of j that is neither k's partner nor k's rival starts a rivalry with k of
@@ -38,9 +38,9 @@ public struct RuleParameters: Hashable, Sendable {
     public var spiralIntensity = 0.0
 
     // Bandwagoning (Walt 1987; Schweller 1994).
-    /// Weak: P_i below this share of the main threat's power (MODEL.md: 0.2).
+    /// Weak: P_i below this share of the main threat's power (docs/MODEL.md: 0.2).
     public var bandwagonPowerRatio = 0.2
-    /// Isolated: security ratio below this (MODEL.md: 0.3).
+    /// Isolated: security ratio below this (docs/MODEL.md: 0.3).
     public var bandwagonSecurity = 0.3
     /// A state bandwagons with a **rival** only when that rival's power overwhelms it:
     /// `P_i < bandwagoning.rivalPowerRatio * P_s` (0.05, a twentieth); 0 forbids it.

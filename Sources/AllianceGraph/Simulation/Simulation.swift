@@ -1,4 +1,4 @@
-/// The peacetime round engine (MODEL.md section 3).
+/// The peacetime round engine (docs/MODEL.md section 3).
 ///
 /// Each round has two phases. **Phase one**: the round's perception (direct threat with noise,
 /// then propagation) is computed once, and every switched-on rule reads that one frozen
@@ -9,7 +9,7 @@
 ///
 /// A run stops after `rounds` rounds, or (with `stopAtEquilibrium`) when `equilibriumRounds`
 /// (3) rounds in a row changed nothing: no tie added or removed and no credibility or effort
-/// moved by more than 1e-9. (MODEL.md says "change no tie"; counting efforts and credibility too
+/// moved by more than 1e-9. (docs/MODEL.md says "change no tie"; counting efforts and credibility too
 /// keeps a run from stopping while an arms race or a drift is still moving.)
 /// In debug builds every round ends with the network's invariants checked.
 public struct Simulation: Sendable {
