@@ -201,14 +201,15 @@ final class CrisisLockstep: @unchecked Sendable {
     @inline(__always)
     private func pledgeMasks(_ lo: Int, _ hi: Int, _ s: CrisisLaneScratch) -> PledgeMasks {
         let partner = oblPartner.base, kind = oblKind.base
+        let bellA = s.bellA, bellB = s.bellB, victim = s.victim
         var m = PledgeMasks()
         for k in lo..<hi {
             let j = Int(partner[k])
-            let a = s.bellA[j], b = s.bellB[j]
+            let a = bellA[j], b = bellB[j]
             let kd = kind[k]
             if kd == CrisisEngine.Kind.neutrality || kd == CrisisEngine.Kind.nonaggression {
                 // A veto protects only a partner that is a victim (attacked).
-                let v = s.victim[j]
+                let v = victim[j]
                 m.vetoA |= b & v; m.vetoB |= a & v
             } else if kd == CrisisEngine.Kind.consultation {
                 m.consA |= a; m.consB |= b
@@ -232,6 +233,8 @@ final class CrisisLockstep: @unchecked Sendable {
         let candidates = cancelBoth ? open & ~(m.fightA & m.fightB) : open
         if candidates == 0 { return }
         let partner = oblPartner.base, kind = oblKind.base, honour = oblHonour.base
+        let bellA = s.bellA, bellB = s.bellB, victim = s.victim, bestA = s.bestA, bestB = s.bestB
+        let n = stateCount
         var gotA: UInt64 = 0, gotB: UInt64 = 0
         for k in lo..<hi {
             let kd = kind[k]
@@ -241,17 +244,21 @@ final class CrisisLockstep: @unchecked Sendable {
                 continue
             }
             let j = Int(partner[k])
-            let attacked = kd == CrisisEngine.Kind.offense ? ~UInt64(0) : s.victim[j]
-            let laneSetA = s.bellA[j] & attacked & candidates & ~m.vetoA
-            let laneSetB = s.bellB[j] & attacked & candidates & ~m.vetoB
+            let attacked = kd == CrisisEngine.Kind.offense ? ~UInt64(0) : victim[j]
+            let laneSetA = bellA[j] & attacked & candidates & ~m.vetoA
+            let laneSetB = bellB[j] & attacked & candidates & ~m.vetoB
             if laneSetA | laneSetB == 0 { continue }
-            let dyad = i &* stateCount &+ j
-            gotA = honourDraws(
-                laneSetA, honour: honour[k], dyad: dyad, consulted: m.consA, side: s.bellA, best: s.bestA, got: gotA,
-                pledges: lo..<hi, s)
-            gotB = honourDraws(
-                laneSetB, honour: honour[k], dyad: dyad, consulted: m.consB, side: s.bellB, best: s.bestB, got: gotB,
-                pledges: lo..<hi, s)
+            let dyad = i &* n &+ j
+            if laneSetA != 0 {
+                gotA = honourDraws(
+                    laneSetA, honour: honour[k], dyad: dyad, consulted: m.consA, side: bellA, best: bestA, got: gotA,
+                    lo, hi, s.seeds)
+            }
+            if laneSetB != 0 {
+                gotB = honourDraws(
+                    laneSetB, honour: honour[k], dyad: dyad, consulted: m.consB, side: bellB, best: bestB, got: gotB,
+                    lo, hi, s.seeds)
+            }
         }
         record(i, gotA: gotA, gotB: gotB, due: decidedAt &+ delay, s)
     }
@@ -264,16 +271,16 @@ final class CrisisLockstep: @unchecked Sendable {
     @inline(__always)
     private func honourDraws(
         _ laneSet: UInt64, honour p: Double, dyad: Int, consulted: UInt64, side: UnsafeMutablePointer<UInt64>,
-        best: UnsafeMutablePointer<Double>, got: UInt64, pledges: Range<Int>, _ s: CrisisLaneScratch
+        best: UnsafeMutablePointer<Double>, got: UInt64, _ lo: Int, _ hi: Int, _ seeds: UnsafeMutablePointer<UInt64>
     ) -> UInt64 {
         var got = got, lanesLeft = laneSet
         while lanesLeft != 0 {
             let l = lanesLeft.trailingZeroBitCount
             let bit = UInt64(1) << UInt64(l)
             lanesLeft &= lanesLeft &- 1
-            let c = consulted & bit != 0 ? consultationCredibility(pledges, side, l) : 0
+            let c = consulted & bit != 0 ? consultationCredibility(lo, hi, side, l) : 0
             let v = p + boost * c * (1 - p)
-            if CrisisEngine.pledgeUniform(s.seeds[l], dyad) < v {
+            if CrisisEngine.pledgeUniform(seeds[l], dyad) < v {
                 if got & bit == 0 || v > best[l] { best[l] = v }
                 got |= bit
             }
@@ -281,15 +288,15 @@ final class CrisisLockstep: @unchecked Sendable {
         return got
     }
 
-    /// Largest credibility of the consultation pledges `pledges` to states in `side` in lane `l`
+    /// Largest credibility of the consultation pledges `lo..<hi` to states in `side` in lane `l`
     /// (0 if none).
     @inline(__always)
-    private func consultationCredibility(_ pledges: Range<Int>, _ side: UnsafeMutablePointer<UInt64>, _ l: Int)
+    private func consultationCredibility(_ lo: Int, _ hi: Int, _ side: UnsafeMutablePointer<UInt64>, _ l: Int)
         -> Double
     {
         let partner = oblPartner.base, kind = oblKind.base, credibility = oblCredibility.base
         var c = 0.0
-        for k in pledges
+        for k in lo..<hi
         where kind[k] == CrisisEngine.Kind.consultation && (side[Int(partner[k])] >> UInt64(l)) & 1 != 0 {
             c = max(c, credibility[k])
         }

@@ -112,7 +112,7 @@ public struct CrisisResult: Hashable, Sendable {
     public var stoppedAtStepLimit: Bool
 
     /// Builds the record of the run held in `scratch`.
-    package init(engine: CrisisEngine, scratch: CrisisScratch, mode: CrisisMode, seed: UInt64) {
+    package init(engine: CrisisEngine, scratch: borrowing CrisisScratch, mode: CrisisMode, seed: UInt64) {
         let n = engine.stateCount
         attacker = StateID(scratch.attacker)
         target = StateID(scratch.target)

@@ -4,24 +4,28 @@
 ///
 /// Per state: its side (0 out, 1 A, 2 B), the step it entered and the step it was attacked
 /// (`Int32.max` when never), why, and its pending decision or opportunistic watch.
-@_spi(Internals) public struct CrisisScratch: Sendable {
-    var side: [Int8]
-    var entryStep: [Int32]
-    var victimStep: [Int32]
-    var entryCause: [UInt8]
-    var entryRef: [Int32]
-    var entryValue: [Double]
-    var victimCause: [UInt8]
-    var victimRef: [Int32]
-    var pendingSide: [Int8]
-    var pendingStep: [Int32]
-    var pendingCause: [UInt8]
-    var pendingRef: [Int32]
-    var pendingValue: [Double]
-    var watchSide: [Int8]
-    var watchSince: [Int32]
-    var perception: [Double]
-    var planDue: [Int32]
+///
+/// The per-state arrays are `RawBuffer`s (no uniqueness or bounds checks in the cascade's inner
+/// loops), so a scratch is `~Copyable`: it is lent to the engine `inout` and freed once.
+@_spi(Internals) public struct CrisisScratch: ~Copyable, Sendable {
+    let side: RawBuffer<Int8>
+    let entryStep: RawBuffer<Int32>
+    let victimStep: RawBuffer<Int32>
+    let entryCause: RawBuffer<UInt8>
+    let entryRef: RawBuffer<Int32>
+    let entryValue: RawBuffer<Double>
+    let victimCause: RawBuffer<UInt8>
+    let victimRef: RawBuffer<Int32>
+    let pendingSide: RawBuffer<Int8>
+    let pendingStep: RawBuffer<Int32>
+    let pendingCause: RawBuffer<UInt8>
+    let pendingRef: RawBuffer<Int32>
+    let pendingValue: RawBuffer<Double>
+    let watchSide: RawBuffer<Int8>
+    let watchSince: RawBuffer<Int32>
+    let perception: RawBuffer<Double>
+    let planDue: RawBuffer<Int32>
+    let stateCount: Int
     var lastStep: Int32 = 0
     var stoppedByLimit = false
     var attacker = 0
@@ -30,28 +34,29 @@
     var stochastic = false
 
     init(stateCount n: Int, planCount: Int) {
-        side = Array(repeating: 0, count: n)
-        entryStep = Array(repeating: CrisisEngine.never, count: n)
-        victimStep = Array(repeating: CrisisEngine.never, count: n)
-        entryCause = Array(repeating: 0, count: n)
-        entryRef = Array(repeating: -1, count: n)
-        entryValue = Array(repeating: 0, count: n)
-        victimCause = Array(repeating: 0, count: n)
-        victimRef = Array(repeating: -1, count: n)
-        pendingSide = Array(repeating: 0, count: n)
-        pendingStep = Array(repeating: CrisisEngine.never, count: n)
-        pendingCause = Array(repeating: 0, count: n)
-        pendingRef = Array(repeating: -1, count: n)
-        pendingValue = Array(repeating: 0, count: n)
-        watchSide = Array(repeating: 0, count: n)
-        watchSince = Array(repeating: 0, count: n)
-        perception = Array(repeating: .nan, count: n)
-        planDue = Array(repeating: CrisisEngine.never, count: planCount)
+        stateCount = n
+        side = RawBuffer(repeating: 0, count: n)
+        entryStep = RawBuffer(repeating: CrisisEngine.never, count: n)
+        victimStep = RawBuffer(repeating: CrisisEngine.never, count: n)
+        entryCause = RawBuffer(repeating: 0, count: n)
+        entryRef = RawBuffer(repeating: -1, count: n)
+        entryValue = RawBuffer(repeating: 0, count: n)
+        victimCause = RawBuffer(repeating: 0, count: n)
+        victimRef = RawBuffer(repeating: -1, count: n)
+        pendingSide = RawBuffer(repeating: 0, count: n)
+        pendingStep = RawBuffer(repeating: CrisisEngine.never, count: n)
+        pendingCause = RawBuffer(repeating: 0, count: n)
+        pendingRef = RawBuffer(repeating: -1, count: n)
+        pendingValue = RawBuffer(repeating: 0, count: n)
+        watchSide = RawBuffer(repeating: 0, count: n)
+        watchSince = RawBuffer(repeating: 0, count: n)
+        perception = RawBuffer(repeating: .nan, count: n)
+        planDue = RawBuffer(repeating: CrisisEngine.never, count: planCount)
     }
 
     mutating func reset(runSeed: UInt64, stochastic: Bool, attacker: Int, target: Int) {
         let never = CrisisEngine.never
-        for i in side.indices {
+        for i in 0..<stateCount {
             side[i] = 0
             entryStep[i] = never
             victimStep[i] = never
@@ -63,7 +68,7 @@
             watchSide[i] = 0
             perception[i] = .nan
         }
-        for p in planDue.indices { planDue[p] = never }
+        for p in 0..<planDue.count { planDue[p] = never }
         lastStep = 0
         stoppedByLimit = false
         self.runSeed = runSeed
