@@ -11,7 +11,7 @@ let benchmarks: @Sendable () -> Void = {
     let adjacency = view.adjacency
     let signed = SignedGraphView(network)
 
-    // Seconds per call (igraph's spinglass dominates): a few samples, up to a minute.
+    // Seconds per call (igraph's spinglass, kept for comparison): a few samples, up to a minute.
     let slow = Benchmark.Configuration(maxDuration: .seconds(60), maxIterations: 5)
 
     Benchmark("All metrics, 200 states (NetworkMetrics.compute)", configuration: slow) { benchmark in
@@ -24,6 +24,13 @@ let benchmarks: @Sendable () -> Void = {
         benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try SignedBlocPartition.spinglass(signed, seed: 1))
+        }
+    }
+
+    Benchmark("Signed blocs alone, 200 states (Louvain of signed modularity, 32 runs + 64 perturbations)") {
+        benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(SignedBlocPartition.louvain(signed, seed: 1))
         }
     }
 

@@ -108,21 +108,21 @@ package enum MetricCatalogue {
 
     // Signed blocs, frustration, polarity, portfolio similarity, burden-sharing, credibility.
 
-    /// Signed bloc: the state's bloc in the spinglass partition of the signed network (see
-    /// `SignedBlocPartition`; igraph_community_spinglass, IGRAPH_SPINCOMM_IMP_NEG), numbered from 1.
+    /// Signed bloc: the state's bloc in the partition of the signed network of highest signed
+    /// modularity found by `SignedBlocPartition.louvain` (Gómez, Jensen & Arenas 2009), from 1.
     package static let signedBloc = MetricDefinition(
         "signed_bloc", .state,
-        "bloc in the signed spinglass partition (allies inside, rivals across)")
+        "bloc in the signed-modularity partition (allies inside, rivals across)")
     /// Camp: the state's side (1 or 2) in the best two-camp split of the signed network, the one
     /// with the fewest frustrated ties (see `Frustration`); camp 1 holds the first state of each
     /// component.
     package static let camp = MetricDefinition(
         "camp", .state,
         "side (1 or 2) in the two-camp split with the fewest frustrated ties")
-    /// Signed blocs: the number of blocs of the signed spinglass partition (Traag & Bruggeman 2009).
+    /// Signed blocs: the number of blocs of the signed-modularity partition (`signed_bloc`).
     package static let signedBlocs = MetricDefinition(
         "signed_blocs", .system,
-        "number of signed spinglass blocs (isolated states count one each)")
+        "number of signed-modularity blocs (isolated states count one each)")
     /// Signed modularity of the signed blocs (Gómez, Jensen & Arenas 2009), in [-1, 1].
     package static let signedModularity = MetricDefinition(
         "signed_modularity", .system,

@@ -135,7 +135,7 @@ extension NetworkMetrics {
         let signed = SignedGraphView(network)
         let signedBlocs =
             wanted(C.signedBloc, C.signedBlocs, C.signedModularity)
-            ? try SignedBlocPartition.spinglass(signed, seed: SeededRandom.derivedSeed(seed, stream: 0x5167)) : nil
+            ? SignedBlocPartition.louvain(signed, seed: SeededRandom.derivedSeed(seed, stream: 0x5167)) : nil
         let frustration =
             wanted(C.camp, C.frustration, C.frustrationLower, C.frustrationUpper)
             ? Frustration(signed, seed: seed) : nil

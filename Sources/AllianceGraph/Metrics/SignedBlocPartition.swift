@@ -27,6 +27,30 @@
 
     public static let defaultRestarts = 5
 
+    /// Restarts of the Louvain method (each about a millisecond on ATOP 2016).
+    public static let defaultLouvainRestarts = 32
+    /// Perturbations of the best partition, each followed by a multilevel run from it.
+    public static let defaultLouvainPerturbations = 64
+
+    /// The blocs by Louvain optimisation of signed modularity (`SignedLouvain`): the default
+    /// method, thousands of times faster than spinglass at equal or higher signed modularity.
+    public static func louvain(
+        _ graph: SignedGraphView, seed: UInt64, restarts: Int = defaultLouvainRestarts,
+        perturbations: Int = defaultLouvainPerturbations
+    ) -> SignedBlocPartition {
+        let membership = BlocPartition.canonical(
+            SignedLouvain.partition(graph, seed: seed, restarts: restarts, perturbations: perturbations))
+        return SignedBlocPartition(
+            membership: membership, signedModularity: signedModularity(graph, membership: membership))
+    }
+
+    /// Signed modularity of `membership` over the ties of `graph`.
+    public static func signedModularity(_ graph: SignedGraphView, membership: [Int]) -> Double {
+        signedModularity(
+            vertexCount: graph.vertexCount, edges: graph.edges.map { ($0.low, $0.high, $0.sign) },
+            membership: membership)
+    }
+
     public static func spinglass(
         _ graph: SignedGraphView, seed: UInt64,
         restarts: Int = defaultRestarts

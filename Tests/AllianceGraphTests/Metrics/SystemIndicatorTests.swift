@@ -101,6 +101,7 @@ struct SystemIndicatorTests {
         }
         let p = try SignedBlocPartition.spinglass(graph, seed: 1)
         #expect(p.count == 2)
+        #expect(SignedBlocPartition.louvain(graph, seed: 1).membership == p.membership)
         let bloc = { (code: String) in p.membership[codes.firstIndex(of: code)!] }
         #expect(bloc("GBR") == bloc("FRA") && bloc("FRA") == bloc("RUS"))
         #expect(bloc("AUH") == bloc("DEU") && bloc("DEU") == bloc("ITA"))
