@@ -64,6 +64,13 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Treat the German Federal Republic (COW 260, 1955-1990) as Germany (255).")
     var mergeGermany = false
 
+    @Flag(
+        help: """
+            For a year after a side file's last year (--states, --nmc, --majors, --contiguity, \
+            --rivalries), use that last year's data, with a warning and a note in the description.
+            """)
+    var carryForward = false
+
     @Option(
         name: .shortAndLong,
         help: ArgumentHelp("Write the scenario here (default: standard output).", valueName: "file"))
@@ -102,6 +109,7 @@ struct ImportCommand: ParsableCommand {
             options.regions = list(region).compactMap(AllianceImportOptions.Region.init(rawValue:))
             options.codes = codes
             options.mergeGermany = mergeGermany
+            options.carryForward = carryForward
             let progress = ProgressReporter("Reading \(source.rawValue) data", quiet: quiet)
             let result = try AllianceImporter.run(allianceFile: file, options: options, progress: progress)
             progress.finish()

@@ -114,6 +114,29 @@ struct FormatsCommandTests {
         #expect(scenario.year == 1902 && scenario.network.commitments.count == 10)
     }
 
+    @Test("import: a side file that ends before --year exits 65 naming it; --carry-forward warns and goes on")
+    func importSideFileRange() throws {
+        let majors = temporary("majors.csv"), out = temporary("carried.json")
+        try """
+        stateabb,ccode,styear,stmonth,stday,endyear,endmonth,endday,version
+        UKG,200,1816,1,1,1901,12,31,2016
+
+        """.write(toFile: majors, atomically: true, encoding: .utf8)
+        let atop = root.appendingPathComponent("Tests/AllianceGraphTests/Fixtures/import/atop-small.csv").path
+        let arguments = ["import", "atop", atop, "--year", "1902", "--majors", majors, "-o", out]
+        let refused = try #require(try CLITestSupport.run(arguments), "build alliancectl first (swift build)")
+        #expect(refused.status == 65)
+        #expect(
+            refused.stderr.contains(
+                "\(majors): the major powers file covers 1816-1901; 1902 is outside it "
+                    + "(carry-forward uses its last year, 1901)"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let carried = try #require(try CLITestSupport.run(arguments + ["--carry-forward"]))
+        #expect(carried.status == 0)
+        #expect(carried.stderr.contains("warning: the major powers file (majors.csv) ends in 1901; its 1901 data are used"))
+        #expect(try ScenarioLoader.load(path: out).network.states.filter(\.major).map(\.code) == ["UKG"])
+    }
+
     @Test("render and report write SVG and HTML files")
     func renderAndReport() throws {
         let svg = temporary("e.svg"), html = temporary("e.html")

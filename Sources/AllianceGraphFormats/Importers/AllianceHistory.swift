@@ -18,7 +18,7 @@ package struct AllianceHistory: Sendable {
     private let dyads: [Int: AllianceDyads]
     private let members: [COWDataSources.MemberSpell]?
     private let capabilities: [Int: COWDataSources.CapabilityYear]?
-    private let majors: [(ccode: Int, since: Int, until: Int)]
+    private let majors: [COWDataSources.MajorSpell]
     private let contiguity: [COWDataSources.ContiguitySpell]?
     private let rivalries: [COWDataSources.RivalrySpell]?
 
@@ -66,13 +66,13 @@ package struct AllianceHistory: Sendable {
         }
         progress.finish()
         majors =
-            try options.majors.map { (p: String) throws(InputError) in try COWDataSources.majorSpells(path: p) }
+            try options.majors.map { (p: String) throws(InputError) in try COWDataSources.majorSpells(path: p).spells }
             ?? []
         contiguity = try options.contiguity.map { (p: String) throws(InputError) in
-            try COWDataSources.contiguitySpells(path: p)
+            try COWDataSources.contiguitySpells(path: p).spells
         }
         rivalries = try options.rivalries.map { (p: String) throws(InputError) in
-            try COWDataSources.rivalrySpells(path: p)
+            try COWDataSources.rivalrySpells(path: p).spells
         }
         years = low...high
     }
@@ -92,7 +92,7 @@ package struct AllianceHistory: Sendable {
             data.cinc = entry.cinc
             data.nmcCodes = entry.codes
         }
-        data.majors = Set(majors.filter { $0.since <= year && year <= $0.until }.map(\.ccode))
+        data.majors = COWDataSources.majors(majors, year: year)
         data.contiguity = contiguity.map { COWDataSources.contiguity($0, year: year) }
         data.rivalries = rivalries.map { COWDataSources.rivalries($0, year: year) }
         var options = options
