@@ -1,5 +1,7 @@
 @_spi(Internals) import AllianceGraph
 @_spi(Internals) import AllianceGraphFormats
+import Foundation
+
 /// An SVG drawing of an alliance network, for papers and reports.
 ///
 /// - Layout: Fruchterman-Reingold through igraph on the alliance graph (strength-weighted),
@@ -15,6 +17,27 @@
 /// - A legend (tie kinds present, blocs with their largest members, node-size key), a title and a
 ///   caption that states the conventions.
 public struct NetworkPicture: Sendable {
+    /// How the states are placed.
+    public enum Layout: String, CaseIterable, Sendable {
+        /// Fruchterman-Reingold (igraph), seeded: blocs pull together. The default.
+        case fr
+        /// Kamada-Kawai (igraph) with lengths 1/strength: distances on the page follow path
+        /// lengths; deterministic without a seed; O(n^2), for up to a few thousand states.
+        case kk
+        /// A circle: blocs in order of their number, each bloc's states by capability, then the
+        /// states without ties.
+        case circle
+
+        /// The layout's name in captions.
+        var caption: String {
+            switch self {
+            case .fr: return "Fruchterman\u{2013}Reingold (igraph 0.10)"
+            case .kk: return "Kamada\u{2013}Kawai (igraph 0.10, lengths 1/strength)"
+            case .circle: return "circle, blocs in order"
+            }
+        }
+    }
+
     public var width: Double = 1000
     public var height: Double = 700
     /// Seed of the layout and of the bloc detection.
@@ -25,6 +48,8 @@ public struct NetworkPicture: Sendable {
     public var showCaption = true
     /// Whether to draw the title and subtitle (off when a page around it has them).
     public var showHeader = true
+    /// How the states are placed (default Fruchterman-Reingold).
+    public var layout: Layout = .fr
 
     public init() {}
 
@@ -36,8 +61,8 @@ public struct NetworkPicture: Sendable {
     public func svg(_ scenario: Scenario, year: Int? = nil) throws(ComputationError) -> String {
         let network = scenario.activeNetwork(year: year)
         let view = AllianceGraphView(network)
-        let raw = try IGraphLayout.fruchtermanReingold(view, seed: seed)
         let partition = try BlocPartition.leiden(view, seed: seed, restarts: NetworkMetrics.leidenRestarts)
+        let raw = try positions(view, network: network, partition: partition)
         let plot = (x: 24.0, y: top + 10, w: width - Self.legendWidth - 48, h: height - top - bottom - 20)
         let layout = NodeLayout(raw, network: network, plot: plot)
         let blocs = BlocColours(network, view: view, partition: partition)
@@ -52,9 +77,39 @@ public struct NetworkPicture: Sendable {
         Self.writeCommitments(ties, network, layout, into: &out)
         Self.writeStates(network, layout, blocs, into: &out)
         writeLegend(network, layout, blocs, kindsPresent: kindsPresent, into: &out)
-        if showCaption { writeCaption(modularity: partition.modularity, into: &out) }
+        if showCaption {
+            let arrows = kindsPresent.contains { CommitmentStyle.style(forKind: $0.rawValue).arrow }
+            writeCaption(
+                modularity: partition.modularity, rivalries: !network.rivalries.isEmpty, arrows: arrows, into: &out)
+        }
         out += "</svg>\n"
         return out
+    }
+
+    /// The states' positions in the chosen layout, in the layout's own units.
+    private func positions(_ view: AllianceGraphView, network: AllianceNetwork, partition: BlocPartition)
+        throws(ComputationError) -> [(x: Double, y: Double)]
+    {
+        switch layout {
+        case .fr: return try IGraphLayout.fruchtermanReingold(view, seed: seed)
+        case .kk: return try IGraphLayout.kamadaKawai(view)
+        case .circle:
+            var degree = [Int](repeating: 0, count: network.count)
+            for edge in view.edges { degree[edge.low] += 1; degree[edge.high] += 1 }
+            let order = network.states.indices.sorted { a, b in
+                let blocA = degree[a] > 0 ? partition.membership[a] : Int.max
+                let blocB = degree[b] > 0 ? partition.membership[b] : Int.max
+                if blocA != blocB { return blocA < blocB }
+                let (ca, cb) = (network.states[a].capability, network.states[b].capability)
+                return ca != cb ? ca > cb : a < b
+            }
+            var points = [(x: Double, y: Double)](repeating: (0, 0), count: network.count)
+            for (rank, k) in order.enumerated() {
+                let angle = 2 * Double.pi * Double(rank) / Double(max(order.count, 1)) - Double.pi / 2
+                points[k] = (cos(angle), sin(angle))
+            }
+            return points
+        }
     }
 
     /// A key value rounded to two significant digits.
@@ -226,17 +281,20 @@ extension NetworkPicture {
         out += "</g>\n"
     }
 
-    /// The two caption lines under the drawing.
-    private func writeCaption(modularity: Double, into out: inout String) {
+    /// The layout as a caption states it: its name, and the seed when it draws random numbers.
+    var layoutCaption: String { layout.caption + (layout == .fr ? ", seed \(seed)" : "") }
+
+    /// The two caption lines under the drawing; they name rivalry curves and arrows only when
+    /// some are drawn.
+    private func writeCaption(modularity: Double, rivalries: Bool, arrows: Bool, into out: inout String) {
         let q = modularity.isNaN ? "n/a" : NumberFormat.fixed(modularity, digits: 3)
         let caption1 = """
             Node area is proportional to capability; colour marks blocs (Leiden modularity maximisation, \
             Q = \(q)). One line per pair of states: its most binding commitment; opacity rises with credibility.
             """
-        let caption2 = """
-            Layout: Fruchterman\u{2013}Reingold (igraph 0.10), seed \(seed). Red dashed curves: strategic \
-            rivalries. Arrows point from guarantor or patron to the protected state.
-            """
+        var caption2 = "Layout: \(layoutCaption)."
+        if rivalries { caption2 += " Red dashed curves: strategic rivalries." }
+        if arrows { caption2 += " Arrows point from guarantor or patron to the protected state." }
         out += """
             <text x="24" y="\(SVG.n(height - 32))" font-size="11" fill="\(SVG.muted)">\(SVG.escape(caption1))</text>
             <text x="24" y="\(SVG.n(height - 16))" font-size="11" fill="\(SVG.muted)">\(SVG.escape(caption2))</text>

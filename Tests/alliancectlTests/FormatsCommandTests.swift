@@ -133,8 +133,35 @@ struct FormatsCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out))
         let carried = try #require(try CLITestSupport.run(arguments + ["--carry-forward"]))
         #expect(carried.status == 0)
-        #expect(carried.stderr.contains("warning: the major powers file (majors.csv) ends in 1901; its 1901 data are used"))
+        #expect(
+            carried.stderr.contains("warning: the major powers file (majors.csv) ends in 1901; its 1901 data are used"))
         #expect(try ScenarioLoader.load(path: out).network.states.filter(\.major).map(\.code) == ["UKG"])
+    }
+
+    @Test("render -o net.png writes a real PNG through rsvg-convert (when it is installed)")
+    func renderPNG() throws {
+        guard PNGConverter.locate() != nil else { return }  // CI installs librsvg2-bin; see the exit-64 test
+        let png = temporary("net.png")
+        try? FileManager.default.removeItem(atPath: png)
+        let outcome = try #require(
+            try CLITestSupport.run(["render", europe, "-o", png, "--layout", "kk"]), "build alliancectl first")
+        #expect(outcome.status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        #expect(bytes.count > 10_000)
+    }
+
+    @Test("render -o net.png without rsvg-convert exits 64 naming the package to install, writing nothing")
+    func renderPNGWithoutConverter() throws {
+        let png = temporary("none.png")
+        try? FileManager.default.removeItem(atPath: png)
+        let outcome = try #require(
+            try CLITestSupport.run(["render", europe, "-o", png], environment: ["PATH": "/nonexistent"]),
+            "build alliancectl first")
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("writing PNG needs rsvg-convert, which is not on PATH"))
+        #expect(outcome.stderr.contains("apt-get install librsvg2-bin"))
+        #expect(!FileManager.default.fileExists(atPath: png))
     }
 
     @Test("render and report write SVG and HTML files")
