@@ -186,7 +186,7 @@ struct CrisisCommand: ParsableCommand {
     }
 
     func stateID(_ code: String, option: String, in network: AllianceNetwork) throws -> StateID {
-        if let id = network.id(forCode: code) { return id }
+        if let id = network.id(forCodeOrNumber: code) { return id }
         let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
         throw ValidationError("--\(option): no state \"\(code)\" in \(file)\(hint).")
     }

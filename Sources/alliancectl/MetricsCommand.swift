@@ -86,7 +86,7 @@ struct MetricsCommand: ParsableCommand {
                 let codes = similarity.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 var ids: [StateID] = []
                 for code in codes {
-                    guard let id = network.id(forCode: code) else {
+                    guard let id = network.id(forCodeOrNumber: code) else {
                         let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
                         throw ValidationError("--similarity: unknown state code \"\(code)\"\(hint).")
                     }

@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
             let engine = try CrisisEngine(scenario: scenario, year: year)
             var ids: [StateID] = []
             for (code, option) in zip(codes, ["attacker", "target"]) {
-                guard let id = network.id(forCode: code) else {
+                guard let id = network.id(forCodeOrNumber: code) else {
                     let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
                     throw ValidationError("--crisis: unknown \(option) \"\(code)\"\(hint).")
                 }

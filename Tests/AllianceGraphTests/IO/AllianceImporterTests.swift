@@ -203,7 +203,9 @@ struct AllianceImporterCoverageTests {
         #expect(n.states.filter(\.major).map(\.code) == ["UKG", "GMY"])
         #expect(n.contiguity.count == 1)
         #expect(n.rivalries.count == 1)
-        let carried = result.warnings.filter { $0.contains("ends in 1901; its 1901 data are used for 1902 (carry-forward)") }
+        let carried = result.warnings.filter {
+            $0.contains("ends in 1901; its 1901 data are used for 1902 (carry-forward)")
+        }
         #expect(carried.count == 3)
         #expect(result.scenario.description?.contains("Carried forward to 1902: the major powers file") == true)
     }
