@@ -164,6 +164,52 @@ struct FormatsCommandTests {
         #expect(!FileManager.default.fileExists(atPath: png))
     }
 
+    @Test("convert: the 1914 crisis survives a Gephi CSV round trip (year and war plans kept)")
+    func gephiKeepsYearAndWarPlans() throws {
+        let csv = temporary("gephi-1914.csv")
+        let written = try #require(try CLITestSupport.run(["convert", europe, csv]), "build alliancectl first")
+        #expect(written.status == 0)
+        #expect(written.stderr.contains("gephi-1914-graph.csv, which Gephi does not read"))
+        let crisis = ["--attacker", "AUH", "--target", "YUG", "--format", "csv"]
+        let fromCSV = try #require(try CLITestSupport.run(["crisis", temporary("gephi-1914-nodes.csv")] + crisis))
+        let fromJSON = try #require(try CLITestSupport.run(["crisis", europe] + crisis))
+        #expect(fromCSV.status == 0)
+        #expect(fromCSV.stdout == fromJSON.stdout)
+        #expect(fromJSON.stdout.split(separator: "\n").count == 19)
+    }
+
+    @Test("convert: a weight attribute in the input is named in a note, not dropped silently")
+    func weightNote() throws {
+        let graphml = temporary("weighted.graphml"), out = temporary("weighted.json")
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+          <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+          <graph edgedefault="undirected">
+            <node id="AAA"/><node id="BBB"/>
+            <edge source="AAA" target="BBB"><data key="w">0.5</data></edge>
+          </graph>
+        </graphml>
+
+        """.write(toFile: graphml, atomically: true, encoding: .utf8)
+        let outcome = try #require(try CLITestSupport.run(["convert", graphml, out]), "build alliancectl first")
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("note: \(graphml): edge attribute \"weight\" is ignored"))
+    }
+
+    @Test("convert --simple writes the alliance graph in force; a scenario output is a usage error")
+    func convertSimple() throws {
+        let graphml = temporary("simple.graphml")
+        let outcome = try #require(try CLITestSupport.run(["convert", europe, graphml, "--simple"]))
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("18 states, 25 allied pairs"))
+        let text = try String(contentsOfFile: graphml, encoding: .utf8)
+        #expect(text.contains("attr.name=\"length\"") && !text.contains("weight") && !text.contains("rivalry"))
+        expectExit(64, message: "--simple writes a graph format") {
+            _ = try AllianceCtl.parseAsRoot(["convert", europe, temporary("s.json"), "--simple"])
+        }
+    }
+
     @Test("render and report write SVG and HTML files")
     func renderAndReport() throws {
         let svg = temporary("e.svg"), html = temporary("e.html")
