@@ -134,7 +134,9 @@ struct FormatsCommandTests {
         let carried = try #require(try CLITestSupport.run(arguments + ["--carry-forward"]))
         #expect(carried.status == 0)
         #expect(
-            carried.stderr.contains("warning: the major powers file (majors.csv) ends in 1901; its 1901 data are used"))
+            carried.stderr.contains(
+                "warning: the major powers file (majors.csv) ends in 1901; its 1901 data are used for 1902; carry-forward"
+            ))
         #expect(try ScenarioLoader.load(path: out).network.states.filter(\.major).map(\.code) == ["UKG"])
     }
 

@@ -42,7 +42,7 @@ extension AllianceImporter {
         let book = ImportCodeBook(
             members: data.members, nmcCodes: data.nmcCodes,
             germanyMerged: options.mergeGermany && options.codes == .cow)
-        var warnings = data.carried.map { "\($0) for \(options.year) (carry-forward)" }
+        var warnings = data.carried.map { "\($0); carry-forward" }
         warnings += dyadWarnings(data.dyads, year: options.year)
         let universe = try keptStates(data, options: options, book: book, warnings: &warnings)
         var groups = try stateGroups(universe, options: options, book: book, warnings: &warnings)

@@ -175,7 +175,8 @@ public enum AllianceImporter {
                     + "(carry-forward uses its last year, \(range.upperBound))")
         }
         carried.append(
-            "\(what) (\(fileName(file))) ends in \(range.upperBound); its \(range.upperBound) data are used")
+            "\(what) (\(fileName(file))) ends in \(range.upperBound); its \(range.upperBound) data are used for \(year)"
+                + (what == "the rivalries file" ? " (rivalries running in \(range.upperBound) taken as ongoing)" : ""))
         return range.upperBound
     }
 
@@ -221,6 +222,13 @@ public enum AllianceImporter {
             let read = try COWDataSources.rivalrySpells(path: path)
             let year = try yearToRead(read.years, path, "the rivalries file", options: options, carried: &data.carried)
             data.rivalries = COWDataSources.rivalries(read.spells, year: year)
+            if year != options.year {
+                // Carried forward: a rivalry still running in the file's last year is taken as ongoing,
+                // or the scenario's own year would filter it out again.
+                for k in data.rivalries?.indices ?? 0..<0 where data.rivalries?[k].until == year {
+                    data.rivalries?[k].until = nil
+                }
+            }
         }
     }
 

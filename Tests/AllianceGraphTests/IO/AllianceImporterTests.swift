@@ -203,10 +203,11 @@ struct AllianceImporterCoverageTests {
         #expect(n.states.filter(\.major).map(\.code) == ["UKG", "GMY"])
         #expect(n.contiguity.count == 1)
         #expect(n.rivalries.count == 1)
-        let carried = result.warnings.filter {
-            $0.contains("ends in 1901; its 1901 data are used for 1902 (carry-forward)")
-        }
+        // The rivalry ran in 1901, the file's last year: taken as ongoing, so it is in force in 1902.
+        #expect(result.scenario.activeNetwork(year: nil).rivalries.count == 1)
+        let carried = result.warnings.filter { $0.contains("ends in 1901; its 1901 data are used for 1902") }
         #expect(carried.count == 3)
+        #expect(carried.allSatisfy { $0.hasSuffix("; carry-forward") })
         #expect(result.scenario.description?.contains("Carried forward to 1902: the major powers file") == true)
     }
 
