@@ -50,8 +50,45 @@ public struct NetworkPicture: Sendable {
     public var showHeader = true
     /// How the states are placed (default Fruchterman-Reingold).
     public var layout: Layout = .fr
+    /// The commitment kinds drawn; nil (the default) draws every kind in networks of up to
+    /// `largeNetwork` states, and in larger ones only the binding alliances (`bindingKinds`), the
+    /// others counted in the legend under "Not drawn". The layout follows the drawn ties; the
+    /// blocs (colours) are those of `alliancectl metrics`, over every kind.
+    public var kinds: Set<CommitmentKind>?
+
+    /// Above this many states the picture draws only the binding alliances by default and labels
+    /// only the `labelledStates` most capable states and the major powers.
+    public static let largeNetwork = 60
+    /// The states labelled in a large network (besides the major powers).
+    public static let labelledStates = 30
+    /// The kinds drawn by default in a large network: pledges to fight.
+    public static let bindingKinds: Set<CommitmentKind> = [.defense, .offense, .guarantee, .patronage]
 
     public init() {}
+
+    /// What a drawing shows, for the captions around it (the report's figure caption).
+    package struct Drawn: Sendable {
+        /// The kinds of the ties drawn, most binding first.
+        package var kinds: [CommitmentKind]
+        /// The kinds present but not drawn, with their counts of ties (one per pair and kind).
+        package var hidden: [(kind: CommitmentKind, count: Int)]
+        /// Whether rivalries are drawn, and whether any arrow (guarantee, patronage) is.
+        package var rivalries: Bool, arrows: Bool
+        /// The number of states labelled, when not all are.
+        package var labelled: Int?
+        /// The layout as the caption names it.
+        package var layout: String
+        /// The modularity of the blocs coloured.
+        package var modularity: Double
+    }
+
+    /// The kinds drawn in `network` (see `kinds`).
+    func drawnKinds(_ network: AllianceNetwork) -> Set<CommitmentKind> {
+        if let kinds { return kinds }
+        guard network.count > Self.largeNetwork else { return Set(CommitmentKind.allCases) }
+        let binding = network.commitments.contains { Self.bindingKinds.contains($0.kind) }
+        return binding ? Self.bindingKinds : Set(CommitmentKind.allCases)
+    }
 
     private static let legendWidth = 250.0
     private var top: Double { showHeader ? 64 : 8 }
@@ -59,15 +96,34 @@ public struct NetworkPicture: Sendable {
 
     /// The SVG drawing of `scenario`'s network as in force in `year` (default: the scenario's year).
     public func svg(_ scenario: Scenario, year: Int? = nil) throws(ComputationError) -> String {
+        try drawing(scenario, year: year).svg
+    }
+
+    /// The SVG drawing and what it shows.
+    package func drawing(_ scenario: Scenario, year: Int? = nil) throws(ComputationError) -> (svg: String, drawn: Drawn)
+    {
         let network = scenario.activeNetwork(year: year)
         let view = AllianceGraphView(network)
         let partition = try BlocPartition.leiden(view, seed: seed, restarts: NetworkMetrics.leidenRestarts)
-        let raw = try positions(view, network: network, partition: partition)
+        let shownKinds = drawnKinds(network)
+        let drawnView =
+            shownKinds.count == CommitmentKind.allCases.count ? view : AllianceGraphView(network, kinds: shownKinds)
+        let raw = try positions(drawnView, network: network, partition: partition)
         let plot = (x: 24.0, y: top + 10, w: width - Self.legendWidth - 48, h: height - top - bottom - 20)
         let layout = NodeLayout(raw, network: network, plot: plot)
         let blocs = BlocColours(network, view: view, partition: partition)
-        let ties = DrawnTie.ties(of: network)
+        let allTies = DrawnTie.ties(of: network, kinds: Set(CommitmentKind.allCases), perKind: true)
+        let ties = DrawnTie.ties(of: network, kinds: shownKinds)
         let kindsPresent = CommitmentStyle.precedence.filter { kind in ties.contains { $0.kind == kind } }
+        let hidden = CommitmentStyle.precedence.filter { !shownKinds.contains($0) }.compactMap { kind in
+            let count = allTies.filter { $0.kind == kind }.count
+            return count > 0 ? (kind: kind, count: count) : nil
+        }
+        let labelled = network.count > Self.largeNetwork ? Self.labelled(network) : nil
+        let drawn = Drawn(
+            kinds: kindsPresent, hidden: hidden, rivalries: !network.rivalries.isEmpty,
+            arrows: kindsPresent.contains { CommitmentStyle.style(forKind: $0.rawValue).arrow },
+            labelled: labelled.map(\.count), layout: layoutCaption, modularity: partition.modularity)
 
         let title = self.title ?? scenario.name
         var out = SVG.open(width: width, height: height, title: title)
@@ -75,15 +131,22 @@ public struct NetworkPicture: Sendable {
         if showHeader { writeHeader(title: title, year: year ?? scenario.year, network: network, into: &out) }
         Self.writeRivalries(network, layout, into: &out)
         Self.writeCommitments(ties, network, layout, into: &out)
-        Self.writeStates(network, layout, blocs, into: &out)
-        writeLegend(network, layout, blocs, kindsPresent: kindsPresent, into: &out)
-        if showCaption {
-            let arrows = kindsPresent.contains { CommitmentStyle.style(forKind: $0.rawValue).arrow }
-            writeCaption(
-                modularity: partition.modularity, rivalries: !network.rivalries.isEmpty, arrows: arrows, into: &out)
-        }
+        Self.writeStates(network, layout, blocs, labelled: labelled, into: &out)
+        writeLegend(network, layout, blocs, kindsPresent: kindsPresent, hidden: hidden, into: &out)
+        if showCaption { writeCaption(drawn, into: &out) }
         out += "</svg>\n"
-        return out
+        return (out, drawn)
+    }
+
+    /// The states labelled in a large network: the `labelledStates` most capable and the major
+    /// powers.
+    static func labelled(_ network: AllianceNetwork) -> Set<Int> {
+        let byCapability = network.states.indices.sorted {
+            network.states[$0].capability != network.states[$1].capability
+                ? network.states[$0].capability > network.states[$1].capability : $0 < $1
+        }
+        return Set(byCapability.prefix(labelledStates)).union(
+            network.states.indices.filter { network.states[$0].major })
     }
 
     /// The states' positions in the chosen layout, in the layout's own units.
@@ -223,7 +286,8 @@ extension NetworkPicture {
 
     /// The nodes, largest first so small states stay visible, then their labels.
     private static func writeStates(
-        _ network: AllianceNetwork, _ layout: NodeLayout, _ blocs: BlocColours, into out: inout String
+        _ network: AllianceNetwork, _ layout: NodeLayout, _ blocs: BlocColours, labelled: Set<Int>?,
+        into out: inout String
     ) {
         let n = network.count
         let (points, radius) = (layout.points, layout.radius)
@@ -250,7 +314,7 @@ extension NetworkPicture {
             stroke-linejoin="round" paint-order="stroke">
 
             """
-        for k in 0..<n {
+        for k in 0..<n where labelled?.contains(k) ?? true {
             let state = network.states[k]
             let x = points[k].x + radius[k] * 0.72 + 2, y = points[k].y - radius[k] * 0.72 - 2
             let weight = state.major ? " font-weight=\"700\"" : ""
@@ -262,7 +326,7 @@ extension NetworkPicture {
     /// The legend panel on the right: tie kinds, blocs, the node-size key.
     private func writeLegend(
         _ network: AllianceNetwork, _ layout: NodeLayout, _ blocs: BlocColours, kindsPresent: [CommitmentKind],
-        into out: inout String
+        hidden: [(kind: CommitmentKind, count: Int)], into out: inout String
     ) {
         var legend = Legend(x: width - Self.legendWidth - 8, y: top + 28)
         let lx = legend.x
@@ -275,6 +339,7 @@ extension NetworkPicture {
         if !kindsPresent.isEmpty || !network.rivalries.isEmpty {
             legend.tieKinds(kindsPresent, rivalries: !network.rivalries.isEmpty)
         }
+        if !hidden.isEmpty { legend.hiddenTies(hidden) }
         legend.blocs(blocs, network: network)
         legend.capabilityKey(layout)
         out += legend.out
@@ -284,17 +349,19 @@ extension NetworkPicture {
     /// The layout as a caption states it: its name, and the seed when it draws random numbers.
     var layoutCaption: String { layout.caption + (layout == .fr ? ", seed \(seed)" : "") }
 
-    /// The two caption lines under the drawing; they name rivalry curves and arrows only when
-    /// some are drawn.
-    private func writeCaption(modularity: Double, rivalries: Bool, arrows: Bool, into out: inout String) {
-        let q = modularity.isNaN ? "n/a" : NumberFormat.fixed(modularity, digits: 3)
+    /// The two caption lines under the drawing: only what is drawn (rivalry curves and arrows
+    /// when there are some, hidden kinds and partial labels when the picture leaves some out).
+    private func writeCaption(_ drawn: Drawn, into out: inout String) {
+        let q = drawn.modularity.isNaN ? "n/a" : NumberFormat.fixed(drawn.modularity, digits: 3)
         let caption1 = """
             Node area is proportional to capability; colour marks blocs (Leiden modularity maximisation, \
             Q = \(q)). One line per pair of states: its most binding commitment; opacity rises with credibility.
             """
-        var caption2 = "Layout: \(layoutCaption)."
-        if rivalries { caption2 += " Red dashed curves: strategic rivalries." }
-        if arrows { caption2 += " Arrows point from guarantor or patron to the protected state." }
+        var caption2 = "Layout: \(drawn.layout)."
+        if drawn.rivalries { caption2 += " Red dashed curves: strategic rivalries." }
+        if drawn.arrows { caption2 += " Arrows point from guarantor or patron to the protected state." }
+        if !drawn.hidden.isEmpty { caption2 += " Kinds not drawn are counted in the legend." }
+        if let labelled = drawn.labelled { caption2 += " Labels: \(labelled) states (most capable, majors)." }
         out += """
             <text x="24" y="\(SVG.n(height - 32))" font-size="11" fill="\(SVG.muted)">\(SVG.escape(caption1))</text>
             <text x="24" y="\(SVG.n(height - 16))" font-size="11" fill="\(SVG.muted)">\(SVG.escape(caption2))</text>
@@ -340,8 +407,8 @@ private struct NodeLayout {
     }
 }
 
-/// The colour of each state: blocs ordered by total capability take the palette in turn;
-/// states without alliance ties are grey.
+/// The colour of each state: blocs in order of their number (by size, as `metrics` numbers
+/// them) take the palette in turn; states without alliance ties are grey.
 private struct BlocColours {
     /// Alliance ties per state (0: drawn grey, in no bloc).
     let degree: [Int]
@@ -349,7 +416,7 @@ private struct BlocColours {
     let membership: [Int]
     /// The states with ties in each bloc.
     let members: [[Int]]
-    /// Non-empty blocs, largest total capability first (ties: lower bloc number first).
+    /// Blocs with tied states, in order of their number (most states first).
     let ranked: [Int]
     /// Each bloc's colour.
     let blocColour: [String]
@@ -368,7 +435,6 @@ private struct BlocColours {
             members[partition.membership[k]].append(k)
         }
         let ranked = (0..<blocCount).filter { !members[$0].isEmpty }
-            .sorted { capability[$0] != capability[$1] ? capability[$0] > capability[$1] : $0 < $1 }
         var blocColour = [String](repeating: SVG.isolateColour, count: blocCount)
         for (rank, bloc) in ranked.enumerated() { blocColour[bloc] = SVG.palette[rank % SVG.palette.count] }
         self.degree = degree
@@ -390,10 +456,23 @@ private struct DrawnTie {
 
     /// The ties of `network`, least binding kind first (so the most binding are drawn on top),
     /// then by pair.
-    static func ties(of network: AllianceNetwork) -> [DrawnTie] {
+    static func ties(of network: AllianceNetwork, kinds: Set<CommitmentKind>, perKind: Bool = false) -> [DrawnTie] {
         var drawn: [StatePair: DrawnTie] = [:]
+        var counted = Set<String>()
         let rank = Dictionary(uniqueKeysWithValues: CommitmentStyle.precedence.enumerated().map { ($1, $0) })
-        for c in network.commitments {
+        if perKind {
+            // One entry per pair and kind (for counting what is not drawn).
+            var result: [DrawnTie] = []
+            for c in network.commitments where kinds.contains(c.kind) {
+                let pair = StatePair(c.from, c.to)
+                guard counted.insert("\(pair.low.index)-\(pair.high.index)-\(c.kind.rawValue)").inserted else {
+                    continue
+                }
+                result.append(DrawnTie(kind: c.kind, from: c.from.index, to: c.to.index, credibility: c.credibility))
+            }
+            return result
+        }
+        for c in network.commitments where kinds.contains(c.kind) {
             let pair = StatePair(c.from, c.to)
             let credibility = max(c.credibility, c.reverseCredibility ?? 0)
             let candidate = DrawnTie(kind: c.kind, from: c.from.index, to: c.to.index, credibility: credibility)
@@ -453,12 +532,25 @@ private struct Legend {
         y += 8
     }
 
+    /// The kinds present but not drawn, with their counts.
+    mutating func hiddenTies(_ hidden: [(kind: CommitmentKind, count: Int)]) {
+        heading("Not drawn")
+        for (kind, count) in hidden {
+            let label = CommitmentStyle.style(forKind: kind.rawValue).label
+            out +=
+                "  <text x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" fill=\"\(SVG.muted)\">"
+                + "\(SVG.escape(label)): \(count) pairs</text>\n"
+            y += 18
+        }
+        y += 8
+    }
+
     /// The blocs of at least two states (at most nine, with their four most capable members),
     /// then the count of states without ties.
     mutating func blocs(_ blocs: BlocColours, network: AllianceNetwork) {
         let shownBlocs = blocs.ranked.filter { blocs.members[$0].count >= 2 }
         guard !shownBlocs.isEmpty else { return }
-        heading("Blocs (by capability)")
+        heading("Blocs (by size)")
         for bloc in shownBlocs.prefix(9) {
             let members = blocs.members[bloc].sorted {
                 network.states[$0].capability != network.states[$1].capability
