@@ -44,6 +44,8 @@ struct ConvertCommand: ParsableCommand {
             """)
     var simple = false
 
+    @OptionGroup var kindSelection: KindOptions
+
     @Flag(name: .shortAndLong, help: "Print no notes on standard error.")
     var quiet = false
 
@@ -72,7 +74,7 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let notes = ReadNotes()
-            var scenario = try ScenarioLoader.load(path: input, format: from, notes: notes)
+            var scenario = kindSelection.apply(to: try ScenarioLoader.load(path: input, format: from, notes: notes))
             if !quiet { for note in notes.items { Diagnostics.print("note: \(input): \(note)") } }
             let format = to ?? GraphFormat.detect(path: output) ?? .scenario
             if simple {

@@ -58,6 +58,8 @@ struct ImportCommand: ParsableCommand {
             valueName: "regions"))
     var region: String?
 
+    @OptionGroup var kindSelection: KindOptions
+
     @Option(help: "State codes in the scenario: cow (COW letter codes) or iso3.")
     var codes: AllianceImportOptions.Codes = .cow
 
@@ -111,8 +113,12 @@ struct ImportCommand: ParsableCommand {
             options.mergeGermany = mergeGermany
             options.carryForward = carryForward
             let progress = ProgressReporter("Reading \(source.rawValue) data", quiet: quiet)
-            let result = try AllianceImporter.run(allianceFile: file, options: options, progress: progress)
+            var result = try AllianceImporter.run(allianceFile: file, options: options, progress: progress)
             progress.finish()
+            if kindSelection.selection != nil {
+                result.scenario = kindSelection.apply(to: result.scenario)
+                result.scenario.description = (result.scenario.description ?? "") + kindSelection.note
+            }
             if !quiet {
                 for warning in result.warnings { Diagnostics.print("warning: \(warning)") }
             }

@@ -42,6 +42,8 @@ struct MetricsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var kindSelection: KindOptions
+
     /// The names given to `--only`, trimmed.
     private var onlyNames: [String]? {
         only.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
@@ -75,7 +77,7 @@ struct MetricsCommand: ParsableCommand {
                 return
             }
             guard let file else { return }
-            let scenario = try loadScenario(file)
+            let scenario = kindSelection.apply(to: try loadScenario(file))
             let effectiveYear = year ?? scenario.year
             let network = scenario.activeNetwork(year: year)
             if similarityMatrix { try PortfolioSimilarity.checkMemory(states: network.count) }

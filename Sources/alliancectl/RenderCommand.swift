@@ -53,6 +53,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Title (default: the scenario's name).")
     var title: String?
 
+    @OptionGroup(title: "Ties drawn (default: every kind; above 60 states the binding alliances)")
+    var kindSelection: KindOptions
+
     @Flag(name: .shortAndLong, help: "Print no notes on standard error.")
     var quiet = false
 
@@ -78,6 +81,7 @@ struct RenderCommand: ParsableCommand {
             picture.seed = seed
             picture.title = title
             picture.layout = layout
+            picture.kinds = kindSelection.selection
             let svg = try picture.svg(scenario, year: year)
             let bytes = format == .png ? try PNGConverter.png(svg) : Data(svg.utf8)
             if let output {

@@ -58,6 +58,13 @@ public struct AllianceNetwork: Hashable, Sendable {
         return copy
     }
 
+    /// The network with only the commitments of `kinds` (rivalries, states and contiguity kept).
+    public func keeping(kinds: Set<CommitmentKind>) -> AllianceNetwork {
+        var copy = self
+        copy.commitments = commitments.filter { kinds.contains($0.kind) }
+        return copy
+    }
+
     /// Every directed obligation, in commitment order.
     public var obligations: [Obligation] { commitments.flatMap(\.obligations) }
 
