@@ -77,10 +77,14 @@ struct MetricsCommand: ParsableCommand {
                 return
             }
             guard let file else { return }
+            let progress = ProgressReporter("metrics", quiet: output.quiet)
+            defer { progress.finish() }  // also before an error message
+            progress.stage("reading \(file)")
             let scenario = kindSelection.apply(to: try loadScenario(file))
             let effectiveYear = year ?? scenario.year
             let network = scenario.activeNetwork(year: year)
             if similarityMatrix { try PortfolioSimilarity.checkMemory(states: network.count) }
+            progress.stage("computing the metrics of \(network.count) states, \(network.commitments.count) commitments")
             var report = try NetworkMetrics.compute(
                 network, seed: seed, environment: scenario.parameters,
                 warPlans: scenario.warPlans, only: onlyNames.map(Set.init))
@@ -97,6 +101,7 @@ struct MetricsCommand: ParsableCommand {
                 NetworkMetrics.appendSimilarity(&report, network, ids[0], ids[1])
             }
             let matrix = similarityMatrix ? PortfolioSimilarity(network).matrix : nil
+            progress.finish()
             switch output.format {
             case .json:
                 try output.emit(MetricsOutput.json(report, similarityMatrix: matrix))

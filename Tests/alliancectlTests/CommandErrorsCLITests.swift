@@ -56,4 +56,23 @@ struct CommandErrorsCLITests {
         #expect(outcome.status == 0)
         #expect(outcome.stderr.contains("Wrote \(out)"))
     }
+
+    @Test("info and metrics show their stage on a terminal (through script(1)), and nothing in a pipe")
+    func stagesOnTerminal() throws {
+        guard let binary = CLITestSupport.binary, FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+        else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qc", "'\(binary.path)' metrics '\(Self.europe)' --only degree", "/dev/null"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("metrics: reading \(Self.europe)"))
+        #expect(text.contains("metrics: computing the metrics of 18 states"))
+        let piped = try #require(try CLITestSupport.run(["info", Self.europe]))
+        #expect(piped.status == 0 && piped.stderr.isEmpty)
+    }
 }
