@@ -30,7 +30,7 @@ struct CommandErrorsCLITests {
         #expect(!outcome.stderr.contains("<subcommand>"))
     }
 
-    @Test("COW numbers name states in crisis and metrics --similarity")
+    @Test("COW numbers name states in crisis, metrics --similarity and landscape --actual")
     func cowNumbers() throws {
         let byNumber = try #require(
             try CLITestSupport.run(["crisis", Self.europe, "--attacker", "300", "--target", "345", "--format", "csv"]))
@@ -45,6 +45,10 @@ struct CommandErrorsCLITests {
         #expect(similarity.status == 0)
         #expect(similarity.stdout.contains("\"similarity\": 0.5666666666666667"))
         #expect(similarity.stdout == similarityByCode.stdout)
+        let europe1936 = CLITestSupport.path("Networks/europe-1936.json")
+        let landscapeByNumber = try #require(try CLITestSupport.run(["landscape", europe1936, "--actual", "200,220"]))
+        let landscapeByCode = try #require(try CLITestSupport.run(["landscape", europe1936, "--actual", "UKG,FRN"]))
+        #expect(landscapeByNumber.status == 0 && landscapeByNumber.stdout == landscapeByCode.stdout)
     }
 
     @Test("metrics -o says what it wrote")
