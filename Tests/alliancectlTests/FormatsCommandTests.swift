@@ -207,6 +207,12 @@ struct FormatsCommandTests {
         #expect(outcome.stderr.contains("18 states, 25 allied pairs"))
         let text = try String(contentsOfFile: graphml, encoding: .utf8)
         #expect(text.contains("attr.name=\"length\"") && !text.contains("weight") && !text.contains("rivalry"))
+        let nodeLink = temporary("simple.nodelink.json")
+        #expect(try #require(try CLITestSupport.run(["convert", europe, nodeLink, "--simple", "-q"])).status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: nodeLink)))
+        let root = try #require(object as? [String: Any])
+        #expect(root["multigraph"] as? Bool == false)
+        #expect((root["edges"] as? [[String: Any]])?.allSatisfy { $0["key"] == nil } == true)
         expectExit(64, message: "--simple writes a graph format") {
             _ = try AllianceCtl.parseAsRoot(["convert", europe, temporary("s.json"), "--simple"])
         }

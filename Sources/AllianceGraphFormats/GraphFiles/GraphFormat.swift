@@ -116,7 +116,8 @@ package enum GraphIO {
 
     /// The text of a graph document in a graph format (not `.scenario`). `multigraph` writes
     /// GML's `multigraph 1`, which tells networkx's GML reader to accept parallel edges (several
-    /// commitments between one pair); igraph ignores it.
+    /// commitments between one pair; igraph ignores it), and node-link's `"multigraph": true`
+    /// with edge keys; a simple graph (`convert --simple`) has neither.
     package static func encode(_ document: GraphDocument, as format: GraphFormat, multigraph: Bool = false)
         throws(ComputationError) -> String
     {
@@ -128,7 +129,7 @@ package enum GraphIO {
             var document = document
             if multigraph { document.graphAttributes.insert(("multigraph", .number(1)), at: 0) }
             return try IGraphForeign.write(document, format: .gml)
-        case .nodeLink: return NodeLinkJSON.encode(document)
+        case .nodeLink: return NodeLinkJSON.encode(document, multigraph: multigraph)
         case .dot: return DOTWriter.encode(document)
         case .csv:
             let tables = GephiCSV.encode(document)
