@@ -69,4 +69,19 @@ struct KindOptionsCLITests {
         #expect(all.stdout.contains(",patronage,"))
         #expect(dropped.status == 0 && !dropped.stdout.contains(",patronage,"))
     }
+
+    @Test("report --kinds reports the same network as metrics --kinds (density of the defence pacts)")
+    func reportKinds() throws {
+        let metrics = try #require(
+            try CLITestSupport.run([
+                "metrics", Self.europe, "--kinds", "defense", "--scope", "system", "--format", "csv",
+            ]), "build alliancectl")
+        let density = try #require(metrics.stdout.split(separator: "\n").first { $0.hasPrefix("density,") })
+        let value = try #require(Double(density.dropFirst("density,".count)))
+        let report = try #require(try CLITestSupport.run(["report", Self.europe, "--kinds", "defense"]))
+        #expect(report.status == 0)
+        let shown = String(format: "%.4f", value)
+        #expect(report.stdout.contains("<td class=\"code\">density</td><td class=\"num\">\(shown)</td>"))
+        #expect(shown == "0.0654")
+    }
 }
