@@ -112,12 +112,11 @@ public struct NetworkPicture: Sendable {
         let plot = (x: 24.0, y: top + 10, w: width - Self.legendWidth - 48, h: height - top - bottom - 20)
         let layout = NodeLayout(raw, network: network, plot: plot)
         let blocs = BlocColours(network, view: view, partition: partition)
-        let allTies = DrawnTie.ties(of: network, kinds: Set(CommitmentKind.allCases), perKind: true)
         let ties = DrawnTie.ties(of: network, kinds: shownKinds)
         let kindsPresent = CommitmentStyle.precedence.filter { kind in ties.contains { $0.kind == kind } }
-        let hidden = CommitmentStyle.precedence.filter { !shownKinds.contains($0) }.compactMap { kind in
-            let count = allTies.filter { $0.kind == kind }.count
-            return count > 0 ? (kind: kind, count: count) : nil
+        let hiddenCounts = DrawnTie.pairCounts(of: network, kinds: Set(CommitmentKind.allCases).subtracting(shownKinds))
+        let hidden = CommitmentStyle.precedence.compactMap { kind in
+            hiddenCounts[kind].map { (kind: kind, count: $0) }
         }
         let labelled = network.count > Self.largeNetwork ? Self.labelled(network) : nil
         let drawn = Drawn(
@@ -456,22 +455,9 @@ private struct DrawnTie {
 
     /// The ties of `network`, least binding kind first (so the most binding are drawn on top),
     /// then by pair.
-    static func ties(of network: AllianceNetwork, kinds: Set<CommitmentKind>, perKind: Bool = false) -> [DrawnTie] {
+    static func ties(of network: AllianceNetwork, kinds: Set<CommitmentKind>) -> [DrawnTie] {
         var drawn: [StatePair: DrawnTie] = [:]
-        var counted = Set<String>()
         let rank = Dictionary(uniqueKeysWithValues: CommitmentStyle.precedence.enumerated().map { ($1, $0) })
-        if perKind {
-            // One entry per pair and kind (for counting what is not drawn).
-            var result: [DrawnTie] = []
-            for c in network.commitments where kinds.contains(c.kind) {
-                let pair = StatePair(c.from, c.to)
-                guard counted.insert("\(pair.low.index)-\(pair.high.index)-\(c.kind.rawValue)").inserted else {
-                    continue
-                }
-                result.append(DrawnTie(kind: c.kind, from: c.from.index, to: c.to.index, credibility: c.credibility))
-            }
-            return result
-        }
         for c in network.commitments where kinds.contains(c.kind) {
             let pair = StatePair(c.from, c.to)
             let credibility = max(c.credibility, c.reverseCredibility ?? 0)
@@ -490,6 +476,25 @@ private struct DrawnTie {
             if rank[a.value.kind]! != rank[b.value.kind]! { return rank[a.value.kind]! > rank[b.value.kind]! }
             return (a.key.low, a.key.high) < (b.key.low, b.key.high)
         }.map(\.value)
+    }
+}
+
+extension DrawnTie {
+    /// The number of pairs of states joined by a commitment of each of `kinds` (a pair with two
+    /// commitments of one kind, in different years, counts once); kinds without one are absent.
+    static func pairCounts(of network: AllianceNetwork, kinds: Set<CommitmentKind>) -> [CommitmentKind: Int] {
+        struct Key: Hashable {
+            let pair: StatePair
+            let kind: CommitmentKind
+        }
+        var seen = Set<Key>()
+        var counts: [CommitmentKind: Int] = [:]
+        for c in network.commitments where kinds.contains(c.kind) {
+            if seen.insert(Key(pair: StatePair(c.from, c.to), kind: c.kind)).inserted {
+                counts[c.kind, default: 0] += 1
+            }
+        }
+        return counts
     }
 }
 
