@@ -427,12 +427,8 @@ private struct BlocColours {
         var degree = [Int](repeating: 0, count: n)
         for edge in view.edges { degree[edge.low] += 1; degree[edge.high] += 1 }
         let blocCount = partition.count
-        var capability = [Double](repeating: 0, count: blocCount)
         var members = [[Int]](repeating: [], count: blocCount)
-        for k in 0..<n where degree[k] > 0 {
-            capability[partition.membership[k]] += network.states[k].capability
-            members[partition.membership[k]].append(k)
-        }
+        for k in 0..<n where degree[k] > 0 { members[partition.membership[k]].append(k) }
         let ranked = (0..<blocCount).filter { !members[$0].isEmpty }
         var blocColour = [String](repeating: SVG.isolateColour, count: blocCount)
         for (rank, bloc) in ranked.enumerated() { blocColour[bloc] = SVG.palette[rank % SVG.palette.count] }
