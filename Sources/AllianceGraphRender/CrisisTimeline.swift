@@ -37,15 +37,22 @@ package struct CrisisTimeline: Sendable {
         self.entries = entries
     }
 
+    /// Lines of cause text a row holds at most; a longer cause ends in an ellipsis (the full text
+    /// is in the marker's tooltip).
+    static let maxCauseLines = 3
+
     package func svg() -> String {
-        let rowHeight = 22.0, top = 70.0, left = 92.0, right = 16.0
-        let height = top + Double(max(entries.count, 1)) * rowHeight + 40
+        let baseRowHeight = 22.0, lineHeight = 14.0, top = 70.0, left = 92.0, right = 16.0
+        let maxStep = max(entries.map(\.step).max() ?? 0, 1)
+        let trackWidth = min(width * 0.45, Double(maxStep + 1) * 60)
+        let maxChars = max(10, Int((width - right - (left + trackWidth + 8)) / 6.2))
+        let causes = entries.map { SVG.wrap($0.cause, width: maxChars, maxLines: Self.maxCauseLines) }
+        let rowHeights = causes.map { max(baseRowHeight, Double($0.count) * lineHeight + 8) }
+        let height = top + (entries.isEmpty ? baseRowHeight : rowHeights.reduce(0, +)) + 40
         var sides: [String] = []
         for entry in entries where !sides.contains(entry.side) { sides.append(entry.side) }
         let palette = sideColours ?? SVG.palette
         func colour(_ side: String) -> String { palette[(sides.firstIndex(of: side) ?? 0) % palette.count] }
-        let maxStep = max(entries.map(\.step).max() ?? 0, 1)
-        let trackWidth = min(width * 0.45, Double(maxStep + 1) * 60)
         func x(_ step: Int) -> Double { left + 10 + Double(step) / Double(maxStep) * (trackWidth - 20) }
 
         var out = SVG.open(width: width, height: height, title: title)
@@ -80,8 +87,11 @@ package struct CrisisTimeline: Sendable {
             """
         out += "</g>\n"
         out += "<g id=\"entries\" font-size=\"11.5\" fill=\"\(SVG.ink)\">\n"
+        var rowTop = top
         for (row, entry) in entries.enumerated() {
-            let y = top + Double(row) * rowHeight + rowHeight / 2
+            let rowHeight = rowHeights[row]
+            let y = rowTop + rowHeight / 2
+            rowTop += rowHeight
             if row % 2 == 0 {
                 out += """
                       <rect x="8" y="\(SVG.n(y - rowHeight / 2))" width="\(SVG.n(width - 16))" \
@@ -89,7 +99,7 @@ package struct CrisisTimeline: Sendable {
 
                     """
             }
-            let state = SVG.escape(String(entry.state.prefix(14)))
+            let state = SVG.escape(SVG.wrap(entry.state, width: 14, maxLines: 1).first ?? "")
             let tip = SVG.escape("\(entry.state): step \(entry.step), \(entry.side), \(entry.cause)")
             out += """
                   <text x="\(SVG.n(left - 10))" y="\(SVG.n(y + 4))" text-anchor="end" font-weight="600">\(state)</text>
@@ -99,12 +109,17 @@ package struct CrisisTimeline: Sendable {
                 <title>\(tip)</title></circle>
 
                 """
-            let maxChars = max(10, Int((width - right - (left + trackWidth + 8)) / 6.2))
-            let cause = SVG.escape(String(entry.cause.prefix(maxChars)))
-            out += """
-                  <text x="\(SVG.n(left + trackWidth + 8))" y="\(SVG.n(y + 4))" fill="\(SVG.muted)">\(cause)</text>
-
-                """
+            let lines = causes[row]
+            let causeX = SVG.n(left + trackWidth + 8)
+            let firstY = y + 4 - Double(lines.count - 1) * lineHeight / 2
+            out += "  <text x=\"\(causeX)\" y=\"\(SVG.n(firstY))\" fill=\"\(SVG.muted)\">"
+            for (k, line) in lines.enumerated() {
+                out +=
+                    k == 0
+                    ? SVG.escape(line)
+                    : "<tspan x=\"\(causeX)\" dy=\"\(SVG.n(lineHeight))\">\(SVG.escape(line))</tspan>"
+            }
+            out += "</text>\n"
         }
         out += "</g>\n"
         return out + "</svg>\n"

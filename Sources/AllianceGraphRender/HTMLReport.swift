@@ -64,12 +64,13 @@ public struct HTMLReport: Sendable {
         picture.showCaption = false
         picture.showHeader = false
         picture.height = 640
-        let networkSVG = try picture.svg(scenario, year: year)
-        let report = try NetworkMetrics.compute(network, seed: seed)
+        let (networkSVG, drawn) = try picture.drawing(scenario, year: year)
+        // The scenario's parameters and war plans, as `alliancectl metrics` uses them.
+        let report = try NetworkMetrics.compute(scenario: scenario, year: year, seed: seed)
 
         var html = header()
         html += Self.summaryCards(network, report)
-        html += figure(networkSVG, modularity: Self.systemFigure(report, "modularity"))
+        html += figure(networkSVG, drawn: drawn, modularity: Self.systemFigure(report, "modularity"))
         html += Self.statesTable(network, report)
         html += Self.systemTable(report)
         html += extraSections()
@@ -149,21 +150,31 @@ extension HTMLReport {
         return html
     }
 
-    /// Figure 1: the network picture and its caption (`modularity` as shown in the summary).
-    private func figure(_ networkSVG: String, modularity q: String) -> String {
+    /// Figure 1: the network picture and its caption (`modularity` as shown in the summary), which
+    /// names only what the picture draws.
+    private func figure(_ networkSVG: String, drawn: NetworkPicture.Drawn, modularity q: String) -> String {
         let e = SVG.escape
         let when = (year ?? scenario.year).map { " in \($0)" } ?? ""
-        return """
-            <figure>
-            \(networkSVG)<figcaption><strong>Figure 1.</strong> The alliance network\(when). Node area is \
-            proportional to capability; colour marks blocs found by Leiden modularity maximisation \
-            (Q = \(e(q)); bloc numbers as in Table 1). One line per pair of states shows its most binding \
-            commitment, opacity rising with credibility; arrows point from guarantor or patron to the \
-            protected state; red dashed curves are strategic rivalries. Layout: \
-            Fruchterman\u{2013}Reingold (igraph 0.10), seed \(seed).</figcaption>
-            </figure>
-
+        var caption = """
+            <strong>Figure 1.</strong> The alliance network\(when). Node area is proportional to capability; \
+            colour marks blocs found by Leiden modularity maximisation (Q = \(e(q)); blocs numbered by size as \
+            in Table 1). One line per pair of states shows its most binding commitment, opacity rising with \
+            credibility.
             """
+        if drawn.arrows { caption += " Arrows point from guarantor or patron to the protected state." }
+        if drawn.rivalries { caption += " Red dashed curves are strategic rivalries." }
+        if !drawn.hidden.isEmpty {
+            let hidden = drawn.hidden.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ")
+            caption +=
+                " Only \(drawn.kinds.map(\.rawValue).joined(separator: ", ")) ties are drawn; not drawn: "
+                + "\(e(hidden)) (counted in the metrics)."
+        }
+        if let labelled = drawn.labelled {
+            caption +=
+                " Labels: \(labelled) states, the \(NetworkPicture.labelledStates) most capable and the major powers."
+        }
+        caption += " Layout: \(e(drawn.layout))."
+        return "<figure>\n\(networkSVG)<figcaption>\(caption)</figcaption>\n</figure>\n\n"
     }
 
     /// Table 1: one row per state, most capable first, with the main centralities and the bloc.

@@ -1,5 +1,7 @@
 @_spi(Internals) import AllianceGraph
 @_spi(Internals) import AllianceGraphFormats
+import Foundation
+
 /// An SVG drawing of an alliance network, for papers and reports.
 ///
 /// - Layout: Fruchterman-Reingold through igraph on the alliance graph (strength-weighted),
@@ -15,6 +17,27 @@
 /// - A legend (tie kinds present, blocs with their largest members, node-size key), a title and a
 ///   caption that states the conventions.
 public struct NetworkPicture: Sendable {
+    /// How the states are placed.
+    public enum Layout: String, CaseIterable, Sendable {
+        /// Fruchterman-Reingold (igraph), seeded: blocs pull together. The default.
+        case fr
+        /// Kamada-Kawai (igraph) with lengths 1/strength: distances on the page follow path
+        /// lengths; deterministic without a seed; O(n^2), for up to a few thousand states.
+        case kk
+        /// A circle: blocs in order of their number, each bloc's states by capability, then the
+        /// states without ties.
+        case circle
+
+        /// The layout's name in captions.
+        var caption: String {
+            switch self {
+            case .fr: return "Fruchterman\u{2013}Reingold (igraph 0.10)"
+            case .kk: return "Kamada\u{2013}Kawai (igraph 0.10, lengths 1/strength)"
+            case .circle: return "circle, blocs in order"
+            }
+        }
+    }
+
     public var width: Double = 1000
     public var height: Double = 700
     /// Seed of the layout and of the bloc detection.
@@ -25,8 +48,47 @@ public struct NetworkPicture: Sendable {
     public var showCaption = true
     /// Whether to draw the title and subtitle (off when a page around it has them).
     public var showHeader = true
+    /// How the states are placed (default Fruchterman-Reingold).
+    public var layout: Layout = .fr
+    /// The commitment kinds drawn; nil (the default) draws every kind in networks of up to
+    /// `largeNetwork` states, and in larger ones only the binding alliances (`bindingKinds`), the
+    /// others counted in the legend under "Not drawn". The layout follows the drawn ties; the
+    /// blocs (colours) are those of `alliancectl metrics`, over every kind.
+    public var kinds: Set<CommitmentKind>?
+
+    /// Above this many states the picture draws only the binding alliances by default and labels
+    /// only the `labelledStates` most capable states and the major powers.
+    public static let largeNetwork = 60
+    /// The states labelled in a large network (besides the major powers).
+    public static let labelledStates = 30
+    /// The kinds drawn by default in a large network: pledges to fight.
+    public static let bindingKinds: Set<CommitmentKind> = [.defense, .offense, .guarantee, .patronage]
 
     public init() {}
+
+    /// What a drawing shows, for the captions around it (the report's figure caption).
+    package struct Drawn: Sendable {
+        /// The kinds of the ties drawn, most binding first.
+        package var kinds: [CommitmentKind]
+        /// The kinds present but not drawn, with their counts of ties (one per pair and kind).
+        package var hidden: [(kind: CommitmentKind, count: Int)]
+        /// Whether rivalries are drawn, and whether any arrow (guarantee, patronage) is.
+        package var rivalries: Bool, arrows: Bool
+        /// The number of states labelled, when not all are.
+        package var labelled: Int?
+        /// The layout as the caption names it.
+        package var layout: String
+        /// The modularity of the blocs coloured.
+        package var modularity: Double
+    }
+
+    /// The kinds drawn in `network` (see `kinds`).
+    func drawnKinds(_ network: AllianceNetwork) -> Set<CommitmentKind> {
+        if let kinds { return kinds }
+        guard network.count > Self.largeNetwork else { return Set(CommitmentKind.allCases) }
+        let binding = network.commitments.contains { Self.bindingKinds.contains($0.kind) }
+        return binding ? Self.bindingKinds : Set(CommitmentKind.allCases)
+    }
 
     private static let legendWidth = 250.0
     private var top: Double { showHeader ? 64 : 8 }
@@ -34,15 +96,33 @@ public struct NetworkPicture: Sendable {
 
     /// The SVG drawing of `scenario`'s network as in force in `year` (default: the scenario's year).
     public func svg(_ scenario: Scenario, year: Int? = nil) throws(ComputationError) -> String {
+        try drawing(scenario, year: year).svg
+    }
+
+    /// The SVG drawing and what it shows.
+    package func drawing(_ scenario: Scenario, year: Int? = nil) throws(ComputationError) -> (svg: String, drawn: Drawn)
+    {
         let network = scenario.activeNetwork(year: year)
         let view = AllianceGraphView(network)
-        let raw = try IGraphLayout.fruchtermanReingold(view, seed: seed)
         let partition = try BlocPartition.leiden(view, seed: seed, restarts: NetworkMetrics.leidenRestarts)
+        let shownKinds = drawnKinds(network)
+        let drawnView =
+            shownKinds.count == CommitmentKind.allCases.count ? view : AllianceGraphView(network, kinds: shownKinds)
+        let raw = try positions(drawnView, network: network, partition: partition)
         let plot = (x: 24.0, y: top + 10, w: width - Self.legendWidth - 48, h: height - top - bottom - 20)
         let layout = NodeLayout(raw, network: network, plot: plot)
         let blocs = BlocColours(network, view: view, partition: partition)
-        let ties = DrawnTie.ties(of: network)
+        let ties = DrawnTie.ties(of: network, kinds: shownKinds)
         let kindsPresent = CommitmentStyle.precedence.filter { kind in ties.contains { $0.kind == kind } }
+        let hiddenCounts = DrawnTie.pairCounts(of: network, kinds: Set(CommitmentKind.allCases).subtracting(shownKinds))
+        let hidden = CommitmentStyle.precedence.compactMap { kind in
+            hiddenCounts[kind].map { (kind: kind, count: $0) }
+        }
+        let labelled = network.count > Self.largeNetwork ? Self.labelled(network) : nil
+        let drawn = Drawn(
+            kinds: kindsPresent, hidden: hidden, rivalries: !network.rivalries.isEmpty,
+            arrows: kindsPresent.contains { CommitmentStyle.style(forKind: $0.rawValue).arrow },
+            labelled: labelled.map(\.count), layout: layoutCaption, modularity: partition.modularity)
 
         let title = self.title ?? scenario.name
         var out = SVG.open(width: width, height: height, title: title)
@@ -50,11 +130,48 @@ public struct NetworkPicture: Sendable {
         if showHeader { writeHeader(title: title, year: year ?? scenario.year, network: network, into: &out) }
         Self.writeRivalries(network, layout, into: &out)
         Self.writeCommitments(ties, network, layout, into: &out)
-        Self.writeStates(network, layout, blocs, into: &out)
-        writeLegend(network, layout, blocs, kindsPresent: kindsPresent, into: &out)
-        if showCaption { writeCaption(modularity: partition.modularity, into: &out) }
+        Self.writeStates(network, layout, blocs, labelled: labelled, into: &out)
+        writeLegend(network, layout, blocs, kindsPresent: kindsPresent, hidden: hidden, into: &out)
+        if showCaption { writeCaption(drawn, into: &out) }
         out += "</svg>\n"
-        return out
+        return (out, drawn)
+    }
+
+    /// The states labelled in a large network: the `labelledStates` most capable and the major
+    /// powers.
+    static func labelled(_ network: AllianceNetwork) -> Set<Int> {
+        let byCapability = network.states.indices.sorted {
+            network.states[$0].capability != network.states[$1].capability
+                ? network.states[$0].capability > network.states[$1].capability : $0 < $1
+        }
+        return Set(byCapability.prefix(labelledStates)).union(
+            network.states.indices.filter { network.states[$0].major })
+    }
+
+    /// The states' positions in the chosen layout, in the layout's own units.
+    private func positions(_ view: AllianceGraphView, network: AllianceNetwork, partition: BlocPartition)
+        throws(ComputationError) -> [(x: Double, y: Double)]
+    {
+        switch layout {
+        case .fr: return try IGraphLayout.fruchtermanReingold(view, seed: seed)
+        case .kk: return try IGraphLayout.kamadaKawai(view)
+        case .circle:
+            var degree = [Int](repeating: 0, count: network.count)
+            for edge in view.edges { degree[edge.low] += 1; degree[edge.high] += 1 }
+            let order = network.states.indices.sorted { a, b in
+                let blocA = degree[a] > 0 ? partition.membership[a] : Int.max
+                let blocB = degree[b] > 0 ? partition.membership[b] : Int.max
+                if blocA != blocB { return blocA < blocB }
+                let (ca, cb) = (network.states[a].capability, network.states[b].capability)
+                return ca != cb ? ca > cb : a < b
+            }
+            var points = [(x: Double, y: Double)](repeating: (0, 0), count: network.count)
+            for (rank, k) in order.enumerated() {
+                let angle = 2 * Double.pi * Double(rank) / Double(max(order.count, 1)) - Double.pi / 2
+                points[k] = (cos(angle), sin(angle))
+            }
+            return points
+        }
     }
 
     /// A key value rounded to two significant digits.
@@ -168,7 +285,8 @@ extension NetworkPicture {
 
     /// The nodes, largest first so small states stay visible, then their labels.
     private static func writeStates(
-        _ network: AllianceNetwork, _ layout: NodeLayout, _ blocs: BlocColours, into out: inout String
+        _ network: AllianceNetwork, _ layout: NodeLayout, _ blocs: BlocColours, labelled: Set<Int>?,
+        into out: inout String
     ) {
         let n = network.count
         let (points, radius) = (layout.points, layout.radius)
@@ -195,7 +313,7 @@ extension NetworkPicture {
             stroke-linejoin="round" paint-order="stroke">
 
             """
-        for k in 0..<n {
+        for k in 0..<n where labelled?.contains(k) ?? true {
             let state = network.states[k]
             let x = points[k].x + radius[k] * 0.72 + 2, y = points[k].y - radius[k] * 0.72 - 2
             let weight = state.major ? " font-weight=\"700\"" : ""
@@ -207,7 +325,7 @@ extension NetworkPicture {
     /// The legend panel on the right: tie kinds, blocs, the node-size key.
     private func writeLegend(
         _ network: AllianceNetwork, _ layout: NodeLayout, _ blocs: BlocColours, kindsPresent: [CommitmentKind],
-        into out: inout String
+        hidden: [(kind: CommitmentKind, count: Int)], into out: inout String
     ) {
         var legend = Legend(x: width - Self.legendWidth - 8, y: top + 28)
         let lx = legend.x
@@ -220,23 +338,29 @@ extension NetworkPicture {
         if !kindsPresent.isEmpty || !network.rivalries.isEmpty {
             legend.tieKinds(kindsPresent, rivalries: !network.rivalries.isEmpty)
         }
+        if !hidden.isEmpty { legend.hiddenTies(hidden) }
         legend.blocs(blocs, network: network)
         legend.capabilityKey(layout)
         out += legend.out
         out += "</g>\n"
     }
 
-    /// The two caption lines under the drawing.
-    private func writeCaption(modularity: Double, into out: inout String) {
-        let q = modularity.isNaN ? "n/a" : NumberFormat.fixed(modularity, digits: 3)
+    /// The layout as a caption states it: its name, and the seed when it draws random numbers.
+    var layoutCaption: String { layout.caption + (layout == .fr ? ", seed \(seed)" : "") }
+
+    /// The two caption lines under the drawing: only what is drawn (rivalry curves and arrows
+    /// when there are some, hidden kinds and partial labels when the picture leaves some out).
+    private func writeCaption(_ drawn: Drawn, into out: inout String) {
+        let q = drawn.modularity.isNaN ? "n/a" : NumberFormat.fixed(drawn.modularity, digits: 3)
         let caption1 = """
             Node area is proportional to capability; colour marks blocs (Leiden modularity maximisation, \
             Q = \(q)). One line per pair of states: its most binding commitment; opacity rises with credibility.
             """
-        let caption2 = """
-            Layout: Fruchterman\u{2013}Reingold (igraph 0.10), seed \(seed). Red dashed curves: strategic \
-            rivalries. Arrows point from guarantor or patron to the protected state.
-            """
+        var caption2 = "Layout: \(drawn.layout)."
+        if drawn.rivalries { caption2 += " Red dashed curves: strategic rivalries." }
+        if drawn.arrows { caption2 += " Arrows point from guarantor or patron to the protected state." }
+        if !drawn.hidden.isEmpty { caption2 += " Kinds not drawn are counted in the legend." }
+        if let labelled = drawn.labelled { caption2 += " Labels: \(labelled) states (most capable, majors)." }
         out += """
             <text x="24" y="\(SVG.n(height - 32))" font-size="11" fill="\(SVG.muted)">\(SVG.escape(caption1))</text>
             <text x="24" y="\(SVG.n(height - 16))" font-size="11" fill="\(SVG.muted)">\(SVG.escape(caption2))</text>
@@ -282,8 +406,8 @@ private struct NodeLayout {
     }
 }
 
-/// The colour of each state: blocs ordered by total capability take the palette in turn;
-/// states without alliance ties are grey.
+/// The colour of each state: blocs in order of their number (by size, as `metrics` numbers
+/// them) take the palette in turn; states without alliance ties are grey.
 private struct BlocColours {
     /// Alliance ties per state (0: drawn grey, in no bloc).
     let degree: [Int]
@@ -291,7 +415,7 @@ private struct BlocColours {
     let membership: [Int]
     /// The states with ties in each bloc.
     let members: [[Int]]
-    /// Non-empty blocs, largest total capability first (ties: lower bloc number first).
+    /// Blocs with tied states, in order of their number (most states first).
     let ranked: [Int]
     /// Each bloc's colour.
     let blocColour: [String]
@@ -303,14 +427,9 @@ private struct BlocColours {
         var degree = [Int](repeating: 0, count: n)
         for edge in view.edges { degree[edge.low] += 1; degree[edge.high] += 1 }
         let blocCount = partition.count
-        var capability = [Double](repeating: 0, count: blocCount)
         var members = [[Int]](repeating: [], count: blocCount)
-        for k in 0..<n where degree[k] > 0 {
-            capability[partition.membership[k]] += network.states[k].capability
-            members[partition.membership[k]].append(k)
-        }
+        for k in 0..<n where degree[k] > 0 { members[partition.membership[k]].append(k) }
         let ranked = (0..<blocCount).filter { !members[$0].isEmpty }
-            .sorted { capability[$0] != capability[$1] ? capability[$0] > capability[$1] : $0 < $1 }
         var blocColour = [String](repeating: SVG.isolateColour, count: blocCount)
         for (rank, bloc) in ranked.enumerated() { blocColour[bloc] = SVG.palette[rank % SVG.palette.count] }
         self.degree = degree
@@ -332,10 +451,10 @@ private struct DrawnTie {
 
     /// The ties of `network`, least binding kind first (so the most binding are drawn on top),
     /// then by pair.
-    static func ties(of network: AllianceNetwork) -> [DrawnTie] {
+    static func ties(of network: AllianceNetwork, kinds: Set<CommitmentKind>) -> [DrawnTie] {
         var drawn: [StatePair: DrawnTie] = [:]
         let rank = Dictionary(uniqueKeysWithValues: CommitmentStyle.precedence.enumerated().map { ($1, $0) })
-        for c in network.commitments {
+        for c in network.commitments where kinds.contains(c.kind) {
             let pair = StatePair(c.from, c.to)
             let credibility = max(c.credibility, c.reverseCredibility ?? 0)
             let candidate = DrawnTie(kind: c.kind, from: c.from.index, to: c.to.index, credibility: credibility)
@@ -353,6 +472,25 @@ private struct DrawnTie {
             if rank[a.value.kind]! != rank[b.value.kind]! { return rank[a.value.kind]! > rank[b.value.kind]! }
             return (a.key.low, a.key.high) < (b.key.low, b.key.high)
         }.map(\.value)
+    }
+}
+
+extension DrawnTie {
+    /// The number of pairs of states joined by a commitment of each of `kinds` (a pair with two
+    /// commitments of one kind, in different years, counts once); kinds without one are absent.
+    static func pairCounts(of network: AllianceNetwork, kinds: Set<CommitmentKind>) -> [CommitmentKind: Int] {
+        struct Key: Hashable {
+            let pair: StatePair
+            let kind: CommitmentKind
+        }
+        var seen = Set<Key>()
+        var counts: [CommitmentKind: Int] = [:]
+        for c in network.commitments where kinds.contains(c.kind) {
+            if seen.insert(Key(pair: StatePair(c.from, c.to), kind: c.kind)).inserted {
+                counts[c.kind, default: 0] += 1
+            }
+        }
+        return counts
     }
 }
 
@@ -395,12 +533,25 @@ private struct Legend {
         y += 8
     }
 
+    /// The kinds present but not drawn, with their counts.
+    mutating func hiddenTies(_ hidden: [(kind: CommitmentKind, count: Int)]) {
+        heading("Not drawn")
+        for (kind, count) in hidden {
+            let label = CommitmentStyle.style(forKind: kind.rawValue).label
+            out +=
+                "  <text x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" fill=\"\(SVG.muted)\">"
+                + "\(SVG.escape(label)): \(count) pairs</text>\n"
+            y += 18
+        }
+        y += 8
+    }
+
     /// The blocs of at least two states (at most nine, with their four most capable members),
     /// then the count of states without ties.
     mutating func blocs(_ blocs: BlocColours, network: AllianceNetwork) {
         let shownBlocs = blocs.ranked.filter { blocs.members[$0].count >= 2 }
         guard !shownBlocs.isEmpty else { return }
-        heading("Blocs (by capability)")
+        heading("Blocs (by size)")
         for bloc in shownBlocs.prefix(9) {
             let members = blocs.members[bloc].sorted {
                 network.states[$0].capability != network.states[$1].capability

@@ -24,6 +24,40 @@ enum SVG {
         return out
     }
 
+    /// `text` in lines of at most `width` characters, broken between words; at most `maxLines`
+    /// lines, the last ending in "\u{2026}" when text is left over. A word longer than a line is
+    /// cut with "\u{2026}" (never silently): "credibility 0.9" never becomes "credibility 0".
+    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+        let width = max(width, 2)
+        var lines: [String] = []
+        var current = ""
+        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        while !words.isEmpty {
+            var word = words.removeFirst()
+            if word.count > width { word = String(word.prefix(width - 1)) + "\u{2026}" }
+            if current.isEmpty {
+                current = word
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = word
+            }
+            if lines.count == maxLines { break }
+        }
+        if lines.count < maxLines, !current.isEmpty {
+            lines.append(current)
+            current = ""
+        }
+        if lines.count == maxLines && (!current.isEmpty || !words.isEmpty) {
+            var last = lines[maxLines - 1]
+            while last.count > width - 1, let space = last.lastIndex(of: " ") { last = String(last[..<space]) }
+            if last.count > width - 1 { last = String(last.prefix(width - 1)) }
+            lines[maxLines - 1] = last + "\u{2026}"
+        }
+        return lines
+    }
+
     /// A coordinate rounded to 0.1 px, without a trailing `.0`.
     static func n(_ value: Double) -> String {
         guard value.isFinite else { return "0" }

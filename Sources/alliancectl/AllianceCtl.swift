@@ -2,6 +2,7 @@
 @_spi(Internals) import AllianceGraphFormats
 import AllianceGraphRender
 import ArgumentParser
+import Foundation
 
 /// `alliancectl`: the command-line face of the AllianceGraph library.
 @main
@@ -25,9 +26,25 @@ struct AllianceCtl: ParsableCommand {
     )
 
     /// The process entry point: signal handling first (before any other thread starts), then
-    /// argument parsing and the subcommand.
+    /// argument parsing and the subcommand. A mistyped subcommand gets a did-you-mean hint, and a
+    /// usage error found while a subcommand runs shows that subcommand's usage (exit 64).
     static func main() {
         InterruptHandling.install()
-        main(nil)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let message = CommandErrors.unknownSubcommand(arguments) {
+            Diagnostics.print(message)
+            Foundation.exit(ExitStatus.usage)
+        }
+        var command: ParsableCommand
+        do { command = try parseAsRoot(arguments) } catch { exit(withError: error) }
+        do {
+            try command.run()
+        } catch {
+            if let message = CommandErrors.usageMessage(for: error, command: type(of: command)) {
+                Diagnostics.print(message)
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
     }
 }

@@ -112,8 +112,8 @@ struct BacktestAlliancesCommand: ParsableCommand {
             if history.years.lowerBound > from || history.years.upperBound < to {
                 throw InputError(
                     location: "--from/--to",
-                    "the data files cover \(history.years.lowerBound)-\(history.years.upperBound) together; "
-                        + "\(from)-\(to) is not inside"
+                    "the data files cover \(history.years.lowerBound)-\(history.years.upperBound) together"
+                        + (history.limits.isEmpty ? "" : " (\(history.limits))") + "; \(from)-\(to) is not inside"
                 )
             }
             let windows = try history.windows(

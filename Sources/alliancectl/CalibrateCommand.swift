@@ -61,8 +61,8 @@ struct CalibrateCommand: ParsableCommand {
             if history.years.lowerBound > from || history.years.upperBound < to {
                 throw InputError(
                     location: "--from/--to",
-                    "the data files cover \(history.years.lowerBound)-\(history.years.upperBound) together; "
-                        + "\(from)-\(to) is not inside")
+                    "the data files cover \(history.years.lowerBound)-\(history.years.upperBound) together"
+                        + (history.limits.isEmpty ? "" : " (\(history.limits))") + "; \(from)-\(to) is not inside")
             }
             let training = try history.windows(horizons: [horizon], from: from, to: split - 1)
             let heldOut = try history.windows(horizons: [horizon], from: split, to: to)

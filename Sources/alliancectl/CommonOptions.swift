@@ -24,10 +24,12 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print no progress or notes on standard error.")
     var quiet = false
 
-    /// Writes machine output to `--output` (atomically) or to standard output.
+    /// Writes machine output to `--output` (atomically, then "Wrote FILE" on standard error unless
+    /// `--quiet`) or to standard output.
     func emit(_ text: String) throws {
         if let output {
             try FileOutput.write(text, to: output)
+            note("Wrote \(output)")
         } else {
             try StandardStreams.writeStandardOutput(text)
         }

@@ -13,9 +13,12 @@ struct ConvertCommand: ParsableCommand {
         discussion: """
             Formats come from the file extensions (.json scenario, .nodelink.json, .graphml, .gml, \
             .csv, .dot/.gv) or from --from/--to (scenario, graphml, gml, node-link, csv, dot). A .json \
-            input with "nodes" and no "format" is read as node-link. CSV writes OUT-nodes.csv and \
-            OUT-edges.csv. Commitment credibility is written as "strength", never "weight". OUT "-" \
-            writes standard output. See docs/FORMATS.md.
+            input with "nodes" and no "format" is read as node-link. CSV writes OUT-nodes.csv, \
+            OUT-edges.csv (what Gephi imports) and OUT-graph.csv (name, year, parameters, contiguity, \
+            war plans). Commitment credibility is written as "strength", never "weight". --simple writes \
+            the alliance graph in force (one edge per pair with strength and length = 1/strength, no \
+            rivalries), which networkx and igraph read with their defaults. OUT "-" writes standard \
+            output. See docs/FORMATS.md.
             """
     )
 
@@ -30,6 +33,18 @@ struct ConvertCommand: ParsableCommand {
 
     @Option(help: "Output format (default: from the extension).")
     var to: GraphFormat?
+
+    @Option(help: "Keep the ties in force in this year (default: every tie; with --simple, the scenario's year).")
+    var year: Int?
+
+    @Flag(
+        help: """
+            Write the alliance graph in force as a simple graph for other tools: one edge per pair of \
+            allied states with strength and length = 1/strength; no rivalries, no parallel edges.
+            """)
+    var simple = false
+
+    @OptionGroup var kindSelection: KindOptions
 
     @Flag(name: .shortAndLong, help: "Print no notes on standard error.")
     var quiet = false
@@ -49,20 +64,46 @@ struct ConvertCommand: ParsableCommand {
         }
         try OutputPathCheck.validate(
             output, option: "OUT", inputs: [input], csvPair: (to ?? GraphFormat.detect(path: output)) == .csv)
+        if simple && (to ?? GraphFormat.detect(path: output)) == .scenario {
+            throw ValidationError(
+                "--simple writes a graph format (graphml, gml, node-link, csv, dot), not a scenario; "
+                    + "name OUT .graphml or give --to.")
+        }
     }
 
     func run() throws {
         try reportingErrors {
-            let scenario = try loadScenario(input, format: from)
+            let notes = ReadNotes()
+            var scenario = kindSelection.apply(to: try ScenarioLoader.load(path: input, format: from, notes: notes))
+            if !quiet { for note in notes.items { Diagnostics.print("note: \(input): \(note)") } }
             let format = to ?? GraphFormat.detect(path: output) ?? .scenario
+            if simple {
+                let document = ScenarioGraphMapping.simpleDocument(scenario, year: year)
+                let written = try GraphIO.write(document, as: format, to: output, multigraph: false)
+                report(written, format, "\(document.vertexCount) states, \(document.edges.count) allied pairs")
+                return
+            }
+            if let year {
+                scenario.network = scenario.network.inForce(in: year)
+                scenario.year = year
+            }
             let written = try GraphIO.write(scenario, as: format, to: output)
-            if !quiet && output != "-" {
-                let n = scenario.network
-                let files = written.joined(separator: ", ")
+            let n = scenario.network
+            report(
+                written, format,
+                "\(n.count) states, \(n.commitments.count) commitments, \(n.rivalries.count) rivalries")
+            if format == .csv && !quiet && output != "-" {
                 Diagnostics.print(
-                    "Wrote \(files) (\(format.rawValue)): \(n.count) states, \(n.commitments.count) commitments, "
-                        + "\(n.rivalries.count) rivalries")
+                    "note: Gephi imports the nodes and edges tables; the scenario's name, year, parameters, "
+                        + "contiguity and war plans are in \(GraphIO.csvGraphPath(output)), which Gephi does not "
+                        + "read (alliancectl reads all three back)")
             }
         }
+    }
+
+    /// The "Wrote" line on standard error (not for standard output or with --quiet).
+    private func report(_ written: [String], _ format: GraphFormat, _ counts: String) {
+        guard !quiet && output != "-" else { return }
+        Diagnostics.print("Wrote \(written.joined(separator: ", ")) (\(format.rawValue)): \(counts)")
     }
 }

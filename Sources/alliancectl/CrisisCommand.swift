@@ -90,6 +90,8 @@ struct CrisisCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var kindSelection: KindOptions
+
     @OptionGroup var resources: ResourceOptions
 
     func validate() throws {
@@ -119,7 +121,8 @@ struct CrisisCommand: ParsableCommand {
 
     private func execute() throws {
         do {
-            let (scenario, bytes) = try loadScenarioAndBytes(file)
+            let (loaded, bytes) = try loadScenarioAndBytes(file)
+            let scenario = kindSelection.apply(to: loaded)
             let digest = FNV1a64.hex(bytes)
             let network = scenario.activeNetwork(year: year)
             var environment = scenario.parameters
@@ -186,7 +189,7 @@ struct CrisisCommand: ParsableCommand {
     }
 
     func stateID(_ code: String, option: String, in network: AllianceNetwork) throws -> StateID {
-        if let id = network.id(forCode: code) { return id }
+        if let id = network.id(forCodeOrNumber: code) { return id }
         let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
         throw ValidationError("--\(option): no state \"\(code)\" in \(file)\(hint).")
     }

@@ -58,11 +58,20 @@ struct ImportCommand: ParsableCommand {
             valueName: "regions"))
     var region: String?
 
+    @OptionGroup var kindSelection: KindOptions
+
     @Option(help: "State codes in the scenario: cow (COW letter codes) or iso3.")
     var codes: AllianceImportOptions.Codes = .cow
 
     @Flag(help: "Treat the German Federal Republic (COW 260, 1955-1990) as Germany (255).")
     var mergeGermany = false
+
+    @Flag(
+        help: """
+            For a year after a side file's last year (--states, --nmc, --majors, --contiguity, \
+            --rivalries), use that last year's data, with a warning and a note in the description.
+            """)
+    var carryForward = false
 
     @Option(
         name: .shortAndLong,
@@ -102,9 +111,14 @@ struct ImportCommand: ParsableCommand {
             options.regions = list(region).compactMap(AllianceImportOptions.Region.init(rawValue:))
             options.codes = codes
             options.mergeGermany = mergeGermany
+            options.carryForward = carryForward
             let progress = ProgressReporter("Reading \(source.rawValue) data", quiet: quiet)
-            let result = try AllianceImporter.run(allianceFile: file, options: options, progress: progress)
+            var result = try AllianceImporter.run(allianceFile: file, options: options, progress: progress)
             progress.finish()
+            if kindSelection.selection != nil {
+                result.scenario = kindSelection.apply(to: result.scenario)
+                result.scenario.description = (result.scenario.description ?? "") + kindSelection.note
+            }
             if !quiet {
                 for warning in result.warnings { Diagnostics.print("warning: \(warning)") }
             }

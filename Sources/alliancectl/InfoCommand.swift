@@ -26,8 +26,13 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let progress = ProgressReporter("info", quiet: output.quiet)
+            defer { progress.finish() }  // also before an error message
+            progress.stage("reading \(file)")
             let scenario = try loadScenario(file)
+            progress.stage("summarising \(scenario.network.count) states")
             let summary = ScenarioSummary(scenario, year: year)
+            progress.finish()
             switch output.format {
             case .json: try output.emit(summary.json())
             case .csv: try output.emit(summary.csv())

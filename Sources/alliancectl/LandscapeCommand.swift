@@ -27,7 +27,7 @@ struct LandscapeCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "One camp of the actual partition, comma-separated codes (e.g. the Allies).",
+            "One camp of the actual partition, comma-separated codes or COW numbers (e.g. the Allies).",
             valueName: "codes"))
     var actual: String?
 
@@ -57,7 +57,10 @@ struct LandscapeCommand: ParsableCommand {
             let landscape = try AlignmentLandscape(scenario, year: year)
             var actualSides: [Int]?
             if let actual {
-                let codes = actual.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                let network = scenario.activeNetwork(year: year)
+                let codes = actual.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.map {
+                    code in network.id(forCodeOrNumber: code).map { network[$0].code } ?? code  // COW numbers too
+                }
                 for code in codes where !landscape.codes.contains(code) {
                     let hint = NameSuggestion.hint(for: code, among: landscape.codes)
                     throw ValidationError("--actual: unknown state code \"\(code)\"\(hint).")

@@ -42,6 +42,8 @@ struct MetricsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var kindSelection: KindOptions
+
     /// The names given to `--only`, trimmed.
     private var onlyNames: [String]? {
         only.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
@@ -75,10 +77,14 @@ struct MetricsCommand: ParsableCommand {
                 return
             }
             guard let file else { return }
-            let scenario = try loadScenario(file)
+            let progress = ProgressReporter("metrics", quiet: output.quiet)
+            defer { progress.finish() }  // also before an error message
+            progress.stage("reading \(file)")
+            let scenario = kindSelection.apply(to: try loadScenario(file))
             let effectiveYear = year ?? scenario.year
             let network = scenario.activeNetwork(year: year)
             if similarityMatrix { try PortfolioSimilarity.checkMemory(states: network.count) }
+            progress.stage("computing the metrics of \(network.count) states, \(network.commitments.count) commitments")
             var report = try NetworkMetrics.compute(
                 network, seed: seed, environment: scenario.parameters,
                 warPlans: scenario.warPlans, only: onlyNames.map(Set.init))
@@ -86,7 +92,7 @@ struct MetricsCommand: ParsableCommand {
                 let codes = similarity.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 var ids: [StateID] = []
                 for code in codes {
-                    guard let id = network.id(forCode: code) else {
+                    guard let id = network.id(forCodeOrNumber: code) else {
                         let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
                         throw ValidationError("--similarity: unknown state code \"\(code)\"\(hint).")
                     }
@@ -95,6 +101,7 @@ struct MetricsCommand: ParsableCommand {
                 NetworkMetrics.appendSimilarity(&report, network, ids[0], ids[1])
             }
             let matrix = similarityMatrix ? PortfolioSimilarity(network).matrix : nil
+            progress.finish()
             switch output.format {
             case .json:
                 try output.emit(MetricsOutput.json(report, similarityMatrix: matrix))

@@ -16,7 +16,7 @@ enum OutputPathCheck {
         var outputs = [output]
         if csvPair || GraphFormat.detect(path: output) == .csv {
             let pair = GraphIO.csvPaths(output)
-            outputs += [pair.nodes, pair.edges]
+            outputs += [pair.nodes, pair.edges, GraphIO.csvGraphPath(output)]
         }
         try validate(outputs: outputs, option: option, inputs: inputs)
     }
@@ -38,7 +38,7 @@ enum OutputPathCheck {
     private static func expand(_ input: String) -> [String] {
         guard input != "-", GraphFormat.detect(path: input) == .csv else { return [input] }
         let pair = GraphIO.csvPaths(input)
-        return [input, pair.nodes, pair.edges]
+        return [input, pair.nodes, pair.edges, GraphIO.csvGraphPath(input)]
     }
 
     private struct Identity: Equatable {

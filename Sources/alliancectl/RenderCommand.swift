@@ -4,14 +4,23 @@ import AllianceGraphRender
 import ArgumentParser
 import Foundation
 
-/// `alliancectl render FILE -o net.svg`: an SVG picture of the alliance network.
+extension NetworkPicture.Layout: ExpressibleByArgument {}
+
+/// `alliancectl render FILE -o net.svg|net.png`: a picture of the alliance network.
 struct RenderCommand: ParsableCommand {
+    /// The picture formats.
+    enum PictureFormat: String, ExpressibleByArgument, CaseIterable {
+        case svg, png
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw a scenario's alliance network as SVG (seeded, deterministic layout).",
+        abstract: "Draw a scenario's alliance network as SVG or PNG (seeded, deterministic layout).",
         discussion: """
             Node area: capability; colour: bloc (Leiden, as in `metrics`); line style: commitment \
-            kind; dashed red: rivalries. The same file and seed give the same SVG byte for byte.
+            kind; dashed red: rivalries. The same file and seed give the same SVG byte for byte. PNG \
+            (an output ending in .png, or --to png) is drawn from the SVG by rsvg-convert (Debian \
+            package librsvg2-bin); without it the command exits 64 naming what to install.
             """
     )
 
@@ -19,8 +28,15 @@ struct RenderCommand: ParsableCommand {
     var file: String
 
     @Option(
-        name: .shortAndLong, help: ArgumentHelp("Write the SVG here (default: standard output).", valueName: "file"))
+        name: .shortAndLong,
+        help: ArgumentHelp("Write the picture here (default: standard output).", valueName: "file"))
     var output: String?
+
+    @Option(help: "Picture format: svg or png (default: from the output's extension, else svg).")
+    var to: PictureFormat?
+
+    @Option(help: "Layout: fr (Fruchterman-Reingold, seeded), kk (Kamada-Kawai) or circle (blocs in order).")
+    var layout: NetworkPicture.Layout = .fr
 
     @Option(help: "Draw the ties in force in this year (default: the scenario's year).")
     var year: Int?
@@ -37,6 +53,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Title (default: the scenario's name).")
     var title: String?
 
+    @OptionGroup(title: "Ties drawn (default: every kind; above 60 states the binding alliances)")
+    var kindSelection: KindOptions
+
     @Flag(name: .shortAndLong, help: "Print no notes on standard error.")
     var quiet = false
 
@@ -45,6 +64,12 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--width must be in 480...8000 and --height in 360...8000.")
         }
         try OutputPathCheck.validate(output, option: "--output", inputs: [file])
+        if format == .png { try PNGConverter.requireProgram() }
+    }
+
+    /// The format asked for: `--to`, else the output's extension.
+    var format: PictureFormat {
+        to ?? (output?.lowercased().hasSuffix(".png") == true ? .png : .svg)
     }
 
     func run() throws {
@@ -55,12 +80,15 @@ struct RenderCommand: ParsableCommand {
             picture.height = height
             picture.seed = seed
             picture.title = title
+            picture.layout = layout
+            picture.kinds = kindSelection.selection
             let svg = try picture.svg(scenario, year: year)
+            let bytes = format == .png ? try PNGConverter.png(svg) : Data(svg.utf8)
             if let output {
-                try FileOutput.write(svg, to: output)
+                try FileOutput.write(bytes, to: output)
                 if !quiet { Diagnostics.print("Wrote \(output)") }
             } else {
-                try StandardStreams.writeStandardOutput(svg)
+                try StandardStreams.writeStandardOutput(bytes)
             }
         }
     }

@@ -47,6 +47,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no notes on standard error.")
     var quiet = false
 
+    @OptionGroup(title: "Commitment kinds (as in `metrics --kinds`; the picture, tables and crises use only these)")
+    var kindSelection: KindOptions
+
     @OptionGroup var resources: ResourceOptions
 
     func validate() throws {
@@ -66,7 +69,7 @@ struct ReportCommand: ParsableCommand {
             let engine = try CrisisEngine(scenario: scenario, year: year)
             var ids: [StateID] = []
             for (code, option) in zip(codes, ["attacker", "target"]) {
-                guard let id = network.id(forCode: code) else {
+                guard let id = network.id(forCodeOrNumber: code) else {
                     let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
                     throw ValidationError("--crisis: unknown \(option) \"\(code)\"\(hint).")
                 }
@@ -113,7 +116,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         resources.apply()
         try reportingErrors {
-            let scenario = try loadScenario(file)
+            let scenario = kindSelection.apply(to: try loadScenario(file))
             let html = try HTMLReport(scenario: scenario, year: year, seed: seed, sections: try sections(scenario))
                 .render()
             if let output {

@@ -59,6 +59,22 @@ struct BacktestCommandTests {
         let nmc = try #require(
             try CLITestSupport.run(Self.arguments(["--nmc", "\(Self.fixtures)/nmc-small.csv"])))
         #expect(nmc.status == 65 && nmc.stderr.contains("cover 1902-1903 together"), "\(nmc.stderr)")
+        // A side file that ends early limits the years too (rivalries used to vanish silently after it).
+        let folder = try CLITestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rivalries = folder.appendingPathComponent("rivalries.csv").path
+        try """
+        rivalryno,rivalryname,ccode1,ccode2,styear,endyear,region,type1,type2,type3
+        1,Britain-Germany,200,255,1896,1901,European GPs,positional,,
+
+        """.write(toFile: rivalries, atomically: true, encoding: .utf8)
+        let early = try #require(try CLITestSupport.run(Self.arguments(["--rivalries", rivalries])))
+        #expect(early.status == 65, "\(early.stderr)")
+        #expect(
+            early.stderr.contains(
+                "cover 1900-1901 together (the ATOP file (atop-small.csv) starts in 1900; "
+                    + "the rivalries file (rivalries.csv) ends in 1901); 1900-1903 is not inside"),
+            "\(early.stderr)")
     }
 }
 

@@ -28,8 +28,9 @@ enum CLITestSupport {
         let stderr: String
     }
 
-    /// Runs the binary with `arguments` from the repository root.
-    static func run(_ arguments: [String]) throws -> Outcome? {
+    /// Runs the binary with `arguments` from the repository root, with `environment` overriding
+    /// the test process's variables.
+    static func run(_ arguments: [String], environment overrides: [String: String] = [:]) throws -> Outcome? {
         guard let binary else { return nil }
         let process = Process()
         process.executableURL = binary
@@ -41,6 +42,7 @@ enum CLITestSupport {
         if environment["LSAN_OPTIONS"] == nil {
             environment["LSAN_OPTIONS"] = "suppressions=" + path("Tests/lsan-suppressions.txt")
         }
+        environment.merge(overrides) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -114,6 +114,110 @@ struct FormatsCommandTests {
         #expect(scenario.year == 1902 && scenario.network.commitments.count == 10)
     }
 
+    @Test("import: a side file that ends before --year exits 65 naming it; --carry-forward warns and goes on")
+    func importSideFileRange() throws {
+        let majors = temporary("majors.csv"), out = temporary("carried.json")
+        try """
+        stateabb,ccode,styear,stmonth,stday,endyear,endmonth,endday,version
+        UKG,200,1816,1,1,1901,12,31,2016
+
+        """.write(toFile: majors, atomically: true, encoding: .utf8)
+        let atop = root.appendingPathComponent("Tests/AllianceGraphTests/Fixtures/import/atop-small.csv").path
+        let arguments = ["import", "atop", atop, "--year", "1902", "--majors", majors, "-o", out]
+        let refused = try #require(try CLITestSupport.run(arguments), "build alliancectl first (swift build)")
+        #expect(refused.status == 65)
+        #expect(
+            refused.stderr.contains(
+                "\(majors): the major powers file covers 1816-1901; 1902 is outside it "
+                    + "(carry-forward uses its last year, 1901)"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let carried = try #require(try CLITestSupport.run(arguments + ["--carry-forward"]))
+        #expect(carried.status == 0)
+        #expect(
+            carried.stderr.contains(
+                "warning: the major powers file (majors.csv) ends in 1901; its 1901 data are used for 1902; carry-forward"
+            ))
+        #expect(try ScenarioLoader.load(path: out).network.states.filter(\.major).map(\.code) == ["UKG"])
+    }
+
+    @Test("render -o net.png writes a real PNG through rsvg-convert (when it is installed)")
+    func renderPNG() throws {
+        guard PNGConverter.locate() != nil else { return }  // CI installs librsvg2-bin; see the exit-64 test
+        let png = temporary("net.png")
+        try? FileManager.default.removeItem(atPath: png)
+        let outcome = try #require(
+            try CLITestSupport.run(["render", europe, "-o", png, "--layout", "kk"]), "build alliancectl first")
+        #expect(outcome.status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        #expect(bytes.count > 10_000)
+    }
+
+    @Test("render -o net.png without rsvg-convert exits 64 naming the package to install, writing nothing")
+    func renderPNGWithoutConverter() throws {
+        let png = temporary("none.png")
+        try? FileManager.default.removeItem(atPath: png)
+        let outcome = try #require(
+            try CLITestSupport.run(["render", europe, "-o", png], environment: ["PATH": "/nonexistent"]),
+            "build alliancectl first")
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("writing PNG needs rsvg-convert, which is not on PATH"))
+        #expect(outcome.stderr.contains("apt-get install librsvg2-bin"))
+        #expect(!FileManager.default.fileExists(atPath: png))
+    }
+
+    @Test("convert: the 1914 crisis survives a Gephi CSV round trip (year and war plans kept)")
+    func gephiKeepsYearAndWarPlans() throws {
+        let csv = temporary("gephi-1914.csv")
+        let written = try #require(try CLITestSupport.run(["convert", europe, csv]), "build alliancectl first")
+        #expect(written.status == 0)
+        #expect(written.stderr.contains("gephi-1914-graph.csv, which Gephi does not read"))
+        let crisis = ["--attacker", "AUH", "--target", "YUG", "--format", "csv"]
+        let fromCSV = try #require(try CLITestSupport.run(["crisis", temporary("gephi-1914-nodes.csv")] + crisis))
+        let fromJSON = try #require(try CLITestSupport.run(["crisis", europe] + crisis))
+        #expect(fromCSV.status == 0)
+        #expect(fromCSV.stdout == fromJSON.stdout)
+        #expect(fromJSON.stdout.split(separator: "\n").count == 19)
+    }
+
+    @Test("convert: a weight attribute in the input is named in a note, not dropped silently")
+    func weightNote() throws {
+        let graphml = temporary("weighted.graphml"), out = temporary("weighted.json")
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+          <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+          <graph edgedefault="undirected">
+            <node id="AAA"/><node id="BBB"/>
+            <edge source="AAA" target="BBB"><data key="w">0.5</data></edge>
+          </graph>
+        </graphml>
+
+        """.write(toFile: graphml, atomically: true, encoding: .utf8)
+        let outcome = try #require(try CLITestSupport.run(["convert", graphml, out]), "build alliancectl first")
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("note: \(graphml): edge attribute \"weight\" is ignored"))
+    }
+
+    @Test("convert --simple writes the alliance graph in force; a scenario output is a usage error")
+    func convertSimple() throws {
+        let graphml = temporary("simple.graphml")
+        let outcome = try #require(try CLITestSupport.run(["convert", europe, graphml, "--simple"]))
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("18 states, 25 allied pairs"))
+        let text = try String(contentsOfFile: graphml, encoding: .utf8)
+        #expect(text.contains("attr.name=\"length\"") && !text.contains("weight") && !text.contains("rivalry"))
+        let nodeLink = temporary("simple.nodelink.json")
+        #expect(try #require(try CLITestSupport.run(["convert", europe, nodeLink, "--simple", "-q"])).status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: nodeLink)))
+        let root = try #require(object as? [String: Any])
+        #expect(root["multigraph"] as? Bool == false)
+        #expect((root["edges"] as? [[String: Any]])?.allSatisfy { $0["key"] == nil } == true)
+        expectExit(64, message: "--simple writes a graph format") {
+            _ = try AllianceCtl.parseAsRoot(["convert", europe, temporary("s.json"), "--simple"])
+        }
+    }
+
     @Test("render and report write SVG and HTML files")
     func renderAndReport() throws {
         let svg = temporary("e.svg"), html = temporary("e.html")

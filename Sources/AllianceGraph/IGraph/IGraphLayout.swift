@@ -35,6 +35,30 @@ package enum IGraphLayout {
     }
 }
 
+extension IGraphLayout {
+    /// Kamada-Kawai positions (`igraph_layout_kamada_kawai`, 0.10.2) of the alliance graph: springs
+    /// whose rest lengths are the shortest-path distances with edge lengths 1/strength, started
+    /// from a circle (no random numbers: the same graph gives the same layout), at most 50 n
+    /// iterations, igraph's default spring constant n. Cost O(n^2) memory and per iteration;
+    /// meant for networks of up to a few thousand states. Coordinates in igraph's units.
+    package static func kamadaKawai(_ view: AllianceGraphView) throws(ComputationError) -> [(x: Double, y: Double)] {
+        let n = view.vertexCount
+        if n == 0 { return [] }
+        return try IGraph.run(seed: 0) { () throws(ComputationError) -> [(x: Double, y: Double)] in
+            let graph = try IGraphGraph(view)
+            let lengths = IGraphRealVector(
+                try validatedWeights(view.strengths.map { 1 / $0 }, count: view.edgeCount, positive: true, "layout"))
+            let matrix = IGraphRealMatrix(rows: n, columns: 2)
+            try IGraph.check(
+                igraph_layout_kamada_kawai(
+                    graph.pointer, matrix.pointer, false, igraph_integer_t(50 * n), 0, Double(n),
+                    view.edgeCount == 0 ? nil : lengths.pointer, nil, nil, nil, nil),
+                "Kamada-Kawai layout")
+            return (0..<n).map { (matrix[$0, 0], matrix[$0, 1]) }
+        }
+    }
+}
+
 /// An `igraph_matrix_t` (reals, column-major), owned; destroyed in `deinit`.
 struct IGraphRealMatrix: ~Copyable {
     let pointer: UnsafeMutablePointer<igraph_matrix_t>

@@ -1,6 +1,7 @@
 /// A partition of the states into blocs (communities of the alliance graph).
 @_spi(Internals) public struct BlocPartition: Hashable, Sendable {
-    /// Bloc of each state, numbered from 0 in order of each bloc's lowest-numbered state.
+    /// Bloc of each state, numbered from 0 by size: the bloc with the most states first (ties: the
+    /// bloc of the lowest-numbered state first), so isolated states, blocs of one, come last.
     public let membership: [Int]
     /// Modularity Q of the partition (strength weights, resolution 1); NaN without ties.
     public let modularity: Double
@@ -28,13 +29,20 @@
         return best!
     }
 
-    /// Relabels blocs 0, 1, 2, ... in order of first appearance.
+    /// Relabels blocs 0, 1, 2, ... by size, largest first; blocs of one size in order of first
+    /// appearance.
     static func canonical(_ membership: [Int]) -> [Int] {
-        var map: [Int: Int] = [:]
-        return membership.map { label in
-            if let mapped = map[label] { return mapped }
-            map[label] = map.count
-            return map.count - 1
+        var first: [Int: Int] = [:]
+        var size: [Int: Int] = [:]
+        for (k, label) in membership.enumerated() {
+            if first[label] == nil { first[label] = k }
+            size[label, default: 0] += 1
         }
+        let order = first.keys.sorted { a, b in
+            size[a]! != size[b]! ? size[a]! > size[b]! : first[a]! < first[b]!
+        }
+        var map: [Int: Int] = [:]
+        for (rank, label) in order.enumerated() { map[label] = rank }
+        return membership.map { map[$0]! }
     }
 }

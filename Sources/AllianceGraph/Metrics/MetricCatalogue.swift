@@ -58,8 +58,9 @@ package enum MetricCatalogue {
         "true when the state's defection would split its alliance component")
 
     /// Bloc: the state's community in the modularity-maximising Leiden partition (see `blocs`),
-    /// numbered from 1 in order of each bloc's first state.
-    package static let bloc = MetricDefinition("bloc", .state, "Leiden (modularity) bloc number")
+    /// numbered from 1 by size (the bloc with the most states is 1; ties: the bloc of the
+    /// lowest-numbered state first), so isolated states, blocs of one, have the last numbers.
+    package static let bloc = MetricDefinition("bloc", .state, "Leiden (modularity) bloc number, 1 = most states")
 
     /// Power: `P_i = c_i * m_i / m_i(0)`, capability scaled by effort relative to its baseline.
     package static let power = MetricDefinition(

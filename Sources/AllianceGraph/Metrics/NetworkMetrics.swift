@@ -3,6 +3,19 @@ public enum NetworkMetrics {
     /// Leiden restarts; the partition with the highest modularity is kept.
     public static let leidenRestarts = 10
 
+    /// The metrics of `scenario`'s network as in force in `year` (default: the scenario's year),
+    /// with the scenario's own parameters (threat, security ratio, arms-race stability) and war
+    /// plans (the chain-gang probe crises): what `alliancectl metrics` reports. Prefer this to
+    /// `compute(_:seed:environment:warPlans:only:)`, whose defaults are the model's default
+    /// parameters and no war plans, not the scenario's.
+    public static func compute(
+        scenario: Scenario, year: Int? = nil, seed: UInt64 = 0, only: Set<String>? = nil
+    ) throws(ComputationError) -> MetricsReport {
+        try compute(
+            scenario.activeNetwork(year: year), seed: seed, environment: scenario.parameters,
+            warPlans: scenario.warPlans, only: only)
+    }
+
     /// The metrics of `network` (use `AllianceNetwork.inForce(in:)` first to pick a year): all of
     /// them, or only those named in `only` (names as in `MetricCatalogue`). A metric that is not
     /// asked for is not computed, so `only: ["degree"]` on a large network skips the costly steps
@@ -10,7 +23,8 @@ public enum NetworkMetrics {
     /// computed metrics in catalogue order. Randomised steps (Leiden, spinglass) are seeded from
     /// `seed`: same network and seed, same report, whatever subset is asked for.
     /// Threat, security ratio and arms-race stability use `environment` (the scenario's parameters);
-    /// `environment` and `warPlans` feed the chain-gang probe crises.
+    /// `environment` and `warPlans` feed the chain-gang probe crises. Their defaults are the model's
+    /// default parameters and no war plans: for a scenario, use `compute(scenario:year:seed:only:)`.
     public static func compute(
         _ network: AllianceNetwork, seed: UInt64 = 0,
         environment: SecurityEnvironment = SecurityEnvironment(),

@@ -82,6 +82,17 @@ public struct Simulation: Sendable {
         records.append(try record(round: 0, assessment: first, outcome: nil, counters: nil))
     }
 
+    /// A run on `scenario`'s network as in force in `year` (default: the scenario's year) with the
+    /// scenario's own security environment (its `parameters`), and the rule parameters, rules,
+    /// rounds and seed of `configuration`; `configuration.parameters.environment` is replaced by
+    /// the scenario's. `init(network:configuration:)` takes the environment from `configuration`,
+    /// whose default is the model's default, not a scenario's.
+    public init(scenario: Scenario, year: Int? = nil, configuration: Configuration = Configuration()) throws {
+        var configuration = configuration
+        configuration.parameters.environment = scenario.parameters
+        try self.init(network: scenario.activeNetwork(year: year), configuration: configuration)
+    }
+
     /// Whether the run is over (all rounds done, or equilibrium reached).
     public var isFinished: Bool { round >= configuration.rounds || reachedEquilibrium }
 

@@ -39,6 +39,15 @@ package final class ProgressReporter {
         shownLength = text.count
     }
 
+    /// Shows the stage of work now under way ("reading europe.json"), replacing the line: for a
+    /// command whose steps cannot count their work (a metric over a million states).
+    package func stage(_ text: String) {
+        guard isEnabled else { return }
+        let line = "\(label): \(text)"
+        emit("\r" + line + String(repeating: " ", count: max(0, shownLength - line.count)))
+        shownLength = line.count
+    }
+
     /// Clears the line (call when the work is done).
     package func finish() {
         guard isEnabled, shownLength > 0 else { return }

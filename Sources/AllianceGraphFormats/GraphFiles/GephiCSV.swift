@@ -2,8 +2,9 @@
 /// Gephi's spreadsheet import: a nodes table (`Id,Label,...`) and an edges table
 /// (`Source,Target,Type,...`), both RFC 4180 CSV with a header.
 ///
-/// Graph attributes (the scenario's parameters, contiguity, war plans) have no place in these
-/// tables and are not written. Missing values are empty cells. Numbers are locale-free.
+/// Graph attributes (the scenario's name, year, parameters, contiguity, war plans) have no place
+/// in these tables; they go to a third table, `BASE-graph.csv` (`key,value`), which Gephi does not
+/// import and AllianceGraph reads back. Missing values are empty cells. Numbers are locale-free.
 @_spi(Internals) public enum GephiCSV {
     /// The two tables of `document`: node ids from the `name` attribute (state codes), `Label`
     /// from `label`; `Type` is `Undirected` or `Directed`.
@@ -104,6 +105,31 @@
             vertexColumns: zip(vertexNames, vertexValues).map { .init(name: $0, type: .string, values: $1) },
             edges: documentEdges,
             edgeColumns: zip(edgeNames, edgeValues).map { .init(name: $0, type: .string, values: $1) })
+    }
+
+    /// The graph table: one `key,value` row per graph attribute.
+    public static func encodeGraph(_ document: GraphDocument) -> String {
+        var lines = ["key,value"]
+        for (name, value) in document.graphAttributes { lines.append(CSV.field(name) + "," + CSV.field(value.text)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Reads a graph table (`key,value`), values as text.
+    package static func decodeGraph(_ table: CSVReader) throws(InputError)
+        -> [(name: String, value: GraphDocument.Value)]
+    {
+        let key = try table.requireColumn("key", layout: "graph attributes (key,value)")
+        let value = try table.requireColumn("value", layout: "graph attributes (key,value)")
+        var attributes: [(name: String, value: GraphDocument.Value)] = []
+        try table.forEachRow { (fields: [String], line: Int) throws(InputError) in
+            if attributes.count >= GraphDocument.maxAttributeNames {
+                var error = GraphDocument.tooManyAttributeNames(attributes.count + 1, location: "line \(line)")
+                error.file = table.file
+                throw error
+            }
+            attributes.append((fields[key], .string(fields[value])))
+        }
+        return attributes
     }
 
     /// Refuses a header with two columns whose names are equal or differ only in case (`Id` and

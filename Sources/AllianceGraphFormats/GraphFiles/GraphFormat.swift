@@ -43,7 +43,7 @@ package enum GraphIO {
     /// Reads a Gephi nodes/edges pair: `path` may be `BASE-nodes.csv`, `BASE-edges.csv` or
     /// `BASE.csv`; both tables are looked up beside it (either may be missing, not both). An
     /// error names the table at fault. `ScenarioLoader.load` is the public entry point.
-    package static func readCSV(path: String) throws(InputError) -> Scenario {
+    package static func readCSV(path: String, notes: ReadNotes? = nil) throws(InputError) -> Scenario {
         let (nodesPath, edgesPath) = csvPaths(path)
         let fm = FileManager.default
         let nodes = fm.fileExists(atPath: nodesPath) ? try CSVReader(path: nodesPath, limit: maxFileSize) : nil
@@ -52,9 +52,13 @@ package enum GraphIO {
             throw InputError(file: path, "found neither \(nodesPath) nor \(edgesPath)")
         }
         let name = URL(fileURLWithPath: csvBase(path)).lastPathComponent
+        let graphPath = csvGraphPath(path)
+        let graph = fm.fileExists(atPath: graphPath) ? try CSVReader(path: graphPath, limit: maxFileSize) : nil
         do throws(InputError) {
-            return try ScenarioGraphMapping.scenario(
-                try GephiCSV.decode(nodes: nodes, edges: edges), fallbackName: name)
+            var document = try GephiCSV.decode(nodes: nodes, edges: edges)
+            if let graph { document.graphAttributes = try GephiCSV.decodeGraph(graph) }
+            notes?.add(ScenarioGraphMapping.ignoredAttributes(document))
+            return try ScenarioGraphMapping.scenario(document, fallbackName: name)
         } catch  where error.file == nil {
             // A vertex's error is in the nodes table, an edge's in the edges table.
             let location = error.location ?? ""
@@ -68,19 +72,22 @@ package enum GraphIO {
     /// file name). `.scenario` bytes holding `"nodes"` and no `"format"` are read as node-link
     /// JSON, as `read(path:format:)` does; `fallbackName` names a scenario whose file gives none.
     /// CSV (two tables) and DOT (write only) are rejected.
-    package static func decode(_ bytes: [UInt8], format: GraphFormat, fallbackName: String) throws(InputError)
-        -> Scenario
-    {
+    package static func decode(
+        _ bytes: [UInt8], format: GraphFormat, fallbackName: String, notes: ReadNotes? = nil
+    ) throws(InputError) -> Scenario {
         switch format {
         case .scenario, .nodeLink:
             let value = try JSONParser.parse(bytes)
             if format == .nodeLink || NodeLinkJSON.looksLikeNodeLink(value) {
-                return try ScenarioGraphMapping.scenario(try NodeLinkJSON.decode(value), fallbackName: fallbackName)
+                let document = try NodeLinkJSON.decode(value)
+                notes?.add(ScenarioGraphMapping.ignoredAttributes(document))
+                return try ScenarioGraphMapping.scenario(document, fallbackName: fallbackName)
             }
             return try ScenarioReader.decode(value)
         case .graphml, .gml:
             if format == .graphml { try GraphMLCheck.check(bytes) }
             let document = try IGraphForeign.read(bytes, format: format == .graphml ? .graphml : .gml)
+            notes?.add(ScenarioGraphMapping.ignoredAttributes(document))
             return try ScenarioGraphMapping.scenario(document, fallbackName: fallbackName)
         case .csv:
             throw InputError("Gephi CSV has two tables; read it with decodeCSV(nodes:edges:fallbackName:)")
@@ -101,46 +108,74 @@ package enum GraphIO {
             try GephiCSV.decode(nodes: nodeTable, edges: edgeTable), fallbackName: fallbackName)
     }
 
-    /// The text of `scenario` in a single-file format (not CSV, which has two tables).
+    /// The text of `scenario` in a single-file format (CSV: its tables one after the other).
     package static func encode(_ scenario: Scenario, as format: GraphFormat) throws(ComputationError) -> String {
+        if format == .scenario { return ScenarioWriter.json(scenario) }
+        return try encode(ScenarioGraphMapping.document(scenario), as: format, multigraph: true)
+    }
+
+    /// The text of a graph document in a graph format (not `.scenario`). `multigraph` writes
+    /// GML's `multigraph 1`, which tells networkx's GML reader to accept parallel edges (several
+    /// commitments between one pair; igraph ignores it), and node-link's `"multigraph": true`
+    /// with edge keys; a simple graph (`convert --simple`) has neither.
+    package static func encode(_ document: GraphDocument, as format: GraphFormat, multigraph: Bool = false)
+        throws(ComputationError) -> String
+    {
         switch format {
-        case .scenario: return ScenarioWriter.json(scenario)
-        case .graphml: return try IGraphForeign.write(ScenarioGraphMapping.document(scenario), format: .graphml)
+        case .scenario:
+            throw ComputationError(operation: "encode", reason: "a graph document is not a scenario file")
+        case .graphml: return try IGraphForeign.write(document, format: .graphml)
         case .gml:
-            // `multigraph 1` tells networkx's GML reader to accept parallel edges (several
-            // commitments between one pair); igraph ignores it.
-            var document = ScenarioGraphMapping.document(scenario)
-            document.graphAttributes.insert(("multigraph", .number(1)), at: 0)
+            var document = document
+            if multigraph { document.graphAttributes.insert(("multigraph", .number(1)), at: 0) }
             return try IGraphForeign.write(document, format: .gml)
-        case .nodeLink: return NodeLinkJSON.encode(ScenarioGraphMapping.document(scenario))
-        case .dot: return DOTWriter.encode(ScenarioGraphMapping.document(scenario))
+        case .nodeLink: return NodeLinkJSON.encode(document, multigraph: multigraph)
+        case .dot: return DOTWriter.encode(document)
         case .csv:
-            let tables = GephiCSV.encode(ScenarioGraphMapping.document(scenario))
-            return tables.nodes + "\n" + tables.edges
+            let tables = GephiCSV.encode(document)
+            return tables.nodes + "\n" + tables.edges + "\n" + GephiCSV.encodeGraph(document)
         }
     }
 
-    /// Writes `scenario` to `path` (atomically); CSV writes `BASE-nodes.csv` and `BASE-edges.csv`
-    /// as one unit (both or neither).
-    /// Returns the paths written.
+    /// Writes `scenario` to `path` (atomically); CSV writes `BASE-nodes.csv`, `BASE-edges.csv`
+    /// and `BASE-graph.csv` (the scenario's year, parameters, contiguity and war plans, which
+    /// Gephi's two tables cannot hold) as one unit (all or none). Returns the paths written.
     @discardableResult
     package static func write(_ scenario: Scenario, as format: GraphFormat, to path: String) throws -> [String] {
-        if format == .csv {
-            let tables = GephiCSV.encode(ScenarioGraphMapping.document(scenario))
-            let (nodesPath, edgesPath) = csvPaths(path)
-            try FileOutput.writeAll([(nodesPath, tables.nodes), (edgesPath, tables.edges)])
-            return [nodesPath, edgesPath]
+        if format == .scenario {
+            try FileOutput.write(ScenarioWriter.json(scenario), to: path)
+            return [path]
         }
-        try FileOutput.write(try encode(scenario, as: format), to: path)
+        return try write(ScenarioGraphMapping.document(scenario), as: format, to: path, multigraph: true)
+    }
+
+    /// Writes a graph document to `path` in a graph format, as `write(_:as:to:)` does.
+    @discardableResult
+    package static func write(_ document: GraphDocument, as format: GraphFormat, to path: String, multigraph: Bool)
+        throws -> [String]
+    {
+        if format == .csv {
+            let tables = GephiCSV.encode(document)
+            let (nodesPath, edgesPath) = csvPaths(path)
+            let graphPath = csvGraphPath(path)
+            try FileOutput.writeAll([
+                (nodesPath, tables.nodes), (edgesPath, tables.edges), (graphPath, GephiCSV.encodeGraph(document)),
+            ])
+            return [nodesPath, edgesPath, graphPath]
+        }
+        try FileOutput.write(try encode(document, as: format, multigraph: multigraph), to: path)
         return [path]
     }
 
     static func csvBase(_ path: String) -> String {
-        for suffix in ["-nodes.csv", "-edges.csv", ".csv"] where path.lowercased().hasSuffix(suffix) {
+        for suffix in ["-nodes.csv", "-edges.csv", "-graph.csv", ".csv"] where path.lowercased().hasSuffix(suffix) {
             return String(path.dropLast(suffix.count))
         }
         return path
     }
+
+    /// The graph table (graph attributes as `key,value` rows) for a CSV path.
+    package static func csvGraphPath(_ path: String) -> String { csvBase(path) + "-graph.csv" }
 
     /// The nodes and edges tables for a CSV path.
     package static func csvPaths(_ path: String) -> (nodes: String, edges: String) {

@@ -5,9 +5,10 @@
 /// "edges": [{"source": ..., "target": ..., "key": k, ...}]}` with node ids taken from the `name`
 /// attribute (the state code), which is therefore not repeated. Missing values are omitted.
 /// Read: `"edges"` or the older `"links"`; node ids may be strings or numbers; attributes of any
-/// scalar type; nested values are kept as compact JSON text.
+/// scalar type; nested values are kept as compact JSON text. A simple graph (`multigraph` false,
+/// as `convert --simple` writes) has `"multigraph": false` and no edge keys.
 package enum NodeLinkJSON {
-    package static func encode(_ document: GraphDocument) -> String {
+    package static func encode(_ document: GraphDocument, multigraph: Bool = true) -> String {
         typealias V = GraphDocument.Value
         func json(_ value: V) -> JSONValue {
             switch value {
@@ -36,8 +37,8 @@ package enum NodeLinkJSON {
             keys[pair] = key + 1
             var m = [
                 JSONMember(key: "source", value: ids[edge.source]), JSONMember(key: "target", value: ids[edge.target]),
-                JSONMember(key: "key", value: .integer(key)),
             ]
+            if multigraph { m.append(JSONMember(key: "key", value: .integer(key))) }
             for column in document.edgeColumns where !["source", "target", "key"].contains(column.name) {
                 if let value = column.values[e] { m.append(JSONMember(key: column.name, value: json(value))) }
             }
@@ -47,7 +48,7 @@ package enum NodeLinkJSON {
         return JSONWriter.serialize(
             .object([
                 JSONMember(key: "directed", value: .bool(document.directed)),
-                JSONMember(key: "multigraph", value: .bool(true)),
+                JSONMember(key: "multigraph", value: .bool(multigraph)),
                 JSONMember(key: "graph", value: graph),
                 JSONMember(key: "nodes", value: .array(nodes)),
                 JSONMember(key: "edges", value: .array(edges)),

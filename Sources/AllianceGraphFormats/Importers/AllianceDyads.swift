@@ -100,7 +100,8 @@ struct AllianceDyads {
     static func cow(path: String, year: Int, progress: ProgressReporter) throws(InputError) -> AllianceDyads {
         let reader = try CSVReader(path: path)
         let layout =
-            "COW Formal Alliances v4.1 dyad-yearly (version4id,ccode1,...,ccode2,...,dyad_st_year,...,defense,neutrality,nonaggression,entente,year,version)"
+            "COW Formal Alliances v4.1 dyad-yearly (version4id,ccode1,...,ccode2,...,dyad_st_year,...,"
+            + "defense,neutrality,nonaggression,entente,year,version)"
         let c1 = try reader.requireColumn("ccode1", layout: layout),
             c2 = try reader.requireColumn("ccode2", layout: layout)
         let yr = try reader.requireColumn("year", layout: layout)

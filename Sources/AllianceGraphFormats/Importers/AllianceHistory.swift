@@ -12,13 +12,17 @@
 package struct AllianceHistory: Sendable {
     package let options: AllianceImportOptions
     /// The years for which `scenario(year:)` can build a scenario: the requested years that every
-    /// given file covers.
+    /// given file covers, the side files (major powers, contiguity, rivalries) included, so that no
+    /// year silently loses them (Thompson & Dreyer's rivalries end in 2010).
     package let years: ClosedRange<Int>
+    /// Which files set the first and the last of `years` ("the rivalries file (td_rivalries.csv)
+    /// ends in 2010"), for messages about years outside them.
+    package let limits: String
     private let allianceFile: String
     private let dyads: [Int: AllianceDyads]
     private let members: [COWDataSources.MemberSpell]?
     private let capabilities: [Int: COWDataSources.CapabilityYear]?
-    private let majors: [(ccode: Int, since: Int, until: Int)]
+    private let majors: [COWDataSources.MajorSpell]
     private let contiguity: [COWDataSources.ContiguitySpell]?
     private let rivalries: [COWDataSources.RivalrySpell]?
 
@@ -35,8 +39,12 @@ package struct AllianceHistory: Sendable {
         self.options = options
         self.allianceFile = allianceFile
         var low = wanted.lowerBound, high = wanted.upperBound
+        var first = "", last = ""
         func narrow(_ covered: ClosedRange<Int>?, _ file: String, _ what: String) throws(InputError) {
             guard let covered else { throw InputError(file: file, "has no data rows") }
+            let name = "\(what) (\(AllianceImporter.fileName(file)))"
+            if covered.lowerBound > low { first = "\(name) starts in \(covered.lowerBound)" }
+            if covered.upperBound < high { last = "\(name) ends in \(covered.upperBound)" }
             low = max(low, covered.lowerBound)
             high = min(high, covered.upperBound)
             if low > high {
@@ -65,16 +73,29 @@ package struct AllianceHistory: Sendable {
             capabilities = nil
         }
         progress.finish()
-        majors =
-            try options.majors.map { (p: String) throws(InputError) in try COWDataSources.majorSpells(path: p) }
-            ?? []
-        contiguity = try options.contiguity.map { (p: String) throws(InputError) in
-            try COWDataSources.contiguitySpells(path: p)
+        if let path = options.majors {
+            let read = try COWDataSources.majorSpells(path: path)
+            try narrow(read.years, path, "the major powers file")
+            majors = read.spells
+        } else {
+            majors = []
         }
-        rivalries = try options.rivalries.map { (p: String) throws(InputError) in
-            try COWDataSources.rivalrySpells(path: p)
+        if let path = options.contiguity {
+            let read = try COWDataSources.contiguitySpells(path: path)
+            try narrow(read.years, path, "the contiguity file")
+            contiguity = read.spells
+        } else {
+            contiguity = nil
+        }
+        if let path = options.rivalries {
+            let read = try COWDataSources.rivalrySpells(path: path)
+            try narrow(read.years, path, "the rivalries file")
+            rivalries = read.spells
+        } else {
+            rivalries = nil
         }
         years = low...high
+        limits = [first, last].filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
     /// The scenario of `year`, as `AllianceImporter.run` would import it with these options.
@@ -92,7 +113,7 @@ package struct AllianceHistory: Sendable {
             data.cinc = entry.cinc
             data.nmcCodes = entry.codes
         }
-        data.majors = Set(majors.filter { $0.since <= year && year <= $0.until }.map(\.ccode))
+        data.majors = COWDataSources.majors(majors, year: year)
         data.contiguity = contiguity.map { COWDataSources.contiguity($0, year: year) }
         data.rivalries = rivalries.map { COWDataSources.rivalries($0, year: year) }
         var options = options

@@ -108,34 +108,32 @@ enum COWDataSources {
         return result
     }
 
-    /// Members of the state system at any time in `year` (`styear <= year <= endyear`), by ccode.
-    static func members(path: String, year: Int) throws(InputError) -> (
-        members: [Int: Member], years: ClosedRange<Int>?
-    ) {
-        let read = try memberSpells(path: path)
-        return (members(read.spells, year: year), read.years)
-    }
+    /// A major-power spell (COW majors2016): ccode, first and last year.
+    typealias MajorSpell = (ccode: Int, since: Int, until: Int)
 
-    /// Major-power spells (COW majors2016): ccode, first and last year.
-    static func majorSpells(path: String) throws(InputError) -> [(ccode: Int, since: Int, until: Int)] {
+    /// Major-power spells (COW majors2016), and the years the file covers (first start year to
+    /// last end year).
+    static func majorSpells(path: String) throws(InputError) -> (spells: [MajorSpell], years: ClosedRange<Int>?) {
         let reader = try CSVReader(path: path)
         let layout = "COW majors2016 (stateabb,ccode,styear,...,endyear,...)"
         let cc = try reader.requireColumn("ccode", layout: layout)
         let start = try reader.requireColumn("styear", layout: layout),
             end = try reader.requireColumn("endyear", layout: layout)
-        var result: [(ccode: Int, since: Int, until: Int)] = []
+        var result: [MajorSpell] = []
+        var low = Int.max, high = Int.min
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
             let ccode = try requiredCcode(f[cc], "ccode", reader, line)
             let s = try requiredYear(f[start], "styear", reader, line),
                 e = try requiredYear(f[end], "endyear", reader, line)
+            low = min(low, s); high = max(high, e)
             result.append((ccode, s, e))
         }
-        return result
+        return (result, low <= high ? low...high : nil)
     }
 
-    /// Major-power status in `year` (COW majors2016), as a set of ccodes.
-    static func majors(path: String, year: Int) throws(InputError) -> Set<Int> {
-        Set(try majorSpells(path: path).filter { $0.since <= year && year <= $0.until }.map(\.ccode))
+    /// Major-power status in `year` among `spells`, as a set of ccodes.
+    static func majors(_ spells: [MajorSpell], year: Int) -> Set<Int> {
+        Set(spells.filter { $0.since <= year && year <= $0.until }.map(\.ccode))
     }
 
     /// CINC scores of one year: ccode -> cinc (nil when -9), and each state's letter code.
@@ -203,9 +201,12 @@ enum COWDataSources {
         var until: Int
     }
 
-    /// Every contiguity spell of a contdir file (begin/end as YYYYMM, read as years). Type 0 rows
-    /// (spells in which the pair is not contiguous) are skipped.
-    static func contiguitySpells(path: String) throws(InputError) -> [ContiguitySpell] {
+    /// Every contiguity spell of a contdir file (begin/end as YYYYMM, read as years), and the years
+    /// the file covers (first begin to last end, over every row). Type 0 rows (spells in which the
+    /// pair is not contiguous) are skipped.
+    static func contiguitySpells(path: String) throws(InputError) -> (
+        spells: [ContiguitySpell], years: ClosedRange<Int>?
+    ) {
         let reader = try CSVReader(path: path)
         let layout = "COW contdir 3.2 (statelno,statelab,statehno,statehab,conttype,begin,end)"
         let a = try reader.requireColumn("statelno", layout: layout),
@@ -214,9 +215,11 @@ enum COWDataSources {
         let begin = try reader.requireColumn("begin", layout: layout),
             end = try reader.requireColumn("end", layout: layout)
         var result: [ContiguitySpell] = []
+        var low = Int.max, high = Int.min
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
             let s = try requiredInteger(f[begin], "begin", reader, line) / 100,
                 e = try requiredInteger(f[end], "end", reader, line) / 100
+            low = min(low, s); high = max(high, e)
             let t = try requiredInteger(f[type], "conttype", reader, line)
             if t == 0 { return }  // a spell in which the pair is not contiguous
             guard (1...5).contains(t) else {
@@ -226,7 +229,7 @@ enum COWDataSources {
                 try requiredCcode(f[a], "statelno", reader, line), try requiredCcode(f[b], "statehno", reader, line))
             result.append(ContiguitySpell(pair: pair, type: t, since: s, until: e))
         }
-        return result
+        return (result, low <= high ? low...high : nil)
     }
 
     /// The closest contiguity type per pair in `year` among `spells`.
@@ -238,13 +241,6 @@ enum COWDataSources {
         return result
     }
 
-    /// Direct contiguity in `year` (COW Direct Contiguity 3.2; begin/end as YYYYMM): the
-    /// closest type per unordered pair of ccodes. Type 0 rows (spells in which the pair is not
-    /// contiguous) are skipped.
-    static func contiguity(path: String, year: Int) throws(InputError) -> [CcodePair: Int] {
-        contiguity(try contiguitySpells(path: path), year: year)
-    }
-
     /// One strategic rivalry active in the year.
     struct RivalrySpell {
         var pair: CcodePair
@@ -254,8 +250,8 @@ enum COWDataSources {
     }
 
     /// Every strategic rivalry of a Thompson & Dreyer file, in file order (an empty end year is an
-    /// ongoing rivalry).
-    static func rivalrySpells(path: String) throws(InputError) -> [RivalrySpell] {
+    /// ongoing rivalry), and the years the file covers (first start year to last year named).
+    static func rivalrySpells(path: String) throws(InputError) -> (spells: [RivalrySpell], years: ClosedRange<Int>?) {
         let reader = try CSVReader(path: path)
         let layout = "Thompson-Dreyer (rivalryno,rivalryname,ccode1,ccode2,styear,endyear,...)"
         let name = try reader.requireColumn("rivalryname", layout: layout)
@@ -264,15 +260,16 @@ enum COWDataSources {
         let start = try reader.requireColumn("styear", layout: layout),
             end = try reader.requireColumn("endyear", layout: layout)
         var result: [RivalrySpell] = []
+        var low = Int.max, high = Int.min
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
-            result.append(
-                RivalrySpell(
-                    pair: CcodePair(
-                        try requiredCcode(f[a], "ccode1", reader, line),
-                        try requiredCcode(f[b], "ccode2", reader, line)),
-                    since: integer(f[start]), until: integer(f[end]), name: f[name]))
+            let spell = RivalrySpell(
+                pair: CcodePair(
+                    try requiredCcode(f[a], "ccode1", reader, line), try requiredCcode(f[b], "ccode2", reader, line)),
+                since: integer(f[start]), until: integer(f[end]), name: f[name])
+            for year in [spell.since, spell.until].compactMap({ $0 }) { low = min(low, year); high = max(high, year) }
+            result.append(spell)
         }
-        return result
+        return (result, low <= high ? low...high : nil)
     }
 
     /// The rivalries of `spells` active in `year` (styear <= year <= endyear), in file order.
@@ -284,11 +281,6 @@ enum COWDataSources {
         }
     }
 
-    /// Strategic rivalries active in `year` (Thompson & Dreyer 2011: styear <= year <= endyear;
-    /// an empty end year is an ongoing rivalry). Rows are kept in file order.
-    static func rivalries(path: String, year: Int) throws(InputError) -> [RivalrySpell] {
-        rivalries(try rivalrySpells(path: path), year: year)
-    }
 }
 
 /// An unordered pair of COW codes, lower first.

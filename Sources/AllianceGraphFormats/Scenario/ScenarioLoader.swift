@@ -21,22 +21,29 @@ public enum ScenarioLoader {
     /// Loads the scenario at `path` ("-" is standard input, read as JSON) in `format`, or in the
     /// format detected as described above when `format` is nil.
     public static func load(path: String, format: GraphFormat? = nil) throws(InputError) -> Scenario {
+        try load(path: path, format: format, notes: nil)
+    }
+
+    /// As `load(path:format:)`, adding to `notes` what a graph file holds that a scenario leaves
+    /// out (a `weight` attribute, unknown attributes).
+    package static func load(path: String, format: GraphFormat?, notes: ReadNotes?) throws(InputError) -> Scenario {
         switch format ?? GraphFormat.detect(path: path) ?? .scenario {
         case .scenario:
-            return try ScenarioReader.read(path: path, nodeLink: nodeLink(fallbackName: fallbackName(path)))
+            return try ScenarioReader.read(
+                path: path, nodeLink: nodeLink(fallbackName: fallbackName(path), notes: notes))
         case .nodeLink:
             let bytes = try FileInput.readBytes(path: path, limit: GraphIO.maxFileSize)
             return try inFile(path) { () throws(InputError) in
-                try GraphIO.decode(bytes, format: .nodeLink, fallbackName: fallbackName(path))
+                try GraphIO.decode(bytes, format: .nodeLink, fallbackName: fallbackName(path), notes: notes)
             }
         case .graphml, .gml:
             let detected = format ?? GraphFormat.detect(path: path) ?? .graphml
             let bytes = try FileInput.readBytes(path: path, limit: GraphIO.maxFileSize)
             return try inFile(path) { () throws(InputError) in
-                try GraphIO.decode(bytes, format: detected, fallbackName: fallbackName(path))
+                try GraphIO.decode(bytes, format: detected, fallbackName: fallbackName(path), notes: notes)
             }
         case .csv:
-            return try GraphIO.readCSV(path: path)
+            return try GraphIO.readCSV(path: path, notes: notes)
         case .dot:
             throw InputError(file: path, "DOT is written, not read; convert from JSON, GraphML, GML, node-link or CSV")
         }
@@ -90,9 +97,13 @@ public enum ScenarioLoader {
     }
 
     /// The decoder the streaming reader hands a node-link document to.
-    private static func nodeLink(fallbackName: String) -> (JSONValue) throws(InputError) -> Scenario {
+    private static func nodeLink(fallbackName: String, notes: ReadNotes? = nil)
+        -> (JSONValue) throws(InputError) -> Scenario
+    {
         { (value: JSONValue) throws(InputError) -> Scenario in
-            try ScenarioGraphMapping.scenario(try NodeLinkJSON.decode(value), fallbackName: fallbackName)
+            let document = try NodeLinkJSON.decode(value)
+            notes?.add(ScenarioGraphMapping.ignoredAttributes(document))
+            return try ScenarioGraphMapping.scenario(document, fallbackName: fallbackName)
         }
     }
 

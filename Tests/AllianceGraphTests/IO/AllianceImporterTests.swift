@@ -139,6 +139,98 @@ struct AllianceImporterFixtureTests {
     }
 }
 
+/// A hand-written side file in a temporary folder.
+private func sideFile(_ name: String, _ text: String) throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("importer-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let url = folder.appendingPathComponent(name)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+}
+
+@Suite("Importers: a year outside a side file's range")
+struct AllianceImporterCoverageTests {
+    static let majorsTo1901 = """
+        stateabb,ccode,styear,stmonth,stday,endyear,endmonth,endday,version
+        UKG,200,1816,1,1,1901,12,31,2016
+        GMY,255,1816,1,1,1901,12,31,2016
+
+        """
+    static let contiguityTo1901 = """
+        statelno,statelab,statehno,statehab,conttype,begin,end
+        220,FRN,255,GMY,1,181601,190112
+
+        """
+    static let rivalriesTo1901 = """
+        rivalryno,rivalryname,ccode1,ccode2,styear,endyear,region,type1,type2,type3
+        1,Britain-Germany,200,255,1896,1901,European GPs,positional,,
+
+        """
+
+    @Test(
+        "a year after a side file's last year is an error naming the file and its years",
+        arguments: ["majors", "contiguity", "rivalries"])
+    func yearAfterSideFile(which: String) throws {
+        var options = AllianceImportOptions(source: .atop, year: 1902)
+        let path: String
+        switch which {
+        case "majors":
+            path = try sideFile("majors.csv", Self.majorsTo1901)
+            options.majors = path
+        case "contiguity":
+            path = try sideFile("contdir.csv", Self.contiguityTo1901)
+            options.contiguity = path
+        default:
+            path = try sideFile("rivalries.csv", Self.rivalriesTo1901)
+            options.rivalries = path
+        }
+        let error = try #require(throws: InputError.self) {
+            try AllianceImporter.run(allianceFile: fixture("atop-small.csv"), options: options)
+        }
+        #expect(error.file == path)
+        #expect(error.message.contains("-1901; 1902 is outside it (carry-forward uses its last year, 1901)"))
+    }
+
+    @Test("carry-forward uses each side file's last year, with a warning and a note in the description")
+    func carryForward() throws {
+        var options = AllianceImportOptions(source: .atop, year: 1902)
+        options.majors = try sideFile("majors.csv", Self.majorsTo1901)
+        options.contiguity = try sideFile("contdir.csv", Self.contiguityTo1901)
+        options.rivalries = try sideFile("rivalries.csv", Self.rivalriesTo1901)
+        options.carryForward = true
+        let result = try AllianceImporter.run(allianceFile: fixture("atop-small.csv"), options: options)
+        let n = result.scenario.network
+        #expect(n.states.filter(\.major).map(\.code) == ["UKG", "GMY"])
+        #expect(n.contiguity.count == 1)
+        #expect(n.rivalries.count == 1)
+        // The rivalry ran in 1901, the file's last year: taken as ongoing, so it is in force in 1902.
+        #expect(result.scenario.activeNetwork(year: nil).rivalries.count == 1)
+        let carried = result.warnings.filter { $0.contains("ends in 1901; its 1901 data are used for 1902") }
+        #expect(carried.count == 3)
+        #expect(carried.allSatisfy { $0.hasSuffix("; carry-forward") })
+        #expect(result.scenario.description?.contains("Carried forward to 1902: the major powers file") == true)
+    }
+
+    @Test("carry-forward never reaches back before a file's first year, nor carries the alliance file")
+    func carryForwardLimits() throws {
+        var options = AllianceImportOptions(source: .atop, year: 1902)
+        let majorsFrom1903 = Self.majorsTo1901.replacingOccurrences(of: "1816", with: "1903")
+            .replacingOccurrences(of: "1901", with: "2016")
+        options.majors = try sideFile("majors.csv", majorsFrom1903)
+        options.carryForward = true
+        let before = try #require(throws: InputError.self) {
+            try AllianceImporter.run(allianceFile: fixture("atop-small.csv"), options: options)
+        }
+        #expect(before.message == "the major powers file covers 1903-2016; 1902 is outside it")
+        var late = AllianceImportOptions(source: .atop, year: 1904)
+        late.carryForward = true
+        let alliances = try #require(throws: InputError.self) {
+            try AllianceImporter.run(allianceFile: fixture("atop-small.csv"), options: late)
+        }
+        #expect(alliances.message == "the ATOP file covers 1900-1903; 1904 is outside it")
+    }
+}
+
 @Suite("Importers: real data in ../shared/data")
 struct AllianceImporterRealDataTests {
     static func defenceDyads(_ year: Int) throws -> Int? {

@@ -66,17 +66,64 @@ struct GraphFormatsTests {
         }
     }
 
-    @Test("CSV tables keep states and ties (not parameters)")
+    @Test("CSV keeps states and ties in the two Gephi tables, and the year, parameters and war plans in a third")
     func csvRoundTrip() throws {
         let scenario = try FormatFixtures.rich()
         let path = FormatFixtures.temporaryPath("rich.csv")
         let written = try GraphIO.write(scenario, as: .csv, to: path)
-        #expect(written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["rich-nodes.csv", "rich-edges.csv"])
+        #expect(
+            written.map { URL(fileURLWithPath: $0).lastPathComponent }
+                == ["rich-nodes.csv", "rich-edges.csv", "rich-graph.csv"])
         let back = try ScenarioLoader.load(path: written[1])
-        #expect(back.network.states == scenario.network.states)
-        #expect(back.network.commitments == scenario.network.commitments)
-        #expect(back.network.rivalries == scenario.network.rivalries)
-        #expect(back.name == "rich")
+        #expect(back == scenario)
+        // Without the graph table (what Gephi itself reads), states and ties still come back.
+        try FileManager.default.removeItem(atPath: written[2])
+        let tablesOnly = try ScenarioLoader.load(path: written[0])
+        #expect(tablesOnly.network.states == scenario.network.states)
+        #expect(tablesOnly.network.commitments == scenario.network.commitments)
+        #expect(tablesOnly.name == "rich")
+    }
+
+    @Test("--simple: one edge per allied pair in force, strength and length = 1/strength, no rivalries")
+    func simpleDocument() throws {
+        let europe = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json"))
+        let document = ScenarioGraphMapping.simpleDocument(europe)
+        let view = AllianceGraphView(europe.activeNetwork(year: nil))
+        #expect(document.edges.count == view.edgeCount && view.edgeCount == 25)
+        #expect(Set(document.edges.map { "\($0.source)-\($0.target)" }).count == document.edges.count)
+        #expect(document.edgeColumns.map(\.name) == ["strength", "length"])
+        let strength = try #require(document.edgeColumn("strength")).values.map { $0?.number ?? .nan }
+        let length = try #require(document.edgeColumn("length")).values.map { $0?.number ?? .nan }
+        #expect(strength == view.strengths)
+        #expect(zip(strength, length).allSatisfy { $0 * $1 == 1 || abs($0 * $1 - 1) < 1e-15 })
+        #expect(document.graphAttribute("year")?.number == 1914)
+        // Read back, it is the alliance graph: the same degrees and strengths.
+        let path = FormatFixtures.temporaryPath("simple.graphml")
+        try GraphIO.write(document, as: .graphml, to: path, multigraph: false)
+        let notes = ReadNotes()
+        let back = try ScenarioLoader.load(path: path, format: nil, notes: notes)
+        #expect(notes.items.isEmpty)
+        #expect(AllianceGraphView(back.network).strengths == view.strengths)
+        #expect(back.network.rivalries.isEmpty)
+    }
+
+    @Test("a foreign weight attribute, and other attributes a scenario has no place for, are named in notes")
+    func ignoredAttributes() throws {
+        let document = GraphDocument(
+            directed: false, graphAttributes: [("creator", .string("networkx"))], vertexCount: 2,
+            vertexColumns: [
+                .init(name: "id", type: .string, values: [.string("AAA"), .string("BBB")]),
+                .init(name: "population", type: .number, values: [.number(1), .number(2)]),
+            ],
+            edges: [.init(0, 1)],
+            edgeColumns: [.init(name: "weight", type: .number, values: [.number(0.5)])])
+        let notes = ScenarioGraphMapping.ignoredAttributes(document)
+        #expect(notes.count == 3)
+        #expect(notes[0].hasPrefix("edge attribute \"weight\" is ignored: tie strength is read from \"strength\""))
+        #expect(notes[1] == "vertex attribute(s) \"population\" are not part of a scenario and are ignored")
+        #expect(notes[2] == "graph attribute(s) \"creator\" are not part of a scenario and are ignored")
+        let ours = ScenarioGraphMapping.document(try FormatFixtures.rich())
+        #expect(ScenarioGraphMapping.ignoredAttributes(ours).isEmpty)
     }
 
     @Test("credibility is exported as strength, never weight", arguments: [GraphFormat.graphml, .gml, .nodeLink, .dot])
