@@ -18,7 +18,8 @@
 /// term is 0 when there are no ties of that sign). In [-1, 1]; higher means friends inside and
 /// enemies across. NaN without ties.
 @_spi(Internals) public struct SignedBlocPartition: Hashable, Sendable {
-    /// Bloc of each state, numbered from 0 in order of each bloc's lowest-numbered state.
+    /// Bloc of each state, numbered from 0 by size: the bloc with the most states first (ties: the
+    /// bloc of the lowest-numbered state first), as `BlocPartition.membership`.
     public let membership: [Int]
     /// Signed modularity of `membership` over the whole signed network.
     public let signedModularity: Double
