@@ -67,8 +67,9 @@ package struct DeterrenceHeatMap: Sendable {
                 let y = y0 + Double(r) * cell
                 if labels && k == 0 {
                     out +=
-                        "<text x=\"\(SVG.n(x0 - 4))\" y=\"\(SVG.n(y + cell * 0.75))\" font-size=\"\(SVG.n(cell * 0.6))\" "
-                        + "text-anchor=\"end\" fill=\"\(SVG.ink)\">\(SVG.escape(network[a].code))</text>\n"
+                        "<text x=\"\(SVG.n(x0 - 4))\" y=\"\(SVG.n(y + cell * 0.75))\" "
+                        + "font-size=\"\(SVG.n(cell * 0.6))\" text-anchor=\"end\" fill=\"\(SVG.ink)\">"
+                        + "\(SVG.escape(network[a].code))</text>\n"
                 }
                 for (c, b) in targets.enumerated() {
                     let x = x0 + Double(c) * cell
