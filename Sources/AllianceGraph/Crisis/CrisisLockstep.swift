@@ -17,8 +17,16 @@
 /// those of the unbatched cascade (pinned by `CrisisLockstepTests`). Opportunism (power sums,
 /// perception noise, watch periods) is not batched: `CrisisEnsemble` runs it unbatched.
 ///
-/// Cost per step: O(obligations of the states still out in some lane) word operations for all
-/// 64 runs, plus O(1) scalar work per triggered (run, pledge) pair. No allocation after `init`.
+/// Only states whose inputs changed are re-evaluated: a state's decision reads its own open lanes
+/// and its partners' masks (`bellA`, `bellB`, `victim`) in the snapshot, and the draws are pure
+/// functions of the run seed and the dyad, so a state none of whose partners changed since its
+/// last evaluation, and whose own lanes were not reopened by a called-off entry, would decide
+/// exactly as before: nothing for its open lanes. Every state is evaluated at step 1; afterwards a
+/// change of state j's masks marks the states pledged to j (`reverseOffsets`/`reverseSources`) and
+/// a called-off entry marks the state itself (`CrisisLaneScratch.dirty`).
+///
+/// Cost per step: O(obligations of the marked states still out in some lane) word operations for
+/// all 64 runs, plus O(1) scalar work per triggered (run, pledge) pair. No allocation after `init`.
 final class CrisisLockstep: @unchecked Sendable {
     /// Runs per group: the bits of a `UInt64`.
     static let lanes = 64
@@ -36,6 +44,9 @@ final class CrisisLockstep: @unchecked Sendable {
     let oblKind: RawBuffer<UInt8>
     let oblCredibility: RawBuffer<Double>
     let oblHonour: RawBuffer<Double>
+    /// For each state j, the states with an obligation toward j (CSR; a state once per j).
+    let reverseOffsets: RawBuffer<Int32>
+    let reverseSources: RawBuffer<Int32>
     let planActor: RawBuffer<Int32>
     let planTriggerOffsets: RawBuffer<Int32>
     let planTriggers: RawBuffer<Int32>
@@ -59,6 +70,9 @@ final class CrisisLockstep: @unchecked Sendable {
         oblKind = RawBuffer(copying: engine.oblKind)
         oblCredibility = RawBuffer(copying: engine.oblCredibility)
         oblHonour = RawBuffer(copying: engine.oblHonour)
+        let reverse = Self.reverse(engine)
+        reverseOffsets = RawBuffer(copying: reverse.offsets)
+        reverseSources = RawBuffer(copying: reverse.sources)
         planActor = RawBuffer(copying: engine.planActor)
         planTriggerOffsets = RawBuffer(copying: engine.planTriggerOffsets)
         planTriggers = RawBuffer(copying: engine.planTriggers)
@@ -66,6 +80,32 @@ final class CrisisLockstep: @unchecked Sendable {
         planAttacks = RawBuffer(copying: engine.planAttacks)
         capability = RawBuffer(copying: engine.capability)
         totalCapability = engine.totalCapability
+    }
+
+    /// The states with an obligation toward each state, in CSR form (sources ascending, no repeats).
+    static func reverse(_ engine: CrisisEngine) -> (offsets: [Int32], sources: [Int32]) {
+        let n = engine.stateCount
+        var lists = [[Int32]](repeating: [], count: n)
+        for i in 0..<n {
+            for k in Int(engine.oblOffsets[i])..<Int(engine.oblOffsets[i + 1]) {
+                let j = Int(engine.oblPartner[k])
+                if lists[j].last != Int32(i) { lists[j].append(Int32(i)) }
+            }
+        }
+        var offsets: [Int32] = [0]
+        var sources: [Int32] = []
+        for list in lists {
+            sources += list
+            offsets.append(Int32(sources.count))
+        }
+        return (offsets, sources)
+    }
+
+    /// Marks for re-evaluation every state with an obligation toward `j` (its masks changed).
+    @inline(__always)
+    func markPledgedTo(_ j: Int, _ dirty: UnsafeMutablePointer<UInt64>) {
+        let offsets = reverseOffsets.base, sources = reverseSources.base
+        for q in Int(offsets[j])..<Int(offsets[j + 1]) { dirty[Int(sources[q])] = 1 }
     }
 
     /// A fresh scratch for this kernel (one per worker thread).
@@ -93,6 +133,7 @@ final class CrisisLockstep: @unchecked Sendable {
             let blocked = due & blockedLanes(i, pendingA: pendingA[i], bellA: s.bellA, bellB: s.bellB, victim: s.victim)
             if blocked == 0 { continue }
             pending[i] &= ~blocked
+            s.dirty[i] = 1
             pendingA[i] &= ~blocked
             calledOff |= blocked
         }
@@ -126,6 +167,32 @@ final class CrisisLockstep: @unchecked Sendable {
         return blocked
     }
 
+    /// For every lane l in `lanesIn`: the largest credibility of the state's consultation pledges
+    /// (obligations `lo ..< hi`) to states in `side` in lane l (0 if none), into `out[l]`. One
+    /// pass over the obligations for all lanes; the same maxima as lane by lane.
+    @inline(__always)
+    func consultationCredibilities(
+        _ lo: Int, _ hi: Int, _ side: UnsafeMutablePointer<UInt64>, _ lanesIn: UInt64,
+        into out: UnsafeMutablePointer<Double>
+    ) {
+        var m = lanesIn
+        while m != 0 {
+            let l = m.trailingZeroBitCount
+            m &= m &- 1
+            out[l] = 0
+        }
+        let kind = oblKind.base, partner = oblPartner.base, credibility = oblCredibility.base
+        for k in lo..<hi where kind[k] == CrisisEngine.Kind.consultation {
+            var hit = side[Int(partner[k])] & lanesIn
+            let c = credibility[k]
+            while hit != 0 {
+                let l = hit.trailingZeroBitCount
+                hit &= hit &- 1
+                out[l] = max(out[l], c)
+            }
+        }
+    }
+
     /// Runs the stochastic cascade `attacker -> target` for the lanes in `valid`, lane l with the
     /// run seed `scratch.seeds[l]`, into `scratch` (reset first). Afterwards, per lane:
     /// `bellA`/`bellB` bits (sides), `entryStep[i * 64 + l]` (valid where the lane's bit is set in
@@ -134,7 +201,7 @@ final class CrisisLockstep: @unchecked Sendable {
     func simulate(attacker: Int, target: Int, valid: UInt64, scratch s: CrisisLaneScratch) {
         let n = stateCount, planCount = self.planCount, delay = self.delay, boost = self.boost
         let offsets = oblOffsets.base, partner = oblPartner.base, kind = oblKind.base
-        let credibility = oblCredibility.base, honour = oblHonour.base
+        let honour = oblHonour.base
         let actorOf = planActor.base, trigOff = planTriggerOffsets.base,
             trig = planTriggers.base
         let attOff = planAttackOffsets.base, att = planAttacks.base
@@ -142,11 +209,15 @@ final class CrisisLockstep: @unchecked Sendable {
         let pendingStep = s.pendingStep, entryStep = s.entryStep
         let planFresh = s.planFresh, planScheduled = s.planScheduled, planDue = s.planDue
         let seeds = s.seeds, bestA = s.bestA, bestB = s.bestB, lastStep = s.lastStep
+        let consultA = s.consultA, consultB = s.consultB
         let lanes = CrisisLockstep.lanes
         let neutrality = CrisisEngine.Kind.neutrality, nonaggression = CrisisEngine.Kind.nonaggression
         let consultation = CrisisEngine.Kind.consultation, offense = CrisisEngine.Kind.offense
 
-        for i in 0..<n { bellA[i] = 0; bellB[i] = 0; victim[i] = 0; pending[i] = 0; pendingA[i] = 0 }
+        let dirty = s.dirty
+        for i in 0..<n {
+            bellA[i] = 0; bellB[i] = 0; victim[i] = 0; pending[i] = 0; pendingA[i] = 0; dirty[i] = 1
+        }
         for p in 0..<planCount { planFresh[p] = valid; planScheduled[p] = 0 }
         for l in 0..<lanes {
             lastStep[l] = 0
@@ -157,16 +228,6 @@ final class CrisisLockstep: @unchecked Sendable {
         bellB[target] = valid
         victim[target] = valid
         s.limited = 0
-
-        /// Largest credibility of i's consultation pledges to states in `side` in lane `l` (0 if none).
-        @inline(__always)
-        func consultationCredibility(_ lo: Int, _ hi: Int, _ side: UnsafeMutablePointer<UInt64>, _ l: Int) -> Double {
-            var c = 0.0
-            for k in lo..<hi where kind[k] == consultation && (side[Int(partner[k])] >> UInt64(l)) & 1 != 0 {
-                c = max(c, credibility[k])
-            }
-            return c
-        }
 
         var active = valid
         var t: Int32 = 1
@@ -181,6 +242,8 @@ final class CrisisLockstep: @unchecked Sendable {
             let prev = t &- 1
             // 1. Decisions from the snapshot of step t - 1 (the masks are not written until 3.).
             for i in 0..<n {
+                if dirty[i] == 0 { continue }
+                dirty[i] = 0
                 let open = active & ~(bellA[i] | bellB[i] | pending[i])
                 if open == 0 { continue }
                 let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
@@ -204,6 +267,9 @@ final class CrisisLockstep: @unchecked Sendable {
                 let candidates = cancelBoth ? open & ~(fightA & fightB) : open
                 if candidates == 0 { continue }
                 var gotA: UInt64 = 0, gotB: UInt64 = 0
+                // Whether the consultation credibilities toward side A / B are in `consultA` / `consultB`
+                // for this state (they depend on the state, the side and the lane only).
+                var cachedA: UInt64 = 0, cachedB: UInt64 = 0
                 for k in lo..<hi {
                     let kd = kind[k]
                     if kd == neutrality || kd == nonaggression || kd == consultation { continue }
@@ -219,7 +285,14 @@ final class CrisisLockstep: @unchecked Sendable {
                         let l = laneSetA.trailingZeroBitCount
                         let bit = UInt64(1) << UInt64(l)
                         laneSetA &= laneSetA &- 1
-                        let c = consA & bit != 0 ? consultationCredibility(lo, hi, bellA, l) : 0
+                        var c = 0.0
+                        if consA & bit != 0 {
+                            if cachedA == 0 {
+                                consultationCredibilities(lo, hi, bellA, consA, into: consultA)
+                                cachedA = ~0
+                            }
+                            c = consultA[l]
+                        }
                         let v = p + boost * c * (1 - p)
                         if CrisisEngine.pledgeUniform(seeds[l], dyad) < v {
                             if gotA & bit == 0 || v > bestA[l] { bestA[l] = v }
@@ -230,7 +303,14 @@ final class CrisisLockstep: @unchecked Sendable {
                         let l = laneSetB.trailingZeroBitCount
                         let bit = UInt64(1) << UInt64(l)
                         laneSetB &= laneSetB &- 1
-                        let c = consB & bit != 0 ? consultationCredibility(lo, hi, bellB, l) : 0
+                        var c = 0.0
+                        if consB & bit != 0 {
+                            if cachedB == 0 {
+                                consultationCredibilities(lo, hi, bellB, consB, into: consultB)
+                                cachedB = ~0
+                            }
+                            c = consultB[l]
+                        }
                         let v = p + boost * c * (1 - p)
                         if CrisisEngine.pledgeUniform(seeds[l], dyad) < v {
                             if gotB & bit == 0 || v > bestB[l] { bestB[l] = v }
@@ -302,6 +382,7 @@ final class CrisisLockstep: @unchecked Sendable {
                     let marked = ((ownA & bellB[z]) | (ownB & bellA[z])) & ~victim[z]
                     victim[z] |= marked
                     changed |= marked
+                    if marked != 0 { markPledgedTo(z, dirty) }
                     let out = due & ~fighting
                     // A decision for the actor's side stands; one for the other side is superseded.
                     let ownPending = pending[z] & out & ((pendingA[z] & ownA) | (~pendingA[z] & ownB))
@@ -313,6 +394,7 @@ final class CrisisLockstep: @unchecked Sendable {
                     bellA[z] |= hitLanes & ownB
                     victim[z] |= hitLanes
                     changed |= hitLanes
+                    markPledgedTo(z, dirty)
                     while hitLanes != 0 {
                         let l = hitLanes.trailingZeroBitCount
                         hitLanes &= hitLanes &- 1
@@ -340,6 +422,7 @@ final class CrisisLockstep: @unchecked Sendable {
                 bellA[i] |= toA
                 bellB[i] |= due & ~toA
                 changed |= due
+                markPledgedTo(i, dirty)
                 while due != 0 {
                     let l = due.trailingZeroBitCount
                     due &= due &- 1
