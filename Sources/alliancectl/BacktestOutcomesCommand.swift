@@ -1,4 +1,4 @@
-import AllianceGraph
+@_spi(Internals) import AllianceGraph
 import AllianceGraphFormats
 import ArgumentParser
 import Foundation

@@ -14,9 +14,9 @@ import Synchronization
 /// motive against b (stake > 0: intent or rivalry), NaN when none has one; the worst case is the
 /// largest over all attackers computed. Cost: pairs x runs crises, spread over `workers` threads
 /// one pair at a time.
-package struct DeterrenceMap: Sendable {
+@_spi(Internals) public struct DeterrenceMap: Sendable {
     package var outcomes: [WarOutcome]
-    package var runs: Int
+    public var runs: Int
     package var seed: UInt64
 
     /// One target's exposure.
@@ -36,7 +36,7 @@ package struct DeterrenceMap: Sendable {
     }
 
     /// Every ordered pair of `attackers` x `targets` with two different states, attacker-major.
-    package static func pairs(attackers: [StateID], targets: [StateID]) -> [(StateID, StateID)] {
+    public static func pairs(attackers: [StateID], targets: [StateID]) -> [(StateID, StateID)] {
         var result: [(StateID, StateID)] = []
         for a in attackers { for b in targets where a != b { result.append((a, b)) } }
         return result
@@ -44,7 +44,7 @@ package struct DeterrenceMap: Sendable {
 
     /// Computes the outcomes of `pairs` (in that order). `progress` is called from worker threads
     /// with (pairs done, pairs in all).
-    package static func compute(
+    public static func compute(
         _ ensemble: WarOutcomeEnsemble, pairs: [(StateID, StateID)], runs: Int, seed: UInt64,
         workers: Int = CrisisEnsemble.defaultWorkers, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(InputError) -> DeterrenceMap {

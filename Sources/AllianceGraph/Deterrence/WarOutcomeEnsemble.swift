@@ -10,7 +10,7 @@ import Foundation
 /// the attack, `runs` and `seed`. Cost per attack: the crises (O(steps x obligations) word
 /// operations per 64 runs) plus O(N) per 64 runs to sum the sides; one `Worker` per thread, no
 /// allocation per attack beyond the optional per-state counts.
-package struct WarOutcomeEnsemble: Sendable {
+@_spi(Internals) public struct WarOutcomeEnsemble: Sendable {
     package let engine: CrisisEngine
     package let model: WarOutcomeModel
     let lockstep: CrisisLockstep?
@@ -18,7 +18,7 @@ package struct WarOutcomeEnsemble: Sendable {
     let rivalry: [StatePair: Double]
     let theta: Double
 
-    package init(engine: CrisisEngine, model: WarOutcomeModel = WarOutcomeModel()) throws(InputError) {
+    public init(engine: CrisisEngine, model: WarOutcomeModel = WarOutcomeModel()) throws(InputError) {
         try model.validate()
         self.engine = engine
         self.model = model

@@ -24,13 +24,13 @@
 /// motives; 0 without either), and `W` is the share of the network's capability drawn into the
 /// war (both sides), weighted by `cost` (default 0.25: a war of the whole system costs a quarter
 /// of the stake). An attack is deterred when `EU <= 0`.
-package struct WarOutcomeModel: Hashable, Sendable {
+@_spi(Internals) public struct WarOutcomeModel: Hashable, Sendable {
     /// Steepness gamma >= 0 of the loss-of-strength gradient (default 1).
     package var gradient: Double = 1
     /// Cost weight >= 0 of the expected war size (default 0.25, in units of the stake).
     package var costWeight: Double = 0.25
 
-    package init(gradient: Double = 1, costWeight: Double = 0.25) {
+    public init(gradient: Double = 1, costWeight: Double = 0.25) {
         self.gradient = gradient
         self.costWeight = costWeight
     }
