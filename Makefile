@@ -37,8 +37,7 @@ test: deps
 
 ## The code's own rules: the layers (each target imports only the targets below it), the public
 ## API against api/public-api.txt, and the style (swift-format lint, lines <= 120 characters,
-## functions <= 100 lines). CI runs check-layers and check-api; see CONTRIBUTING.md for the style
-## debt that keeps check-style out of CI for now.
+## functions <= 100 lines). CI runs all three (`make lint`).
 lint: check-layers check-api check-style
 
 check-layers:

@@ -51,6 +51,16 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "DeterrenceBenchmarks",
+            dependencies: [
+                .product(name: "AllianceGraph", package: "AllianceGraph"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/DeterrenceBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "MetricsBenchmarks",
             dependencies: [
                 .product(name: "AllianceGraph", package: "AllianceGraph"),

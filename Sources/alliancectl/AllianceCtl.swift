@@ -20,8 +20,8 @@ struct AllianceCtl: ParsableCommand {
         subcommands: [
             InfoCommand.self, MetricsCommand.self, SimulateCommand.self, CrisisCommand.self,
             LandscapeCommand.self, ConvertCommand.self, ImportCommand.self, RenderCommand.self,
-            ReportCommand.self, GenerateCommand.self, BacktestCommand.self, CalibrateCommand.self,
-            SweepCommand.self, MergeCommand.self, PlotCommand.self,
+            ReportCommand.self, DeterrenceCommand.self, GenerateCommand.self, BacktestCommand.self,
+            CalibrateCommand.self, SweepCommand.self, MergeCommand.self, PlotCommand.self,
         ]
     )
 

@@ -5,6 +5,6 @@ struct BacktestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
         abstract: "Score the model against historical data (docs/VALIDATION.md).",
-        subcommands: [BacktestWarsCommand.self, BacktestAlliancesCommand.self]
+        subcommands: [BacktestWarsCommand.self, BacktestOutcomesCommand.self, BacktestAlliancesCommand.self]
     )
 }

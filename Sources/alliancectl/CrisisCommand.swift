@@ -80,6 +80,11 @@ struct CrisisCommand: ParsableCommand {
     @Option(help: "Worker threads for ensembles (default: all cores); results do not depend on it.")
     var workers: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Remove the pledges this state owes to others before the crisis (repeatable).", valueName: "code"))
+    var drop: [String] = []
+
     @Flag(
         name: .customLong("spread-workers"),
         help: """
@@ -124,7 +129,9 @@ struct CrisisCommand: ParsableCommand {
             let (loaded, bytes) = try loadScenarioAndBytes(file)
             let scenario = kindSelection.apply(to: loaded)
             let digest = FNV1a64.hex(bytes)
-            let network = scenario.activeNetwork(year: year)
+            let given = scenario.activeNetwork(year: year)
+            let dropped = try Set(drop.map { try stateID($0, option: "drop", in: given) })
+            let network = given.withoutPledges(of: dropped)
             var environment = scenario.parameters
             if let reliability { environment.reliability = reliability }
             if let offenseDefense { environment.offenseDefense = offenseDefense }
@@ -147,6 +154,7 @@ struct CrisisCommand: ParsableCommand {
                 + "\(NumberFormat.json(environment.offenseDefense)) (entry delay \(engine.entryDelay)), "
                 + (mode == .deterministic ? "threshold \(NumberFormat.json(engine.options.threshold))" : "seed \(seed)")
                 + (opportunism ? ", opportunism on" : "")
+                + (dropped.isEmpty ? "" : ", without the pledges of " + drop.joined(separator: "+"))
             let title =
                 "\(scenario.name)\(ties): \(network[a].code) attacks \(network[b].code); \(mode.rawValue); \(rules)"
 

@@ -44,6 +44,14 @@ struct ReportCommand: ParsableCommand {
             valueName: "attacker:target"))
     var crisis: [String] = []
 
+    @Flag(help: "Add the deterrence map: P(prevail) of every attack (1000 runs each, --seed) and the exposures.")
+    var deterrence = false
+
+    @Option(
+        help: ArgumentHelp(
+            "With --deterrence, also show the map without this state's pledges (repeatable).", valueName: "code"))
+    var drop: [String] = []
+
     @Flag(name: .shortAndLong, help: "Print no notes on standard error.")
     var quiet = false
 
@@ -83,6 +91,7 @@ struct ReportCommand: ParsableCommand {
                     CrisisTimeline(result, engine: engine, title: title), title: title,
                     caption: Self.crisisCaption(result, codes: codes)))
         }
+        if deterrence { sections.append(try deterrenceSection(scenario, network)) }
         if simulate {
             var run = try Simulation(
                 network: network,
@@ -103,6 +112,44 @@ struct ReportCommand: ParsableCommand {
             }
         }
         return sections
+    }
+
+    /// The deterrence map of every ordered pair as a heat map, with the five most exposed targets.
+    private func deterrenceSection(_ scenario: Scenario, _ network: AllianceNetwork) throws -> HTMLReport.Section {
+        let engine = try CrisisEngine(scenario: scenario, year: year)
+        var dropped: [StateID] = []
+        for code in drop {
+            guard let id = network.id(forCode: code) else {
+                let hint = NameSuggestion.hint(for: code, among: network.states.map(\.code))
+                throw ValidationError("--drop: no state \"\(code)\" in \(file)\(hint).")
+            }
+            dropped.append(id)
+        }
+        let analysis = try DeterrenceAnalysis.compute(
+            engine: engine, pairs: DeterrenceMap.pairs(attackers: network.ids, targets: network.ids), drop: dropped,
+            runs: 1000, seed: seed)
+        let after = analysis.withoutDropped.map {
+            Dictionary(uniqueKeysWithValues: $0.exposures.map { ($0.target, $0) })
+        }
+        let top = analysis.map.exposures.filter { !$0.exposure.isNaN }.prefix(5).map { e -> String in
+            let by = e.attacker.map { network[$0].code } ?? "-"
+            var text = "\(network[e.target].code) \(NumberFormat.fixed(e.exposure, digits: 2)) (by \(by)"
+            if let a = after?[e.target], !a.exposure.isNaN {
+                text +=
+                    "; \(NumberFormat.fixed(a.exposure, digits: 2)) without \(DeterrenceOutput.droppedLabel(analysis))"
+            }
+            return text + ")"
+        }
+        let theta = NumberFormat.json(engine.environment.offenseDefense)
+        let caption =
+            "P(attacker's side prevails) of every attack, 1000 stochastic crises each, seed \(seed): power "
+            + "discounted by distance to the target, offence-defence balance \(theta). "
+            + "Most exposed targets (best P of an attacker with a motive): "
+            + (top.isEmpty ? "none (no state has a motive)" : top.joined(separator: ", ")) + ". Model: docs/CRISIS.md."
+        let title = "Deterrence map"
+        return HTMLReport.Section(
+            title: title, caption: caption,
+            body: .svg(DeterrenceHeatMap(analysis, title: "\(scenario.name): deterrence map").svg()))
     }
 
     /// The caption of a crisis timeline: the war's size and the two sides' capability shares.

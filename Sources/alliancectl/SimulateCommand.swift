@@ -131,6 +131,7 @@ struct SimulateCommand: ParsableCommand {
             let run = SimulationOutput.runJSON(
                 simulation, input: file, inputBytes: bytes, wallSeconds: wall, burdenSharing: report)
             var files = [("rounds.csv", rounds), ("system.csv", system), ("final.json", final), ("run.json", run)]
+            if chosen.contains(.initiation) { files.append(("wars.csv", SimulationOutput.warsCSV(simulation))) }
             if charts {
                 files += zip(
                     SimulationCharts.fileNames,

@@ -5,6 +5,8 @@ final class CrisisLaneScratch: @unchecked Sendable {
     /// Per state, bit l set when, in run l: it fights on side A (`bellA`), on side B (`bellB`);
     /// it has been attacked (`victim`); it has decided to enter (`pending`), for side A (`pendingA`).
     let bellA, bellB, victim, pending, pendingA: UnsafeMutablePointer<UInt64>
+    /// Per state, 1 when its decision must be re-evaluated at the next step (`CrisisLockstep`).
+    let dirty: UnsafeMutablePointer<UInt64>
     /// Per state and lane (`i * 64 + l`): the step of a pending entry; the step it entered.
     let pendingStep, entryStep: UnsafeMutablePointer<Int32>
     /// Per war plan, bit l set when, in run l, it is still unscheduled (`planFresh`) or scheduled
@@ -14,6 +16,8 @@ final class CrisisLaneScratch: @unchecked Sendable {
     /// The run seed of each lane.
     let seeds: UnsafeMutablePointer<UInt64>
     let bestA, bestB: UnsafeMutablePointer<Double>
+    /// Per lane, the consultation credibility of the state being decided toward side A / B.
+    let consultA, consultB: UnsafeMutablePointer<Double>
     let lastStep: UnsafeMutablePointer<Int32>
     /// Per-lane sums for the ensemble's outputs.
     let countA, countB: UnsafeMutablePointer<Int32>
@@ -27,7 +31,8 @@ final class CrisisLaneScratch: @unchecked Sendable {
 
     init(stateCount n: Int, planCount: Int) {
         let lanes = CrisisLockstep.lanes
-        let counts8 = [n, n, n, n, n, planCount, planCount, lanes, lanes, lanes, lanes, lanes]  // 8-byte buffers
+        // 8-byte buffers
+        let counts8 = [n, n, n, n, n, n, planCount, planCount, lanes, lanes, lanes, lanes, lanes, lanes, lanes]
         let counts4 = [n * lanes, n * lanes, planCount * lanes, lanes, lanes, lanes]  // 4-byte buffers
         func lines(_ bytes: Int) -> Int { (max(bytes, 1) + 63) / 64 * 64 }
         let total = counts8.reduce(0) { $0 + lines($1 * 8) } + counts4.reduce(0) { $0 + lines($1 * 4) }
@@ -41,9 +46,11 @@ final class CrisisLaneScratch: @unchecked Sendable {
         }
         bellA = carve(n, as: UInt64.self); bellB = carve(n, as: UInt64.self); victim = carve(n, as: UInt64.self)
         pending = carve(n, as: UInt64.self); pendingA = carve(n, as: UInt64.self)
+        dirty = carve(n, as: UInt64.self)
         planFresh = carve(planCount, as: UInt64.self); planScheduled = carve(planCount, as: UInt64.self)
         seeds = carve(lanes, as: UInt64.self)
         bestA = carve(lanes, as: Double.self); bestB = carve(lanes, as: Double.self)
+        consultA = carve(lanes, as: Double.self); consultB = carve(lanes, as: Double.self)
         capabilityA = carve(lanes, as: Double.self); capabilityB = carve(lanes, as: Double.self)
         pendingStep = carve(n * lanes, as: Int32.self); entryStep = carve(n * lanes, as: Int32.self)
         planDue = carve(planCount * lanes, as: Int32.self)

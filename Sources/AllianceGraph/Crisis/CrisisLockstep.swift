@@ -17,8 +17,16 @@
 /// those of the unbatched cascade (pinned by `CrisisLockstepTests`). Opportunism (power sums,
 /// perception noise, watch periods) is not batched: `CrisisEnsemble` runs it unbatched.
 ///
-/// Cost per step: O(obligations of the states still out in some lane) word operations for all
-/// 64 runs, plus O(1) scalar work per triggered (run, pledge) pair. No allocation after `init`.
+/// Only states whose inputs changed are re-evaluated: a state's decision reads its own open lanes
+/// and its partners' masks (`bellA`, `bellB`, `victim`) in the snapshot, and the draws are pure
+/// functions of the run seed and the dyad, so a state none of whose partners changed since its
+/// last evaluation, and whose own lanes were not reopened by a called-off entry, would decide
+/// exactly as before: nothing for its open lanes. Every state is evaluated at step 1; afterwards a
+/// change of state j's masks marks the states pledged to j (`reverseOffsets`/`reverseSources`) and
+/// a called-off entry marks the state itself (`CrisisLaneScratch.dirty`).
+///
+/// Cost per step: O(obligations of the marked states still out in some lane) word operations for
+/// all 64 runs, plus O(1) scalar work per triggered (run, pledge) pair. No allocation after `init`.
 final class CrisisLockstep: @unchecked Sendable {
     /// Runs per group: the bits of a `UInt64`.
     static let lanes = 64
@@ -36,6 +44,9 @@ final class CrisisLockstep: @unchecked Sendable {
     let oblKind: RawBuffer<UInt8>
     let oblCredibility: RawBuffer<Double>
     let oblHonour: RawBuffer<Double>
+    /// For each state j, the states with an obligation toward j (CSR; a state once per j).
+    let reverseOffsets: RawBuffer<Int32>
+    let reverseSources: RawBuffer<Int32>
     let planActor: RawBuffer<Int32>
     let planTriggerOffsets: RawBuffer<Int32>
     let planTriggers: RawBuffer<Int32>
@@ -59,6 +70,9 @@ final class CrisisLockstep: @unchecked Sendable {
         oblKind = RawBuffer(copying: engine.oblKind)
         oblCredibility = RawBuffer(copying: engine.oblCredibility)
         oblHonour = RawBuffer(copying: engine.oblHonour)
+        let reverse = Self.reverse(engine)
+        reverseOffsets = RawBuffer(copying: reverse.offsets)
+        reverseSources = RawBuffer(copying: reverse.sources)
         planActor = RawBuffer(copying: engine.planActor)
         planTriggerOffsets = RawBuffer(copying: engine.planTriggerOffsets)
         planTriggers = RawBuffer(copying: engine.planTriggers)
@@ -66,6 +80,32 @@ final class CrisisLockstep: @unchecked Sendable {
         planAttacks = RawBuffer(copying: engine.planAttacks)
         capability = RawBuffer(copying: engine.capability)
         totalCapability = engine.totalCapability
+    }
+
+    /// The states with an obligation toward each state, in CSR form (sources ascending, no repeats).
+    static func reverse(_ engine: CrisisEngine) -> (offsets: [Int32], sources: [Int32]) {
+        let n = engine.stateCount
+        var lists = [[Int32]](repeating: [], count: n)
+        for i in 0..<n {
+            for k in Int(engine.oblOffsets[i])..<Int(engine.oblOffsets[i + 1]) {
+                let j = Int(engine.oblPartner[k])
+                if lists[j].last != Int32(i) { lists[j].append(Int32(i)) }
+            }
+        }
+        var offsets: [Int32] = [0]
+        var sources: [Int32] = []
+        for list in lists {
+            sources += list
+            offsets.append(Int32(sources.count))
+        }
+        return (offsets, sources)
+    }
+
+    /// Marks for re-evaluation every state with an obligation toward `j` (its masks changed).
+    @inline(__always)
+    func markPledgedTo(_ j: Int, _ dirty: UnsafeMutablePointer<UInt64>) {
+        let offsets = reverseOffsets.base, sources = reverseSources.base
+        for q in Int(offsets[j])..<Int(offsets[j + 1]) { dirty[Int(sources[q])] = 1 }
     }
 
     /// A fresh scratch for this kernel (one per worker thread).
@@ -88,6 +128,7 @@ final class CrisisLockstep: @unchecked Sendable {
             if blocked == 0 { continue }
             pending[i] &= ~blocked
             pendingA[i] &= ~blocked
+            s.dirty[i] = 1
             calledOff |= blocked
         }
         return calledOff
@@ -139,7 +180,8 @@ final class CrisisLockstep: @unchecked Sendable {
                 break
             }
             let decidedAt = t &- 1
-            for i in 0..<stateCount {
+            for i in 0..<stateCount where s.dirty[i] != 0 {
+                s.dirty[i] = 0
                 let open = active & ~(s.bellA[i] | s.bellB[i] | s.pending[i])
                 if open != 0 { decide(i, open: open, decidedAt: decidedAt, s) }
             }
@@ -164,6 +206,7 @@ final class CrisisLockstep: @unchecked Sendable {
     private func reset(attacker: Int, target: Int, valid: UInt64, _ s: CrisisLaneScratch) {
         for i in 0..<stateCount {
             s.bellA[i] = 0; s.bellB[i] = 0; s.victim[i] = 0; s.pending[i] = 0; s.pendingA[i] = 0
+            s.dirty[i] = 1
         }
         for p in 0..<planCount { s.planFresh[p] = valid; s.planScheduled[p] = 0 }
         let lanes = CrisisLockstep.lanes
@@ -236,6 +279,9 @@ final class CrisisLockstep: @unchecked Sendable {
         let bellA = s.bellA, bellB = s.bellB, victim = s.victim, bestA = s.bestA, bestB = s.bestB
         let n = stateCount
         var gotA: UInt64 = 0, gotB: UInt64 = 0
+        // Whether this state's consultation credibilities toward side A / B are in `consultA` /
+        // `consultB` (they depend on the state, the side and the lane only).
+        var cachedA = false, cachedB = false
         for k in lo..<hi {
             let kd = kind[k]
             if kd == CrisisEngine.Kind.neutrality || kd == CrisisEngine.Kind.nonaggression
@@ -252,12 +298,12 @@ final class CrisisLockstep: @unchecked Sendable {
             if laneSetA != 0 {
                 gotA = honourDraws(
                     laneSetA, honour: honour[k], dyad: dyad, consulted: m.consA, side: bellA, best: bestA, got: gotA,
-                    lo, hi, s.seeds)
+                    consultation: s.consultA, cached: &cachedA, lo, hi, s.seeds)
             }
             if laneSetB != 0 {
                 gotB = honourDraws(
                     laneSetB, honour: honour[k], dyad: dyad, consulted: m.consB, side: bellB, best: bestB, got: gotB,
-                    lo, hi, s.seeds)
+                    consultation: s.consultB, cached: &cachedB, lo, hi, s.seeds)
             }
         }
         record(i, gotA: gotA, gotB: gotB, due: decidedAt &+ delay, s)
@@ -266,19 +312,28 @@ final class CrisisLockstep: @unchecked Sendable {
     /// Draws one pledge of honour probability `honour` in the lanes `laneSet`: in lane l it is
     /// honoured when `pledgeUniform(seed_l, dyad) < v`, with `v = honour + boost * c * (1 - honour)`
     /// and c the largest credibility of the state's consultation pledges to `side` in that lane
-    /// (0 outside `consulted`). Keeps the best honoured `v` per lane in `best`; returns `got` with
-    /// the honouring lanes added.
+    /// (0 outside `consulted`), computed for all lanes of `consulted` on first use and kept in
+    /// `consultation` (`cached` says whether it is filled). Keeps the best honoured `v` per lane in
+    /// `best`; returns `got` with the honouring lanes added.
     @inline(__always)
     private func honourDraws(
         _ laneSet: UInt64, honour p: Double, dyad: Int, consulted: UInt64, side: UnsafeMutablePointer<UInt64>,
-        best: UnsafeMutablePointer<Double>, got: UInt64, _ lo: Int, _ hi: Int, _ seeds: UnsafeMutablePointer<UInt64>
+        best: UnsafeMutablePointer<Double>, got: UInt64, consultation: UnsafeMutablePointer<Double>,
+        cached: inout Bool, _ lo: Int, _ hi: Int, _ seeds: UnsafeMutablePointer<UInt64>
     ) -> UInt64 {
         var got = got, lanesLeft = laneSet
         while lanesLeft != 0 {
             let l = lanesLeft.trailingZeroBitCount
             let bit = UInt64(1) << UInt64(l)
             lanesLeft &= lanesLeft &- 1
-            let c = consulted & bit != 0 ? consultationCredibility(lo, hi, side, l) : 0
+            var c = 0.0
+            if consulted & bit != 0 {
+                if !cached {
+                    consultationCredibilities(lo, hi, side, consulted, into: consultation)
+                    cached = true
+                }
+                c = consultation[l]
+            }
             let v = p + boost * c * (1 - p)
             if CrisisEngine.pledgeUniform(seeds[l], dyad) < v {
                 if got & bit == 0 || v > best[l] { best[l] = v }
@@ -288,19 +343,30 @@ final class CrisisLockstep: @unchecked Sendable {
         return got
     }
 
-    /// Largest credibility of the consultation pledges `lo..<hi` to states in `side` in lane `l`
-    /// (0 if none).
+    /// For every lane l in `lanesIn`: the largest credibility of the consultation pledges
+    /// (obligations `lo ..< hi`) to states in `side` in lane l (0 if none), into `out[l]`. One pass
+    /// over the obligations for all lanes; the same maxima as lane by lane.
     @inline(__always)
-    private func consultationCredibility(_ lo: Int, _ hi: Int, _ side: UnsafeMutablePointer<UInt64>, _ l: Int)
-        -> Double
-    {
-        let partner = oblPartner.base, kind = oblKind.base, credibility = oblCredibility.base
-        var c = 0.0
-        for k in lo..<hi
-        where kind[k] == CrisisEngine.Kind.consultation && (side[Int(partner[k])] >> UInt64(l)) & 1 != 0 {
-            c = max(c, credibility[k])
+    private func consultationCredibilities(
+        _ lo: Int, _ hi: Int, _ side: UnsafeMutablePointer<UInt64>, _ lanesIn: UInt64,
+        into out: UnsafeMutablePointer<Double>
+    ) {
+        var m = lanesIn
+        while m != 0 {
+            let l = m.trailingZeroBitCount
+            m &= m &- 1
+            out[l] = 0
         }
-        return c
+        let partner = oblPartner.base, kind = oblKind.base, credibility = oblCredibility.base
+        for k in lo..<hi where kind[k] == CrisisEngine.Kind.consultation {
+            var hit = side[Int(partner[k])] & lanesIn
+            let c = credibility[k]
+            while hit != 0 {
+                let l = hit.trailingZeroBitCount
+                hit &= hit &- 1
+                out[l] = max(out[l], c)
+            }
+        }
     }
 
     /// Records state i's decisions: side A where only A's pledges were honoured, B likewise; where
@@ -404,6 +470,7 @@ final class CrisisLockstep: @unchecked Sendable {
         // Already at war on the other side: marked as attacked.
         let marked = ((ownA & s.bellB[z]) | (ownB & s.bellA[z])) & ~s.victim[z]
         s.victim[z] |= marked
+        if marked != 0 { markPledgedTo(z, s.dirty) }
         let out = due & ~fighting
         // A decision for the actor's side stands; one for the other side is superseded.
         let ownPending = s.pending[z] & out & ((s.pendingA[z] & ownA) | (~s.pendingA[z] & ownB))
@@ -414,6 +481,7 @@ final class CrisisLockstep: @unchecked Sendable {
         s.bellB[z] |= hitLanes & ownA
         s.bellA[z] |= hitLanes & ownB
         s.victim[z] |= hitLanes
+        markPledgedTo(z, s.dirty)
         let changed = marked | hitLanes
         let lanes = CrisisLockstep.lanes
         while hitLanes != 0 {
@@ -441,6 +509,7 @@ final class CrisisLockstep: @unchecked Sendable {
             s.bellA[i] |= toA
             s.bellB[i] |= due & ~toA
             changed |= due
+            markPledgedTo(i, s.dirty)
             while due != 0 {
                 let l = due.trailingZeroBitCount
                 due &= due &- 1

@@ -16,6 +16,9 @@ public enum RuleKind: String, CaseIterable, Hashable, Sendable, Comparable {
     case chainGang = "chain-gang"
     /// Antal-Krapivsky-Redner local triad dynamics on the signed graph (`TriadDynamics`).
     case triads
+    /// War initiation after the merge: motivated states attack when the expected utility of
+    /// attacking exceeds a threshold (`Initiation`); off by default.
+    case initiation
 
     /// The rules on by default: all but the optional structural-balance triad dynamics.
     public static let defaults: [RuleKind] = [.arming, .balancing, .bandwagoning, .burdenSharing, .chainGang]
@@ -24,9 +27,11 @@ public enum RuleKind: String, CaseIterable, Hashable, Sendable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
-    /// Parses a comma-separated list (`arming,balancing`); throws with a did-you-mean hint.
+    /// Parses a comma-separated list (`arming,balancing`); throws with a did-you-mean hint. A
+    /// leading `+` adds the listed rules to the defaults (`+initiation`).
     public static func parseList(_ text: String) throws(InputError) -> [RuleKind] {
-        var result: [RuleKind] = []
+        var result: [RuleKind] = text.hasPrefix("+") ? defaults : []
+        let text = text.hasPrefix("+") ? String(text.dropFirst()) : text
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = part.trimmingCharacters(in: .whitespaces)
             if name.isEmpty { continue }

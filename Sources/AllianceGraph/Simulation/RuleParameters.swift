@@ -69,6 +69,11 @@ public struct RuleParameters: Hashable, Sendable {
     /// Credibility of the consultation pact created when a hostile tie turns friendly.
     public var triadAllianceCredibility = 0.5
 
+    // War initiation (Bueno de Mesquita 1981).
+    /// A motivated state attacks when its expected utility of attacking exceeds this (units of the
+    /// stake; `WarOutcomeModel`).
+    public var initiationThreshold = 0.0
+
     public init() {}
 
     /// Checks every range; the location is the `--set` name.
@@ -99,6 +104,7 @@ public struct RuleParameters: Hashable, Sendable {
         try check(triadP, "triads.p", "a probability in [0, 1]") { (0...1).contains($0) }
         try check(triadRate, "triads.rate", "a number in [0, 100]") { $0 >= 0 && $0 <= 100 }
         try check(triadRivalryIntensity, "triads.rivalryIntensity", "a number in (0, 1]") { $0 > 0 && $0 <= 1 }
+        try check(initiationThreshold, "initiation.threshold", "a number in [-10, 10]") { abs($0) <= 10 }
         try check(triadAllianceCredibility, "triads.credibility", "a number in (0, 1]") { $0 > 0 && $0 <= 1 }
     }
 }

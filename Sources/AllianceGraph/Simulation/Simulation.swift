@@ -45,6 +45,8 @@ public struct Simulation: Sendable {
     public private(set) var round = 0
     /// Round 0 and every completed round.
     public private(set) var records: [RoundRecord] = []
+    /// The wars of the initiation rule, in the order they were fought (empty without the rule).
+    public private(set) var wars: [War] = []
     /// Whether the run reached equilibrium (and stopped there).
     public private(set) var reachedEquilibrium = false
     private var random: SeededRandom
@@ -127,6 +129,7 @@ public struct Simulation: Sendable {
                     case .burdenSharing: BurdenSharing.propose(snapshot, into: &proposals)
                     case .chainGang: ChainGang.propose(snapshot, into: &proposals)
                     case .triads: TriadDynamics.propose(snapshot, random: &random, into: &proposals)
+                    case .initiation: break  // after the merge, below
                     }
                 }
             }
@@ -135,11 +138,19 @@ public struct Simulation: Sendable {
             network.applyCapabilityTrends()
             counters = (proposals.bandwagons, proposals.triadFlips, iterations)
         }
+        var roundWars: [War] = []
+        if configuration.rules.contains(.initiation) {
+            roundWars = try Initiation.play(
+                &network, environment: environment, threshold: parameters.initiationThreshold, round: round,
+                seed: configuration.seed)
+            wars += roundWars
+        }
         #if DEBUG
             checkInvariants()
         #endif
         let quiet =
-            !outcome.tiesChanged && outcome.largestCredibilityChange <= 1e-9 && outcome.largestEffortChange <= 1e-9
+            roundWars.isEmpty && !outcome.tiesChanged && outcome.largestCredibilityChange <= 1e-9
+            && outcome.largestEffortChange <= 1e-9
         quietRounds = quiet ? quietRounds + 1 : 0
         if configuration.stopAtEquilibrium && quietRounds >= configuration.equilibriumRounds {
             reachedEquilibrium = true

@@ -85,6 +85,9 @@ public struct SimulationParameters: Hashable, Sendable {
         Setting(
             name: "triads.credibility", get: { $0.rules.triadAllianceCredibility },
             set: { $0.rules.triadAllianceCredibility = $1 ?? 0.5 }),
+        Setting(
+            name: "initiation.threshold", get: { $0.rules.initiationThreshold },
+            set: { $0.rules.initiationThreshold = $1 ?? 0 }),
     ]
 
     /// Every settable name, in `entries` order (`arming.threatScale` included).

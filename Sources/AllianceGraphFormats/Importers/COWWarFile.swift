@@ -15,6 +15,16 @@ package struct COWWar: Hashable, Sendable {
     package var firstYearOpponents: [Int: Set<Int>]
     /// The line of the war's first row in the file (for messages).
     package var line: Int
+    /// COW `outcome1` codes of the initiators' rows (1 winner, 2 loser, 3 compromise,
+    /// 4 transformed, 5 ongoing, 6 stalemate, 7 continuing, 8 changed sides; -9 missing); empty
+    /// when the file has no `outcome1` column.
+    package var initiatorOutcomes: Set<Int> = []
+
+    /// Whether the initiators won (true) or lost (false): every initiator row says winner, or
+    /// every one says loser; nil for other endings and mixed outcomes.
+    package var initiatorsWon: Bool? {
+        initiatorOutcomes == [1] ? true : initiatorOutcomes == [2] ? false : nil
+    }
 }
 
 /// Reader for the COW Inter-State War data in directed dyad-year layout
@@ -22,7 +32,8 @@ package struct COWWar: Hashable, Sendable {
 /// Sarkees & Wayman 2010, COW Inter-State War Data v4.0). Columns other than `warnum`, `ccode1`,
 /// `ccode2`, `year`, `sidea1` and `initiator1` are ignored; a row lists a state (`ccode1`), an
 /// opponent (`ccode2`), a year of their fighting, the state's side (`sidea1`: 1 side A, 2 side B)
-/// and whether it initiated the war (`initiator1`: 1 or 0).
+/// and whether it initiated the war (`initiator1`: 1 or 0). `outcome1`, when present, gives the
+/// war's outcome for the state (read for the initiators: `initiatorsWon`).
 package enum COWWarFile {
     static let layout = "COW inter-state war dyad-year (warnum,ccode1,ccode2,year,sidea1,initiator1,...)"
 
@@ -37,6 +48,7 @@ package enum COWWarFile {
         let yr = try reader.requireColumn("year", layout: layout)
         let side = try reader.requireColumn("sidea1", layout: layout)
         let initiator = try reader.requireColumn("initiator1", layout: layout)
+        let outcome = reader.column("outcome1")
         var wars: [Int: COWWar] = [:]
         var rowsByWar: [Int: [(a: Int, b: Int, year: Int)]] = [:]
         struct SideKey: Hashable { var war: Int, state: Int }
@@ -74,6 +86,15 @@ package enum COWWarFile {
                 entry.sides[a] = s
             }
             if flag == 1 { entry.initiators.insert(a) }
+            if flag == 1, let outcome {
+                // -9 (missing) is kept as a code: such a war is neither won nor lost.
+                guard let code = Int(f[outcome].trimmingCharacters(in: .whitespaces)) else {
+                    throw InputError(
+                        file: reader.file, location: "line \(line)",
+                        "outcome1 \"\(f[outcome].prefix(20))\" is not an integer (COW outcome code or -9)")
+                }
+                entry.initiatorOutcomes.insert(code)
+            }
             entry.firstYear = min(entry.firstYear, y)
             wars[number] = entry
             rowsByWar[number, default: []].append((a, b, y))

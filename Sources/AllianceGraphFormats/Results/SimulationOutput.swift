@@ -24,6 +24,22 @@ package enum SimulationOutput {
         return out
     }
 
+    /// One row per war of the initiation rule: `round,attacker,target,expected_utility,p_prevail,
+    /// states_a,states_b,attacker_won,side_a,side_b` (sides as codes joined by `;`).
+    package static func warsCSV(_ simulation: Simulation) -> String {
+        let states = simulation.network.states
+        var out = "round,attacker,target,expected_utility,p_prevail,states_a,states_b,attacker_won,side_a,side_b\n"
+        for war in simulation.wars {
+            let a = war.sideA.map { states[$0.index].code }.joined(separator: ";")
+            let b = war.sideB.map { states[$0.index].code }.joined(separator: ";")
+            let attacker = states[war.attacker.index].code, target = states[war.target.index].code
+            out += "\(war.round),\(CSV.field(attacker)),\(CSV.field(target)),"
+            out += "\(NumberFormat.csv(war.expectedUtility)),\(NumberFormat.csv(war.prevail)),"
+            out += "\(war.sideA.count),\(war.sideB.count),\(war.attackerWon ? 1 : 0),\(CSV.field(a)),\(CSV.field(b))\n"
+        }
+        return out
+    }
+
     /// One row per round. Columns: round, commitments (total), one count per commitment kind,
     /// rivalries, [blocs, modularity], balance, concentration, mean_effort, mean_credibility,
     /// [arms_race_stability], commitments_added, commitments_removed, abandoned, bandwagons,

@@ -30,6 +30,8 @@ package struct WarBacktestOptions: Sendable {
     package var capabilities: String?
     package var contiguity: String?
     package var rivalries: String?
+    /// COW major powers file (great powers' global reach in the proximity of the network).
+    package var majors: String?
     /// CSV `war,attacker,target` overriding the derived openings.
     package var openings: String?
     package var runs = 10_000
@@ -159,6 +161,7 @@ package enum WarBacktest {
         importOptions.capabilities = options.capabilities
         importOptions.contiguity = options.contiguity
         importOptions.rivalries = options.rivalries
+        importOptions.majors = options.majors
         do {
             return try AllianceImporter.run(allianceFile: options.allianceFile, options: importOptions, cache: sources)
                 .scenario
