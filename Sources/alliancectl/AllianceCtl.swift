@@ -21,7 +21,7 @@ struct AllianceCtl: ParsableCommand {
             InfoCommand.self, MetricsCommand.self, SimulateCommand.self, CrisisCommand.self,
             LandscapeCommand.self, ConvertCommand.self, ImportCommand.self, RenderCommand.self,
             ReportCommand.self, DeterrenceCommand.self, GenerateCommand.self, BacktestCommand.self,
-            CalibrateCommand.self, SweepCommand.self, MergeCommand.self, PlotCommand.self,
+            CalibrateCommand.self, PanelCommand.self, SweepCommand.self, MergeCommand.self, PlotCommand.self,
         ]
     )
 

@@ -150,32 +150,13 @@ struct SimulateCommand: ParsableCommand {
 }
 
 extension SimulateCommand {
-    /// Writes the run's files into the --output folder as one unit (`FileOutput.writeAll`: all
-    /// or none), creating the folder if needed and removing it again when the write fails.
+    /// Writes the run's files into the --output folder as one unit (`OutputFolder.write`: all or
+    /// none, the folder created if needed and removed again when the write fails).
     /// Charts of an earlier run in the folder are removed when this run writes none, so that
     /// the folder never mixes two runs.
     func writeRun(_ files: [(String, String)]) throws {
-        var isFolder: ObjCBool = false
-        let existed = FileManager.default.fileExists(atPath: output, isDirectory: &isFolder)
-        if existed && !isFolder.boolValue {
-            throw OutputError(path: output, message: "is a file; --output names the folder for the run's files")
-        }
-        if !existed {
-            // Registered first, so that an interruption at any point removes it while empty.
-            OutputLedger.shared.created(folder: output)
-            do {
-                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            } catch {
-                throw OutputError(path: output, message: "can't create the folder: \(error.localizedDescription)")
-            }
-        }
+        try OutputFolder.write(files, to: output)
         let folder = URL(fileURLWithPath: output)
-        do {
-            try FileOutput.writeAll(files.map { (folder.appendingPathComponent($0.0).path, $0.1) })
-        } catch {
-            if !existed { rmdir(output) }
-            throw error
-        }
         if !charts {
             for name in SimulationCharts.fileNames {
                 let path = folder.appendingPathComponent(name).path

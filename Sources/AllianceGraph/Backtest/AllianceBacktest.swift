@@ -66,10 +66,10 @@ package enum AllianceBacktest {
         try configuration.simulation.parameters.validate()
         let replicates = configuration.replicates
         let jobs = windows.count * replicates
-        let runs = try parallel(count: jobs, workers: configuration.workers, progress: progress) { job in
+        let runs = try ParallelMap.run(count: jobs, workers: configuration.workers, progress: progress) { job in
             try replicate(windows[job / replicates], number: job % replicates, configuration: configuration)
         }
-        return try parallel(count: windows.count, workers: configuration.workers, progress: nil) { w in
+        return try ParallelMap.run(count: windows.count, workers: configuration.workers, progress: nil) { w in
             try BacktestWindowResult(
                 window: windows[w], replicates: Array(runs[(w * replicates)..<((w + 1) * replicates)]),
                 configuration: configuration)
@@ -100,54 +100,5 @@ package enum AllianceBacktest {
             defence: defence, rivals: BacktestWindow.rivalPairs(final, n: n, map: keep), common: window.common, n: n,
             power: final.states.map(\.power), seed: SeededRandom.derivedSeed(windowSeed, stream: 1 << 40))
         return Replicate(defence: defence, indicators: indicators)
-    }
-
-    /// `body(0..<count)` on `workers` threads (worker w takes w, w + workers, ...), results by index.
-    static func parallel<T: Sendable>(
-        count: Int, workers: Int, progress: (@Sendable (Int, Int) -> Void)?,
-        _ body: @Sendable @escaping (Int) throws -> T
-    ) throws -> [T] {
-        let box = ResultBox<T>(count: count)
-        let workerCount = max(1, min(workers, count))
-        let work: @Sendable (Int) -> Void = { w in
-            var index = w
-            while index < count {
-                let result = Result { try body(index) }
-                box.store(result, at: index, progress: progress, total: count)
-                index += workerCount
-            }
-        }
-        if workerCount == 1 {
-            work(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workerCount, execute: work)
-        }
-        return try box.values()
-    }
-
-    /// Results written by worker threads, under a lock.
-    final class ResultBox<T: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var results: [Result<T, any Error>?]
-        private var done = 0
-
-        init(count: Int) { results = Array(repeating: nil, count: count) }
-
-        func store(
-            _ result: Result<T, any Error>, at index: Int, progress: (@Sendable (Int, Int) -> Void)?, total: Int
-        ) {
-            lock.lock()
-            defer { lock.unlock() }
-            results[index] = result
-            done += 1
-            progress?(done, total)
-        }
-
-        /// The values in index order, or the error of the lowest failed index.
-        func values() throws -> [T] {
-            lock.lock()
-            defer { lock.unlock() }
-            return try results.map { try $0!.get() }
-        }
     }
 }
