@@ -6,7 +6,7 @@ SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then
 NETWORK ?= Networks/europe-1914.json
 CTL := .build/release/alliancectl
 
-.PHONY: run test deps build clean lint api check-layers check-style check-api
+.PHONY: run test deps build clean lint api check-layers check-style check-api example
 
 ## Install libigraph-dev, libsqlite3-dev and pkg-config with apt when they are missing.
 deps:
@@ -55,5 +55,10 @@ api: deps
 	$(SWIFT) package dump-symbol-graph --skip-synthesized-members --minimum-access-level public >/dev/null
 	python3 scripts/api_listing.py "$$(dirname "$$($(SWIFT) build --show-bin-path)")/symbolgraph" > api/public-api.txt
 
+## The README's library example as a downstream package (Examples/FirstProgram), built and run.
+example: deps
+	$(SWIFT) build --package-path Examples/FirstProgram
+	$(SWIFT) run --skip-build --package-path Examples/FirstProgram
+
 clean:
-	rm -rf .build
+	rm -rf .build Examples/FirstProgram/.build

@@ -71,3 +71,28 @@ struct ReadmeExcerptTests {
         #expect(run.records.count == 1)
     }
 }
+
+/// The README's Swift block is the example package's program, which CI builds and runs.
+@Suite("README library example is Examples/FirstProgram")
+struct ReadmeLibraryExampleTests {
+    @Test("every line of the README's swift block is in Examples/FirstProgram's main.swift, in order")
+    func swiftBlockIsTheExample() throws {
+        let readme = try String(contentsOfFile: CLITestSupport.path("README.md"), encoding: .utf8)
+        let program = try String(
+            contentsOfFile: CLITestSupport.path("Examples/FirstProgram/Sources/FirstProgram/main.swift"),
+            encoding: .utf8)
+        let parts = readme.components(separatedBy: "```")
+        let block = try #require(parts.first { $0.hasPrefix("swift\n") })
+        let lines = block.dropFirst("swift\n".count).split(separator: "\n").map(String.init)
+        #expect(lines.count >= 10)
+        let programLines = program.split(separator: "\n").map(String.init)
+        var next = 0
+        for line in lines {
+            guard let found = programLines[next...].firstIndex(of: line) else {
+                Issue.record("README line not in main.swift (in order): \(line)")
+                return
+            }
+            next = found + 1
+        }
+    }
+}

@@ -183,6 +183,26 @@ public struct CrisisEngine: Sendable {
         }
     }
 
+    /// The state named by `name`: its code (`"GMY"`), else its COW number (`"255"`) when exactly
+    /// one state holds it. Throws an error naming `field` when no state matches.
+    public func stateID(named name: String, field: String = "state") throws(InputError) -> StateID {
+        guard let id = network.id(forCodeOrNumber: name) else {
+            throw InputError(location: field, "no state has the code or COW number \"\(name)\"")
+        }
+        return id
+    }
+
+    /// As `run(attacker:target:mode:seed:)`, with the two states named by code or COW number
+    /// (`try engine.run(attacker: "AUH", target: "YUG")`).
+    public func run(
+        attacker: String, target: String, mode: CrisisMode = .deterministic, seed: UInt64 = 0
+    ) throws(InputError) -> CrisisResult {
+        try run(
+            attacker: try stateID(named: attacker, field: "attacker"),
+            target: try stateID(named: target, field: "target"),
+            mode: mode, seed: seed)
+    }
+
     /// Runs one crisis and returns the full record: timeline, causes, abstentions and war size.
     /// `seed` drives the stochastic mode (ignored in deterministic mode).
     public func run(

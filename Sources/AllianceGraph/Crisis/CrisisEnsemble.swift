@@ -65,6 +65,16 @@ public enum CrisisEnsemble {
     /// where workers start, never the result; it helps the first short ensembles of a process
     /// reach two cores' speed (Benchmarks/README.md, "Start gate"). A library should not touch
     /// its callers' thread affinity unasked, so it is an explicit choice.
+    /// As `run(engine:attacker:target:runs:seed:...)` with `StateID`s, the two states named by
+    /// code or COW number (`CrisisEngine.stateID(named:)`), on all cores with the lockstep kernel.
+    public static func run(
+        engine: CrisisEngine, attacker: String, target: String, runs: Int, seed: UInt64
+    ) throws -> CrisisEnsembleResult {
+        try run(
+            engine: engine, attacker: try engine.stateID(named: attacker, field: "attacker"),
+            target: try engine.stateID(named: target, field: "target"), runs: runs, seed: seed)
+    }
+
     public static func run(
         engine: CrisisEngine, attacker: StateID, target: StateID, runs: Int, seed: UInt64,
         workers: Int = CrisisEnsemble.defaultWorkers, kernel: Kernel = .lockstep, spreadWorkers: Bool = false,
