@@ -6,7 +6,7 @@ SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then
 NETWORK ?= Networks/europe-1914.json
 CTL := .build/release/alliancectl
 
-.PHONY: run test deps build clean lint api check-layers check-style check-api example
+.PHONY: run test deps build clean lint api check-layers check-style check-api example docs
 
 ## Install libigraph-dev, libsqlite3-dev and pkg-config with apt when they are missing.
 deps:
@@ -59,6 +59,17 @@ api: deps
 example: deps
 	$(SWIFT) build --package-path Examples/FirstProgram
 	$(SWIFT) run --skip-build --package-path Examples/FirstProgram
+
+## The DocC documentation (Sources/AllianceGraph/AllianceGraph.docc: overview, getting started, three
+## tutorials; the library's public symbols) into .build/docs, a static site; any warning fails.
+docs: deps
+	$(SWIFT) package dump-symbol-graph --skip-synthesized-members --minimum-access-level public >/dev/null
+	rm -rf .build/docs-symbols .build/docs && mkdir -p .build/docs-symbols
+	cp "$$(dirname "$$($(SWIFT) build --show-bin-path)")/symbolgraph/AllianceGraph.symbols.json" .build/docs-symbols/
+	docc convert Sources/AllianceGraph/AllianceGraph.docc --additional-symbol-graph-dir .build/docs-symbols \
+		--fallback-display-name AllianceGraph --fallback-bundle-identifier org.alliancegraph.AllianceGraph \
+		--transform-for-static-hosting --output-path .build/docs --warnings-as-errors
+	@echo "docs: .build/docs (serve the folder; start at documentation/alliancegraph)"
 
 clean:
 	rm -rf .build Examples/FirstProgram/.build

@@ -96,3 +96,30 @@ struct ReadmeLibraryExampleTests {
         }
     }
 }
+
+/// The DocC tutorials' code is the example package's program, which CI builds and runs.
+@Suite("DocC tutorial code is Examples/FirstProgram")
+struct TutorialCodeTests {
+    @Test("the last step of each tutorial is in Examples/FirstProgram's main.swift, line by line in order")
+    func tutorialsCompile() throws {
+        let resources = CLITestSupport.path("Sources/AllianceGraph/AllianceGraph.docc/Resources")
+        let program = try String(
+            contentsOfFile: CLITestSupport.path("Examples/FirstProgram/Sources/FirstProgram/main.swift"),
+            encoding: .utf8
+        ).split(separator: "\n").map(String.init)
+        let finals = ["load-network-02.swift", "chain-ganging-02.swift", "centrality-stability-02.swift"]
+        for name in finals {
+            let code = try String(contentsOfFile: resources + "/" + name, encoding: .utf8)
+            let lines = code.split(separator: "\n").map(String.init)
+            #expect(lines.count >= 4, "\(name)")
+            var next = 0
+            for line in lines {
+                guard let found = program[next...].firstIndex(of: line) else {
+                    Issue.record("\(name): line not in main.swift (in order): \(line)")
+                    break
+                }
+                next = found + 1
+            }
+        }
+    }
+}

@@ -20,8 +20,14 @@ let ensemble = try CrisisEnsemble.run(engine: engine, attacker: "AUH", target: "
 let britain = try engine.stateID(named: "UKG")
 print("P(UKG enters) over 10,000 stochastic runs:", ensemble.entryProbability(britain))
 
-// 3. The security dilemma round by round: NATO 2024, ten rounds.
+// 3. Load a network: NATO in 2024, its states and the pledges that bind them.
 let nato = try ScenarioLoader.load(path: "Networks/nato-2024.json")
+print("\(nato.name): \(nato.network.count) states, \(nato.network.commitments.count) commitments")
+let usa = nato.network.id(forCode: "USA")!
+let pacts = nato.network.commitments.filter { ($0.from == usa || $0.to == usa) && $0.kind == .defense }
+print("defence commitments of the USA:", pacts.count)
+
+// 4. The security dilemma round by round: NATO 2024, ten rounds.
 var simulation = try Simulation(scenario: nato, configuration: .init(rounds: 10, seed: 1))
 try simulation.run()
 print("NATO 2024 after \(simulation.round) rounds: \(simulation.network.commitments.count) commitments")
