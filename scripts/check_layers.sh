@@ -55,7 +55,7 @@ for target in */; do
                     ;;
             esac
         done < <(sed -n -E 's/^[[:space:]]*(@[A-Za-z_]+(\([^)]*\))?[[:space:]]+)*((public|package|internal)[[:space:]]+)?import[[:space:]]+((struct|class|enum|protocol|func|var|let|typealias)[[:space:]]+)?([A-Za-z_][A-Za-z0-9_]*).*/\7/p' "$file")
-    done < <(find "$target" -name '*.swift' | sort)
+    done < <(find "$target" -name '*.docc' -prune -o -name '*.swift' -print | sort)
 done
 if [ "$status" = 0 ]; then
     echo "check_layers: $checked Swift files, every import points down the layers"
