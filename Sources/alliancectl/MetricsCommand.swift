@@ -19,10 +19,16 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "Use the ties in force in this year (default: the scenario's year).")
     var year: Int?
 
-    @Option(help: ArgumentHelp("Only these metrics, comma-separated (see --list).", valueName: "names"))
-    var only: String?
+    @Option(help: ArgumentHelp("Only these metrics, comma-separated or repeated (see --list).", valueName: "names"))
+    var only: [String] = []
 
-    @Flag(help: "List every metric with its definition and exit.")
+    @Option(
+        help: ArgumentHelp(
+            "Leave these metrics out, comma-separated or repeated: the complement of --only (see --list, column cost).",
+            valueName: "names"))
+    var skip: [String] = []
+
+    @Flag(help: "List every metric with its cost class (low, medium, high) and definition, and exit.")
     var list = false
 
     @Option(help: "CSV output: state rows (default) or system metrics.")
@@ -44,9 +50,17 @@ struct MetricsCommand: ParsableCommand {
 
     @OptionGroup var kindSelection: KindOptions
 
-    /// The names given to `--only`, trimmed.
-    private var onlyNames: [String]? {
-        only.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+    /// The names given to `--only` or `--skip` (comma-separated, repeatable), trimmed.
+    private static func names(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+    }
+
+    /// The metrics to compute: those of `--only` (default: all) minus those of `--skip`; nil for
+    /// all of them.
+    var selectedNames: Set<String>? {
+        if only.isEmpty && skip.isEmpty { return nil }
+        let chosen = only.isEmpty ? Set(MetricCatalogue.all.map(\.name)) : Set(Self.names(only))
+        return chosen.subtracting(Self.names(skip))
     }
 
     @OptionGroup var resources: ResourceOptions
@@ -57,11 +71,14 @@ struct MetricsCommand: ParsableCommand {
         if let similarity, similarity.split(separator: ",").count != 2 {
             throw ValidationError("--similarity takes two state codes separated by a comma, e.g. FRN,RUS.")
         }
-        if let onlyNames {
-            for name in onlyNames where MetricCatalogue.definition(named: name) == nil {
+        for (flag, values) in [("--only", only), ("--skip", skip)] {
+            for name in Self.names(values) where MetricCatalogue.definition(named: name) == nil {
                 let hint = NameSuggestion.hint(for: name, among: MetricCatalogue.all.map(\.name))
-                throw ValidationError("Unknown metric \"\(name)\"\(hint). See --list.")
+                throw ValidationError("\(flag): Unknown metric \"\(name)\"\(hint). See --list.")
             }
+        }
+        if let selectedNames, selectedNames.isEmpty {
+            throw ValidationError("--skip leaves no metric to compute (every metric asked for is skipped).")
         }
     }
 
@@ -69,9 +86,11 @@ struct MetricsCommand: ParsableCommand {
         resources.apply()
         try reportingErrors {
             if list {
-                var table = TextTable(headers: ["metric", "scope", "definition"])
+                var table = TextTable(headers: ["metric", "scope", "cost", "definition"])
                 for definition in MetricCatalogue.all {
-                    table.append([definition.name, definition.scope.rawValue, definition.summary])
+                    table.append([
+                        definition.name, definition.scope.rawValue, definition.cost.rawValue, definition.summary,
+                    ])
                 }
                 try output.emit(table.render())
                 return
@@ -87,8 +106,8 @@ struct MetricsCommand: ParsableCommand {
             progress.stage("computing the metrics of \(network.count) states, \(network.commitments.count) commitments")
             var report = try NetworkMetrics.compute(
                 network, seed: seed, environment: scenario.parameters,
-                warPlans: scenario.warPlans, only: onlyNames.map(Set.init))
-            if let similarity {
+                warPlans: scenario.warPlans, only: selectedNames)
+            if let similarity, !Self.names(skip).contains(MetricCatalogue.similarity.name) {
                 let codes = similarity.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 var ids: [StateID] = []
                 for code in codes {

@@ -58,6 +58,37 @@ struct MetricsCommandTests {
         #expect(list.stdout.contains("betweenness") && list.stdout.contains("lengths 1/credibility"))
     }
 
+    @Test("--skip leaves out the named metrics (comma-separated or repeated); --list gives each metric's cost")
+    func skipAndCost() throws {
+        let outcome = try #require(
+            try CLITestSupport.run([
+                "metrics", "Networks/europe-1914.json", "--format", "csv", "--skip", "betweenness,closeness",
+                "--skip", "harmonic", "--skip", "bloc",
+            ]), "build alliancectl first (swift build)")
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.hasPrefix("code,name,degree,strength,eigenvector,pagerank,coreness,articulation,power,"))
+        let system = try #require(
+            try CLITestSupport.run([
+                "metrics", "Networks/europe-1914.json", "--format", "csv", "--scope", "system",
+                "--skip", "signed_bloc,signed_blocs,signed_modularity,exposure,fragility,blocs,modularity,polarity",
+            ]), "build alliancectl first (swift build)")
+        #expect(system.status == 0)
+        #expect(system.stdout.contains("\ndensity,") && system.stdout.contains("\nfrustration,"))
+        #expect(!system.stdout.contains("signed_blocs") && !system.stdout.contains("\nblocs,"))
+        let list = try #require(try CLITestSupport.run(["metrics", "--list"]), "build alliancectl first (swift build)")
+        #expect(list.status == 0)
+        let rows = list.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(rows.first?.prefix(4) == ["metric", "scope", "cost", "definition"])
+        let cost = Dictionary(rows.dropFirst(2).map { (String($0[0]), String($0[2])) }, uniquingKeysWith: { a, _ in a })
+        #expect(cost["degree"] == "low" && cost["betweenness"] == "medium" && cost["signed_blocs"] == "high")
+        #expect(cost["frustration"] == "high" && cost["exposure"] == "high" && cost["bloc"] == "high")
+        let unknown = try #require(
+            try CLITestSupport.run(["metrics", "Networks/europe-1914.json", "--skip", "signed_blox"]),
+            "build alliancectl first (swift build)")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("--skip: Unknown metric \"signed_blox\" (did you mean \"signed_bloc"))
+    }
+
     @Test("info summarises a bundled network; --version prints the version")
     func info() throws {
         let outcome = try #require(

@@ -1,5 +1,9 @@
 /// The metrics the library computes, each defined once (docs/MODEL.md section 5).
 ///
+/// Each definition carries its cost class (`MetricDefinition.Cost`): `medium` for the O(N M)
+/// computations, `high` for the searches and ensembles (Leiden, signed Louvain, the probe crises,
+/// the exact frustration index); measured times per metric are in docs/METRICS.md ("Cost").
+///
 /// Conventions shared by all: the alliance graph is `AllianceGraphView` (undirected, one edge per
 /// allied dyad, weight = strength = the largest credibility among the dyad's pledges);
 /// path-based measures use length 1/strength; spectral and flow measures use strength.
@@ -16,21 +20,21 @@ package enum MetricCatalogue {
     /// networkx `betweenness_centrality(normalized=False)` on undirected graphs). Brandes (2001).
     package static let betweenness = MetricDefinition(
         "betweenness", .state,
-        "shortest-path betweenness, lengths 1/credibility, unnormalised (pairs counted once)")
+        "shortest-path betweenness, lengths 1/credibility, unnormalised (pairs counted once)", cost: .medium)
 
     /// Closeness: `(r - 1) / sum_j d_ij` over the r - 1 states reachable from i, lengths
     /// 1/strength (igraph_closeness, normalised). NaN for an isolated state. networkx's default
     /// (`wf_improved=True`) further multiplies by (r - 1)/(n - 1); with `wf_improved=False` they agree.
     package static let closeness = MetricDefinition(
         "closeness", .state,
-        "inverse mean distance to reachable states, lengths 1/credibility; NaN when isolated")
+        "inverse mean distance to reachable states, lengths 1/credibility; NaN when isolated", cost: .medium)
 
     /// Harmonic closeness: `(1 / (n - 1)) sum_{j != i} 1 / d_ij`, lengths 1/strength, 1/inf = 0
     /// (igraph_harmonic_centrality, normalised). networkx's `harmonic_centrality` is n - 1 times
     /// larger. Marchiori & Latora (2000).
     package static let harmonic = MetricDefinition(
         "harmonic", .state,
-        "mean of 1/distance over all other states, lengths 1/credibility")
+        "mean of 1/distance over all other states, lengths 1/credibility", cost: .medium)
 
     /// Eigenvector centrality: the leading eigenvector of the strength-weighted adjacency matrix,
     /// scaled so that the largest entry is 1 (igraph_eigenvector_centrality, scale = true);
@@ -60,7 +64,8 @@ package enum MetricCatalogue {
     /// Bloc: the state's community in the modularity-maximising Leiden partition (see `blocs`),
     /// numbered from 1 by size (the bloc with the most states is 1; ties: the bloc of the
     /// lowest-numbered state first), so isolated states, blocs of one, have the last numbers.
-    package static let bloc = MetricDefinition("bloc", .state, "Leiden (modularity) bloc number, 1 = most states")
+    package static let bloc = MetricDefinition(
+        "bloc", .state, "Leiden (modularity) bloc number, 1 = most states", cost: .high)
 
     /// Power: `P_i = c_i * m_i / m_i(0)`, capability scaled by effort relative to its baseline.
     package static let power = MetricDefinition(
@@ -84,11 +89,12 @@ package enum MetricCatalogue {
     /// Blocs: the number of communities of the Leiden partition that maximises modularity
     /// (igraph_community_leiden with node weights = strength and resolution 1/(2m), the best of
     /// 10 seeded restarts). Traag, Waltman & van Eck (2019).
-    package static let blocs = MetricDefinition("blocs", .system, "number of Leiden (modularity) blocs")
+    package static let blocs = MetricDefinition("blocs", .system, "number of Leiden (modularity) blocs", cost: .high)
 
     /// Modularity of the Leiden partition, `Q = (1/2m) sum_ij (A_ij - s_i s_j / 2m) delta(c_i, c_j)`
     /// with strengths (igraph_modularity, resolution 1); NaN without ties. Newman (2006).
-    package static let modularity = MetricDefinition("modularity", .system, "modularity of the Leiden blocs")
+    package static let modularity = MetricDefinition(
+        "modularity", .system, "modularity of the Leiden blocs", cost: .high)
 
     /// Structural balance: the share of closed signed triangles that are balanced (`+++`, `+--`);
     /// see `StructuralBalance`. NaN without triangles.
@@ -113,38 +119,38 @@ package enum MetricCatalogue {
     /// modularity found by `SignedBlocPartition.louvain` (Gómez, Jensen & Arenas 2009), from 1.
     package static let signedBloc = MetricDefinition(
         "signed_bloc", .state,
-        "bloc in the signed-modularity partition (allies inside, rivals across)")
+        "bloc in the signed-modularity partition (allies inside, rivals across)", cost: .high)
     /// Camp: the state's side (1 or 2) in the best two-camp split of the signed network, the one
     /// with the fewest frustrated ties (see `Frustration`); camp 1 holds the first state of each
     /// component.
     package static let camp = MetricDefinition(
         "camp", .state,
-        "side (1 or 2) in the two-camp split with the fewest frustrated ties")
+        "side (1 or 2) in the two-camp split with the fewest frustrated ties", cost: .high)
     /// Signed blocs: the number of blocs of the signed-modularity partition (`signed_bloc`).
     package static let signedBlocs = MetricDefinition(
         "signed_blocs", .system,
-        "number of signed-modularity blocs (isolated states count one each)")
+        "number of signed-modularity blocs (isolated states count one each)", cost: .high)
     /// Signed modularity of the signed blocs (Gómez, Jensen & Arenas 2009), in [-1, 1].
     package static let signedModularity = MetricDefinition(
         "signed_modularity", .system,
-        "signed modularity of the signed blocs (friends inside, enemies across)")
+        "signed modularity of the signed blocs (friends inside, enemies across)", cost: .high)
     /// Polarity: the number of Leiden blocs holding >= 10 % of total power; see `SystemIndicators`.
     package static let polarity = MetricDefinition(
         "polarity", .system,
-        "number of Leiden blocs holding >= 10 % of total power")
+        "number of Leiden blocs holding >= 10 % of total power", cost: .high)
     /// Frustration index: the fewest ties frustrated by any two-camp split (positive across,
     /// negative inside); exact (see `Frustration`), NaN when only bounds are known.
     package static let frustration = MetricDefinition(
         "frustration", .system,
-        "fewest frustrated ties over all two-camp splits (exact; NaN if only bounded)")
+        "fewest frustrated ties over all two-camp splits (exact; NaN if only bounded)", cost: .high)
     /// A proven lower bound on the frustration index (equal to it when exact).
     package static let frustrationLower = MetricDefinition(
         "frustration_lower", .system,
-        "proven lower bound on the frustration index")
+        "proven lower bound on the frustration index", cost: .high)
     /// The frustrated ties of the best split found: an upper bound (equal to the index when exact).
     package static let frustrationUpper = MetricDefinition(
         "frustration_upper", .system,
-        "frustrated ties of the best split found (upper bound)")
+        "frustrated ties of the best split found (upper bound)", cost: .high)
     /// Burden-sharing: Spearman rank correlation of capability and effort among allied states;
     /// see `SystemIndicators.burdenSharing`.
     package static let burdenSharing = MetricDefinition(
@@ -163,32 +169,32 @@ package enum MetricCatalogue {
     /// Threat: the state's total threat `T_i = sum_s T_is` after propagation (docs/MODEL.md section 2),
     /// noise-free, at the network's current efforts, in capability units; see `ThreatModel`.
     package static let threat = MetricDefinition(
-        "threat", .state, "total perceived threat T_i after propagation (noise-free)")
+        "threat", .state, "total perceived threat T_i after propagation (noise-free)", cost: .medium)
 
     /// Security ratio `sigma_i = A_i / max(T_i, 1e-12)`: support (own power plus allies' pledged,
     /// reliability-weighted power) over threat (docs/MODEL.md section 2), noise-free.
     package static let securityRatio = MetricDefinition(
         "security_ratio", .state,
-        "support A_i / threat T_i (noise-free); below 1 the state is insecure")
+        "support A_i / threat T_i (noise-free); below 1 the state is insecure", cost: .medium)
 
     /// Arms-race stability: the fatigue margin `a - rho(K)` of the linearised Richardson system,
     /// K the threat-reaction matrix; positive when a race settles, negative when it runs away
     /// (two states: sign of a*b - k*l). See `ArmsRaceStability`.
     package static let armsRaceStability = MetricDefinition(
         "arms_race_stability", .system,
-        "fatigue minus the spectral radius of the threat-reaction matrix; < 0: arms races run away")
+        "fatigue minus the spectral radius of the threat-reaction matrix; < 0: arms races run away", cost: .medium)
 
     /// Chain-gang exposure: the share of deterministic probe crises (every ordered pair when
     /// N <= 64, else both directions of rival or land-contiguous dyads) not involving the state as
     /// a party in which it is drawn into the war (docs/MODEL.md section 4); see `ChainGangExposure`.
     package static let exposure = MetricDefinition(
         "exposure", .state,
-        "share of probe crises (a -> b, deterministic) that draw the state in")
+        "share of probe crises (a -> b, deterministic) that draw the state in", cost: .high)
     /// System fragility: the mean share of third states drawn into a probe crisis; see
     /// `ChainGangExposure`.
     package static let fragility = MetricDefinition(
         "fragility", .system,
-        "mean share of third states drawn into a probe crisis (chain-ganging)")
+        "mean share of third states drawn into a probe crisis (chain-ganging)", cost: .high)
 
     /// Every metric in output order.
     package static let all: [MetricDefinition] = [

@@ -46,19 +46,38 @@ public enum MetricValue: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A metric's name, scope and one-line definition (the catalogue behind `metrics --list`).
+/// A metric's name, scope, cost class and one-line definition (the catalogue behind `metrics --list`).
 public struct MetricDefinition: Hashable, Sendable {
     public enum Scope: String, Hashable, Sendable { case state, system }
+
+    /// How a metric's computation grows with the network (N states, M alliance ties), in three
+    /// classes; the per-metric complexities and timings are in docs/METRICS.md ("Cost").
+    public enum Cost: String, Hashable, Sendable, CaseIterable {
+        /// O(N + M) or a few passes over the ties (PageRank, eigenvector: tens of passes).
+        case low
+        /// O(N M) or more, deterministic: shortest paths from every state, the threat propagation
+        /// (sources x ties x passes), the dense N x N arms-race margin.
+        case medium
+        /// Searches and ensembles that dominate the report: Leiden (10 restarts), signed Louvain
+        /// (32 runs + 64 perturbations), the chain-gang probe crises (one cascade per probe pair), and
+        /// the exact frustration index (branch and bound, exponential in the worst case, capped by
+        /// a node budget).
+        case high
+    }
+
     /// Column name in tables, CSV and JSON (`betweenness`).
     public let name: String
     public let scope: Scope
     /// One line: what it measures, with its formula or convention.
     public let summary: String
+    /// The metric's cost class (`metrics --list`; `metrics --skip` leaves metrics out).
+    public let cost: Cost
 
-    public init(_ name: String, _ scope: Scope, _ summary: String) {
+    public init(_ name: String, _ scope: Scope, _ summary: String, cost: Cost = .low) {
         self.name = name
         self.scope = scope
         self.summary = summary
+        self.cost = cost
     }
 }
 
