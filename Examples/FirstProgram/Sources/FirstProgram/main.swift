@@ -7,8 +7,8 @@ import AllianceGraphFormats  // reading and writing files: ScenarioLoader, Scena
 // 1. Centrality and stability of Europe in 1914, with the scenario's own parameters.
 let scenario = try ScenarioLoader.load(path: "Networks/europe-1914.json")
 let report = try NetworkMetrics.compute(scenario: scenario, seed: 1)
-print("betweenness of RUS:", report.value("betweenness", state: "RUS")!)  // 34.5
-print("structural balance:", report.system("balance")!)
+print("betweenness of RUS:", report.value(.betweenness, state: "RUS")!)  // 34.5
+print("structural balance:", report.system(.balance)!)
 
 // 2. Chain-ganging: July 1914, Austria-Hungary attacks Serbia, states named by code.
 let engine = try CrisisEngine(scenario: scenario)

@@ -3,5 +3,5 @@ import AllianceGraphFormats  // reading and writing files: ScenarioLoader, Scena
 
 let scenario = try ScenarioLoader.load(path: "Networks/europe-1914.json")
 let report = try NetworkMetrics.compute(scenario: scenario, seed: 1)
-print("betweenness of RUS:", report.value("betweenness", state: "RUS")!)  // 34.5
-print("structural balance:", report.system("balance")!)
+print("betweenness of RUS:", report.value(.betweenness, state: "RUS")!)  // 34.5
+print("structural balance:", report.system(.balance)!)
