@@ -65,6 +65,26 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The small-network round of `alliancectl simulate` (default rules, as the CLI runs them):
+    // 200 states and 2,000 ties, the size of ATOP 2016 (195 states); Benchmarks/README.md,
+    // "Small-network rounds".
+    let medium = generated(states: 200, ties: 2_000)
+    for level in SystemMetricsLevel.allCases {
+        Benchmark("Simulation round, 200 states / 2,000 ties, default rules, \(level.rawValue) system metrics") {
+            benchmark in
+            let configuration = Simulation.Configuration(
+                rounds: 1_000, seed: 1, stopAtEquilibrium: false, systemMetrics: level)
+            guard let start = try? Simulation(network: medium.activeNetwork(), configuration: configuration) else {
+                fatalError("cannot start the simulation")
+            }
+            var simulation = start
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(try simulation.step())
+            }
+        }
+    }
+
     Benchmark(
         "Load scenario file, \(largeTies / 10) states / \(largeTies) ties (strict, two-pass)",
         configuration: .init(warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 1)

@@ -123,10 +123,14 @@ struct IGraphSession: ~Copyable {
 
     /// `igraph_community_leiden` optimising modularity: node weights = strength and resolution
     /// 1/(2m) (with m the total strength), `iterations` > 0 passes (negative counts misbehave in
-    /// 0.10.2). Uses igraph's RNG, which the caller seeds through `IGraph.run(seed:)`.
-    func leiden(iterations: Int = 10, beta: Double = 0.01) throws(ComputationError) -> [Int] {
+    /// 0.10.2). Uses igraph's RNG, which the caller seeds through `IGraph.run(seed:)` or
+    /// `IGraph.seed(_:)`. `nodeWeights`: the strengths per vertex, `view.adjacency.rowSums` (built
+    /// here when not given; a caller running several restarts builds them once).
+    func leiden(iterations: Int = 10, beta: Double = 0.01, nodeWeights: [Double]? = nil) throws(ComputationError)
+        -> [Int]
+    {
         if m == 0 { return Array(0..<n) }
-        let strengthsPerVertex = view.adjacency.rowSums
+        let strengthsPerVertex = nodeWeights ?? view.adjacency.rowSums
         let total = view.strengths.reduce(0, +)
         let edgeWeights = IGraphRealVector(try validatedWeights(view.strengths, count: m, positive: true, "Leiden"))
         let nodeWeights = IGraphRealVector(strengthsPerVertex)

@@ -43,22 +43,24 @@ enum IGraph {
             }
             pendingReason = nil
             warnings.removeAll()
-            if let seed {
-                let code = igraph_rng_seed(igraph_rng_default(), igraph_uint_t(truncatingIfNeeded: seed))
-                if code != IGRAPH_SUCCESS {
-                    return .failure(
-                        ComputationError(
-                            operation: "seeding igraph's random generator",
-                            reason: takeReason(), code: Int(code.rawValue)))
-                }
-            }
             do throws(ComputationError) {
+                if let seed { try self.seed(seed) }
                 return .success(try body())
             } catch {
                 return .failure(error)
             }
         }()
         return try outcome.get()
+    }
+
+    /// Seeds igraph's default random generator with `seed` (call inside `run`): what
+    /// `run(seed:)` does first, for a body that runs several seeded routines on one graph.
+    static func seed(_ seed: UInt64) throws(ComputationError) {
+        let code = igraph_rng_seed(igraph_rng_default(), igraph_uint_t(truncatingIfNeeded: seed))
+        if code != IGRAPH_SUCCESS {
+            throw ComputationError(
+                operation: "seeding igraph's random generator", reason: takeReason(), code: Int(code.rawValue))
+        }
     }
 
     /// Turns an igraph return code into a Swift error (call inside `run`).

@@ -11,22 +11,26 @@
     /// The modularity-maximising partition found by Leiden (igraph_community_leiden with node
     /// weights = strength and resolution 1/(2m), so that its quality is modularity), keeping the
     /// best of `restarts` runs seeded from `seed` (ties: the earliest run). Isolated states form
-    /// blocs of their own. Traag, Waltman & van Eck (2019).
+    /// blocs of their own. Traag, Waltman & van Eck (2019). The restarts share one igraph graph
+    /// and one vector of node weights; igraph's generator is reseeded before each, so each run
+    /// is what a run on a graph of its own would give.
     public static func leiden(_ view: AllianceGraphView, seed: UInt64, restarts: Int = 10) throws(ComputationError)
         -> BlocPartition
     {
-        var best: BlocPartition?
-        for run in 0..<max(1, restarts) {
-            let runSeed = SeededRandom.derivedSeed(seed, stream: UInt64(run))
-            let candidate = try IGraph.run(seed: runSeed) { () throws(ComputationError) -> BlocPartition in
-                let session = try IGraphSession(view)
-                let membership = canonical(try session.leiden())
-                return BlocPartition(membership: membership, modularity: try session.modularity(of: membership))
+        let runs = view.edgeCount == 0 ? 1 : max(1, restarts)
+        let nodeWeights = view.adjacency.rowSums
+        return try IGraph.run { () throws(ComputationError) -> BlocPartition in
+            let session = try IGraphSession(view)
+            var best: BlocPartition?
+            for run in 0..<runs {
+                try IGraph.seed(SeededRandom.derivedSeed(seed, stream: UInt64(run)))
+                let membership = canonical(try session.leiden(nodeWeights: nodeWeights))
+                let modularity = try session.modularity(of: membership)
+                let candidate = BlocPartition(membership: membership, modularity: modularity)
+                if best == nil || candidate.modularity > best!.modularity { best = candidate }
             }
-            if best == nil || candidate.modularity > best!.modularity { best = candidate }
-            if view.edgeCount == 0 { break }
+            return best!
         }
-        return best!
     }
 
     /// Relabels blocs 0, 1, 2, ... by size, largest first; blocs of one size in order of first

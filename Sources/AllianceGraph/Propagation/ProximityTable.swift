@@ -4,7 +4,7 @@
 /// read in the perception loop without searching: `defaults[j]` is the proximity of `j` from a
 /// state with no contiguity entry (0.1, or 0.5 when `j` is a major power), and the CSR rows hold
 /// the explicit entries, already raised to the major-power floor. Memory O(N + contiguity).
-struct ProximityTable: Sendable {
+package struct ProximityTable: Sendable {
     let count: Int
     /// Proximity of `j` from a state without a contiguity entry toward it.
     let defaults: [Double]

@@ -34,6 +34,10 @@ public struct ThreatModel: Sendable {
     public var maxIterations = 50
 
     let proximity: ProximityTable
+    /// The ties of the last assessment, kept when the network has at most `allSourcesLimit`
+    /// states (nil otherwise): the next assessment of the same network reuses them
+    /// (`reusingTies`), and the arms-race margin of the simulation's record reads them.
+    private(set) var keptTies: Ties?
     private var resultBuffer: [Double] = []
     private var scratchBuffer: [Double] = []
 
@@ -59,7 +63,7 @@ public struct ThreatModel: Sendable {
     }
 
     /// The snapshot structures the perception reads, built from the ties.
-    struct Ties {
+    package struct Ties: Sendable {
         /// Any commitment, either direction (symmetric, weight 1).
         var partners: CSRAdjacency
         /// Rivalry intensity (symmetric; the largest when several spells are active).
@@ -125,13 +129,24 @@ public struct ThreatModel: Sendable {
         min(1, max(0, (state.effort - state.baselineEffort) / state.baselineEffort))
     }
 
+    /// Perception with noise (`noise`, drawn from `random`) or without. With `reusingTies` the
+    /// ties kept from the last call (`keptTies`, when there are any) are used instead of being
+    /// rebuilt: the caller promises that the network's ties and powers and the environment are
+    /// those of that call (the simulation: its record's assessment and the next round's
+    /// perception read one network). The result is the same bits either way.
     mutating func assess(
         _ network: AllianceNetwork, _ environment: SecurityEnvironment, noise: Bool,
-        random: inout SeededRandom
+        random: inout SeededRandom, reusingTies: Bool = false
     ) -> ThreatAssessment {
         let n = network.count
         let power = network.states.map(\.power)
-        var ties = Self.ties(network, power: power, reliability: environment.reliability)
+        var ties: Ties
+        if reusingTies, let kept = keptTies, kept.support.count == n {
+            ties = kept
+        } else {
+            ties = Self.ties(network, power: power, reliability: environment.reliability)
+        }
+        keptTies = n <= Self.allSourcesLimit ? ties : nil
         let delta = environment.distinguishability
         let theta = environment.offenseDefense
         // Base hostility of each potential source, before rivalry and noise.
@@ -164,10 +179,12 @@ public struct ThreatModel: Sendable {
             for k in rivalStart..<rivalEnd { rivalRow[Int(ties.rivals.targets[k])] = 0 }
         }
 
-        // The partner and rival CSRs are done with; drop them before the propagation's buffers
-        // exist (240 MB at 10 million ties).
-        ties.partners = .empty(vertexCount: 0)
-        ties.rivals = .empty(vertexCount: 0)
+        // The partner and rival CSRs are done with (unless kept); drop them before the
+        // propagation's buffers exist (240 MB at 10 million ties).
+        if keptTies == nil {
+            ties.partners = .empty(vertexCount: 0)
+            ties.rivals = .empty(vertexCount: 0)
+        }
 
         let size = n * columns
         if resultBuffer.count != size { resultBuffer = [Double](repeating: 0, count: size) }

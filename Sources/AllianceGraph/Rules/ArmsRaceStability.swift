@@ -42,12 +42,17 @@ package enum ArmsRaceStability {
         package var isStable: Bool { margin > 0 }
     }
 
-    /// The threat-reaction matrix K, row-major N x N.
-    package static func reactionMatrix(_ network: AllianceNetwork, _ environment: SecurityEnvironment) -> [Double] {
+    /// The threat-reaction matrix K, row-major N x N. `ties` and `proximity`, when given, must be
+    /// those of `network` and `environment` (a `ThreatModel`'s kept ties and its table, in the
+    /// simulation's record); otherwise they are built here.
+    package static func reactionMatrix(
+        _ network: AllianceNetwork, _ environment: SecurityEnvironment,
+        ties: ThreatModel.Ties? = nil, proximity: ProximityTable? = nil
+    ) -> [Double] {
         let n = network.count
         let power = network.states.map(\.power)
-        let ties = ThreatModel.ties(network, power: power, reliability: environment.reliability)
-        let proximity = ProximityTable(network)
+        let ties = ties ?? ThreatModel.ties(network, power: power, reliability: environment.reliability)
+        let proximity = proximity ?? ProximityTable(network)
         let delta = environment.distinguishability
         var g = [Double](repeating: 0, count: n * n)
         var partnerMark = [Int](repeating: -1, count: n)
@@ -86,35 +91,74 @@ package enum ArmsRaceStability {
         return k
     }
 
-    /// Arms-race stability of `network` under `environment`.
-    package static func compute(_ network: AllianceNetwork, _ environment: SecurityEnvironment) -> Result {
-        let k = reactionMatrix(network, environment)
+    /// Arms-race stability of `network` under `environment` (`ties` and `proximity` as in
+    /// `reactionMatrix`).
+    package static func compute(
+        _ network: AllianceNetwork, _ environment: SecurityEnvironment,
+        ties: ThreatModel.Ties? = nil, proximity: ProximityTable? = nil
+    ) -> Result {
+        let k = reactionMatrix(network, environment, ties: ties, proximity: proximity)
         return Result(spectralRadius: spectralRadius(k, n: network.count), fatigue: environment.fatigue)
     }
 
     /// The spectral radius of a nonnegative N x N matrix (row-major): power iteration on K + I
     /// (primitive shift, so periodic matrices such as [[0, k], [l, 0]] converge) from the all-ones
     /// vector, until the growth rate changes by less than 1e-14 relative, or 100,000 steps.
+    /// O(steps x N^2).
     package static func spectralRadius(_ matrix: [Double], n: Int) -> Double {
         guard n > 0 else { return 0 }
         var x = [Double](repeating: 1, count: n)
         var y = x
         var rate = 0.0
-        for _ in 0..<100_000 {
-            var norm = 0.0
-            for i in 0..<n {
-                var sum = x[i]
-                let row = i * n
-                for j in 0..<n { sum += matrix[row + j] * x[j] }
-                y[i] = sum
-                norm += sum
+        matrix.withUnsafeBufferPointer { m in
+            for _ in 0..<100_000 {
+                let norm = shiftedProduct(m, n: n, x: x, into: &y)
+                let previousNorm = x.reduce(0, +)
+                let newRate = norm / previousNorm
+                for i in 0..<n { x[i] = y[i] / norm }
+                if abs(newRate - rate) <= 1e-14 * newRate { rate = newRate; break }
+                rate = newRate
             }
-            let previousNorm = x.reduce(0, +)
-            let newRate = norm / previousNorm
-            for i in 0..<n { x[i] = y[i] / norm }
-            if abs(newRate - rate) <= 1e-14 * newRate { rate = newRate; break }
-            rate = newRate
         }
         return max(0, rate - 1)
+    }
+
+    /// `y = (K + I) x` and the sum of y. Row i is `x_i + sum_j K_ij x_j`, added in j order and the
+    /// rows summed in i order, as a row-at-a-time loop does; four rows run side by side, so that
+    /// four independent additions are in flight instead of one (the same operations, in the same
+    /// order per row: the same bits).
+    private static func shiftedProduct(
+        _ m: UnsafeBufferPointer<Double>, n: Int, x: [Double], into y: inout [Double]
+    ) -> Double {
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeMutableBufferPointer { y in
+                let m = m.baseAddress!, x = x.baseAddress!, y = y.baseAddress!
+                var norm = 0.0
+                var i = 0
+                while i + 4 <= n {
+                    let r0 = m + i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n
+                    var s0 = x[i], s1 = x[i + 1], s2 = x[i + 2], s3 = x[i + 3]
+                    for j in 0..<n {
+                        let xj = x[j]
+                        s0 += r0[j] * xj
+                        s1 += r1[j] * xj
+                        s2 += r2[j] * xj
+                        s3 += r3[j] * xj
+                    }
+                    y[i] = s0; y[i + 1] = s1; y[i + 2] = s2; y[i + 3] = s3
+                    norm += s0; norm += s1; norm += s2; norm += s3
+                    i += 4
+                }
+                while i < n {
+                    let row = m + i * n
+                    var sum = x[i]
+                    for j in 0..<n { sum += row[j] * x[j] }
+                    y[i] = sum
+                    norm += sum
+                    i += 1
+                }
+                return norm
+            }
+        }
     }
 }

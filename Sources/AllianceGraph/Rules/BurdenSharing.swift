@@ -47,11 +47,17 @@ package enum BurdenSharing {
         let totalL = assessment.totalThreat[l.index], totalI = assessment.totalThreat[i.index]
         guard totalL > 0, totalI > 0 else { return 0 }
         let c = assessment.sources.count
+        precondition(assessment.threat.count >= max(l.index, i.index) * c + c, "threat block smaller than N x sources")
         var overlap = 0.0
-        for (column, source) in assessment.sources.enumerated() where source != l && source != i {
-            let a = assessment.threat[l.index * c + column] / totalL
-            let b = assessment.threat[i.index * c + column] / totalI
-            overlap += max(0, min(a, b))
+        assessment.sources.withUnsafeBufferPointer { sources in
+            assessment.threat.withUnsafeBufferPointer { threat in
+                let rowL = l.index * c, rowI = i.index * c
+                for column in 0..<c where sources[column] != l && sources[column] != i {
+                    let a = threat[rowL + column] / totalL
+                    let b = threat[rowI + column] / totalI
+                    overlap += max(0, min(a, b))
+                }
+            }
         }
         return min(1, overlap)
     }

@@ -111,7 +111,9 @@ public struct Simulation: Sendable {
         let outcome: RoundProposals.Outcome
         let counters: (bandwagons: Int, triadFlips: Int, iterations: Int)
         do {
-            let perception = model.assess(network, environment, random: &random)
+            // The network is the one the last assessment (round 0's, or the last record's) read:
+            // its ties are reused.
+            let perception = model.assess(network, environment, noise: true, random: &random, reusingTies: true)
             // Allocated after the perception, whose peak (the CSR snapshots) it would add to.
             var proposals = RoundProposals(network: network)
             let iterations = perception.iterations
@@ -197,8 +199,12 @@ public struct Simulation: Sendable {
             system.blocs = partition.count
             system.modularity = partition.modularity
             if n <= ArmsRaceStability.denseLimit {
+                // The record follows an assessment of this network: the model's ties are its ties.
                 system.armsRaceStability =
-                    ArmsRaceStability.compute(network, configuration.parameters.environment).margin
+                    ArmsRaceStability.compute(
+                        network, configuration.parameters.environment, ties: model.keptTies,
+                        proximity: model.proximity
+                    ).margin
             }
         }
         if let outcome, let counters {
