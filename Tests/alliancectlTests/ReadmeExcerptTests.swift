@@ -72,28 +72,38 @@ struct ReadmeExcerptTests {
     }
 }
 
+/// The lines of Examples/FirstProgram's main.swift, the program CI builds and runs.
+enum ExampleProgram {
+    static func lines() throws -> [String] {
+        try String(
+            contentsOfFile: CLITestSupport.path("Examples/FirstProgram/Sources/FirstProgram/main.swift"),
+            encoding: .utf8
+        ).split(separator: "\n").map(String.init)
+    }
+
+    /// The first line of `code` that is not in the program after the previous one (nil: all are,
+    /// in order).
+    static func firstMissingLine(of code: [String], in program: [String]) -> String? {
+        var next = 0
+        for line in code {
+            guard let found = program[next...].firstIndex(of: line) else { return line }
+            next = found + 1
+        }
+        return nil
+    }
+}
+
 /// The README's Swift block is the example package's program, which CI builds and runs.
 @Suite("README library example is Examples/FirstProgram")
 struct ReadmeLibraryExampleTests {
     @Test("every line of the README's swift block is in Examples/FirstProgram's main.swift, in order")
     func swiftBlockIsTheExample() throws {
         let readme = try String(contentsOfFile: CLITestSupport.path("README.md"), encoding: .utf8)
-        let program = try String(
-            contentsOfFile: CLITestSupport.path("Examples/FirstProgram/Sources/FirstProgram/main.swift"),
-            encoding: .utf8)
-        let parts = readme.components(separatedBy: "```")
-        let block = try #require(parts.first { $0.hasPrefix("swift\n") })
+        let block = try #require(readme.components(separatedBy: "```").first { $0.hasPrefix("swift\n") })
         let lines = block.dropFirst("swift\n".count).split(separator: "\n").map(String.init)
         #expect(lines.count >= 10)
-        let programLines = program.split(separator: "\n").map(String.init)
-        var next = 0
-        for line in lines {
-            guard let found = programLines[next...].firstIndex(of: line) else {
-                Issue.record("README line not in main.swift (in order): \(line)")
-                return
-            }
-            next = found + 1
-        }
+        let missing = ExampleProgram.firstMissingLine(of: lines, in: try ExampleProgram.lines())
+        #expect(missing == nil, "README line not in main.swift (in order): \(missing ?? "")")
     }
 }
 
@@ -103,23 +113,13 @@ struct TutorialCodeTests {
     @Test("the last step of each tutorial is in Examples/FirstProgram's main.swift, line by line in order")
     func tutorialsCompile() throws {
         let resources = CLITestSupport.path("Sources/AllianceGraph/AllianceGraph.docc/Resources")
-        let program = try String(
-            contentsOfFile: CLITestSupport.path("Examples/FirstProgram/Sources/FirstProgram/main.swift"),
-            encoding: .utf8
-        ).split(separator: "\n").map(String.init)
-        let finals = ["load-network-02.swift", "chain-ganging-02.swift", "centrality-stability-02.swift"]
-        for name in finals {
+        let program = try ExampleProgram.lines()
+        for name in ["load-network-02.swift", "chain-ganging-02.swift", "centrality-stability-02.swift"] {
             let code = try String(contentsOfFile: resources + "/" + name, encoding: .utf8)
             let lines = code.split(separator: "\n").map(String.init)
             #expect(lines.count >= 4, "\(name)")
-            var next = 0
-            for line in lines {
-                guard let found = program[next...].firstIndex(of: line) else {
-                    Issue.record("\(name): line not in main.swift (in order): \(line)")
-                    break
-                }
-                next = found + 1
-            }
+            let missing = ExampleProgram.firstMissingLine(of: lines, in: program)
+            #expect(missing == nil, "\(name): line not in main.swift (in order): \(missing ?? "")")
         }
     }
 }
