@@ -16,8 +16,14 @@
 /// 8. **Alliance spiral** (`balancing.spiral` > 0; Snyder 1984, Jervis 1976): for each defence pact
 ///    added in step 7 between j and k (in step 7's order), each rival r of j (rivalries after
 ///    step 6, ascending) that is not k, not yet k's rival and not k's partner starts a rivalry
-///    with k of intensity `balancing.spiral`; and the same with j and k swapped. Outsiders read a
-///    new pact among their rivals as added threat, so alliances breed counter-alliances.
+///    with k; and the same with j and k swapped. Outsiders read a new pact among their rivals as
+///    added threat, so alliances breed counter-alliances. The fear of k is derived from the fear
+///    of j and never exceeds it: the intensity is
+///    `balancing.spiral * rho_rj * min(1, (P_j * pi_rj) / (P_k * pi_rk))`, so that r's direct threat
+///    from k, at equal arming signals, is at most `balancing.spiral` times what r's rivalry with j
+///    alone makes of j (a distant great power that allies with a small neighbour's rival does not
+///    become more feared than that rival). When several new pacts make k r's rival in the same
+///    round the largest intensity is kept.
 /// Commitment and rivalry arrays keep their order (removal compacts them); state ids never change.
 package struct RoundProposals: Sendable {
     /// New effort per state, nil to leave it.
@@ -153,26 +159,44 @@ package struct RoundProposals: Sendable {
         after pacts: [StatePair], in network: inout AllianceNetwork, rivalPairs: inout Set<StatePair>,
         intensity: Double
     ) -> Int {
-        var rivalsOf: [StateID: [StateID]] = [:]
+        var rivalsOf: [StateID: [(rival: StateID, intensity: Double)]] = [:]
         for rivalry in network.rivalries {
-            rivalsOf[rivalry.pair.low, default: []].append(rivalry.pair.high)
-            rivalsOf[rivalry.pair.high, default: []].append(rivalry.pair.low)
+            rivalsOf[rivalry.pair.low, default: []].append((rivalry.pair.high, rivalry.intensity))
+            rivalsOf[rivalry.pair.high, default: []].append((rivalry.pair.low, rivalry.intensity))
+        }
+        let proximity = ProximityTable(network)
+        let states = network.states
+        /// The derived intensity of r's rivalry with k, from r's rivalry with j (of intensity rho).
+        func derived(r: StateID, j: StateID, k: StateID, rho: Double) -> Double {
+            let fromJ = states[j.index].power * proximity.value(of: j.index, from: r.index)
+            let fromK = states[k.index].power * proximity.value(of: k.index, from: r.index)
+            let scale = fromK > fromJ ? fromJ / fromK : 1
+            return intensity * rho * scale
         }
         var candidates: [StatePair] = []
+        var strongest: [StatePair: Double] = [:]
         for pact in pacts {
             for (j, k) in [(pact.low, pact.high), (pact.high, pact.low)] {
-                for r in (rivalsOf[j] ?? []).sorted() where r != k { candidates.append(StatePair(r, k)) }
+                for (r, rho) in (rivalsOf[j] ?? []).sorted(by: { $0.rival < $1.rival }) where r != k {
+                    let pair = StatePair(r, k), value = derived(r: r, j: j, k: k, rho: rho)
+                    if let known = strongest[pair] {
+                        strongest[pair] = max(known, value)
+                    } else {
+                        strongest[pair] = value
+                        candidates.append(pair)
+                    }
+                }
             }
         }
-        let wanted = Set(candidates)
         var partners = Set<StatePair>()
-        for commitment in network.commitments where wanted.contains(commitment.pair) {
+        for commitment in network.commitments where strongest[commitment.pair] != nil {
             partners.insert(commitment.pair)
         }
         var added = 0
         for pair in candidates where !rivalPairs.contains(pair) && !partners.contains(pair) {
+            guard let value = strongest[pair], value > 0 else { continue }
             rivalPairs.insert(pair)
-            network.rivalries.append(Rivalry(pair.low, pair.high, intensity: intensity, note: "alliance spiral"))
+            network.rivalries.append(Rivalry(pair.low, pair.high, intensity: value, note: "alliance spiral"))
             added += 1
         }
         return added

@@ -48,6 +48,27 @@ struct RuleRepairTests {
         #expect(added.first?.intensity == 0.3)
     }
 
+    @Test("the spiral's fear of the new partner is bounded by the fear of the rival it derives from")
+    func spiralBoundedBySource() throws {
+        // As spiralNetwork, but C is a major power four times B's capability: R (distant from both)
+        // sees C at the major-power reach 0.5 and B at 0.1, so C's unbounded rivalry would make it
+        // R's main threat at 0.3 * 0.5 * 0.8 = 0.12 against B's 1 * 0.1 * 0.2 = 0.02.
+        let base = try Self.spiralNetwork()
+        var states = base.states
+        states[2].capability = 0.8
+        states[2].major = true
+        states[0].capability = 2
+        let network = try AllianceNetwork(states: states, rivalries: base.rivalries, contiguity: base.contiguity)
+        let on = try Self.simulate(network, rules: [.balancing], rounds: 1) { $0.rules.spiralIntensity = 0.3 }.network
+        let added = on.rivalries.filter { $0.note == "alliance spiral" }
+        try #require(added.map(\.pair) == [StatePair(StateID(2), StateID(3))])
+        // rho = 0.3 * rho_RB (1) * (P_B * pi_RB) / (P_C * pi_RC) = 0.3 * (0.2 * 0.1) / (0.8 * 0.5).
+        let expected = 0.3 * (states[1].power * 0.1) / (states[2].power * 0.5)
+        #expect(abs(added[0].intensity - expected) < 1e-15)
+        // So R's direct threat from C is 0.3 times what its rivalry makes of B, not six times.
+        #expect(states[2].power * 0.5 * added[0].intensity <= 0.3 * states[1].power * 0.1 + 1e-15)
+    }
+
     @Test("balancing never picks a partner aligned with the threat itself")
     func noPartnerOfTheThreat() throws {
         // Without the rule C would be B's partner; C has a consultation pact with A, the threat.
