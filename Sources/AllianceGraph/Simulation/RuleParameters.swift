@@ -34,7 +34,8 @@ public struct RuleParameters: Hashable, Sendable {
     public var newAllianceCredibility = 0.5
     /// Alliance spiral (Snyder 1984; Jervis 1976): when a defence pact forms between j and k,
     /// every rival r of j that is neither k's partner nor k's rival starts a rivalry with k of
-    /// this intensity (0: off). See `RoundProposals` step 8.
+    /// this intensity times r's rivalry with j, scaled down so that k is not feared more than j
+    /// (0: off). See `RoundProposals` step 8.
     public var spiralIntensity = 0.0
 
     // Bandwagoning (Walt 1987; Schweller 1994).
