@@ -10,18 +10,24 @@
 /// it, `P_i < bandwagoning.rivalPowerRatio * P_{s*}` (0.05): states rarely join a rival they are
 /// in a strategic rivalry with (Walt 1987, ch. 5: bandwagoning is the exception, and rarest
 /// where intentions are known to be hostile; Ukraine did not align with Russia after 2014).
+/// **Last resort**: with balancing on, "found no balancing partner" means the state looked for
+/// one, so it must also be insecure enough to balance: `sigma_i < min(bandwagoning.security,
+/// balancing.threshold)`. Otherwise a balancing threshold below 0.3 (the calibrated profile's
+/// 0.25) would make states between the two thresholds bandwagon without ever trying to balance,
+/// and bandwagoning more common than balancing (Walt 1987: it is the weak state's last resort).
 /// The ties to drop are found in one pass over the commitments for all bandwagoners (not one
 /// pass each), and in networks of more than 256 states the balancing check uses
 /// `BalancingCandidates`, which gives the same answer as `Balancing.partner`.
 package enum Bandwagoning {
     /// Whether `i` bandwagons this round.
     public static func bandwagons(_ i: StateID, in snapshot: RoundSnapshot, balancingOn: Bool) -> Bool {
-        guard isWeakAndIsolated(i, in: snapshot) else { return false }
+        guard isWeakAndIsolated(i, in: snapshot, balancingOn: balancingOn) else { return false }
         return !balancingOn || Balancing.partner(for: i, in: snapshot) == nil
     }
 
-    /// Weak against its main threat (more so when the threat is a rival) and isolated.
-    static func isWeakAndIsolated(_ i: StateID, in snapshot: RoundSnapshot) -> Bool {
+    /// Weak against its main threat (more so when the threat is a rival) and isolated (insecure
+    /// enough to seek a balancing partner too, when balancing is on).
+    static func isWeakAndIsolated(_ i: StateID, in snapshot: RoundSnapshot, balancingOn: Bool) -> Bool {
         let assessment = snapshot.assessment
         let parameters = snapshot.parameters
         guard let threat = assessment.mainThreat[i.index] else { return false }
@@ -30,6 +36,7 @@ package enum Bandwagoning {
             ? min(parameters.bandwagonPowerRatio, parameters.bandwagonRivalPowerRatio) : parameters.bandwagonPowerRatio
         return assessment.power[i.index] < ratio * assessment.power[threat.index]
             && assessment.securityRatio[i.index] < parameters.bandwagonSecurity
+            && (!balancingOn || assessment.securityRatio[i.index] < parameters.balancingThreshold)
     }
 
     public static func propose(_ snapshot: RoundSnapshot, balancingOn: Bool, into proposals: inout RoundProposals) {
@@ -37,7 +44,7 @@ package enum Bandwagoning {
         let assessment = snapshot.assessment
         // Weak and isolated states first; the balancing search only for them.
         var weak: [StateID] = []
-        for i in network.ids where isWeakAndIsolated(i, in: snapshot) { weak.append(i) }
+        for i in network.ids where isWeakAndIsolated(i, in: snapshot, balancingOn: balancingOn) { weak.append(i) }
         guard !weak.isEmpty else { return }
         let candidates =
             balancingOn && network.count > ThreatModel.allSourcesLimit ? BalancingCandidates(snapshot) : nil

@@ -70,6 +70,20 @@ struct AlignmentRulesTests {
         #expect(rivalWeak.rivalries.count == 1 && rivalWeak.commitments.isEmpty)
         let weak = try Self.simulate(try dyad(1, rival: false), rules: rules, rounds: 1).network
         #expect(weak.commitments.map(\.kind) == [.neutrality])
+        // Last resort: a state not insecure enough to seek a balancing partner (sigma above
+        // balancing.threshold) does not bandwagon either, whatever bandwagoning.security says.
+        let lone = try dyad(1, rival: false)
+        var model = ThreatModel(lone)
+        let sigma = model.assess(lone, SecurityEnvironment()).securityRatio[1]
+        #expect(sigma < 0.3)
+        let notLooking = try Self.simulate(lone, rules: rules, rounds: 3, seed: 1) {
+            $0.rules.balancingThreshold = sigma / 4
+        }.network
+        #expect(notLooking.commitments.isEmpty)
+        let alone = try Self.simulate(lone, rules: [.bandwagoning], rounds: 1) {
+            $0.rules.balancingThreshold = sigma / 4
+        }.network
+        #expect(alone.commitments.map(\.kind) == [.neutrality], "without balancing, bandwagoning.security alone")
         let before = try Self.simulate(try dyad(1), rules: rules, rounds: 1) {
             $0.rules.bandwagonRivalPowerRatio = 0.2
         }.network
