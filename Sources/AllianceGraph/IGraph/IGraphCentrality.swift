@@ -125,23 +125,22 @@ struct IGraphSession: ~Copyable {
     /// 1/(2m) (with m the total strength), `iterations` > 0 passes (negative counts misbehave in
     /// 0.10.2). Uses igraph's RNG, which the caller seeds through `IGraph.run(seed:)` or
     /// `IGraph.seed(_:)`. `nodeWeights`: the strengths per vertex, `view.adjacency.rowSums` (built
-    /// here when not given; a caller running several restarts builds them once). `start`: a
-    /// membership to start from (igraph's `start = true`; labels 0 ..< n), else singletons.
-    func leiden(
-        iterations: Int = 10, beta: Double = 0.01, nodeWeights: [Double]? = nil, start: [Int]? = nil
-    ) throws(ComputationError) -> [Int] {
+    /// here when not given; a caller running several restarts builds them once).
+    func leiden(iterations: Int = 10, beta: Double = 0.01, nodeWeights: [Double]? = nil) throws(ComputationError)
+        -> [Int]
+    {
         if m == 0 { return Array(0..<n) }
         let strengthsPerVertex = nodeWeights ?? view.adjacency.rowSums
         let total = view.strengths.reduce(0, +)
         let edgeWeights = IGraphRealVector(try validatedWeights(view.strengths, count: m, positive: true, "Leiden"))
         let nodeWeights = IGraphRealVector(strengthsPerVertex)
-        let membership = start.map { IGraphIntegerVector($0) } ?? IGraphIntegerVector(count: n)
+        let membership = IGraphIntegerVector(count: n)
         var clusters: igraph_integer_t = 0
         var quality: igraph_real_t = 0
         try IGraph.check(
             igraph_community_leiden(
                 graph.pointer, edgeWeights.pointer, nodeWeights.pointer,
-                1 / (2 * total), beta, start != nil, igraph_integer_t(max(1, iterations)),
+                1 / (2 * total), beta, false, igraph_integer_t(max(1, iterations)),
                 membership.pointer, &clusters, &quality), "Leiden blocs")
         return membership.array
     }

@@ -33,38 +33,6 @@
         }
     }
 
-    /// Leiden warm-started from `start` (a membership of the same states, e.g. the last round's
-    /// blocs), `iterations` passes, beside `restarts` (default none) runs from singletons, as
-    /// `leiden`'s restarts 1, 2, ...: the best modularity wins (ties: the warm start, then the
-    /// earliest restart). The generator is seeded from `seed` before each run (stream 0 for the
-    /// warm start, k for restart k). Leiden's moves never lower the quality of the partition they start
-    /// from, so the result's modularity is at least that of `start` on this graph (docs/METRICS.md,
-    /// "Blocs in a simulation"). Falls back to `leiden` with `fallbackRestarts` when `start` does
-    /// not fit the graph or the graph has no ties.
-    package static func leiden(
-        _ view: AllianceGraphView, seed: UInt64, start: [Int], iterations: Int = 2, restarts: Int = 0,
-        fallbackRestarts: Int = 10
-    ) throws(ComputationError) -> BlocPartition {
-        guard view.edgeCount > 0, start.count == view.vertexCount, start.allSatisfy({ $0 >= 0 && $0 < start.count })
-        else { return try leiden(view, seed: seed, restarts: fallbackRestarts) }
-        let nodeWeights = view.adjacency.rowSums
-        return try IGraph.run { () throws(ComputationError) -> BlocPartition in
-            let session = try IGraphSession(view)
-            var best: BlocPartition?
-            for run in 0...max(0, restarts) {
-                try IGraph.seed(SeededRandom.derivedSeed(seed, stream: UInt64(run)))
-                let membership = canonical(
-                    run == 0
-                        ? try session.leiden(iterations: iterations, nodeWeights: nodeWeights, start: start)
-                        : try session.leiden(nodeWeights: nodeWeights))
-                let candidate = BlocPartition(
-                    membership: membership, modularity: try session.modularity(of: membership))
-                if best == nil || candidate.modularity > best!.modularity { best = candidate }
-            }
-            return best!
-        }
-    }
-
     /// Relabels blocs 0, 1, 2, ... by size, largest first; blocs of one size in order of first
     /// appearance.
     static func canonical(_ membership: [Int]) -> [Int] {

@@ -53,9 +53,6 @@ public struct Simulation: Sendable {
     private var model: ThreatModel
     private let initialSupport: [Double]
     private var quietRounds = 0
-    /// The last record's Leiden blocs (`--system-metrics full`), where the next record's Leiden
-    /// starts (docs/METRICS.md, "Blocs in a simulation").
-    private var lastBlocs: [Int]?
 
     /// A run on `network`; records round 0. Throws when a parameter is out of range or when a
     /// system metric fails.
@@ -174,7 +171,7 @@ public struct Simulation: Sendable {
         }
     }
 
-    private mutating func record(
+    private func record(
         round: Int, assessment: ThreatAssessment, outcome: RoundProposals.Outcome?,
         counters: (bandwagons: Int, triadFlips: Int, iterations: Int)?
     ) throws -> RoundRecord {
@@ -195,13 +192,10 @@ public struct Simulation: Sendable {
             meanCredibility: SystemIndicators.meanCredibility(network),
             armsRaceStability: nil)
         if configuration.systemMetrics == .full {
-            // Round 0: the best of the restarts; later rounds: Leiden from the last record's blocs.
-            let view = AllianceGraphView(network)
-            let seed = SeededRandom.derivedSeed(configuration.seed, stream: UInt64(round) + (1 << 32))
-            let partition =
-                try lastBlocs.map { try BlocPartition.leiden(view, seed: seed, start: $0) }
-                ?? BlocPartition.leiden(view, seed: seed, restarts: NetworkMetrics.leidenRestarts)
-            lastBlocs = partition.membership
+            let partition = try BlocPartition.leiden(
+                AllianceGraphView(network),
+                seed: SeededRandom.derivedSeed(configuration.seed, stream: UInt64(round) + (1 << 32)),
+                restarts: NetworkMetrics.leidenRestarts)
             system.blocs = partition.count
             system.modularity = partition.modularity
             if n <= ArmsRaceStability.denseLimit {
