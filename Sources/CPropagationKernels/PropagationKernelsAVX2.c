@@ -140,6 +140,56 @@ AGK_AVX2 double agk_blocked_rows_avx2(const int32_t *offsets, const int32_t *tar
     return change;
 }
 
+// One triangular substitution of DenseThreatSolver (see its Swift fallback, which does the same
+// arithmetic): for each row i (ascending, or descending when `backward`), for each column c,
+// t[i][c] = t[i][c] - values[e] * t[cols[e]][c] for e = offsets[i] ..< offsets[i + 1] in order,
+// then, when `diagonal` is not NULL, t[i][c] / diagonal[i]. The row's entries are applied to 16
+// columns held in registers at a time: the same operations in the same order per element.
+AGK_AVX2 void agk_substitute_avx2(const int64_t *offsets, const int32_t *cols, const double *values,
+                                  const double *diagonal, int64_t rows, double *t, int64_t columns,
+                                  int32_t backward) {
+    for (int64_t r = 0; r < rows; r++) {
+        const int64_t i = backward ? rows - 1 - r : r;
+        double *row = t + i * columns;
+        const int64_t start = offsets[i], end = offsets[i + 1];
+        int64_t c = 0;
+        for (; c + 16 <= columns; c += 16) {
+            __m256d y0 = _mm256_loadu_pd(row + c), y1 = _mm256_loadu_pd(row + c + 4);
+            __m256d y2 = _mm256_loadu_pd(row + c + 8), y3 = _mm256_loadu_pd(row + c + 12);
+            for (int64_t e = start; e < end; e++) {
+                const __m256d a = _mm256_set1_pd(values[e]);
+                const double *x = t + (int64_t)cols[e] * columns + c;
+                y0 = _mm256_sub_pd(y0, _mm256_mul_pd(a, _mm256_loadu_pd(x)));
+                y1 = _mm256_sub_pd(y1, _mm256_mul_pd(a, _mm256_loadu_pd(x + 4)));
+                y2 = _mm256_sub_pd(y2, _mm256_mul_pd(a, _mm256_loadu_pd(x + 8)));
+                y3 = _mm256_sub_pd(y3, _mm256_mul_pd(a, _mm256_loadu_pd(x + 12)));
+            }
+            if (diagonal) {
+                const __m256d u = _mm256_set1_pd(diagonal[i]);
+                y0 = _mm256_div_pd(y0, u); y1 = _mm256_div_pd(y1, u);
+                y2 = _mm256_div_pd(y2, u); y3 = _mm256_div_pd(y3, u);
+            }
+            _mm256_storeu_pd(row + c, y0); _mm256_storeu_pd(row + c + 4, y1);
+            _mm256_storeu_pd(row + c + 8, y2); _mm256_storeu_pd(row + c + 12, y3);
+        }
+        for (; c + 4 <= columns; c += 4) {
+            __m256d y = _mm256_loadu_pd(row + c);
+            for (int64_t e = start; e < end; e++) {
+                const double *x = t + (int64_t)cols[e] * columns + c;
+                y = _mm256_sub_pd(y, _mm256_mul_pd(_mm256_set1_pd(values[e]), _mm256_loadu_pd(x)));
+            }
+            if (diagonal) y = _mm256_div_pd(y, _mm256_set1_pd(diagonal[i]));
+            _mm256_storeu_pd(row + c, y);
+        }
+        for (; c < columns; c++) {
+            double y = row[c];
+            for (int64_t e = start; e < end; e++) y = y - values[e] * t[(int64_t)cols[e] * columns + c];
+            if (diagonal) y = y / diagonal[i];
+            row[c] = y;
+        }
+    }
+}
+
 #else
 
 int agk_avx2_available(void) { return 0; }
@@ -150,6 +200,13 @@ double agk_blocked_rows_avx2(const int32_t *offsets, const int32_t *targets, con
                              int64_t prefetch_distance, int32_t stream) {
     (void)offsets; (void)targets; (void)weights; (void)direct; (void)input; (void)output;
     (void)columns; (void)lo; (void)hi; (void)alpha; (void)prefetch_distance; (void)stream;
+    abort();  // never called: agk_avx2_available() is 0 here
+}
+
+void agk_substitute_avx2(const int64_t *offsets, const int32_t *cols, const double *values,
+                         const double *diagonal, int64_t rows, double *t, int64_t columns, int32_t backward) {
+    (void)offsets; (void)cols; (void)values; (void)diagonal; (void)rows; (void)t; (void)columns;
+    (void)backward;
     abort();  // never called: agk_avx2_available() is 0 here
 }
 

@@ -8,7 +8,10 @@
 ///
 /// **Direct threat** `D_ij = theta * P_j * pi_ij * I_ij` (Walt 1987).
 ///
-/// **Propagation** `T = D[:, S] + alpha W T` (`ThreatKernel`), where W is the row-normalised
+/// **Propagation** `T = D[:, S] + alpha W T`: for N <= `DenseThreatSolver.limit` (256) with
+/// alpha > 0 and ties in W, solved directly (`DenseThreatSolver`: one LU of `I - alpha W` per
+/// set of ties, shared by the next perception and the arms-race margin; `iterations` is then 0);
+/// else by Jacobi iteration (`ThreatKernel`), where W is the row-normalised
 /// credibility of the aligning obligations i -> l (kinds with a positive sign: defense, offense,
 /// guarantee, patronage, consultation; parallel pledges to the same partner merged by their
 /// maximum). Neutrality and non-aggression pacts restrain but do not entangle.
@@ -38,6 +41,10 @@ public struct ThreatModel: Sendable {
     /// states (nil otherwise): the next assessment of the same network reuses them
     /// (`reusingTies`), and the arms-race margin of the simulation's record reads them.
     private(set) var keptTies: Ties?
+    /// The factorisation of `I - alpha W` for the kept ties (networks of at most
+    /// `DenseThreatSolver.limit` states with arcs in W and alpha > 0), and its alpha.
+    private(set) var keptSolver: DenseThreatSolver?
+    private var keptSolverAlpha = 0.0
     private var resultBuffer: [Double] = []
     private var scratchBuffer: [Double] = []
 
@@ -145,8 +152,17 @@ public struct ThreatModel: Sendable {
             ties = kept
         } else {
             ties = Self.ties(network, power: power, reliability: environment.reliability)
+            keptSolver = nil
         }
         keptTies = n <= Self.allSourcesLimit ? ties : nil
+        let alpha = environment.entanglement
+        let solveDirectly = n <= DenseThreatSolver.limit && alpha != 0 && ties.entanglement.arcCount > 0
+        if !solveDirectly {
+            keptSolver = nil
+        } else if keptSolver == nil || keptSolverAlpha != alpha {
+            keptSolver = DenseThreatSolver(ties.entanglement, alpha: alpha)
+            keptSolverAlpha = alpha
+        }
         let delta = environment.distinguishability
         let theta = environment.offenseDefense
         // Base hostility of each potential source, before rivalry and noise.
@@ -187,6 +203,12 @@ public struct ThreatModel: Sendable {
         }
 
         let size = n * columns
+        if let solver = keptSolver {
+            solver.solve(direct: direct, columns: columns, into: &resultBuffer)
+            return summary(
+                ties: ties, sources: sources, sourceColumn: sourceColumn, direct: direct, power: power,
+                outcome: PropagationOutcome(iterations: 0, lastChange: 0, converged: true))
+        }
         if resultBuffer.count != size { resultBuffer = [Double](repeating: 0, count: size) }
         // A T this large is iterated in the kernel's own huge-page pair (ThreatKernel.propagate's
         // documented path for `hugeBufferEntries` or more, alpha != 0 and arcs), which never
@@ -200,10 +222,20 @@ public struct ThreatModel: Sendable {
             ties.entanglement, alpha: environment.entanglement, columns: columns,
             direct: direct, result: &resultBuffer, scratch: &scratchBuffer,
             tolerance: tolerance, maxIterations: maxIterations)
-        let threat = resultBuffer
         // Large networks: don't hold the second Jacobi buffer between calls (128 MB at N = 1M).
         if size > Self.keptScratchLimit { scratchBuffer = [] }
+        return summary(
+            ties: ties, sources: sources, sourceColumn: sourceColumn, direct: direct, power: power,
+            outcome: outcome)
+    }
 
+    /// The assessment of the propagated T in `resultBuffer`: totals, main threats, ratios.
+    private func summary(
+        ties: Ties, sources: [Int], sourceColumn: [Int], direct: [Double], power: [Double],
+        outcome: PropagationOutcome
+    ) -> ThreatAssessment {
+        let n = sourceColumn.count, columns = sources.count
+        let threat = resultBuffer
         var total = [Double](repeating: 0, count: n)
         var main = [StateID?](repeating: nil, count: n)
         for i in 0..<n {

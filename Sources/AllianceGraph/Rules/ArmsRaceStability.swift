@@ -44,10 +44,12 @@ package enum ArmsRaceStability {
 
     /// The threat-reaction matrix K, row-major N x N. `ties` and `proximity`, when given, must be
     /// those of `network` and `environment` (a `ThreatModel`'s kept ties and its table, in the
-    /// simulation's record); otherwise they are built here.
+    /// simulation's record); otherwise they are built here. `solver`, when given, must be the
+    /// factorisation of those ties (`ThreatModel.keptSolver`); networks of at most
+    /// `DenseThreatSolver.limit` states propagate G by that direct solve, larger ones iterate.
     package static func reactionMatrix(
         _ network: AllianceNetwork, _ environment: SecurityEnvironment,
-        ties: ThreatModel.Ties? = nil, proximity: ProximityTable? = nil
+        ties: ThreatModel.Ties? = nil, proximity: ProximityTable? = nil, solver: DenseThreatSolver? = nil
     ) -> [Double] {
         let n = network.count
         let power = network.states.map(\.power)
@@ -79,11 +81,19 @@ package enum ArmsRaceStability {
                 rivalRow[Int(ties.rivals.targets[k])] = 0
             }
         }
-        let propagated = ThreatModel.propagate(
-            direct: g, columns: n, entanglement: ties.entanglement,
-            alpha: environment.entanglement, tolerance: 1e-12, maxIterations: 1000
-        ).threat
-        var k = propagated
+        let alpha = environment.entanglement
+        var k: [Double]
+        if n <= DenseThreatSolver.limit && alpha != 0 && ties.entanglement.arcCount > 0 {
+            // Small networks: the direct solve (the one the perception uses), exact to rounding.
+            k = []
+            (solver ?? DenseThreatSolver(ties.entanglement, alpha: alpha)).solve(direct: g, columns: n, into: &k)
+        } else {
+            k =
+                ThreatModel.propagate(
+                    direct: g, columns: n, entanglement: ties.entanglement, alpha: alpha, tolerance: 1e-12,
+                    maxIterations: 1000
+                ).threat
+        }
         for i in 0..<n {
             let scale = ties.support[i] > 0 ? environment.reaction / ties.support[i] : 0
             for j in 0..<n { k[i * n + j] *= scale }
@@ -95,9 +105,9 @@ package enum ArmsRaceStability {
     /// `reactionMatrix`).
     package static func compute(
         _ network: AllianceNetwork, _ environment: SecurityEnvironment,
-        ties: ThreatModel.Ties? = nil, proximity: ProximityTable? = nil
+        ties: ThreatModel.Ties? = nil, proximity: ProximityTable? = nil, solver: DenseThreatSolver? = nil
     ) -> Result {
-        let k = reactionMatrix(network, environment, ties: ties, proximity: proximity)
+        let k = reactionMatrix(network, environment, ties: ties, proximity: proximity, solver: solver)
         return Result(spectralRadius: spectralRadius(k, n: network.count), fatigue: environment.fatigue)
     }
 

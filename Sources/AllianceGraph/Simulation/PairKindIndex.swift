@@ -7,6 +7,11 @@ struct PairKindIndex: Sendable {
     private let offsets: [Int32]
     private let highs: [Int32]
     private let kinds: [UInt8]
+    /// The same bit sets as a dense N x N table (row a, column b, both orders) when N <=
+    /// `denseLimit`, else empty: O(1) lookups for the rules' all-pairs scans of small networks.
+    private let dense: [UInt8]
+    private let count: Int
+    static let denseLimit = 256
 
     init(_ network: AllianceNetwork) {
         let n = network.count
@@ -46,14 +51,39 @@ struct PairKindIndex: Sendable {
         self.offsets = offsets
         self.highs = Array(highs[0..<write])
         self.kinds = Array(kinds[0..<write])
+        count = n
+        var dense: [UInt8] = []
+        if n <= Self.denseLimit {
+            dense = [UInt8](repeating: 0, count: n * n)
+            for low in 0..<n {
+                for k in Int(offsets[low])..<Int(offsets[low + 1]) {
+                    let high = Int(highs[k])
+                    dense[low * n + high] = kinds[k]
+                    dense[high * n + low] = kinds[k]
+                }
+            }
+        }
+        self.dense = dense
     }
 
+    /// The bit of `kind`: 1 << its position in `CommitmentKind.allCases`.
     static func bit(_ kind: CommitmentKind) -> UInt8 {
-        UInt8(1) << UInt8(CommitmentKind.allCases.firstIndex(of: kind) ?? 0)
+        switch kind {
+        case .defense: return 1 << 0
+        case .offense: return 1 << 1
+        case .neutrality: return 1 << 2
+        case .nonaggression: return 1 << 3
+        case .consultation: return 1 << 4
+        case .guarantee: return 1 << 5
+        case .patronage: return 1 << 6
+        }
     }
 
     /// The kinds joining `a` and `b`, as a bit set (0 when none).
     func kinds(_ a: StateID, _ b: StateID) -> UInt8 {
+        if !dense.isEmpty, a.index >= 0, a.index < count, b.index >= 0, b.index < count {
+            return dense[a.index * count + b.index]
+        }
         let pair = StatePair(a, b)
         let low = pair.low.index, high = Int32(pair.high.index)
         guard low >= 0, low + 1 < offsets.count else { return 0 }

@@ -16,6 +16,8 @@ package struct RoundSnapshot: Sendable {
     let proximity: ProximityTable
     private let kindsByPair: PairKindIndex
     private let rivalPairs: Set<StatePair>
+    /// `rivalPairs` as a dense N x N table when N <= `PairKindIndex.denseLimit` (else empty).
+    private let rivalTable: [Bool]
 
     init(
         round: Int, network: AllianceNetwork, environment: SecurityEnvironment, parameters: RuleParameters,
@@ -47,6 +49,16 @@ package struct RoundSnapshot: Sendable {
             return Array(sorted.prefix(write))
         }
         rivalPairs = pairs
+        var table: [Bool] = []
+        let n = network.count
+        if n <= PairKindIndex.denseLimit {
+            table = [Bool](repeating: false, count: n * n)
+            for pair in pairs {
+                table[pair.low.index * n + pair.high.index] = true
+                table[pair.high.index * n + pair.low.index] = true
+            }
+        }
+        rivalTable = table
         kindsByPair = PairKindIndex(network)
     }
 
@@ -71,7 +83,10 @@ package struct RoundSnapshot: Sendable {
     }
 
     /// Whether `a` and `b` are rivals.
-    package func areRivals(_ a: StateID, _ b: StateID) -> Bool { rivalPairs.contains(StatePair(a, b)) }
+    package func areRivals(_ a: StateID, _ b: StateID) -> Bool {
+        if !rivalTable.isEmpty { return a != b && rivalTable[a.index * network.count + b.index] }
+        return rivalPairs.contains(StatePair(a, b))
+    }
 
     /// pi_ij: proximity of `j` seen from `i`.
     package func proximity(of j: StateID, from i: StateID) -> Double { proximity.value(of: j.index, from: i.index) }

@@ -203,7 +203,7 @@ public struct Simulation: Sendable {
                 system.armsRaceStability =
                     ArmsRaceStability.compute(
                         network, configuration.parameters.environment, ties: model.keptTies,
-                        proximity: model.proximity
+                        proximity: model.proximity, solver: model.keptSolver
                     ).margin
             }
         }
