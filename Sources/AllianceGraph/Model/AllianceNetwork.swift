@@ -114,6 +114,8 @@ public struct AllianceNetwork: Hashable, Sendable {
             }
             seen[state.code] = index
             try Self.checkCode(state.code, at: "\(path).code")
+            try Self.checkText(state.name, at: "\(path).name", lineBreaks: false)
+            try Self.checkText(state.note, at: "\(path).note", lineBreaks: true)
             if let ccode = state.ccode, !(1...999).contains(ccode) {
                 throw InputError(location: "\(path).ccode", "COW code \(ccode) is out of range; expected 1...999")
             }
@@ -181,6 +183,7 @@ public struct AllianceNetwork: Hashable, Sendable {
                     "a commitment needs a pledge with credibility > 0 in at least one direction")
             }
             try Self.checkSpell(commitment.since, commitment.until, at: path)
+            try Self.checkText(commitment.note, at: "\(path).note", lineBreaks: true)
             if let duplicate = firstDuplicate, duplicate.index == index {
                 throw InputError(
                     location: path,
@@ -208,6 +211,7 @@ public struct AllianceNetwork: Hashable, Sendable {
             }
             try Self.check(rivalry.intensity, at: "\(path).intensity", "a number in (0, 1]") { $0 > 0 && $0 <= 1 }
             try Self.checkSpell(rivalry.since, rivalry.until, at: path)
+            try Self.checkText(rivalry.note, at: "\(path).note", lineBreaks: true)
             if let duplicate = firstDuplicate, duplicate.index == index {
                 throw InputError(
                     location: path,
@@ -224,6 +228,7 @@ public struct AllianceNetwork: Hashable, Sendable {
             let path = "contiguity[\(index)]"
             try checkID(entry.pair.low, at: "\(path).between[0]")
             try checkID(entry.pair.high, at: "\(path).between[1]")
+            try Self.checkText(entry.note, at: "\(path).note", lineBreaks: true)
             if entry.pair.low == entry.pair.high {
                 throw InputError(location: "\(path).between[1]", "contiguity must join two different states")
             }
@@ -266,6 +271,31 @@ public struct AllianceNetwork: Hashable, Sendable {
             throw InputError(
                 location: path,
                 "invalid state code \"\(code.prefix(40))\"; use 1 to 16 ASCII letters, digits, '_' or '-'")
+        }
+    }
+
+    /// Checks free text from a file (a name, a note, a description) against what every writer can
+    /// carry: no control character (Unicode general category Cc: U+0000-001F, DEL, U+0080-009F)
+    /// and no noncharacter (U+FFFE, U+FFFF, U+FDD0-FDEF, ...). XML 1.0 (GraphML) can't hold them,
+    /// our Gephi CSV reader refuses NUL, and in a terminal they are commands. With `lineBreaks`,
+    /// tab, line feed and carriage return are allowed (notes and descriptions); names allow none.
+    /// O(length); an ASCII-printable string is checked byte by byte.
+    package static func checkText(_ text: String?, at path: String, lineBreaks: Bool) throws(InputError) {
+        guard let text, !text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return }
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            let isBreak = scalar == "\t" || scalar == "\n" || scalar == "\r"
+            let isControl = scalar.properties.generalCategory == .control
+            guard (isControl && !(lineBreaks && isBreak)) || scalar.properties.isNoncharacterCodePoint else {
+                continue
+            }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let what = isControl ? "the control character" : "the noncharacter"
+            let allowed = lineBreaks ? " other than tab and line breaks" : ""
+            throw InputError(
+                location: path,
+                "contains \(what) \(code) (character \(offset + 1)); text can't hold control "
+                    + "characters\(allowed) or noncharacters, which GraphML, GML, CSV and terminals can't carry")
         }
     }
 

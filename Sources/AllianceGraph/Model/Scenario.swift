@@ -44,6 +44,11 @@ public struct Scenario: Hashable, Sendable {
     /// Checks the parameters, war plans and propensities (the network validates itself).
     public func validate() throws(InputError) {
         try parameters.validate()
+        try AllianceNetwork.checkText(name, at: "name", lineBreaks: false)
+        try AllianceNetwork.checkText(description, at: "description", lineBreaks: true)
+        for (index, source) in sources.enumerated() {
+            try AllianceNetwork.checkText(source, at: "sources[\(index)]", lineBreaks: true)
+        }
         let n = network.count
         func check(_ id: StateID, _ path: String) throws(InputError) {
             if !(0..<n).contains(id.index) {

@@ -28,6 +28,28 @@ package struct CSVReader: Sendable {
         self.header = header.map { $0.trimmingCharacters(in: .whitespaces) }
         bodyStart = position
         bodyLineStart = line
+        try Self.refuseAmbiguousColumns(self.header, file: file)
+    }
+
+    /// Refuses a header with two non-empty columns whose names are equal or differ only in case
+    /// (`Id` and `ID`, `defense` twice): columns are looked up without regard to case and the first
+    /// match wins, so the other would be dropped silently. Empty names (a spreadsheet's unnamed
+    /// row-number column) are never looked up and may repeat.
+    private static func refuseAmbiguousColumns(_ header: [String], file: String?) throws(InputError) {
+        var seen: [String: (name: String, column: Int)] = [:]
+        for (k, name) in header.enumerated() where !name.isEmpty {
+            if let earlier = seen[name.lowercased()] {
+                let what =
+                    earlier.name == name
+                    ? "column \"\(name.prefix(40))\" appears twice"
+                    : "columns \"\(earlier.name.prefix(40))\" and \"\(name.prefix(40))\" differ only in case"
+                throw InputError(
+                    file: file, location: "line 1",
+                    what + " (columns \(earlier.column + 1) and \(k + 1)); "
+                        + "which one to read is ambiguous: keep one of them")
+            }
+            seen[name.lowercased()] = (name, k)
+        }
     }
 
     private let bodyLineStart: Int

@@ -39,7 +39,6 @@
         var index: [String: Int] = [:]
         var vertexValues: [[GraphDocument.Value?]] = []
         var vertexNames: [String] = []
-        for table in [nodes, edges].compactMap({ $0 }) { try refuseAmbiguousColumns(table) }
         if let nodes {
             guard let idColumn = nodes.column("Id") else {
                 throw InputError(file: nodes.file, location: "line 1", "the nodes table needs an \"Id\" column")
@@ -130,20 +129,5 @@
             attributes.append((fields[key], .string(fields[value])))
         }
         return attributes
-    }
-
-    /// Refuses a header with two columns whose names are equal or differ only in case (`Id` and
-    /// `ID`): columns are looked up without regard to case, so one would be dropped silently.
-    static func refuseAmbiguousColumns(_ table: CSVReader) throws(InputError) {
-        var seen: [String: String] = [:]
-        for name in table.header {
-            if let earlier = seen[name.lowercased()] {
-                let what =
-                    earlier == name
-                    ? "column \"\(name)\" appears twice" : "columns \"\(earlier)\" and \"\(name)\" differ only in case"
-                throw InputError(file: table.file, location: "line 1", what + "; keep one of them")
-            }
-            seen[name.lowercased()] = name
-        }
     }
 }

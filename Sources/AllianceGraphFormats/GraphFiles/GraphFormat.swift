@@ -85,7 +85,7 @@ package enum GraphIO {
             }
             return try ScenarioReader.decode(value)
         case .graphml, .gml:
-            if format == .graphml { try GraphMLCheck.check(bytes) }
+            if format == .graphml { try GraphMLCheck.check(bytes) } else { try GMLCheck.check(bytes) }
             let document = try IGraphForeign.read(bytes, format: format == .graphml ? .graphml : .gml)
             notes?.add(ScenarioGraphMapping.ignoredAttributes(document))
             return try ScenarioGraphMapping.scenario(document, fallbackName: fallbackName)
@@ -124,7 +124,12 @@ package enum GraphIO {
         switch format {
         case .scenario:
             throw ComputationError(operation: "encode", reason: "a graph document is not a scenario file")
-        case .graphml: return try IGraphForeign.write(document, format: .graphml)
+        case .graphml:
+            // igraph writes a carriage return in a value as the raw byte, which every XML parser
+            // turns into a line feed (XML 1.0, 2.11); as a character reference it survives. igraph's
+            // own line ends are "\n", so every CR in its output comes from a value.
+            let text = try IGraphForeign.write(document, format: .graphml)
+            return text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r", with: "&#13;") : text
         case .gml:
             var document = document
             if multigraph { document.graphAttributes.insert(("multigraph", .number(1)), at: 0) }

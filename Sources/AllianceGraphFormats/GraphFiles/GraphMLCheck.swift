@@ -5,11 +5,12 @@ import Foundation
 /// share an id into one vertex and silently creates a vertex for an edge end that names no
 /// node, so a typo would add or drop a state without a word.
 ///
-/// A single pass over the bytes reads the start tags of the first top-level `<graph>` (comments,
+/// A single pass over the bytes reads the start tags of the top-level `<graph>` (comments,
 /// CDATA sections, processing instructions and declarations are skipped; nested graphs are
 /// ignored, as igraph ignores them) and throws, with the line, for a node id declared twice or
-/// an edge `source`/`target` that names no node of the graph, and for a `<data>` value of a key
-/// declared numeric that is not a number (igraph's own message gives no line). Malformed XML is left to igraph's
+/// an edge `source`/`target` that names no node of the graph, for a `<data>` value of a key
+/// declared numeric that is not a number (igraph's own message gives no line), and for a second
+/// top-level `<graph>`, which igraph would silently drop. Malformed XML is left to igraph's
 /// parser, which reports it. Cost: O(bytes), iterative (no recursion, whatever the nesting).
 enum GraphMLCheck {
     static func check(_ bytes: [UInt8]) throws(InputError) {
@@ -17,15 +18,12 @@ enum GraphMLCheck {
         var nodes: [String: Int] = [:]
         var edgeEnds: [(id: String, role: String, line: Int)] = []
         var graphDepth = 0
-        var graphsSeen = 0
+        var firstGraphLine: Int?
         var numericKeys = Set<String>()
         while let tag = scanner.nextTag() {
             let name = tag.name.split(separator: ":").last.map(String.init) ?? tag.name
             if tag.isEnd {
-                if name == "graph" {
-                    graphDepth -= 1
-                    if graphDepth == 0 { break }
-                }
+                if name == "graph" { graphDepth -= 1 }
                 continue
             }
             if name == "key", let id = tag.attributes["id"],
@@ -35,8 +33,15 @@ enum GraphMLCheck {
                 continue
             }
             if name == "graph" {
-                if graphDepth == 0 && graphsSeen > 0 { break }
-                graphsSeen += 1
+                if graphDepth == 0 {
+                    if let first = firstGraphLine {
+                        throw InputError(
+                            location: "line \(tag.line)",
+                            "a second <graph> (the first is on line \(first)); igraph reads only the first "
+                                + "graph of a file, so the rest would be dropped: put one graph in each file")
+                    }
+                    firstGraphLine = tag.line
+                }
                 if !tag.isEmptyElement { graphDepth += 1 }
                 continue
             }

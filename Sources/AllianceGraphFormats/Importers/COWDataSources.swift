@@ -143,7 +143,8 @@ enum COWDataSources {
     }
 
     /// CINC scores of the years for which `wanted` is true (COW NMC 6.0), by year, plus the years
-    /// the file covers. Every row is checked, whatever its year.
+    /// the file covers. Every row is checked, whatever its year, and a state-year given twice is
+    /// refused.
     static func capabilityYears(path: String, progress: ProgressReporter, wanted: (Int) -> Bool)
         throws(InputError) -> (byYear: [Int: CapabilityYear], years: ClosedRange<Int>?)
     {
@@ -154,13 +155,22 @@ enum COWDataSources {
         let yr = try reader.requireColumn("year", layout: layout), ci = try reader.requireColumn("cinc", layout: layout)
         var byYear: [Int: CapabilityYear] = [:]
         var low = Int.max, high = Int.min, rows = 0
+        // First line of each state-year (ccode * 10,000 + year): a second row for the same
+        // state-year is ambiguous (which CINC?) and refused rather than letting the last one win.
+        var firstLine: [Int: Int] = [:]
         try reader.forEachRow { (f: [String], line: Int) throws(InputError) in
             rows += 1
             if rows % 2000 == 0 { progress.update(rows, detail: "NMC rows") }
             let y = try requiredYear(f[yr], "year", reader, line)
             low = min(low, y); high = max(high, y)
-            guard wanted(y) else { return }
             let ccode = try requiredCcode(f[cc], "ccode", reader, line)
+            if let first = firstLine.updateValue(line, forKey: ccode * 10_000 + y) {
+                throw InputError(
+                    file: reader.file, location: "line \(line)",
+                    "a second row for ccode \(ccode) in \(y) (the first is line \(first)); "
+                        + "which CINC to use is ambiguous: keep one row per state and year")
+            }
+            guard wanted(y) else { return }
             let text = f[ci].trimmingCharacters(in: .whitespaces)
             let value: Double?
             if text.isEmpty || text == "NA" || text == "-9" {

@@ -193,9 +193,10 @@ package enum MetricsOutput {
 
 /// RFC 4180 CSV fields.
 @_spi(Internals) public enum CSV {
-    /// `text` quoted when it contains a comma, quote, CR or LF (quotes doubled).
+    /// `text` quoted when it contains a comma, quote, CR or LF (quotes doubled). Scalars, not
+    /// Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
     public static func field(_ text: String) -> String {
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return text

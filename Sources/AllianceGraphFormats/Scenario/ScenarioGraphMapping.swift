@@ -258,9 +258,9 @@
             guard let close = rest.firstIndex(of: "]"), let k = Int(rest[..<close]) else { continue }
             let number = map.isEmpty ? k : (k < map.count ? map[k] : k)
             var field = String(rest[rest.index(after: close)...])
-            // The graph formats call a commitment's credibility "strength".
+            // The graph formats call a commitment's credibility "strength" and a state's name "label".
             for (scenarioName, graphName) in [
-                (".credibility", ".strength"), (".reverseCredibility", ".reverseStrength"),
+                (".credibility", ".strength"), (".reverseCredibility", ".reverseStrength"), (".name", ".label"),
             ]
             where field == scenarioName {
                 field = graphName

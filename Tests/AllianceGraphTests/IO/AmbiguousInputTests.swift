@@ -26,8 +26,8 @@ struct AmbiguousInputTests {
     func caseOnlyColumns() {
         let edges = Array("Source,Target,Type\nAAA,BBB,Undirected\n".utf8)
         for (header, message) in [
-            ("Id,ID,Label", #"columns "Id" and "ID" differ only in case"#),
-            ("Id,Label,Label", #"column "Label" appears twice"#),
+            ("Id,ID,Label", #"columns "Id" and "ID" differ only in case (columns 1 and 2)"#),
+            ("Id,Label,Label", #"column "Label" appears twice (columns 2 and 3)"#),
         ] {
             let nodes = Array("\(header)\nAAA,x,A\nBBB,y,B\n".utf8)
             #expect {

@@ -14,19 +14,19 @@ enum FormatFixtures {
           "format": "alliancegraph/1",
           "name": "Rich \\"toy\\" <scenario> & co",
           "year": 1900,
-          "description": "Every field: notes with quotes, ampersands, angle brackets and accents (é, ü).",
+          "description": "Every field: notes with quotes, ampersands, angle brackets, accents (é, ü), CR LF, LF and tab.",
           "codes": "cow",
           "sources": ["Made up for tests"],
           "parameters": {"offenseDefense": 1.2, "transparency": 0.3, "armsControl": {"maxEffort": 0.05}},
           "states": [
-            {"code": "AAA", "ccode": 200, "name": "Åland & \\"Co\\"", "capability": 0.3, "major": true, "note": "a <note>"},
+            {"code": "AAA", "ccode": 200, "name": "Åland & \\"Co\\"", "capability": 0.3, "major": true, "note": "a <note>\\nover two lines"},
             {"code": "BBB", "name": "Bland", "capability": 0.2, "effort": 0.03, "baselineEffort": 0.025},
             {"code": "CCC", "name": "Cland", "capability": 0.05, "gdp": 0.07, "hawkishness": 0.2, "intent": 0.4},
             {"code": "DDD", "capability": 0.1234567890123}
           ],
           "commitments": [
             {"kind": "defense", "between": ["CCC", "BBB"], "credibility": 0.9, "reverseCredibility": 0.333333333333333, "since": 1890},
-            {"kind": "guarantee", "from": "AAA", "to": "CCC", "credibility": 0.6, "note": "Treaty of \\"London\\" & more"},
+            {"kind": "guarantee", "from": "AAA", "to": "CCC", "credibility": 0.6, "note": "Treaty of \\"London\\" & more\\r\\nsecond line\\tindented"},
             {"kind": "consultation", "between": ["AAA", "BBB"], "until": 1899},
             {"kind": "neutrality", "between": ["AAA", "BBB"], "since": 1880},
             {"kind": "patronage", "from": "DDD", "to": "BBB"},
@@ -174,6 +174,26 @@ struct GraphFormatsErrorTests {
         let error = try #require(throws: InputError.self) { try ScenarioLoader.load(path: path) }
         #expect(error.location?.hasPrefix("edge 0") == true)
         #expect(error.message.contains("did you mean \"defense\""))
+    }
+
+    @Test("a GML string over 64 KiB is refused with its line before igraph's quadratic reader sees it")
+    func longGMLString() throws {
+        func gml(_ length: Int) -> [UInt8] {
+            Array(
+                ("# a comment with a \" quote\ngraph [\n  node [ id 0 name \"AAA\" label \""
+                    + String(repeating: "x", count: length) + "\" ]\n  node [ id 1 name \"BBB\" ]\n]\n").utf8)
+        }
+        let limit = GMLCheck.maxStringLength
+        let accepted = try GraphIO.decode(gml(limit), format: .gml, fallbackName: "x")
+        #expect(accepted.network.states[0].name.count == limit)
+        #expect {
+            try GraphIO.decode(gml(limit + 1), format: .gml, fallbackName: "x")
+        } throws: { error in
+            "\(error)" == "line 3: a string of 65537 bytes; GML strings are limited to 65536 bytes "
+                + "(igraph's reader slows quadratically with a string's length): shorten it"
+        }
+        // 4 MiB: refused by the scan (igraph alone took 12 s on it).
+        #expect(throws: InputError.self) { try GraphIO.decode(gml(4 << 20), format: .gml, fallbackName: "x") }
     }
 
     @Test("DOT is write-only")
