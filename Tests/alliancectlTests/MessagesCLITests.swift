@@ -7,7 +7,7 @@ import Testing
 @Suite("Messages and exit codes through the binary")
 struct MessagesCLITests {
     /// A scenario whose name and a state's name hold terminal escape sequences (valid JSON
-    /// escapes: the reader accepts them).
+    /// escapes: the JSON parser accepts them; the scenario's text rule does not).
     static let escapes = #"""
         {"format": "alliancegraph/1", "name": "Evil\u001b]0;pwned\u0007 name", "year": 1900,
          "states": [{"code": "AAA", "name": "A\u001b[31mred", "capability": 0.5},
@@ -15,7 +15,7 @@ struct MessagesCLITests {
          "commitments": [{"kind": "defense", "between": ["AAA", "BBB"], "credibility": 0.9}]}
         """#
 
-    @Test("info and metrics tables escape control characters from the file (no raw ESC reaches the terminal)")
+    @Test("terminal escapes in a file's text never reach the terminal: refused, named by field and code point")
     func escapedNames() throws {
         let folder = try CLITestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -23,9 +23,10 @@ struct MessagesCLITests {
         try Self.escapes.write(toFile: path, atomically: true, encoding: .utf8)
         for command in ["info", "metrics"] {
             guard let outcome = try CLITestSupport.run([command, path]) else { return }
-            #expect(outcome.status == 0)
+            #expect(outcome.status == 65)
             #expect(!outcome.stdout.unicodeScalars.contains("\u{1B}"), "\(command)")
-            #expect(outcome.stdout.contains(#"Evil\u{1B}]0;pwned\u{7} name"#), "\(command)")
+            #expect(!outcome.stderr.unicodeScalars.contains("\u{1B}"), "\(command)")
+            #expect(outcome.stderr.contains("escapes.json: states[0].name: contains the control character U+001B (character 2)"))
         }
     }
 
