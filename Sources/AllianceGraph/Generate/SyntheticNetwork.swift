@@ -75,7 +75,7 @@ public struct SyntheticNetwork: Hashable, Sendable {
             throw InputError(
                 location: "ties",
                 "\(ties) is out of range; a network of \(states) states takes 0...\(limit) ties "
-                    + "(a quarter of all pairs)")
+                    + "(half of all pairs, n(n-1)/4)")
         }
     }
 
