@@ -16,7 +16,8 @@ struct GenerateCommandTests {
                 "--model", "scale-free", "-o", "x.json",
             ]) as? GenerateCommand)
         #expect(command.specification == SyntheticNetwork(states: 50, ties: 100, seed: 3, model: .scaleFree))
-        let tiesMessage = "--ties: 30 is out of range; a network of 10 states takes 0...22 ties (half of all pairs, n(n-1)/4)"
+        let tiesMessage =
+            "--ties: 30 is out of range; a network of 10 states takes 0...22 ties (half of all pairs, n(n-1)/4)"
         expectExit(64, message: tiesMessage) {
             _ = try AllianceCtl.parseAsRoot(["generate", "--states", "10", "--ties", "30"])
         }

@@ -41,7 +41,8 @@ struct LeftoverOutputTests {
         #expect(first.status == 0)
         let before = Set(try FileManager.default.contentsOfDirectory(atPath: run))
         #expect(before.isSuperset(of: charts))
-        let second = try #require(try CLITestSupport.run(["simulate", network, "--rounds", "3", "--seed", "2", "-o", run]))
+        let second = try #require(
+            try CLITestSupport.run(["simulate", network, "--rounds", "3", "--seed", "2", "-o", run]))
         #expect(second.status == 0)
         let after = Set(try FileManager.default.contentsOfDirectory(atPath: run))
         #expect(after.isDisjoint(with: charts))
@@ -55,7 +56,8 @@ struct LeftoverOutputTests {
         let third = try #require(try CLITestSupport.run(["simulate", network, "--rounds", "3", "-o", run, "--quiet"]))
         #expect(third.status == 0)
         var isFolder: ObjCBool = false
-        #expect(FileManager.default.fileExists(atPath: run + "/threat.svg", isDirectory: &isFolder) && isFolder.boolValue)
+        #expect(
+            FileManager.default.fileExists(atPath: run + "/threat.svg", isDirectory: &isFolder) && isFolder.boolValue)
     }
 
     @Test("a simulate that fails into a new folder leaves no folder behind")

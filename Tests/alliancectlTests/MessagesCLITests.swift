@@ -26,7 +26,9 @@ struct MessagesCLITests {
             #expect(outcome.status == 65)
             #expect(!outcome.stdout.unicodeScalars.contains("\u{1B}"), "\(command)")
             #expect(!outcome.stderr.unicodeScalars.contains("\u{1B}"), "\(command)")
-            #expect(outcome.stderr.contains("escapes.json: states[0].name: contains the control character U+001B (character 2)"))
+            #expect(
+                outcome.stderr.contains(
+                    "escapes.json: states[0].name: contains the control character U+001B (character 2)"))
         }
     }
 
