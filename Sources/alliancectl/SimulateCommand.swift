@@ -176,7 +176,9 @@ extension SimulateCommand {
             SimulationOutput.runJSON(
                 simulation, input: file, inputBytes: inputBytes, wallSeconds: wall, burdenSharing: burden))
         if let series {
-            for (name, chart) in zip(SimulationCharts.fileNames, series.charts()) { try files[name]!.write(chart.svg()) }
+            for (name, chart) in zip(SimulationCharts.fileNames, series.charts()) {
+                try files[name]!.write(chart.svg())
+            }
         }
         return names
     }

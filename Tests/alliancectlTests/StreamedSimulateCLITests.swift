@@ -100,11 +100,13 @@ struct StreamedSimulateCLITests {
         let folder = try CLITestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("run").path
-        var command = try AllianceCtl.parseAsRoot([
-            "simulate", input, "--rounds", "12", "--seed", "5", "--rules", variant.rules.map(\.rawValue).joined(
-                separator: ","),
-            "--system-metrics", variant.metrics.rawValue, "--charts", "-o", out, "-q",
-        ] + (variant.stop ? [] : ["--no-equilibrium-stop"]))
+        var command = try AllianceCtl.parseAsRoot(
+            [
+                "simulate", input, "--rounds", "12", "--seed", "5", "--rules",
+                variant.rules.map(\.rawValue).joined(
+                    separator: ","),
+                "--system-metrics", variant.metrics.rawValue, "--charts", "-o", out, "-q",
+            ] + (variant.stop ? [] : ["--no-equilibrium-stop"]))
         try command.run()
         let scenario = try ScenarioLoader.load(path: input)
         let configuration = Simulation.Configuration(
@@ -162,8 +164,10 @@ struct StreamedSimulateCLITests {
         guard
             let outcome = try OutputSafetyCLITests.shell(
                 #"trap '' XFSZ; ulimit -f 100 && exec "$0" "$@""#,
-                ["simulate", "base.json", "--rounds", "200", "--no-equilibrium-stop", "--system-metrics", "light",
-                 "-o", "run", "-q"],
+                [
+                    "simulate", "base.json", "--rounds", "200", "--no-equilibrium-stop", "--system-metrics", "light",
+                    "-o", "run", "-q",
+                ],
                 in: folder)
         else { return }
         #expect(outcome.status == 1, "\(outcome.stderr)")

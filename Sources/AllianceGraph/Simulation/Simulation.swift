@@ -101,8 +101,8 @@ public struct Simulation: Sendable {
     /// A run on `scenario`'s network as in force in `year` (default: the scenario's year) with the
     /// scenario's own security environment (its `parameters`), and the rule parameters, rules,
     /// rounds and seed of `configuration`; `configuration.parameters.environment` is replaced by
-    /// the scenario's. `init(network:configuration:)` takes the environment from `configuration`,
-    /// whose default is the model's default, not a scenario's.
+    /// the scenario's. `init(network:configuration:keepingRecords:)` takes the environment from
+    /// `configuration`, whose default is the model's default, not a scenario's.
     public init(
         scenario: Scenario, year: Int? = nil, configuration: Configuration = Configuration(),
         keepingRecords: Bool = true
