@@ -24,6 +24,9 @@ package final class StagedOutput {
         self.ledger = ledger
     }
 
+    /// A staged output dropped without `commit()` leaves nothing behind.
+    deinit { discard() }
+
     /// One staged file: its destination, staging file and write buffer.
     package final class File {
         /// Bytes of text buffered before a write to the staging file.
