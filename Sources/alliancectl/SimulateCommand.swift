@@ -136,12 +136,17 @@ extension SimulateCommand {
     /// (through 64 KiB buffers), so memory does not grow with --rounds: the run keeps one round's
     /// record (about 64 bytes a state). The charts (--charts) keep their series,
     /// `SimulationCharts.Series`: at most 27 points (16 bytes each) a round, whatever the number
-    /// of states. final.json and run.json are written after the last round.
+    /// of states. final.json and run.json are written after the last round. run.json's
+    /// `timing.wallSeconds` is, as before streaming, the run's own time: from `start` to the
+    /// last round, less the time spent writing rows (seconds of wall clock).
     func stream(
         _ simulation: inout Simulation, into folder: OutputFolder.StagedFolder, scenario: Scenario,
         inputBytes: [UInt8], start: Date
     ) throws -> [String] {
         let initial = simulation.network
+        // Wall-clock seconds spent on output within the timed stretch, left out of run.json's timing.
+        var writing: TimeInterval = 0
+        let mark = Date()
         let initiation = simulation.configuration.rules.contains(.initiation)
         let names =
             Self.fileNames + (initiation ? ["wars.csv"] : []) + (charts ? SimulationCharts.fileNames : [])
@@ -153,6 +158,8 @@ extension SimulateCommand {
         let full = simulation.configuration.systemMetrics == .full
         var series = charts ? SimulationCharts.Series(network: initial) : nil
         func take(_ record: RoundRecord, _ roundWars: [Simulation.War]) throws {
+            let begin = Date()
+            defer { writing += Date().timeIntervalSince(begin) }
             try rounds.write(SimulationOutput.roundsCSVRows(record, states: states))
             try system.write(SimulationOutput.systemCSVRow(record, full: full))
             try wars?.write(SimulationOutput.warsCSVRows(roundWars, states: states))
@@ -161,13 +168,14 @@ extension SimulateCommand {
         try rounds.write(SimulationOutput.roundsCSVHeader)
         try system.write(SimulationOutput.systemCSVHeader(full: full))
         try wars?.write(SimulationOutput.warsCSVHeader)
+        writing += Date().timeIntervalSince(mark)
         try take(simulation.records[0], [])
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         try simulation.run(
             progress: { round, total in if showProgress { Diagnostics.write("\rround \(round)/\(total)") } },
             observe: take)
         if showProgress { Diagnostics.write("\n") }
-        let wall = Date().timeIntervalSince(start)
+        let wall = max(0, Date().timeIntervalSince(start) - writing)
         let burden =
             simulation.configuration.rules.contains(.burdenSharing)
             ? BurdenSharingReport(initial: initial, final: simulation.network) : nil
