@@ -93,18 +93,22 @@ struct ReportCommand: ParsableCommand {
         }
         if deterrence { sections.append(try deterrenceSection(scenario, network)) }
         if simulate {
+            // The charts' series are taken round by round; the run keeps one round's record.
             var run = try Simulation(
                 network: network,
                 configuration: Simulation.Configuration(
-                    parameters: SimulationParameters(environment: scenario.parameters), rounds: rounds, seed: seed))
-            try run.run()
+                    parameters: SimulationParameters(environment: scenario.parameters), rounds: rounds, seed: seed),
+                keepingRecords: false)
+            var series = SimulationCharts.Series(network: network)
+            series.add(run.records[0])
+            try run.run(observe: { record, _ in series.add(record) })
             let captions = [
                 "Effort of the eight largest states and the mean of all states.",
                 "Total threat after propagation (noise-free), same states.",
                 "Commitments in force by kind, and rivalries.",
                 "Share of balanced signed triangles, capability concentration, mean credibility.",
             ]
-            for (chart, caption) in zip(SimulationCharts.charts(run.records, network: network), captions) {
+            for (chart, caption) in zip(series.charts(), captions) {
                 sections.append(
                     .chart(
                         chart, title: "Simulation: \(chart.title.lowercased())",

@@ -113,57 +113,94 @@ struct SimulateCommand: ParsableCommand {
                 parameters: parameters, rules: chosen, rounds: rounds, seed: seed,
                 stopAtEquilibrium: !noEquilibriumStop, systemMetrics: systemMetrics)
             let start = Date()
-            // The records, and the text of rounds.csv built from them (about 250 bytes a row).
-            try Simulation.checkMemory(states: network.count, rounds: rounds, bytesPerStateRound: 320)
-            var simulation = try Simulation(network: network, configuration: configuration)
-            let showProgress = !quiet && isatty(STDERR_FILENO) == 1
-            try simulation.run { round, total in
-                if showProgress { Diagnostics.write("\rround \(round)/\(total)") }
+            // Only the latest round's record is kept: every round is written out as it is made.
+            var simulation = try Simulation(network: network, configuration: configuration, keepingRecords: false)
+            let names = try OutputFolder.staged(output) { folder in
+                try stream(&simulation, into: folder, scenario: scenario, inputBytes: bytes, start: start)
             }
-            if showProgress { Diagnostics.write("\n") }
-            let wall = Date().timeIntervalSince(start)
-            let report =
-                chosen.contains(.burdenSharing) ? BurdenSharingReport(initial: network, final: simulation.network) : nil
-
-            let rounds = SimulationOutput.roundsCSV(simulation)
-            let system = SimulationOutput.systemCSV(simulation)
-            let final = try SimulationOutput.finalScenarioJSON(scenario, simulation)
-            let run = SimulationOutput.runJSON(
-                simulation, input: file, inputBytes: bytes, wallSeconds: wall, burdenSharing: report)
-            var files = [("rounds.csv", rounds), ("system.csv", system), ("final.json", final), ("run.json", run)]
-            if chosen.contains(.initiation) { files.append(("wars.csv", SimulationOutput.warsCSV(simulation))) }
-            if charts {
-                files += zip(
-                    SimulationCharts.fileNames,
-                    SimulationCharts.charts(simulation.records, network: network).map { $0.svg() }
-                )
-                .map { ($0, $1) }
-            }
-            try writeRun(files)
+            removeChartsOfEarlierRun()
             if !quiet {
                 Diagnostics.print(
                     "\(simulation.round) rounds\(simulation.reachedEquilibrium ? " (equilibrium)" : ""), "
-                        + "\(network.count) states; wrote \(output)/{\(files.map(\.0).joined(separator: ","))}")
+                        + "\(network.count) states; wrote \(output)/{\(names.joined(separator: ","))}")
             }
         }
     }
 }
 
 extension SimulateCommand {
-    /// Writes the run's files into the --output folder as one unit (`OutputFolder.write`: all or
-    /// none, the folder created if needed and removed again when the write fails).
+    /// Plays the run and writes its files into the staged folder (`OutputFolder.staged`: visible
+    /// only once all are complete, all or none), returning their names in the order written.
+    ///
+    /// rounds.csv, system.csv and wars.csv are written round by round as the records are made
+    /// (through 64 KiB buffers), so memory does not grow with --rounds: the run keeps one round's
+    /// record (about 64 bytes a state). The charts (--charts) keep their series,
+    /// `SimulationCharts.Series`: at most 27 points (16 bytes each) a round, whatever the number
+    /// of states. final.json and run.json are written after the last round. run.json's
+    /// `timing.wallSeconds` is, as before streaming, the run's own time: from `start` to the
+    /// last round, less the time spent writing rows (seconds of wall clock).
+    func stream(
+        _ simulation: inout Simulation, into folder: OutputFolder.StagedFolder, scenario: Scenario,
+        inputBytes: [UInt8], start: Date
+    ) throws -> [String] {
+        let initial = simulation.network
+        // Wall-clock seconds spent on output within the timed stretch, left out of run.json's timing.
+        var writing: TimeInterval = 0
+        let mark = Date()
+        let initiation = simulation.configuration.rules.contains(.initiation)
+        let names =
+            Self.fileNames + (initiation ? ["wars.csv"] : []) + (charts ? SimulationCharts.fileNames : [])
+        // Every destination is checked (and its staging file created) before the first round.
+        var files: [String: StagedOutput.File] = [:]
+        for name in names { files[name] = try folder.open(name) }
+        let rounds = files["rounds.csv"]!, system = files["system.csv"]!, wars = files["wars.csv"]
+        let states = initial.states
+        let full = simulation.configuration.systemMetrics == .full
+        var series = charts ? SimulationCharts.Series(network: initial) : nil
+        func take(_ record: RoundRecord, _ roundWars: [Simulation.War]) throws {
+            let begin = Date()
+            defer { writing += Date().timeIntervalSince(begin) }
+            try rounds.write(SimulationOutput.roundsCSVRows(record, states: states))
+            try system.write(SimulationOutput.systemCSVRow(record, full: full))
+            try wars?.write(SimulationOutput.warsCSVRows(roundWars, states: states))
+            series?.add(record)
+        }
+        try rounds.write(SimulationOutput.roundsCSVHeader)
+        try system.write(SimulationOutput.systemCSVHeader(full: full))
+        try wars?.write(SimulationOutput.warsCSVHeader)
+        writing += Date().timeIntervalSince(mark)
+        try take(simulation.records[0], [])
+        let showProgress = !quiet && isatty(STDERR_FILENO) == 1
+        try simulation.run(
+            progress: { round, total in if showProgress { Diagnostics.write("\rround \(round)/\(total)") } },
+            observe: take)
+        if showProgress { Diagnostics.write("\n") }
+        let wall = max(0, Date().timeIntervalSince(start) - writing)
+        let burden =
+            simulation.configuration.rules.contains(.burdenSharing)
+            ? BurdenSharingReport(initial: initial, final: simulation.network) : nil
+        try files["final.json"]!.write(try SimulationOutput.finalScenarioJSON(scenario, simulation))
+        try files["run.json"]!.write(
+            SimulationOutput.runJSON(
+                simulation, input: file, inputBytes: inputBytes, wallSeconds: wall, burdenSharing: burden))
+        if let series {
+            for (name, chart) in zip(SimulationCharts.fileNames, series.charts()) {
+                try files[name]!.write(chart.svg())
+            }
+        }
+        return names
+    }
+
     /// Charts of an earlier run in the folder are removed when this run writes none, so that
     /// the folder never mixes two runs.
-    func writeRun(_ files: [(String, String)]) throws {
-        try OutputFolder.write(files, to: output)
+    func removeChartsOfEarlierRun() {
+        guard !charts else { return }
         let folder = URL(fileURLWithPath: output)
-        if !charts {
-            for name in SimulationCharts.fileNames {
-                let path = folder.appendingPathComponent(name).path
-                var info = stat()
-                if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, unlink(path) == 0, !quiet {
-                    Diagnostics.print("removed \(path): a chart of an earlier run (this run wrote no charts)")
-                }
+        for name in SimulationCharts.fileNames {
+            let path = folder.appendingPathComponent(name).path
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, unlink(path) == 0, !quiet {
+                Diagnostics.print("removed \(path): a chart of an earlier run (this run wrote no charts)")
             }
         }
     }

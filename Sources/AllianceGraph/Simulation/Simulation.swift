@@ -43,10 +43,20 @@ public struct Simulation: Sendable {
     public private(set) var network: AllianceNetwork
     /// Rounds completed.
     public private(set) var round = 0
-    /// Round 0 and every completed round.
+    /// Round 0 and every completed round; only the latest record when the run was made with
+    /// `keepingRecords: false` (see `keepsAllRecords`).
     public private(set) var records: [RoundRecord] = []
-    /// The wars of the initiation rule, in the order they were fought (empty without the rule).
+    /// The wars of the initiation rule, in the order they were fought (empty without the rule);
+    /// only the latest round's wars when the run was made with `keepingRecords: false`.
     public private(set) var wars: [War] = []
+    /// Whether `records` and `wars` keep every round (the default) or only the latest one.
+    ///
+    /// A run that keeps every round holds about `bytesPerStateRound` (64) bytes per state and
+    /// round, so its memory grows with `rounds`; a run that keeps only the latest holds one
+    /// record (64 bytes per state) whatever the number of rounds, and its caller reads each
+    /// round's record as it is made: the result of `step()`, or `run(progress:observe:)`'s
+    /// `observe`. Both runs play the same rounds and make the same records.
+    public let keepsAllRecords: Bool
     /// Whether the run reached equilibrium (and stopped there).
     public private(set) var reachedEquilibrium = false
     private var random: SeededRandom
@@ -54,14 +64,13 @@ public struct Simulation: Sendable {
     private let initialSupport: [Double]
     private var quietRounds = 0
 
-    /// A run on `network`; records round 0. Throws when a parameter is out of range or when a
-    /// system metric fails.
     /// Bytes of the records kept per state and round (four doubles, the main threat, the
     /// commitment count, with their arrays' share).
     package static let bytesPerStateRound = 64
 
     /// Throws when keeping every round's records of `states` states for `rounds` rounds (all are
-    /// kept until the run ends) would exceed `MemoryBudget`.
+    /// kept until the run ends, unless the run was made with `keepingRecords: false`) would
+    /// exceed `MemoryBudget`.
     package static func checkMemory(states: Int, rounds: Int, bytesPerStateRound: Int = bytesPerStateRound)
         throws(ComputationError)
     {
@@ -71,10 +80,15 @@ public struct Simulation: Sendable {
             avoid: "use fewer --rounds")
     }
 
-    public init(network: AllianceNetwork, configuration: Configuration) throws {
+    /// A run on `network`; records round 0. Throws when a parameter is out of range, when a
+    /// system metric fails, or (`keepingRecords`, the default) when the records of every round
+    /// would exceed `MemoryBudget` (`checkMemory`). With `keepingRecords: false` only the latest
+    /// record and the latest round's wars are kept (`keepsAllRecords`), and no budget applies.
+    public init(network: AllianceNetwork, configuration: Configuration, keepingRecords: Bool = true) throws {
         try configuration.parameters.validate()
         if configuration.rounds < 0 { throw InputError(location: "rounds", "the number of rounds must be >= 0") }
-        try Self.checkMemory(states: network.count, rounds: configuration.rounds)
+        if keepingRecords { try Self.checkMemory(states: network.count, rounds: configuration.rounds) }
+        keepsAllRecords = keepingRecords
         self.configuration = configuration
         self.network = network
         random = SeededRandom(seed: configuration.seed)
@@ -87,12 +101,16 @@ public struct Simulation: Sendable {
     /// A run on `scenario`'s network as in force in `year` (default: the scenario's year) with the
     /// scenario's own security environment (its `parameters`), and the rule parameters, rules,
     /// rounds and seed of `configuration`; `configuration.parameters.environment` is replaced by
-    /// the scenario's. `init(network:configuration:)` takes the environment from `configuration`,
-    /// whose default is the model's default, not a scenario's.
-    public init(scenario: Scenario, year: Int? = nil, configuration: Configuration = Configuration()) throws {
+    /// the scenario's. `init(network:configuration:keepingRecords:)` takes the environment from
+    /// `configuration`, whose default is the model's default, not a scenario's.
+    public init(
+        scenario: Scenario, year: Int? = nil, configuration: Configuration = Configuration(),
+        keepingRecords: Bool = true
+    ) throws {
         var configuration = configuration
         configuration.parameters.environment = scenario.parameters
-        try self.init(network: scenario.activeNetwork(year: year), configuration: configuration)
+        try self.init(
+            network: scenario.activeNetwork(year: year), configuration: configuration, keepingRecords: keepingRecords)
     }
 
     /// Whether the run is over (all rounds done, or equilibrium reached).
@@ -145,7 +163,7 @@ public struct Simulation: Sendable {
             roundWars = try Initiation.play(
                 &network, environment: environment, threshold: parameters.initiationThreshold, round: round,
                 seed: configuration.seed)
-            wars += roundWars
+            if keepsAllRecords { wars += roundWars } else { wars = roundWars }
         }
         #if DEBUG
             checkInvariants()
@@ -159,14 +177,23 @@ public struct Simulation: Sendable {
         }
         let after = model.assess(network, environment)
         let entry = try record(round: round, assessment: after, outcome: outcome, counters: counters)
-        records.append(entry)
+        if keepsAllRecords { records.append(entry) } else { records = [entry] }
         return entry
     }
 
-    /// Plays rounds until the run is over; `progress(round, rounds)` is called after each.
-    public mutating func run(progress: ((Int, Int) -> Void)? = nil) throws {
+    /// Plays rounds until the run is over. After each round, `observe` is called with the
+    /// round's record and the wars fought in the round (empty without the initiation rule), and
+    /// may throw to stop the run (the error is rethrown); then `progress(round, rounds)` is
+    /// called. Round 0's record, made by `init`, is `records[0]` before the first call. With
+    /// `keepingRecords: false` this is how a caller sees every round (to write it out, say)
+    /// while the run holds one round's record at a time.
+    public mutating func run(
+        progress: ((Int, Int) -> Void)? = nil, observe: ((RoundRecord, [War]) throws -> Void)? = nil
+    ) throws {
         while !isFinished {
-            try step()
+            let before = keepsAllRecords ? wars.count : 0
+            let record = try step()
+            try observe?(record, Array(wars[before...]))
             progress?(round, configuration.rounds)
         }
     }

@@ -125,7 +125,7 @@ package enum FileOutput {
 
     /// Opens a character device or FIFO for writing, without creating or truncating anything
     /// (a FIFO waits for its reader, as the shell's `>` does).
-    private static func openDirect(_ path: String) throws(OutputError) -> Int32 {
+    static func openDirect(_ path: String) throws(OutputError) -> Int32 {
         while true {
             let descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
             if descriptor >= 0 { return descriptor }
@@ -137,7 +137,7 @@ package enum FileOutput {
 
     /// Creates the temporary file for `target` in its folder (registered in `ledger`), after
     /// removing the temporaries that dead runs left for the same name.
-    private static func createTemporary(for target: String, shown: String, ledger: OutputLedger)
+    static func createTemporary(for target: String, shown: String, ledger: OutputLedger)
         throws(OutputError) -> (path: String, descriptor: Int32)
     {
         let url = URL(fileURLWithPath: target)

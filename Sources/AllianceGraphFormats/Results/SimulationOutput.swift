@@ -11,15 +11,25 @@ package enum SimulationOutput {
     /// One row per round and state: `round,code,effort,power,threat,security_ratio,main_threat,commitments`.
     package static func roundsCSV(_ simulation: Simulation) -> String {
         let states = simulation.network.states
-        var out = "round,code,effort,power,threat,security_ratio,main_threat,commitments\n"
-        for record in simulation.records {
-            for (i, state) in states.enumerated() {
-                let main = record.mainThreat[i].map { states[$0.index].code } ?? ""
-                out += "\(record.round),\(CSV.field(state.code)),"
-                out += "\(NumberFormat.csv(record.effort[i])),\(NumberFormat.csv(record.power[i])),"
-                out += "\(NumberFormat.csv(record.threat[i])),\(NumberFormat.csv(record.securityRatio[i])),"
-                out += "\(CSV.field(main)),\(record.commitments[i])\n"
-            }
+        var out = roundsCSVHeader
+        for record in simulation.records { out += roundsCSVRows(record, states: states) }
+        return out
+    }
+
+    /// The header row of `roundsCSV` (with its newline).
+    package static let roundsCSVHeader = "round,code,effort,power,threat,security_ratio,main_threat,commitments\n"
+
+    /// The rows of `roundsCSV` for one record, one per state of `states` (the run's states, in
+    /// network order), each ending with a newline. `roundsCSV` is the header followed by these
+    /// rows for every record in order, so a file written round by round has the same bytes.
+    package static func roundsCSVRows(_ record: RoundRecord, states: [State]) -> String {
+        var out = ""
+        for (i, state) in states.enumerated() {
+            let main = record.mainThreat[i].map { states[$0.index].code } ?? ""
+            out += "\(record.round),\(CSV.field(state.code)),"
+            out += "\(NumberFormat.csv(record.effort[i])),\(NumberFormat.csv(record.power[i])),"
+            out += "\(NumberFormat.csv(record.threat[i])),\(NumberFormat.csv(record.securityRatio[i])),"
+            out += "\(CSV.field(main)),\(record.commitments[i])\n"
         }
         return out
     }
@@ -27,9 +37,17 @@ package enum SimulationOutput {
     /// One row per war of the initiation rule: `round,attacker,target,expected_utility,p_prevail,
     /// states_a,states_b,attacker_won,side_a,side_b` (sides as codes joined by `;`).
     package static func warsCSV(_ simulation: Simulation) -> String {
-        let states = simulation.network.states
-        var out = "round,attacker,target,expected_utility,p_prevail,states_a,states_b,attacker_won,side_a,side_b\n"
-        for war in simulation.wars {
+        warsCSVHeader + warsCSVRows(simulation.wars, states: simulation.network.states)
+    }
+
+    /// The header row of `warsCSV` (with its newline).
+    package static let warsCSVHeader =
+        "round,attacker,target,expected_utility,p_prevail,states_a,states_b,attacker_won,side_a,side_b\n"
+
+    /// The rows of `warsCSV` for `wars` (in the order they were fought), each ending with a newline.
+    package static func warsCSVRows(_ wars: [Simulation.War], states: [State]) -> String {
+        var out = ""
+        for war in wars {
             let a = war.sideA.map { states[$0.index].code }.joined(separator: ";")
             let b = war.sideB.map { states[$0.index].code }.joined(separator: ";")
             let attacker = states[war.attacker.index].code, target = states[war.target.index].code
@@ -46,6 +64,13 @@ package enum SimulationOutput {
     /// triad_flips, propagation_iterations; the bracketed columns only with full system metrics.
     package static func systemCSV(_ simulation: Simulation) -> String {
         let full = simulation.configuration.systemMetrics == .full
+        var out = systemCSVHeader(full: full)
+        for record in simulation.records { out += systemCSVRow(record, full: full) }
+        return out
+    }
+
+    /// The header row of `systemCSV` (with its newline); `full` for full system metrics.
+    package static func systemCSVHeader(full: Bool) -> String {
         var header = ["round", "commitments"] + CommitmentKind.allCases.map(\.rawValue) + ["rivalries"]
         if full { header += ["blocs", "modularity"] }
         header += ["balance", "concentration", "mean_effort", "mean_credibility"]
@@ -54,25 +79,26 @@ package enum SimulationOutput {
             "commitments_added", "commitments_removed", "abandoned", "bandwagons", "triad_flips",
             "propagation_iterations",
         ]
-        var out = header.joined(separator: ",") + "\n"
-        for record in simulation.records {
-            let s = record.system
-            var row =
-                [String(record.round), String(s.commitmentsByKind.reduce(0, +))] + s.commitmentsByKind.map(String.init)
-                + [String(s.rivalries)]
-            if full { row += [s.blocs.map(String.init) ?? "NA", NumberFormat.csv(s.modularity ?? .nan)] }
-            row += [
-                NumberFormat.csv(s.balance), NumberFormat.csv(s.concentration), NumberFormat.csv(s.meanEffort),
-                NumberFormat.csv(s.meanCredibility),
-            ]
-            if full { row += [NumberFormat.csv(s.armsRaceStability ?? .nan)] }
-            row += [
-                s.commitmentsAdded, s.commitmentsRemoved, s.abandoned, s.bandwagons, s.triadFlips,
-                s.propagationIterations,
-            ].map(String.init)
-            out += row.joined(separator: ",") + "\n"
-        }
-        return out
+        return header.joined(separator: ",") + "\n"
+    }
+
+    /// The row of `systemCSV` for one record (with its newline); `full` for full system metrics.
+    package static func systemCSVRow(_ record: RoundRecord, full: Bool) -> String {
+        let s = record.system
+        var row =
+            [String(record.round), String(s.commitmentsByKind.reduce(0, +))] + s.commitmentsByKind.map(String.init)
+            + [String(s.rivalries)]
+        if full { row += [s.blocs.map(String.init) ?? "NA", NumberFormat.csv(s.modularity ?? .nan)] }
+        row += [
+            NumberFormat.csv(s.balance), NumberFormat.csv(s.concentration), NumberFormat.csv(s.meanEffort),
+            NumberFormat.csv(s.meanCredibility),
+        ]
+        if full { row += [NumberFormat.csv(s.armsRaceStability ?? .nan)] }
+        row += [
+            s.commitmentsAdded, s.commitmentsRemoved, s.abandoned, s.bandwagons, s.triadFlips,
+            s.propagationIterations,
+        ].map(String.init)
+        return row.joined(separator: ",") + "\n"
     }
 
     /// The final network as a scenario file: `scenario` with its network replaced (ties not in
