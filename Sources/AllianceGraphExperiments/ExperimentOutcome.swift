@@ -60,19 +60,14 @@ package enum CrisisMeasure: String, CaseIterable, Hashable, Sendable {
     /// The measure of `result` (a mean over its crises).
     package func value(_ result: CrisisEnsembleResult) -> Double {
         let runs = result.runs
-        func mean(_ f: (Int) -> Double) -> Double {
-            var sum = 0.0
-            for r in 0..<runs { sum += f(r) }
-            return sum / Double(runs)
-        }
         switch self {
-        case .warSize: return mean { Double(result.statesA[$0]) + Double(result.statesB[$0]) }
-        case .statesA: return mean { Double(result.statesA[$0]) }
-        case .statesB: return mean { Double(result.statesB[$0]) }
-        case .capabilityShare: return mean { result.capabilityShareA[$0] + result.capabilityShareB[$0] }
-        case .capabilityShareA: return mean { result.capabilityShareA[$0] }
-        case .capabilityShareB: return mean { result.capabilityShareB[$0] }
-        case .steps: return mean { Double(result.steps[$0]) }
+        case .warSize: return result.warSize("states").mean
+        case .statesA: return result.warSize("states_A").mean
+        case .statesB: return result.warSize("states_B").mean
+        case .capabilityShare: return result.warSize("capability_share").mean
+        case .capabilityShareA: return result.warSize("capability_share_A").mean
+        case .capabilityShareB: return result.warSize("capability_share_B").mean
+        case .steps: return result.warSize("steps").mean
         case .stepLimit: return Double(result.runsStoppedAtStepLimit) / Double(runs)
         }
     }

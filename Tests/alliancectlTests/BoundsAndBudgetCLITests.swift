@@ -52,10 +52,11 @@ struct BoundsAndBudgetCLITests {
                 "portfolio similarity matrix failed: needs"
             ),
             (
+                // The runs stream (see `ensembleStreams`); what still grows is one tally per worker.
                 [
                     "crisis", network, "--attacker", "AUH", "--target", "YUG", "--mode", "stochastic", "--runs",
-                    "1000000000", "--max-memory", "1G",
-                ], "crisis ensemble failed: needs 52.2 GiB"
+                    "1000000000", "--workers", "4096", "--max-memory", "1G",
+                ], "crisis ensemble failed: needs 36.0 GiB for the war-size tallies of 4096 workers"
             ),
         ]
         for (arguments, message) in cases {
@@ -68,6 +69,28 @@ struct BoundsAndBudgetCLITests {
         #expect(fits.status == 0)
         let bad = try #require(try CLITestSupport.run(["metrics", network, "--max-memory", "lots"]))
         #expect(bad.status == 64)
+    }
+
+    /// An ensemble aggregates its runs as they finish (`EnsembleTally`): 2,000,000 runs, which
+    /// the per-run arrays of earlier versions needed 107 MB for (and refused under a 32 MiB
+    /// budget), now run in the memory of a few thousand (issue 19).
+    @Test("crisis --runs 2000000 under --max-memory 32M streams: exit 0, own peak under 64 MB")
+    func ensembleStreams() throws {
+        guard let binary = CLITestSupport.binary else { return }
+        let folder = try CLITestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try GuardedProcess.run(
+            binary,
+            [
+                "crisis", CLITestSupport.path("Networks/europe-1914.json"), "--attacker", "AUH", "--target", "YUG",
+                "--mode", "stochastic", "--runs", "2000000", "--seed", "1", "--workers", "2", "--max-memory", "32M",
+                "--format", "json",
+            ], logFolder: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("\"runs\": 2000000") && outcome.stdout.contains("\"belligerentsHistogram\""))
+        #expect(
+            outcome.peakIsBelow(64 * 1024),
+            "own peak \(outcome.childPeak().map(String.init) ?? "?") KiB (ru_maxrss \(outcome.peakKilobytes))")
     }
 
     @Test("SIGHUP ends a run like SIGINT: status 129, the message, no output")

@@ -46,7 +46,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // Ensembles: 100,000 stochastic runs per iteration, both kernels, one worker and all cores.
-    // Their malloc counts are a fixed cost per ensemble (result arrays, per-worker scratch,
+    // Their malloc counts are a fixed cost per ensemble (per-worker tallies and their merge, scratch,
     // dispatch): the 10,000- and 100,000-run figures must stay equal, i.e. no allocation per run
     // or per step. Thresholds/*.p90.json pins them (`benchmark thresholds check`).
     Benchmark("Crisis 1914 ensemble 10,000 runs lockstep (1 worker)") { benchmark in

@@ -5,33 +5,27 @@ import Synchronization
 /// Many seeded stochastic runs of one crisis, in parallel on all cores (docs/MODEL.md section 4).
 ///
 /// Run r uses the seed `SeededRandom.derivedSeed(seed, stream: r)`. Runs are split into fixed
-/// chunks of `chunkSize`; workers take chunks in turn, each with its own scratch, and write each
-/// run's outcome straight into its slot of the result arrays. Per-state counts are integers
-/// summed into one partial per worker and the partials are added in worker order; integer sums
-/// are exact, so the totals do not depend on which worker ran which chunk. The result is
-/// therefore identical for any number of workers, and identical for both kernels (`Kernel`):
-/// the lockstep kernel gives each run its own seed and draws.
-///
-/// No serial pass touches the per-run outputs: the result arrays are created uninitialised
-/// (`Array(unsafeUninitializedCapacity:)`) and first touched by the workers, which write every
-/// slot exactly once. An earlier version zero-filled five shared buffers on the calling thread
-/// and copied them into the result arrays afterwards: for 400,000 runs that was 2 x 11 MB of
-/// fresh pages (page faults, memset, memcpy), about 8 of the 49 ms of a one-worker 1914
-/// ensemble, all of it serial, which held two workers to 1.4-1.8x one.
+/// chunks of `chunkSize`; workers take chunks in turn, each with its own scratch. Per-state counts
+/// are integers summed into one partial per worker and the partials are added in worker order;
+/// integer sums are exact, so the totals do not depend on which worker ran which chunk. The war
+/// sizes of each run go into the worker's `EnsembleTally` (histograms and counts by value), merged
+/// the same way, so nothing is kept per run and memory does not grow with the number of runs. The
+/// result is therefore identical for any number of workers, and identical for both kernels
+/// (`Kernel`): the lockstep kernel gives each run its own seed and draws.
 public enum CrisisEnsemble {
     /// Runs per chunk (fixed, so that chunking never depends on the worker count).
     public static let chunkSize = 1024
 
-    /// Bytes kept per run: the five per-run arrays (28 bytes) and the sorted copies the
-    /// war-size quantiles are taken from.
-    package static let bytesPerRun = 56
-
-    /// Throws when the per-run arrays of `runs` runs exceed `MemoryBudget`.
-    package static func checkMemory(runs: Int) throws(ComputationError) {
+    /// Throws when the tallies of `workers` workers exceed `MemoryBudget`. The tallies do not
+    /// grow with the number of runs: per-run results are aggregated as the runs finish
+    /// (`EnsembleTally`).
+    package static func checkMemory(workers: Int, stateCount: Int, maxSteps: Int) throws(ComputationError) {
+        let each = EnsembleTally.maximumBytes(stateCount: stateCount, maxSteps: maxSteps)
         try MemoryBudget.check(
-            "crisis ensemble", count: runs, elementSize: bytesPerRun,
-            what: "the per-run results of \(runs) runs (\(bytesPerRun) bytes each)",
-            avoid: "use fewer --runs (the estimates' standard errors shrink as 1/sqrt(runs))")
+            "crisis ensemble", count: workers, elementSize: each,
+            what: "the war-size tallies of \(workers) worker\(workers == 1 ? "" : "s") "
+                + "(\(MemoryBudget.describe(each)) each, whatever the number of runs)",
+            avoid: "use fewer --workers")
     }
 
     /// The default worker count: the active processor count.
@@ -84,10 +78,11 @@ public enum CrisisEnsemble {
         if runs < 1 || runs > 1_000_000_000 {
             throw InputError(location: "runs", "\(runs) is out of range; expected 1...1000000000")
         }
-        try checkMemory(runs: runs)
         let n = engine.stateCount
         let chunkCount = (runs + chunkSize - 1) / chunkSize
         let workerCount = max(1, min(workers, chunkCount))
+        let maxSteps = engine.options.maxSteps
+        try checkMemory(workers: workerCount, stateCount: n, maxSteps: maxSteps)
         let partials = EnsemblePartials(workers: workerCount, stateCount: n)
         let nextChunk = Atomic<Int>(0)
         let done = Atomic<Int>(0)
@@ -96,14 +91,14 @@ public enum CrisisEnsemble {
         let gate = StartGate(workers: gated ? min(workerCount, gateCores) : 1, workerCount: workerCount)
         let started = Atomic<Int>(0)
         let effective = effectiveKernel(kernel, for: engine)
-        // Built before the result arrays so that nothing else happens between their creation and
-        // the workers' start.
         let lockstep = effective == .lockstep ? CrisisLockstep(engine: engine) : nil
-        let perRun = EnsembleBuffers.make(runs: runs) { output in
+        let tallies = TallySlots(workers: workerCount)
+        do {
             switch effective {
             case .unbatched:
                 DispatchQueue.concurrentPerform(iterations: workerCount) { w in
                     let counts = partials.start(worker: w)
+                    var tally = EnsembleTally(stateCount: n, maxSteps: maxSteps)
                     var scratch = engine.makeScratch()
                     gate.arrive(worker: w, started)
                     while true {
@@ -114,17 +109,19 @@ public enum CrisisEnsemble {
                             engine.simulate(
                                 attacker: a, target: b, stochastic: true,
                                 runSeed: SeededRandom.derivedSeed(seed, stream: UInt64(r)), scratch: &scratch)
-                            output.record(run: r, counts: counts, scratch: scratch, engine: engine)
+                            EnsembleRecorder.record(counts: counts, tally: &tally, scratch: scratch, engine: engine)
                         }
                         let finished = done.wrappingAdd(last - first, ordering: .relaxed).newValue
                         progress?(finished, runs)
                     }
+                    tallies.store(tally, worker: w)
                 }
             case .lockstep:
                 let lockstep = lockstep!
                 let lanes = CrisisLockstep.lanes
                 DispatchQueue.concurrentPerform(iterations: workerCount) { w in
                     let counts = partials.start(worker: w)
+                    var tally = EnsembleTally(stateCount: n, maxSteps: maxSteps)
                     let scratch = lockstep.makeScratch()
                     gate.arrive(worker: w, started)
                     while true {
@@ -139,23 +136,24 @@ public enum CrisisEnsemble {
                                 scratch.seeds[l] = SeededRandom.derivedSeed(seed, stream: UInt64(group + l))
                             }
                             lockstep.simulate(attacker: a, target: b, valid: valid, scratch: scratch)
-                            output.record(
-                                group: group, count: count, counts: counts, scratch: scratch, lockstep: lockstep)
+                            EnsembleRecorder.record(
+                                count: count, counts: counts, tally: &tally, scratch: scratch, lockstep: lockstep)
                             group += count
                         }
                         let finished = done.wrappingAdd(last - first, ordering: .relaxed).newValue
                         progress?(finished, runs)
                     }
+                    tallies.store(tally, worker: w)
                 }
             }
         }
         let (enter, sideA, stepSum, limited) = partials.merge()
+        let sizes = tallies.merge(stateCount: n, maxSteps: maxSteps)
         return CrisisEnsembleResult(
             attacker: attacker, target: target, runs: runs, seed: seed,
             enterCount: enter, sideACount: sideA, sideBCount: zip(enter, sideA).map { $0 - $1 },
-            entryStepSum: stepSum, statesA: perRun.statesA, statesB: perRun.statesB,
-            capabilityShareA: perRun.capabilityA, capabilityShareB: perRun.capabilityB,
-            steps: perRun.steps, runsStoppedAtStepLimit: limited)
+            entryStepSum: stepSum, warSizeValues: sizes.summaries, belligerentsHistogram: sizes.histogram,
+            capabilitySharesBinned: sizes.binned, runsStoppedAtStepLimit: limited)
     }
 }
 
@@ -304,45 +302,43 @@ private struct EnsemblePartials: ~Copyable, @unchecked Sendable {
     }
 }
 
-/// The per-run outputs, written by the workers straight into the storage of the result arrays;
-/// each run has its own slots, so workers never write the same element.
-private struct EnsembleBuffers: @unchecked Sendable {
-    let statesA: UnsafeMutableBufferPointer<Int32>
-    let statesB: UnsafeMutableBufferPointer<Int32>
-    let capabilityA: UnsafeMutableBufferPointer<Double>
-    let capabilityB: UnsafeMutableBufferPointer<Double>
-    let steps: UnsafeMutableBufferPointer<Int32>
+/// One tally per worker (`EnsembleTally`), each stored by its worker when it has run its last
+/// chunk (every worker of `concurrentPerform` runs once, so every slot is filled), then merged
+/// and freed on the calling thread.
+private struct TallySlots: ~Copyable, @unchecked Sendable {
+    let workers: Int
+    private let slots: UnsafeMutablePointer<EnsembleTally>
 
-    /// The five per-run result arrays of `runs` elements, created uninitialised; `fill` must
-    /// write every element of every buffer (the ensemble writes each run's slots once) before it
-    /// returns. Nothing is zeroed or copied on the calling thread, so the first touch of each
-    /// page happens in the worker that writes it.
-    static func make(runs: Int, _ fill: (EnsembleBuffers) -> Void)
-        -> (statesA: [Int32], statesB: [Int32], capabilityA: [Double], capabilityB: [Double], steps: [Int32])
-    {
-        var statesB: [Int32] = [], capabilityA: [Double] = [], capabilityB: [Double] = [], steps: [Int32] = []
-        let statesA = [Int32](unsafeUninitializedCapacity: runs) { sA, countSA in
-            statesB = [Int32](unsafeUninitializedCapacity: runs) { sB, countSB in
-                capabilityA = [Double](unsafeUninitializedCapacity: runs) { cA, countCA in
-                    capabilityB = [Double](unsafeUninitializedCapacity: runs) { cB, countCB in
-                        steps = [Int32](unsafeUninitializedCapacity: runs) { st, countST in
-                            fill(EnsembleBuffers(statesA: sA, statesB: sB, capabilityA: cA, capabilityB: cB, steps: st))
-                            countST = runs
-                        }
-                        countCB = runs
-                    }
-                    countCA = runs
-                }
-                countSB = runs
-            }
-            countSA = runs
-        }
-        return (statesA, statesB, capabilityA, capabilityB, steps)
+    init(workers: Int) {
+        self.workers = workers
+        slots = .allocate(capacity: workers)
     }
 
-    /// Records the unbatched run `r`, held in `scratch`; its counts go to the worker's `counts`.
+    /// Stores worker `w`'s finished tally (once, by that worker).
+    func store(_ tally: EnsembleTally, worker w: Int) { (slots + w).initialize(to: tally) }
+
+    /// The merged tallies (`EnsembleTally.merge`), after which the tallies are freed.
+    func merge(stateCount n: Int, maxSteps: Int) -> EnsembleTally.Merged {
+        let all = Array(UnsafeBufferPointer(start: slots, count: workers))
+        return EnsembleTally.merge(all, stateCount: n, maxSteps: maxSteps)
+    }
+
+    deinit {
+        for w in 0..<workers { slots[w].release() }
+        slots.deinitialize(count: workers)
+        slots.deallocate()
+    }
+}
+
+/// Records each finished run into its worker's per-state counts and tally (`EnsembleTally`);
+/// nothing is kept per run.
+private enum EnsembleRecorder {
+    /// Records the unbatched run held in `scratch`; its counts go to the worker's `counts`.
     @inline(__always)
-    func record(run r: Int, counts: UnsafeMutablePointer<Int>, scratch: borrowing CrisisScratch, engine: CrisisEngine) {
+    static func record(
+        counts: UnsafeMutablePointer<Int>, tally: inout EnsembleTally, scratch: borrowing CrisisScratch,
+        engine: CrisisEngine
+    ) {
         let n = engine.stateCount
         var countA: Int32 = 0, countB: Int32 = 0, capA = 0.0, capB = 0.0
         for i in 0..<n {
@@ -354,20 +350,19 @@ private struct EnsembleBuffers: @unchecked Sendable {
             if s == 1 { countA += 1; capA += engine.capability[i] } else { countB += 1; capB += engine.capability[i] }
         }
         let total = engine.totalCapability
-        statesA[r] = countA
-        statesB[r] = countB
-        capabilityA[r] = total > 0 ? capA / total : .nan
-        capabilityB[r] = total > 0 ? capB / total : .nan
-        steps[r] = scratch.lastStep
+        tally.add(
+            statesA: countA, statesB: countB, shareA: total > 0 ? capA / total : .nan,
+            shareB: total > 0 ? capB / total : .nan, steps: scratch.lastStep)
         if scratch.stoppedByLimit { counts[3 * n] += 1 }
     }
 
-    /// Records the `count` lockstep runs `group ..< group + count`, held in `scratch`; their
-    /// counts go to the worker's `counts`. Capability is summed per run in state order, as in the
-    /// unbatched path, so the shares are bit-for-bit equal.
+    /// Records the `count` lockstep runs held in `scratch` (lanes `0 ..< count`); their counts go
+    /// to the worker's `counts`. Capability is summed per run in state order, as in the unbatched
+    /// path, so the shares are bit-for-bit equal.
     @inline(__always)
-    func record(
-        group: Int, count: Int, counts: UnsafeMutablePointer<Int>, scratch: CrisisLaneScratch, lockstep: CrisisLockstep
+    static func record(
+        count: Int, counts: UnsafeMutablePointer<Int>, tally: inout EnsembleTally, scratch: CrisisLaneScratch,
+        lockstep: CrisisLockstep
     ) {
         let n = lockstep.stateCount, lanes = CrisisLockstep.lanes
         let bellA = scratch.bellA, bellB = scratch.bellB, entryStep = scratch.entryStep
@@ -402,18 +397,16 @@ private struct EnsembleBuffers: @unchecked Sendable {
         }
         let total = lockstep.totalCapability
         for l in 0..<count {
-            let r = group + l
-            statesA[r] = countA[l]
-            statesB[r] = countB[l]
-            capabilityA[r] = total > 0 ? capA[l] / total : .nan
-            capabilityB[r] = total > 0 ? capB[l] / total : .nan
-            steps[r] = scratch.lastStep[l]
+            tally.add(
+                statesA: countA[l], statesB: countB[l], shareA: total > 0 ? capA[l] / total : .nan,
+                shareB: total > 0 ? capB[l] / total : .nan, steps: scratch.lastStep[l])
         }
         counts[3 * n] += scratch.limited.nonzeroBitCount
     }
 }
 
-/// The outcome of an ensemble: per-state entry frequencies and the per-run war sizes.
+/// The outcome of an ensemble: per-state entry frequencies and the distributions of the war
+/// size, aggregated as the runs finished (`EnsembleTally`): nothing is kept per run.
 public struct CrisisEnsembleResult: Hashable, Sendable {
     public var attacker: StateID
     public var target: StateID
@@ -425,13 +418,16 @@ public struct CrisisEnsembleResult: Hashable, Sendable {
     @_spi(Internals) public var sideBCount: [Int]
     /// Sum of entry steps over the runs in which the state entered.
     @_spi(Internals) public var entryStepSum: [Int]
-    /// Per run (in run order): belligerents on each side and their capability shares.
-    @_spi(Internals) public var statesA: [Int32]
-    @_spi(Internals) public var statesB: [Int32]
-    @_spi(Internals) public var capabilityShareA: [Double]
-    @_spi(Internals) public var capabilityShareB: [Double]
-    /// Per run: the last step that changed the war.
-    @_spi(Internals) public var steps: [Int32]
+    /// The war-size summaries, in the order of `warSizeNames`. Exact for the integer measures
+    /// (belligerents, steps: histograms); for the capability shares exact up to
+    /// `ShareCounts.limit` distinct values, binned past it (`capabilitySharesBinned`).
+    @_spi(Internals) public var warSizeValues: [DistributionSummary]
+    /// Runs by total number of belligerents (N + 1 slots): element k counts runs with k.
+    @_spi(Internals) public var belligerentsHistogram: [Int]
+    /// True when the ensemble had more than `ShareCounts.limit` (65,536) distinct values of a
+    /// capability share: that share's quantiles then come from 131,072 bins over [0, 1] and are
+    /// within half a bin (2^-18, 3.8e-6) of the exact ones (`ShareCounts.merge`).
+    @_spi(Internals) public var capabilitySharesBinned: Bool
     public var runsStoppedAtStepLimit: Int
 
     /// Share of runs in which `state` was a belligerent.
@@ -450,29 +446,26 @@ public struct CrisisEnsembleResult: Hashable, Sendable {
     /// minus 2), over the runs.
     public var meanAdditionalBelligerents: Double {
         var sum = 0
-        for r in 0..<runs { sum += Int(statesA[r]) + Int(statesB[r]) - 2 }
+        for (k, count) in belligerentsHistogram.enumerated() { sum += (k - 2) * count }
         return Double(sum) / Double(runs)
     }
 
+    /// Runs by total number of belligerents: element k counts runs with k belligerents.
+    public var warSizeHistogram: [Int] { belligerentsHistogram }
+
+    /// The names of the war-size measures, in the order of `warSizeValues`.
+    package static let warSizeNames = [
+        "states", "states_A", "states_B", "capability_share", "capability_share_A", "capability_share_B", "steps",
+    ]
+
     /// Distribution summaries of the war size, one per measure, in a fixed order.
     package var warSizeSummaries: [(name: String, summary: DistributionSummary)] {
-        let total = zip(statesA, statesB).map { Double($0) + Double($1) }
-        return [
-            ("states", DistributionSummary(total)),
-            ("states_A", DistributionSummary(statesA.map(Double.init))),
-            ("states_B", DistributionSummary(statesB.map(Double.init))),
-            ("capability_share", DistributionSummary(zip(capabilityShareA, capabilityShareB).map { $0 + $1 })),
-            ("capability_share_A", DistributionSummary(capabilityShareA)),
-            ("capability_share_B", DistributionSummary(capabilityShareB)),
-            ("steps", DistributionSummary(steps.map(Double.init))),
-        ]
+        Array(zip(Self.warSizeNames, warSizeValues))
     }
 
-    /// Runs by total number of belligerents: element k counts runs with k belligerents.
-    public var warSizeHistogram: [Int] {
-        var histogram = [Int](repeating: 0, count: enterCount.count + 1)
-        for r in 0..<runs { histogram[Int(statesA[r]) + Int(statesB[r])] += 1 }
-        return histogram
+    /// The summary of the war-size measure `name` (one of `warSizeNames`).
+    package func warSize(_ name: String) -> DistributionSummary {
+        warSizeValues[Self.warSizeNames.firstIndex(of: name)!]
     }
 }
 
@@ -490,6 +483,9 @@ public struct CrisisEnsembleResult: Hashable, Sendable {
     public var q75: Double
     public var q95: Double
     public var maximum: Double
+    /// True when the summary comes from binned values (`ShareCounts.merge`): count, mean,
+    /// minimum and maximum exact, quantiles and standard deviation within half a bin.
+    public var approximate = false
 
     public init(_ values: [Double]) {
         let sorted = values.sorted()
@@ -512,6 +508,61 @@ public struct CrisisEnsembleResult: Hashable, Sendable {
         median = Self.quantile(sorted, 0.5)
         q75 = Self.quantile(sorted, 0.75)
         q95 = Self.quantile(sorted, 0.95)
+    }
+
+    /// The summary of a sample given as ascending distinct values with their counts (each
+    /// positive), without expanding it: n = Σ c, mean Σ c v / n (or `mean`, when the caller
+    /// has it more exactly), sd = sqrt(Σ c (v - mean)^2 / (n - 1)) summed in ascending order of
+    /// v, quantiles of type 7 from the cumulative counts. Minimum, maximum and quantiles equal
+    /// those of `init(_:)` on the expanded sample, and so does the mean when the values and
+    /// counts are integers (every sum is then exact below 2^53); the standard deviation can
+    /// differ from it in the last bits (another summation order).
+    public init(counts pairs: [(value: Double, count: Int)], mean knownMean: Double? = nil) {
+        count = pairs.reduce(0) { $0 + $1.count }
+        guard count > 0, !pairs.contains(where: { $0.value.isNaN }) else {
+            mean = .nan; standardDeviation = .nan; minimum = .nan; q05 = .nan; q25 = .nan
+            median = .nan; q75 = .nan; q95 = .nan; maximum = .nan
+            return
+        }
+        if let knownMean {
+            mean = knownMean
+        } else {
+            var sum = 0.0
+            for (v, c) in pairs { sum += v * Double(c) }
+            mean = sum / Double(count)
+        }
+        var squares = 0.0
+        for (v, c) in pairs { squares += Double(c) * ((v - mean) * (v - mean)) }
+        standardDeviation = count > 1 ? (squares / Double(count - 1)).squareRoot() : 0
+        var ends: [Int] = []  // ends[j]: the number of values up to and including pairs[j]
+        var running = 0
+        for (_, c) in pairs {
+            running += c
+            ends.append(running)
+        }
+        /// The k-th smallest value (from 0).
+        func order(_ k: Int) -> Double {
+            var lo = 0, hi = pairs.count - 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ends[mid] > k { hi = mid } else { lo = mid + 1 }
+            }
+            return pairs[lo].value
+        }
+        let n = count
+        func quantile(_ p: Double) -> Double {
+            let h = Double(n - 1) * p
+            let lo = Int(h.rounded(.down)), hi = min(lo + 1, n - 1)
+            let low = order(lo)
+            return low + (h - Double(lo)) * (order(hi) - low)
+        }
+        minimum = pairs[0].value
+        maximum = pairs[pairs.count - 1].value
+        q05 = quantile(0.05)
+        q25 = quantile(0.25)
+        median = quantile(0.5)
+        q75 = quantile(0.75)
+        q95 = quantile(0.95)
     }
 
     /// Type-7 quantile of an ascending, non-empty sample.

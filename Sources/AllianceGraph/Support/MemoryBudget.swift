@@ -6,10 +6,11 @@ import Synchronization
 /// kernel's out-of-memory killer or aborting in the allocator.
 ///
 /// Checked: every table that grows with N x N (the alignment landscape, the arms-race reaction
-/// matrix, the portfolio-similarity matrix), the per-run arrays of crisis ensembles and the
-/// per-round records of a simulation. The default is half of the smallest of physical memory,
-/// the address-space limit (`RLIMIT_AS`, e.g. `prlimit --as`) and the data-segment limit
-/// (`RLIMIT_DATA`); `alliancectl --max-memory` sets another.
+/// matrix, the portfolio-similarity matrix), the per-worker tallies of crisis ensembles (not
+/// their runs: those are aggregated as they finish) and the per-round records of a simulation.
+/// The default is half of the smallest of physical memory, the address-space limit
+/// (`RLIMIT_AS`, e.g. `prlimit --as`) and the data-segment limit (`RLIMIT_DATA`);
+/// `alliancectl --max-memory` sets another.
 package enum MemoryBudget {
     private static let current = Mutex<Int?>(nil)
 

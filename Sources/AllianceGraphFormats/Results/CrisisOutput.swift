@@ -384,6 +384,11 @@ package enum CrisisOutput {
         out += sizes.render()
         let additional = NumberFormat.fixed(result.meanAdditionalBelligerents, digits: 3)
         out += "\nBelligerents besides the two original parties: mean \(additional).\n"
+        if result.capabilitySharesBinned {
+            out +=
+                "Capability shares: over \(ShareCounts.limit) distinct values; their quantiles and sd "
+                + "come from \(ShareCounts.binCount) bins over [0, 1] (within 3.8e-6).\n"
+        }
         if result.runsStoppedAtStepLimit > 0 {
             out += "\(result.runsStoppedAtStepLimit) run(s) stopped at the step limit with entries pending.\n"
         }

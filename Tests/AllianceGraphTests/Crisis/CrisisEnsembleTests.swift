@@ -23,12 +23,13 @@ struct CrisisEnsembleTests {
         #expect(one != other, "another seed gives another sample")
     }
 
-    /// The workers write each run's outputs straight into the result arrays and sum the
-    /// per-state counts into one partial per worker (merged in worker order): the result must not
-    /// depend on the worker count, nor on which worker ran which chunk, and every per-run slot
-    /// must be written (the arrays are created uninitialised).
+    /// The workers tally each run's war size as it finishes (`EnsembleTally`, no per-run arrays)
+    /// and sum the per-state counts into one partial per worker: the result must not depend on
+    /// the worker count, nor on which worker ran which chunk, and the tallied summaries must be
+    /// those of the stored single runs (issue 19): probabilities, histogram, minima, maxima and
+    /// quantiles exactly, integer means exactly, the rest to rounding.
     @Test(
-        "results are identical for any worker count, both kernels; every run's slots are written",
+        "results are identical for any worker count, both kernels; the tallies equal the stored runs' summaries",
         arguments: CrisisEnsemble.Kernel.allCases)
     func anyWorkerCount(kernel: CrisisEnsemble.Kernel) throws {
         let scenario = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json"))
@@ -46,34 +47,112 @@ struct CrisisEnsembleTests {
                 #expect(result == reference, "\(kernel), \(workers) workers, start gate \(spread)")
             }
         }
-        // The per-run outputs and the per-state counts agree, and each run is its own single run.
+        // The war sizes and the per-state counts agree, and the summaries are those of the single
+        // runs with their derived seeds (exact quantiles from the tallies).
         #expect(reference.enterCount[a.index] == runs && reference.enterCount[b.index] == runs)
-        let belligerents = zip(reference.statesA, reference.statesB).reduce(0) { $0 + Int($1.0) + Int($1.1) }
+        let belligerents = reference.warSizeHistogram.enumerated().reduce(0) { $0 + $1.offset * $1.element }
         #expect(belligerents == reference.enterCount.reduce(0, +))
-        #expect(
-            reference.statesA.count == runs && reference.steps.count == runs && reference.capabilityShareB.count == runs
-        )
-        for r in stride(from: 0, to: runs, by: 97) + [runs - 1] {
+        #expect(reference.warSizeHistogram.reduce(0, +) == runs && !reference.capabilitySharesBinned)
+        var samples = [[Double]](repeating: [], count: CrisisEnsembleResult.warSizeNames.count)
+        var entered = [Int](repeating: 0, count: engine.stateCount), onSideA = entered
+        var histogram = [Int](repeating: 0, count: engine.stateCount + 1)
+        for r in 0..<runs {
             let single = try engine.run(
                 attacker: a, target: b, mode: .stochastic, seed: SeededRandom.derivedSeed(11, stream: UInt64(r)))
-            #expect(
-                Int(reference.statesA[r]) == single.warSize.statesA
-                    && Int(reference.statesB[r]) == single.warSize.statesB,
-                "run \(r)")
+            for (i, side) in single.sides.enumerated() where side != nil {
+                entered[i] += 1
+                onSideA[i] += side == .a ? 1 : 0
+            }
+            let w = single.warSize
+            histogram[w.states] += 1
+            for (k, v) in [
+                Double(w.states), Double(w.statesA), Double(w.statesB), w.capabilityShare, w.capabilityShareA,
+                w.capabilityShareB, Double(single.steps),
+            ].enumerated() { samples[k].append(v) }
         }
-        // More workers than chunks, and a single run; run r does not depend on the number of runs.
-        let longer = try CrisisEnsemble.run(
-            engine: engine, attacker: a, target: b, runs: 65, seed: 3, workers: 1, kernel: .unbatched)
+        #expect(reference.enterCount == entered && reference.sideACount == onSideA)
+        #expect(reference.warSizeHistogram == histogram)
+        for (k, name) in CrisisEnsembleResult.warSizeNames.enumerated() {
+            let expected = DistributionSummary(samples[k]), got = reference.warSizeValues[k]
+            #expect(got.count == expected.count && got.minimum == expected.minimum && got.maximum == expected.maximum)
+            #expect(
+                [got.q05, got.q25, got.median, got.q75, got.q95]
+                    == [expected.q05, expected.q25, expected.median, expected.q75, expected.q95], "\(name)")
+            if name.hasPrefix("capability") {
+                // Σ v / n exact up to 2^-64 per value; the stored runs' sequential sum is within
+                // about n eps of it, a compensated sum within a few ulps.
+                #expect(abs(got.mean - expected.mean) <= 1e-12, "\(name)")
+                #expect(abs(got.mean - Self.compensatedMean(samples[k])) <= 1e-15, "\(name)")
+            } else {
+                #expect(got.mean == expected.mean, "\(name): integer sums are exact")
+            }
+            #expect(abs(got.standardDeviation - expected.standardDeviation) <= 1e-12, "\(name)")
+        }
+        // More workers than chunks, and a single run.
         for count in [1, 63, 65] {
             let one = try CrisisEnsemble.run(
                 engine: engine, attacker: a, target: b, runs: count, seed: 3, workers: 1, kernel: kernel)
             let many = try CrisisEnsemble.run(
                 engine: engine, attacker: a, target: b, runs: count, seed: 3, workers: 8, kernel: kernel)
             #expect(one == many, "\(count) runs")
-            #expect(
-                one.statesA == Array(longer.statesA.prefix(count)) && one.steps == Array(longer.steps.prefix(count))
-                    && one.capabilityShareA == Array(longer.capabilityShareA.prefix(count)), "\(count) runs")
         }
+    }
+
+    /// The mean of `values` by Neumaier's compensated sum: within a few ulps of the exact mean,
+    /// where a plain running sum of n values can be n eps off.
+    static func compensatedMean(_ values: [Double]) -> Double {
+        var sum = 0.0, compensation = 0.0
+        for v in values {
+            let t = sum + v
+            compensation += abs(sum) >= abs(v) ? (sum - t) + v : (v - t) + sum
+            sum = t
+        }
+        return (sum + compensation) / Double(values.count)
+    }
+
+    /// The ensemble keeps no per-run arrays: capability shares are counted by value up to
+    /// `ShareCounts.limit` distinct values and in bins past it, and the split between workers
+    /// never changes the merged summary (issue 19: 10^9 runs in bounded memory). Exactly `limit`
+    /// distinct values stay exact whatever the split (a part that reached the limit used to move
+    /// to bins on its next value, even an old one).
+    @Test("share tallies: exact up to the limit, binned past it, the same for any split between workers")
+    func shareTallies() {
+        var rng = SeededRandom(seed: 5)
+        let few = (0..<5000).map { _ in Double(Int.random(in: 0..<300, using: &rng)) / 300 }
+        let atLimit = (0..<ShareCounts.limit).map { Double($0) / Double(ShareCounts.limit) } + [0.5, 0.25, 0.75]
+        let many = (0..<(ShareCounts.limit + 5000)).map { Double($0) / Double(ShareCounts.limit + 5000) }
+        for values in [few, atLimit, many] {
+            let distinct = Set(values).count
+            var summaries: [DistributionSummary] = []
+            for split in [1, 2, 7] {
+                var parts = [ShareCounts](repeating: ShareCounts(), count: split)
+                for (k, v) in values.enumerated() { parts[k % split].add(v) }
+                summaries.append(ShareCounts.merge(parts))
+                for k in parts.indices { parts[k].release() }
+            }
+            #expect(summaries.allSatisfy { $0 == summaries[0] }, "\(distinct) distinct values")
+            let exact = DistributionSummary(values), tallied = summaries[0]
+            #expect(tallied.approximate == (distinct > ShareCounts.limit))
+            #expect(tallied.count == exact.count)
+            #expect(tallied.minimum == exact.minimum && tallied.maximum == exact.maximum)
+            #expect(abs(tallied.mean - Self.compensatedMean(values)) <= 1e-15)
+            let quantiles = [tallied.q05, tallied.q25, tallied.median, tallied.q75, tallied.q95]
+            let expected = [exact.q05, exact.q25, exact.median, exact.q75, exact.q95]
+            if distinct <= ShareCounts.limit {
+                #expect(quantiles == expected)
+                #expect(abs(tallied.standardDeviation - exact.standardDeviation) <= 1e-14)
+            } else {
+                let halfBin = 0.5 / Double(ShareCounts.binCount)
+                #expect(zip(quantiles, expected).allSatisfy { abs($0 - $1) <= halfBin + 1e-12 }, "\(quantiles)")
+                #expect(abs(tallied.standardDeviation - exact.standardDeviation) <= halfBin)
+            }
+        }
+        // Without capability every share is NaN, and so is every statistic, as from stored runs.
+        var nan = ShareCounts()
+        for _ in 0..<10 { nan.add(.nan) }
+        let summary = ShareCounts.merge([nan])
+        #expect(summary.count == 10 && summary.mean.isNaN && summary.median.isNaN && summary.maximum.isNaN)
+        nan.release()
     }
 
     @Test("a stochastic run with reliability 1 and credibility 1 pledges equals the deterministic run")
