@@ -9,6 +9,10 @@ import Foundation
 /// at their index in one preallocated array: the result does not depend on the worker count.
 /// The error reported is that of the lowest failing index, as in a sequential read. Bytes of
 /// decoded blocks are handed to the document's release hook.
+///
+/// Cost: one more pass over the array's bytes, split over the workers (blocks dealt round-robin);
+/// memory: the result array only (no `JSONValue` and no heap allocation per element on the fast
+/// path; a strict fallback builds one element's tree at a time).
 enum ParallelArrayDecoder {
     static func decode<T>(
         _ document: JSONRootDocument, _ key: String, workers: Int = ProcessorCount.active,

@@ -42,8 +42,11 @@ package enum ScenarioReader {
     }
 
     /// Parses in two passes over `bytes`: the whole document is checked first (so malformed JSON
-    /// is reported before anything else, as by `JSONParser.parse`), then the root's arrays are
-    /// decoded one element at a time (`JSONRootDocument`).
+    /// is reported before anything else, as by `JSONParser.parse`; the big arrays' elements are
+    /// skipped, not built: `checkRootArray`), then the root's arrays are decoded: states, ties,
+    /// rivalries and contiguity in blocks on every core straight from the bytes
+    /// (`ParallelArrayDecoder`, `ScenarioFastReader`), any element of another shape by the strict
+    /// decoder below, so values and errors are those of a sequential strict read.
     static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?,
         nodeLink: ((JSONValue) throws(InputError) -> Scenario)? = nil
