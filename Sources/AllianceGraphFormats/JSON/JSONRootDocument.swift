@@ -12,7 +12,7 @@
 struct JSONRootDocument {
     /// The root members in file order; deferred arrays are `.array([])`.
     let members: [JSONMember]
-    private let deferred: [String: (offset: Int, count: Int)]
+    private let deferred: [String: RootArraySpan]
     private let bytes: UnsafeBufferPointer<UInt8>?
     private let release: ((Range<Int>) -> Void)?
 
@@ -25,7 +25,7 @@ struct JSONRootDocument {
     }
 
     fileprivate init(
-        members: [JSONMember], deferred: [String: (offset: Int, count: Int)],
+        members: [JSONMember], deferred: [String: RootArraySpan],
         bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?
     ) {
         self.members = members
@@ -41,6 +41,15 @@ struct JSONRootDocument {
         return elements.count
     }
 
+    /// The bytes and span of the root array `key` when it was deferred (for `ParallelArrayDecoder`).
+    func deferredArray(_ key: String) -> (bytes: UnsafeBufferPointer<UInt8>, span: RootArraySpan)? {
+        guard let span = deferred[key], let bytes else { return nil }
+        return (bytes, span)
+    }
+
+    /// The hook that returns bytes already decoded to the system (nil for documents in memory).
+    var releaseHook: ((Range<Int>) -> Void)? { release }
+
     /// Calls `body` with each element of the root array `key`, in order (nothing when absent).
     func forEachElement(_ key: String, _ body: (Int, JSONValue) throws(InputError) -> Void) throws(InputError) {
         if let span = deferred[key], let bytes {
@@ -54,6 +63,16 @@ struct JSONRootDocument {
         guard case .array(let elements)? = members.first(where: { $0.key == key })?.value else { return }
         for (index, element) in elements.enumerated() { try body(index, element) }
     }
+}
+
+/// Where a deferred root array is: the offset of its `[`, its element count, and the offset of
+/// every `checkpointStride`-th element (element `k * checkpointStride` starts at
+/// `checkpoints[k]`), so that chunks of it can be decoded on several threads.
+struct RootArraySpan {
+    static let checkpointStride = 4096
+    let offset: Int
+    let count: Int
+    let checkpoints: [Int]
 }
 
 extension JSONParser {
@@ -74,7 +93,7 @@ extension JSONParser {
         // As parseObject(depth: 1), but arrays are checked element by element and not kept.
         parser.position += 1
         var members: [JSONMember] = []
-        var deferred: [String: (offset: Int, count: Int)] = [:]
+        var deferred: [String: RootArraySpan] = [:]
         var keys = Set<String>()
         parser.skipWhitespace()
         if parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: "}") {
@@ -100,9 +119,8 @@ extension JSONParser {
                 parser.skipWhitespace()
                 if parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: "[") {
                     let offset = parser.position
-                    var count = 0
-                    try parser.forEachRootArrayElement(release: release) { _, _ in count += 1 }
-                    deferred[key] = (offset, count)
+                    let (count, checkpoints) = try parser.checkRootArray(release: release)
+                    deferred[key] = RootArraySpan(offset: offset, count: count, checkpoints: checkpoints)
                     members.append(JSONMember(key: key, value: .array([])))
                 } else {
                     members.append(JSONMember(key: key, value: try parser.parseValue(depth: 1)))
@@ -121,6 +139,38 @@ extension JSONParser {
             throw parser.error("unexpected content after the end of the JSON document")
         }
         return JSONRootDocument(members: members, deferred: deferred, bytes: bytes, release: release)
+    }
+
+    /// Checks the array at `position` (a member of the root object) as `forEachRootArrayElement`
+    /// does with a body that keeps nothing, with the same errors, but without building the
+    /// elements (`skipValue`, falling back to `parseValue` for an element it is not sure of).
+    /// Returns the element count and the offsets of every `RootArraySpan.checkpointStride`-th element.
+    mutating func checkRootArray(release: ((Range<Int>) -> Void)?) throws(InputError) -> (Int, [Int]) {
+        position += 1
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return (0, []) }
+        var index = 0
+        var checkpoints: [Int] = []
+        var released = position
+        while true {
+            skipWhitespace()
+            let start = position
+            if index % RootArraySpan.checkpointStride == 0 { checkpoints.append(start) }
+            if !skipValue(depth: 2) {
+                position = start
+                _ = try parseValue(depth: 2)
+            }
+            index += 1
+            if let release, position - released >= Self.releaseStride {
+                release(released..<position)
+                released = position
+            }
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of file inside an array") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return (index, checkpoints) }
+            throw error("expected ',' or ']' in an array")
+        }
     }
 
     /// Parses the array at `position` (a member of the root object: depth 2) element by element,

@@ -42,8 +42,11 @@ package enum ScenarioReader {
     }
 
     /// Parses in two passes over `bytes`: the whole document is checked first (so malformed JSON
-    /// is reported before anything else, as by `JSONParser.parse`), then the root's arrays are
-    /// decoded one element at a time (`JSONRootDocument`).
+    /// is reported before anything else, as by `JSONParser.parse`; the big arrays' elements are
+    /// skipped, not built: `checkRootArray`), then the root's arrays are decoded: states, ties,
+    /// rivalries and contiguity in blocks on every core straight from the bytes
+    /// (`ParallelArrayDecoder`, `ScenarioFastReader`), any element of another shape by the strict
+    /// decoder below, so values and errors are those of a sequential strict read.
     static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?,
         nodeLink: ((JSONValue) throws(InputError) -> Scenario)? = nil
@@ -84,15 +87,20 @@ package enum ScenarioReader {
             codeIndex[state.code] = StateID(index)
         }
         let resolver = CodeResolver(index: codeIndex)
+        let table = ScenarioCodeTable(codes: states.map(\.code))
 
-        var commitments: [Commitment] = []
         _ = try root.array("commitments")
-        commitments.reserveCapacity(document.elementCount("commitments") ?? 0)
-        try document.forEachElement("commitments") { index, value throws(InputError) in
-            commitments.append(try decodeCommitment(value, path: "commitments[\(index)]", resolver))
+        let commitments = try ParallelArrayDecoder.decode(document, "commitments", fast: { $0.commitment(table) }) {
+            index, value throws(InputError) in try decodeCommitment(value, path: "commitments[\(index)]", resolver)
         }
-        let rivalries = try decodeRivalries(&root, document, resolver)
-        let contiguity = try decodeContiguity(&root, document, resolver)
+        _ = try root.array("rivalries")
+        let rivalries = try ParallelArrayDecoder.decode(document, "rivalries", fast: { $0.rivalry(table) }) {
+            index, value throws(InputError) in try decodeRivalry(value, path: "rivalries[\(index)]", resolver)
+        }
+        _ = try root.array("contiguity")
+        let contiguity = try ParallelArrayDecoder.decode(document, "contiguity", fast: { $0.contiguity(table) }) {
+            index, value throws(InputError) in try decodeContiguity(value, path: "contiguity[\(index)]", resolver)
+        }
         let warPlans = try decodeWarPlans(&root, document, resolver)
         let propensities = try decodePropensities(&root, document, resolver)
         try root.rejectUnknownFields()
@@ -150,60 +158,43 @@ package enum ScenarioReader {
         guard try root.array("states") != nil else {
             throw InputError(location: "states", "required field \"states\" is missing")
         }
-        var states: [State] = []
-        states.reserveCapacity(document.elementCount("states") ?? 0)
-        try document.forEachElement("states") { index, value throws(InputError) in
-            states.append(try decodeState(value, path: "states[\(index)]"))
+        return try ParallelArrayDecoder.decode(document, "states", fast: { $0.state() }) {
+            index, value throws(InputError) in try decodeState(value, path: "states[\(index)]")
         }
-        return states
     }
 
-    /// The optional `rivalries` array (intensity 1 where absent).
-    private static func decodeRivalries(
-        _ root: inout JSONObjectReader, _ document: JSONRootDocument, _ resolver: CodeResolver
-    ) throws(InputError) -> [Rivalry] {
-        var rivalries: [Rivalry] = []
-        _ = try root.array("rivalries")
-        rivalries.reserveCapacity(document.elementCount("rivalries") ?? 0)
-        try document.forEachElement("rivalries") { index, value throws(InputError) in
-            var object = try JSONObjectReader(value, path: "rivalries[\(index)]")
-            let (a, b) = try resolver.pair(&object)
-            let rivalry = Rivalry(
-                a, b, intensity: try object.number("intensity") ?? 1,
-                since: try object.integer("since"), until: try object.integer("until"),
-                note: try object.string("note"))
-            try object.rejectUnknownFields()
-            rivalries.append(rivalry)
-        }
-        return rivalries
+    /// One element of the optional `rivalries` array (intensity 1 where absent).
+    private static func decodeRivalry(_ value: JSONValue, path: String, _ resolver: CodeResolver)
+        throws(InputError) -> Rivalry
+    {
+        var object = try JSONObjectReader(value, path: path)
+        let (a, b) = try resolver.pair(&object)
+        let rivalry = Rivalry(
+            a, b, intensity: try object.number("intensity") ?? 1,
+            since: try object.integer("since"), until: try object.integer("until"),
+            note: try object.string("note"))
+        try object.rejectUnknownFields()
+        return rivalry
     }
 
-    /// The optional `contiguity` array: each entry with a COW `type` or a `proximity`, not both.
-    private static func decodeContiguity(
-        _ root: inout JSONObjectReader, _ document: JSONRootDocument, _ resolver: CodeResolver
-    ) throws(InputError) -> [Contiguity] {
-        var contiguity: [Contiguity] = []
-        _ = try root.array("contiguity")
-        contiguity.reserveCapacity(document.elementCount("contiguity") ?? 0)
-        try document.forEachElement("contiguity") { index, value throws(InputError) in
-            var object = try JSONObjectReader(value, path: "contiguity[\(index)]")
-            let (a, b) = try resolver.pair(&object)
-            let type = try object.integer("type")
-            let proximity = try object.number("proximity")
-            let note = try object.string("note")
-            try object.rejectUnknownFields()
-            switch (type, proximity) {
-            case (let type?, nil): contiguity.append(Contiguity(a, b, type: type, note: note))
-            case (nil, let value?): contiguity.append(Contiguity(a, b, proximity: value, note: note))
-            case (nil, nil):
-                throw InputError(
-                    location: "contiguity[\(index)]", "give either \"type\" (COW 1-5) or \"proximity\" (0-1)")
-            default:
-                throw InputError(
-                    location: "contiguity[\(index)].proximity", "give either \"type\" or \"proximity\", not both")
-            }
+    /// One element of the optional `contiguity` array: a COW `type` or a `proximity`, not both.
+    private static func decodeContiguity(_ value: JSONValue, path: String, _ resolver: CodeResolver)
+        throws(InputError) -> Contiguity
+    {
+        var object = try JSONObjectReader(value, path: path)
+        let (a, b) = try resolver.pair(&object)
+        let type = try object.integer("type")
+        let proximity = try object.number("proximity")
+        let note = try object.string("note")
+        try object.rejectUnknownFields()
+        switch (type, proximity) {
+        case (let type?, nil): return Contiguity(a, b, type: type, note: note)
+        case (nil, let value?): return Contiguity(a, b, proximity: value, note: note)
+        case (nil, nil):
+            throw InputError(location: path, "give either \"type\" (COW 1-5) or \"proximity\" (0-1)")
+        default:
+            throw InputError(location: "\(path).proximity", "give either \"type\" or \"proximity\", not both")
         }
-        return contiguity
     }
 
     /// The optional `warPlans` array.
