@@ -3,16 +3,21 @@
 import Benchmark
 
 let benchmarks: @Sendable () -> Void = {
+    // Gate: the mallocs of each call (Thresholds/MetricsBenchmarks.*.p90.json, p90, 5 % of slack):
+    // the computations are deterministic for a seed, so a rise means new per-node or per-restart
+    // allocations (a partition copied per move, a CSR rebuilt per restart). Wall clock is
+    // reported, not gated: this machine is shared.
+    let allocationGate: [BenchmarkMetric: BenchmarkThresholds] = [.mallocCountTotal: .init(relative: [.p90: 5])]
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .throughput],
-        maxDuration: .seconds(5), maxIterations: 1_000)
+        maxDuration: .seconds(5), maxIterations: 1_000, thresholds: allocationGate)
     let network = benchmarkNetwork()
     let view = AllianceGraphView(network)
     let adjacency = view.adjacency
     let signed = SignedGraphView(network)
 
     // Seconds per call (igraph's spinglass, kept for comparison): a few samples, up to a minute.
-    let slow = Benchmark.Configuration(maxDuration: .seconds(60), maxIterations: 5)
+    let slow = Benchmark.Configuration(maxDuration: .seconds(60), maxIterations: 5, thresholds: allocationGate)
 
     Benchmark("All metrics, 200 states (NetworkMetrics.compute)", configuration: slow) { benchmark in
         for _ in benchmark.scaledIterations {
