@@ -51,6 +51,43 @@ struct FormatsCommandTests {
         }
     }
 
+    @Test("a snapshot (.agsnap) gives every command the same results as the scenario JSON; a damaged one exits 65")
+    func snapshot() throws {
+        let snapshot = temporary("e.agsnap"), renamed = temporary("e-snapshot.json"), back = temporary("e-back.json")
+        for arguments in [["convert", europe, snapshot, "-q"], ["convert", snapshot, back, "-q"]] {
+            let command = try #require(try AllianceCtl.parseAsRoot(arguments) as? ConvertCommand)
+            try command.run()
+        }
+        #expect(try String(contentsOfFile: back, encoding: .utf8) == ScenarioWriter.json(try ScenarioLoader.load(path: europe)))
+        try FileManager.default.copyItem(atPath: snapshot, toPath: renamed)
+        let folder = try CLITestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for arguments in [
+            ["metrics", "--format", "csv"], ["crisis", "--attacker", "AUH", "--target", "YUG", "--format", "csv"],
+            ["info"],
+        ] {
+            let fromJSON = try #require(
+                try CLITestSupport.run([arguments[0], europe] + arguments.dropFirst()),
+                "build alliancectl first (swift build)")
+            for input in [snapshot, renamed] {
+                let fromSnapshot = try #require(try CLITestSupport.run([arguments[0], input] + arguments.dropFirst()))
+                #expect(fromSnapshot.status == 0, "\(fromSnapshot.stderr)")
+                #expect(fromSnapshot.stdout == fromJSON.stdout, "\(arguments[0]) \(input)")
+            }
+        }
+        // Damaged: one byte changed in the middle. Exit 65, the file named, nothing written.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: snapshot)))
+        bytes[bytes.count / 2] ^= 1
+        let damaged = folder.appendingPathComponent("damaged.agsnap").path
+        try Data(bytes).write(to: URL(fileURLWithPath: damaged))
+        let output = folder.appendingPathComponent("run").path
+        let outcome = try #require(
+            try CLITestSupport.run(["simulate", damaged, "--rounds", "2", "--seed", "1", "--output", output]))
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("damaged.agsnap") && outcome.stderr.contains("checksum"), "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     @Test("one loader: info, metrics and convert read a node-link file named plain .json alike")
     func oneLoaderForNodeLinkJSON() throws {
         let nodeLink = temporary("plain-node-link.nodelink.json"), plain = temporary("plain.json")

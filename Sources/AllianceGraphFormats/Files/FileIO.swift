@@ -10,8 +10,9 @@ package enum FileInput {
     /// `limit` bytes before reading them, and files whose first `sniffLength` bytes hold a NUL
     /// byte (binary data, UTF-16 text, or a sparse file): every format read here is UTF-8 text,
     /// which never holds one. Memory: the file's size, read once (no second copy).
-    package static func readBytes(path: String, limit: Int) throws(InputError) -> [UInt8] {
-        if path == "-" { return try readStream(STDIN_FILENO, file: "<stdin>", limit: limit) }
+    /// `binary` turns the NUL check off, for binary formats (the scenario snapshot).
+    package static func readBytes(path: String, limit: Int, binary: Bool = false) throws(InputError) -> [UInt8] {
+        if path == "-" { return try readStream(STDIN_FILENO, file: "<stdin>", limit: limit, binary: binary) }
         var status = stat()
         guard stat(path, &status) == 0 else { throw missing(file: path, errno) }
         if status.st_mode & S_IFMT == S_IFDIR { throw InputError(file: path, "is a folder, not a file") }
@@ -25,7 +26,7 @@ package enum FileInput {
         // A pipe or a device (`<(command)`, /dev/stdin) has no size, and a /proc or /sys file
         // reports 0 whatever it holds: read them as a stream.
         if info.st_mode & S_IFMT != S_IFREG || info.st_size == 0 {
-            return try readStream(descriptor, file: path, limit: limit)
+            return try readStream(descriptor, file: path, limit: limit, binary: binary)
         }
         let size = Int(info.st_size)
         if size > limit {
@@ -35,7 +36,7 @@ package enum FileInput {
         var head = [UInt8](repeating: 0, count: min(size, sniffLength))
         let headCount = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
         if headCount < 0 { throw InputError(file: path, "can't be read: \(String(cString: strerror(errno)))") }
-        if let offset = head[0..<headCount].firstIndex(of: 0) { throw binaryData(file: path, offset: offset) }
+        if !binary, let offset = head[0..<headCount].firstIndex(of: 0) { throw binaryData(file: path, offset: offset) }
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var filled = 0
@@ -61,7 +62,9 @@ package enum FileInput {
 
     /// A pipe, a device or standard input, read in chunks and refused as soon as it passes
     /// `limit` bytes or shows a NUL byte in its first `sniffLength` bytes.
-    static func readStream(_ descriptor: Int32, file: String, limit: Int) throws(InputError) -> [UInt8] {
+    static func readStream(_ descriptor: Int32, file: String, limit: Int, binary: Bool = false) throws(InputError)
+        -> [UInt8]
+    {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -74,7 +77,7 @@ package enum FileInput {
             if bytes.count + count > limit { throw InputError(file: file, "the input is larger than \(limit) bytes") }
             let before = bytes.count
             bytes.append(contentsOf: chunk[0..<count])
-            if before < sniffLength, let offset = bytes[before..<min(bytes.count, sniffLength)].firstIndex(of: 0) {
+            if !binary, before < sniffLength, let offset = bytes[before..<min(bytes.count, sniffLength)].firstIndex(of: 0) {
                 throw binaryData(file: file, offset: offset)
             }
         }
@@ -112,14 +115,15 @@ extension FileInput {
     /// pipes and other files that can't be mapped are read into memory, refusing more than
     /// `streamLimit` bytes. The bytes are valid only during `body`.
     package static func withBytes<R>(
-        path: String, streamLimit: Int,
+        path: String, streamLimit: Int, binary: Bool = false,
         _ body: (UnsafeBufferPointer<UInt8>, ((Range<Int>) -> Void)?) throws(InputError) -> R
     ) throws(InputError) -> R {
         if path != "-", let mapping = try MappedFile(path: path) {
             defer { mapping.unmap() }
-            // As `readBytes`: a NUL byte in the first `sniffLength` bytes means binary data.
+            // As `readBytes`: a NUL byte in the first `sniffLength` bytes means binary data
+            // (unless binary data is what the caller reads).
             let result = Result { () throws(InputError) -> R in
-                if let offset = mapping.bytes.prefix(sniffLength).firstIndex(of: 0) {
+                if !binary, let offset = mapping.bytes.prefix(sniffLength).firstIndex(of: 0) {
                     throw binaryData(file: path, offset: offset)
                 }
                 return try body(mapping.bytes, mapping.release)
@@ -129,7 +133,7 @@ extension FileInput {
             if mapping.changed() { throw changedWhileRead(file: path) }
             return try result.get()
         }
-        let bytes = try readBytes(path: path, limit: streamLimit)
+        let bytes = try readBytes(path: path, limit: streamLimit, binary: binary)
         let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(InputError) in try body(buffer, nil) }
         }
         return try result.get()

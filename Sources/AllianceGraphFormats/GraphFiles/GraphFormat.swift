@@ -17,14 +17,19 @@ public enum GraphFormat: String, CaseIterable, Hashable, Sendable {
     case csv
     /// GraphViz DOT (write only).
     case dot
+    /// The binary scenario snapshot (`.agsnap`): the scenario JSON's content, loaded at disk
+    /// speed (`ScenarioSnapshot`).
+    case snapshot
 
     public var canRead: Bool { self != .dot }
 
     /// The format implied by a file name: `.graphml`/`.xml`, `.gml`, `.dot`/`.gv`, `.csv`;
     /// `.nodelink.json`/`.node-link.json` is node-link; other `.json` is a scenario when writing
-    /// and is sniffed when reading (see `read(path:format:)`). Nil when unknown.
+    /// and is sniffed when reading (see `read(path:format:)`); `.agsnap` is a snapshot. Nil when
+    /// unknown.
     package static func detect(path: String) -> GraphFormat? {
         let lower = path.lowercased()
+        if lower.hasSuffix(ScenarioSnapshot.fileExtension) { return .snapshot }
         if lower.hasSuffix(".graphml") || lower.hasSuffix(".xml") { return .graphml }
         if lower.hasSuffix(".gml") { return .gml }
         if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") { return .dot }
@@ -84,6 +89,8 @@ package enum GraphIO {
                 return try ScenarioGraphMapping.scenario(document, fallbackName: fallbackName)
             }
             return try ScenarioReader.decode(value)
+        case .snapshot:
+            return try ScenarioSnapshotReader.decode(bytes)
         case .graphml, .gml:
             if format == .graphml { try GraphMLCheck.check(bytes) } else { try GMLCheck.check(bytes) }
             let document = try IGraphForeign.read(bytes, format: format == .graphml ? .graphml : .gml)
@@ -109,8 +116,12 @@ package enum GraphIO {
     }
 
     /// The text of `scenario` in a single-file format (CSV: its tables one after the other).
+    /// A snapshot is binary, not text: write it with `write(_:as:to:)`.
     package static func encode(_ scenario: Scenario, as format: GraphFormat) throws(ComputationError) -> String {
         if format == .scenario { return ScenarioWriter.json(scenario) }
+        if format == .snapshot {
+            throw ComputationError(operation: "encode", reason: "a snapshot is binary, not text; write it to a file")
+        }
         return try encode(ScenarioGraphMapping.document(scenario), as: format, multigraph: true)
     }
 
@@ -122,7 +133,7 @@ package enum GraphIO {
         throws(ComputationError) -> String
     {
         switch format {
-        case .scenario:
+        case .scenario, .snapshot:
             throw ComputationError(operation: "encode", reason: "a graph document is not a scenario file")
         case .graphml:
             // igraph writes a carriage return in a value as the raw byte, which every XML parser
@@ -149,6 +160,10 @@ package enum GraphIO {
     package static func write(_ scenario: Scenario, as format: GraphFormat, to path: String) throws -> [String] {
         if format == .scenario {
             try FileOutput.write(ScenarioWriter.json(scenario), to: path)
+            return [path]
+        }
+        if format == .snapshot {
+            try FileOutput.write(ScenarioSnapshotWriter.encode(scenario), to: path)
             return [path]
         }
         return try write(ScenarioGraphMapping.document(scenario), as: format, to: path, multigraph: true)

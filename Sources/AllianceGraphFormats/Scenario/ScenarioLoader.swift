@@ -27,7 +27,9 @@ public enum ScenarioLoader {
     /// As `load(path:format:)`, adding to `notes` what a graph file holds that a scenario leaves
     /// out (a `weight` attribute, unknown attributes).
     package static func load(path: String, format: GraphFormat?, notes: ReadNotes?) throws(InputError) -> Scenario {
-        switch format ?? GraphFormat.detect(path: path) ?? .scenario {
+        switch format ?? detect(path: path) {
+        case .snapshot:
+            return try ScenarioSnapshotReader.read(path: path)
         case .scenario:
             return try ScenarioReader.read(
                 path: path, nodeLink: nodeLink(fallbackName: fallbackName(path), notes: notes))
@@ -78,9 +80,11 @@ public enum ScenarioLoader {
     /// from too, for the input digest that run records carry. A Gephi CSV pair gives the bytes of
     /// the table named by `path`.
     package static func loadWithBytes(path: String) throws(InputError) -> (scenario: Scenario, bytes: [UInt8]) {
-        let bytes = try FileInput.readBytes(path: path, limit: ScenarioReader.maxFileSize)
-        let format = GraphFormat.detect(path: path) ?? .scenario
+        let format = detect(path: path)
+        let bytes = try FileInput.readBytes(path: path, limit: ScenarioReader.maxFileSize, binary: format == .snapshot)
         switch format {
+        case .snapshot:
+            return (try inFile(path) { () throws(InputError) in try ScenarioSnapshotReader.decode(bytes) }, bytes)
         case .scenario, .nodeLink, .graphml, .gml:
             let scenario = try inFile(path) { () throws(InputError) in
                 try GraphIO.decode(bytes, format: format, fallbackName: fallbackName(path))
@@ -89,6 +93,18 @@ public enum ScenarioLoader {
         case .csv, .dot:
             return (try load(path: path, format: format), bytes)
         }
+    }
+
+    /// The format of the file at `path` by its name (`GraphFormat.detect`); a name that says JSON
+    /// or nothing is a snapshot when the file starts with the snapshot's magic bytes.
+    static func detect(path: String) -> GraphFormat {
+        let named = GraphFormat.detect(path: path)
+        guard named == nil || named == .scenario, path != "-", let handle = FileHandle(forReadingAtPath: path) else {
+            return named ?? .scenario
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: ScenarioSnapshot.magic.count)) ?? Data()
+        return ScenarioSnapshot.hasMagic(head) ? .snapshot : .scenario
     }
 
     /// The name of a scenario whose file gives none: the file's name without its extension.

@@ -115,7 +115,7 @@ package enum ScenarioReader {
 
     /// The members before the states: format (which must be `formatTag`), name, year,
     /// description, code system, sources and parameters, read in that order.
-    private struct Header {
+    struct Header {
         let name: String
         let year: Int?
         let description: String?
@@ -198,7 +198,7 @@ package enum ScenarioReader {
     }
 
     /// The optional `warPlans` array.
-    private static func decodeWarPlans(
+    static func decodeWarPlans(
         _ root: inout JSONObjectReader, _ document: JSONRootDocument, _ resolver: CodeResolver
     ) throws(InputError) -> [WarPlan] {
         var warPlans: [WarPlan] = []
@@ -216,7 +216,7 @@ package enum ScenarioReader {
     }
 
     /// The optional `propensities` array; nil when the member is absent (an empty array is kept).
-    private static func decodePropensities(
+    static func decodePropensities(
         _ root: inout JSONObjectReader, _ document: JSONRootDocument, _ resolver: CodeResolver
     ) throws(InputError) -> [Propensity]? {
         guard try root.array("propensities") != nil else { return nil }
