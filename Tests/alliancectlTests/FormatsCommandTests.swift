@@ -58,7 +58,9 @@ struct FormatsCommandTests {
             let command = try #require(try AllianceCtl.parseAsRoot(arguments) as? ConvertCommand)
             try command.run()
         }
-        #expect(try String(contentsOfFile: back, encoding: .utf8) == ScenarioWriter.json(try ScenarioLoader.load(path: europe)))
+        #expect(
+            try String(contentsOfFile: back, encoding: .utf8)
+                == ScenarioWriter.json(try ScenarioLoader.load(path: europe)))
         try FileManager.default.copyItem(atPath: snapshot, toPath: renamed)
         let folder = try CLITestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -21,6 +21,7 @@ public struct AllianceNetwork: Hashable, Sendable {
         self.rivalries = rivalries
         self.contiguity = contiguity
         idByCode = [:]
+        idByCode.reserveCapacity(states.count)
         for (index, state) in states.enumerated() where idByCode[state.code] == nil {
             idByCode[state.code] = StateID(index)
         }
@@ -104,38 +105,46 @@ public struct AllianceNetwork: Hashable, Sendable {
         if states.isEmpty {
             throw InputError(location: "states", "the network has no states; give at least one")
         }
-        var seen: [String: Int] = [:]
+        let hasDuplicateCodes = idByCode.count != states.count
         for (index, state) in states.enumerated() {
-            let path = "states[\(index)]"
-            if let first = seen[state.code] {
+            // `idByCode` holds each code's first state: a later state with that code is a duplicate
+            // (looked up only when there is one: fewer codes than states).
+            if hasDuplicateCodes, let first = idByCode[state.code], first.index != index {
                 throw InputError(
-                    location: "\(path).code",
-                    "duplicate state code \"\(state.code)\" (already used by states[\(first)]); codes must be unique")
+                    location: "states[\(index)].code",
+                    "duplicate state code \"\(state.code)\" (already used by states[\(first.index)]); "
+                        + "codes must be unique")
             }
-            seen[state.code] = index
-            try Self.checkCode(state.code, at: "\(path).code")
-            try Self.checkText(state.name, at: "\(path).name", lineBreaks: false)
-            try Self.checkText(state.note, at: "\(path).note", lineBreaks: true)
+            try Self.checkCode(state.code, at: "states[\(index)].code")
+            try Self.checkText(state.name, at: "states[\(index)].name", lineBreaks: false)
+            try Self.checkText(state.note, at: "states[\(index)].note", lineBreaks: true)
             if let ccode = state.ccode, !(1...999).contains(ccode) {
-                throw InputError(location: "\(path).ccode", "COW code \(ccode) is out of range; expected 1...999")
+                throw InputError(
+                    location: "states[\(index)].ccode", "COW code \(ccode) is out of range; expected 1...999")
             }
-            try Self.check(state.capability, at: "\(path).capability", "a finite number >= 0: 0, or 1e-12 to 1e15") {
+            try Self.check(
+                state.capability, at: "states[\(index)].capability", "a finite number >= 0: 0, or 1e-12 to 1e15"
+            ) {
                 $0 == 0 || Self.magnitudeRange.contains($0)
             }
-            try Self.check(state.gdp, at: "\(path).gdp", "a finite number > 0: 1e-12 to 1e15") {
+            try Self.check(state.gdp, at: "states[\(index)].gdp", "a finite number > 0: 1e-12 to 1e15") {
                 Self.magnitudeRange.contains($0)
             }
-            try Self.check(state.effort, at: "\(path).effort", "a share of GDP in (0, 1], at least 1e-9") {
+            try Self.check(state.effort, at: "states[\(index)].effort", "a share of GDP in (0, 1], at least 1e-9") {
                 Self.effortRange.contains($0)
             }
             try Self.check(
-                state.baselineEffort, at: "\(path).baselineEffort", "a share of GDP in (0, 1], at least 1e-9"
+                state.baselineEffort, at: "states[\(index)].baselineEffort", "a share of GDP in (0, 1], at least 1e-9"
             ) {
                 Self.effortRange.contains($0)
             }
-            try Self.check(state.hawkishness, at: "\(path).hawkishness", "a number in [0, 1]") { (0...1).contains($0) }
-            try Self.check(state.intent, at: "\(path).intent", "a number in [0, 1]") { (0...1).contains($0) }
-            try Self.check(state.growth, at: "\(path).growth", "a number in [-0.5, 0.5]") { (-0.5...0.5).contains($0) }
+            try Self.check(state.hawkishness, at: "states[\(index)].hawkishness", "a number in [0, 1]") {
+                (0...1).contains($0)
+            }
+            try Self.check(state.intent, at: "states[\(index)].intent", "a number in [0, 1]") { (0...1).contains($0) }
+            try Self.check(state.growth, at: "states[\(index)].growth", "a number in [-0.5, 0.5]") {
+                (-0.5...0.5).contains($0)
+            }
         }
     }
 
@@ -143,78 +152,94 @@ public struct AllianceNetwork: Hashable, Sendable {
     /// allows, credibilities in [0, 1] with one above 0, a valid spell, and no two of the same kind
     /// between the same states in overlapping years.
     private func validateCommitments() throws(InputError) {
-        var entries = commitments.enumerated().map { index, c in
+        let firstDuplicate = SpellOverlap.first(count: commitments.count, states: states.count) { index in
+            let c = commitments[index]
             let key = c.isSymmetric ? SpellOverlap.pairKey(c.pair.low, c.pair.high) : SpellOverlap.pairKey(c.from, c.to)
-            let kind = UInt32(CommitmentKind.allCases.firstIndex(of: c.kind) ?? 0)
-            return SpellOverlap.Entry(key: key, tag: kind << 1 | (c.isSymmetric ? 1 : 0), index: Int32(index))
+            return (key, Self.kindTag(c.kind) << 1 | (c.isSymmetric ? 1 : 0))
+        } spell: {
+            (commitments[$0].since, commitments[$0].until)
         }
-        let firstDuplicate = SpellOverlap.first(&entries) { (commitments[$0].since, commitments[$0].until) }
-        entries = []
         for (index, commitment) in commitments.enumerated() {
-            let path = "commitments[\(index)]"
             let ends = commitment.isSymmetric ? ("between[0]", "between[1]") : ("from", "to")
-            try checkID(commitment.from, at: "\(path).\(ends.0)")
-            try checkID(commitment.to, at: "\(path).\(ends.1)")
-            let (from, to) = (states[commitment.from.index].code, states[commitment.to.index].code)
+            try checkID(commitment.from, at: "commitments[\(index)].\(ends.0)")
+            try checkID(commitment.to, at: "commitments[\(index)].\(ends.1)")
             if commitment.from == commitment.to {
                 throw InputError(
-                    location: "\(path).\(ends.1)",
-                    "a commitment must join two different states, not \"\(from)\" to itself")
+                    location: "commitments[\(index)].\(ends.1)",
+                    "a commitment must join two different states, not \"\(states[commitment.from.index].code)\" "
+                        + "to itself")
             }
             if commitment.isSymmetric && !commitment.kind.allowsSymmetric {
                 throw InputError(
-                    location: "\(path).between",
+                    location: "commitments[\(index)].between",
                     "a \(commitment.kind.rawValue) is directed; use \"from\" and \"to\" instead of \"between\"")
             }
             if !commitment.isSymmetric && !commitment.kind.allowsDirected {
                 throw InputError(
-                    location: "\(path).from",
+                    location: "commitments[\(index)].from",
                     "a \(commitment.kind.rawValue) is symmetric; use \"between\" instead of \"from\" and \"to\"")
             }
-            try Self.check(commitment.credibility, at: "\(path).credibility", "a number in [0, 1]") {
+            try Self.check(commitment.credibility, at: "commitments[\(index)].credibility", "a number in [0, 1]") {
                 (0...1).contains($0)
             }
             if let reverse = commitment.reverseCredibility {
-                try Self.check(reverse, at: "\(path).reverseCredibility", "a number in [0, 1]") { (0...1).contains($0) }
+                try Self.check(reverse, at: "commitments[\(index)].reverseCredibility", "a number in [0, 1]") {
+                    (0...1).contains($0)
+                }
             }
             if commitment.credibility == 0 && (commitment.reverseCredibility ?? 0) == 0 {
                 throw InputError(
-                    location: "\(path).credibility",
+                    location: "commitments[\(index)].credibility",
                     "a commitment needs a pledge with credibility > 0 in at least one direction")
             }
-            try Self.checkSpell(commitment.since, commitment.until, at: path)
-            try Self.checkText(commitment.note, at: "\(path).note", lineBreaks: true)
+            try Self.checkSpell(commitment.since, commitment.until, at: "commitments[\(index)]")
+            try Self.checkText(commitment.note, at: "commitments[\(index)].note", lineBreaks: true)
             if let duplicate = firstDuplicate, duplicate.index == index {
                 throw InputError(
-                    location: path,
-                    "duplicate \(commitment.kind.rawValue) commitment between \"\(from)\" and \"\(to)\" (same as "
-                        + "commitments[\(duplicate.other)] in overlapping years); "
+                    location: "commitments[\(index)]",
+                    "duplicate \(commitment.kind.rawValue) commitment between "
+                        + "\"\(states[commitment.from.index].code)\" and \"\(states[commitment.to.index].code)\" "
+                        + "(same as commitments[\(duplicate.other)] in overlapping years); "
                         + "merge them or give disjoint since/until")
             }
+        }
+    }
+
+    /// A number per kind, to group a pair's ties of one kind when looking for duplicates.
+    private static func kindTag(_ kind: CommitmentKind) -> UInt32 {
+        switch kind {
+        case .defense: 0
+        case .offense: 1
+        case .neutrality: 2
+        case .nonaggression: 3
+        case .consultation: 4
+        case .guarantee: 5
+        case .patronage: 6
         }
     }
 
     /// Rivalries: two different existing states, intensity in (0, 1], a valid spell, and no two
     /// for the same pair in overlapping years.
     private func validateRivalries() throws(InputError) {
-        var entries = rivalries.enumerated().map { index, r in
-            SpellOverlap.Entry(key: SpellOverlap.pairKey(r.pair.low, r.pair.high), tag: 0, index: Int32(index))
+        let firstDuplicate = SpellOverlap.first(count: rivalries.count, states: states.count) { index in
+            (SpellOverlap.pairKey(rivalries[index].pair.low, rivalries[index].pair.high), 0)
+        } spell: {
+            (rivalries[$0].since, rivalries[$0].until)
         }
-        let firstDuplicate = SpellOverlap.first(&entries) { (rivalries[$0].since, rivalries[$0].until) }
-        entries = []
         for (index, rivalry) in rivalries.enumerated() {
-            let path = "rivalries[\(index)]"
-            try checkID(rivalry.pair.low, at: "\(path).between[0]")
-            try checkID(rivalry.pair.high, at: "\(path).between[1]")
+            try checkID(rivalry.pair.low, at: "rivalries[\(index)].between[0]")
+            try checkID(rivalry.pair.high, at: "rivalries[\(index)].between[1]")
             if rivalry.pair.low == rivalry.pair.high {
-                throw InputError(location: "\(path).between[1]", "a rivalry must join two different states")
+                throw InputError(location: "rivalries[\(index)].between[1]", "a rivalry must join two different states")
             }
-            try Self.check(rivalry.intensity, at: "\(path).intensity", "a number in (0, 1]") { $0 > 0 && $0 <= 1 }
-            try Self.checkSpell(rivalry.since, rivalry.until, at: path)
-            try Self.checkText(rivalry.note, at: "\(path).note", lineBreaks: true)
+            try Self.check(rivalry.intensity, at: "rivalries[\(index)].intensity", "a number in (0, 1]") {
+                $0 > 0 && $0 <= 1
+            }
+            try Self.checkSpell(rivalry.since, rivalry.until, at: "rivalries[\(index)]")
+            try Self.checkText(rivalry.note, at: "rivalries[\(index)].note", lineBreaks: true)
             if let duplicate = firstDuplicate, duplicate.index == index {
                 throw InputError(
-                    location: path,
+                    location: "rivalries[\(index)]",
                     "duplicate rivalry (same pair as rivalries[\(duplicate.other)] in overlapping years)")
             }
         }
@@ -223,29 +248,38 @@ public struct AllianceNetwork: Hashable, Sendable {
     /// Contiguity: two different existing states, a COW type (1-5) or a proximity in [0, 1], at
     /// most one entry per pair.
     private func validateContiguity() throws(InputError) {
-        var contiguityIndex: [StatePair: Int] = [:]
+        // Duplicates by sorting 16-byte keys (no dictionary of millions of pairs): every entry
+        // covers all years, so any two with the same pair overlap.
+        let firstDuplicate = SpellOverlap.first(count: contiguity.count, states: states.count) { index in
+            (SpellOverlap.pairKey(contiguity[index].pair.low, contiguity[index].pair.high), 0)
+        } spell: { _ in
+            (nil, nil)
+        }
         for (index, entry) in contiguity.enumerated() {
-            let path = "contiguity[\(index)]"
-            try checkID(entry.pair.low, at: "\(path).between[0]")
-            try checkID(entry.pair.high, at: "\(path).between[1]")
-            try Self.checkText(entry.note, at: "\(path).note", lineBreaks: true)
+            try checkID(entry.pair.low, at: "contiguity[\(index)].between[0]")
+            try checkID(entry.pair.high, at: "contiguity[\(index)].between[1]")
+            try Self.checkText(entry.note, at: "contiguity[\(index)].note", lineBreaks: true)
             if entry.pair.low == entry.pair.high {
-                throw InputError(location: "\(path).between[1]", "contiguity must join two different states")
+                throw InputError(
+                    location: "contiguity[\(index)].between[1]", "contiguity must join two different states")
             }
             switch entry.kind {
             case .cowType(let type):
                 if !Contiguity.cowTypes.contains(type) {
                     throw InputError(
-                        location: "\(path).type",
+                        location: "contiguity[\(index)].type",
                         "contiguity type \(type) is not a COW type; expected 1 (land) to 5 (water <= 400 miles)")
                 }
             case .proximity(let value):
-                try Self.check(value, at: "\(path).proximity", "a number in [0, 1]") { (0...1).contains($0) }
+                try Self.check(value, at: "contiguity[\(index)].proximity", "a number in [0, 1]") {
+                    (0...1).contains($0)
+                }
             }
-            if let other = contiguityIndex[entry.pair] {
-                throw InputError(location: path, "duplicate contiguity entry (same pair as contiguity[\(other)])")
+            if let duplicate = firstDuplicate, duplicate.index == index {
+                throw InputError(
+                    location: "contiguity[\(index)]",
+                    "duplicate contiguity entry (same pair as contiguity[\(duplicate.other)])")
             }
-            contiguityIndex[entry.pair] = index
         }
     }
 
@@ -256,20 +290,24 @@ public struct AllianceNetwork: Hashable, Sendable {
     /// Efforts (shares of GDP): above 0, with a floor that keeps power from underflowing.
     public static let effortRange: ClosedRange<Double> = 1e-9...1
 
-    private func checkID(_ id: StateID, at path: String) throws(InputError) {
+    private func checkID(_ id: StateID, at path: @autoclosure () -> String) throws(InputError) {
         if !states.indices.contains(id.index) {
             throw InputError(
-                location: path, "state id \(id.index) is out of range; the network has \(states.count) states")
+                location: path(), "state id \(id.index) is out of range; the network has \(states.count) states")
         }
     }
 
-    package static func checkCode(_ code: String, at path: String) throws(InputError) {
-        let allowed = code.unicodeScalars.allSatisfy {
-            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" || $0 == "-"
+    package static func checkCode(_ code: String, at path: @autoclosure () -> String) throws(InputError) {
+        // Byte by byte: the allowed characters are ASCII, so any other byte (a UTF-8 lead or
+        // continuation byte included) makes the code invalid.
+        let utf8 = code.utf8
+        let allowed = utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == 0x5F || byte == 0x2D
         }
-        if code.isEmpty || code.count > 16 || !allowed {
+        if utf8.isEmpty || utf8.count > 16 || !allowed {
             throw InputError(
-                location: path,
+                location: path(),
                 "invalid state code \"\(code.prefix(40))\"; use 1 to 16 ASCII letters, digits, '_' or '-'")
         }
     }
@@ -280,7 +318,9 @@ public struct AllianceNetwork: Hashable, Sendable {
     /// our Gephi CSV reader refuses NUL, and in a terminal they are commands. With `lineBreaks`,
     /// tab, line feed and carriage return are allowed (notes and descriptions); names allow none.
     /// O(length); an ASCII-printable string is checked byte by byte.
-    package static func checkText(_ text: String?, at path: String, lineBreaks: Bool) throws(InputError) {
+    package static func checkText(_ text: String?, at path: @autoclosure () -> String, lineBreaks: Bool)
+        throws(InputError)
+    {
         guard let text, !text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return }
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             let isBreak = scalar == "\t" || scalar == "\n" || scalar == "\r"
@@ -293,24 +333,24 @@ public struct AllianceNetwork: Hashable, Sendable {
             let what = isControl ? "the control character" : "the noncharacter"
             let allowed = lineBreaks ? " other than tab and line breaks" : ""
             throw InputError(
-                location: path,
+                location: path(),
                 "contains \(what) \(code) (character \(offset + 1)); text can't hold control "
                     + "characters\(allowed) or noncharacters, which GraphML, GML, CSV and terminals can't carry")
         }
     }
 
     static func check(
-        _ value: Double, at path: String, _ expected: String,
+        _ value: Double, at path: @autoclosure () -> String, _ expected: String,
         _ isValid: (Double) -> Bool
     ) throws(InputError) {
         if !value.isFinite || !isValid(value) {
-            throw InputError(location: path, "\(value) is out of range; expected \(expected)")
+            throw InputError(location: path(), "\(value) is out of range; expected \(expected)")
         }
     }
 
-    static func checkSpell(_ since: Int?, _ until: Int?, at path: String) throws(InputError) {
+    static func checkSpell(_ since: Int?, _ until: Int?, at path: @autoclosure () -> String) throws(InputError) {
         if let since, let until, since > until {
-            throw InputError(location: "\(path).until", "until (\(until)) is before since (\(since))")
+            throw InputError(location: "\(path()).until", "until (\(until)) is before since (\(since))")
         }
     }
 

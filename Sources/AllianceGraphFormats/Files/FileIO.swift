@@ -77,7 +77,9 @@ package enum FileInput {
             if bytes.count + count > limit { throw InputError(file: file, "the input is larger than \(limit) bytes") }
             let before = bytes.count
             bytes.append(contentsOf: chunk[0..<count])
-            if !binary, before < sniffLength, let offset = bytes[before..<min(bytes.count, sniffLength)].firstIndex(of: 0) {
+            if !binary, before < sniffLength,
+                let offset = bytes[before..<min(bytes.count, sniffLength)].firstIndex(of: 0)
+            {
                 throw binaryData(file: file, offset: offset)
             }
         }

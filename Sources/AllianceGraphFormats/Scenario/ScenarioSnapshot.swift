@@ -4,18 +4,25 @@ import AllianceGraph
 /// scenario as a scenario JSON file, laid out so that it loads at the speed of the disk instead of
 /// the speed of a JSON parser (docs/FORMATS.md, "Binary snapshot").
 ///
-/// Layout (all integers and doubles little-endian, no padding):
-///
-/// | bytes | content |
-/// |---|---|
-/// | 8 | magic `89 41 47 53 4E 41 50 0A` ("\x89AGSNAP\n": not text, detects line-ending damage) |
-/// | 4 + 4 | version (1), reserved (0) |
-/// | 8 + H | header length H, then the header: a UTF-8 JSON object with the scenario's members other than the four long lists (`format`, `name`, `year`, `description`, `codes`, `sources`, `parameters`, `warPlans`, `propensities`), exactly as in scenario JSON |
-/// | 8 + ... | states: count, then per state: code, name (strings), note (optional string), flags (u8: 1 major, 2 ccode given), ccode (i32, 0 when absent), capability, gdp, effort, baselineEffort, hawkishness, intent, growth (7 doubles) |
-/// | 8 + ... | commitments: count, then per commitment: kind (u8, its position in `kinds`), flags (u8: 1 symmetric, 2 since, 4 until, 8 note), from, to (u32 state indices), credibility (double), reverse credibility (double, symmetric only), since, until (i64, when flagged), note (when flagged) |
-/// | 8 + ... | rivalries: count, then per rivalry: flags (u8: 2 since, 4 until, 8 note), the two states (u32), intensity (double), since, until, note as for commitments |
-/// | 8 + ... | contiguity: count, then per entry: flags (u8: 1 proximity given, 8 note), the two states (u32), the COW type (i64) or the proximity (double), note when flagged |
-/// | 8 | checksum (`checksum(_:)`) of every byte before it; the file ends there |
+/// Layout (all integers and doubles little-endian, no padding; docs/FORMATS.md has the table):
+/// - magic, 8 bytes: `89 41 47 53 4E 41 50 0A` ("\x89AGSNAP\n": not text; detects line-ending
+///   damage);
+/// - version (u32, 1) and a reserved u32 (0);
+/// - the header: its length H (u64) and H bytes of UTF-8 JSON holding the scenario's root members
+///   other than the four long lists (`format`, `name`, `year`, `description`, `codes`, `sources`,
+///   `parameters`, `warPlans`, `propensities`), exactly as in scenario JSON;
+/// - states: a count (u64), then per state: code, name (strings), note (optional string), flags
+///   (u8: 1 major, 2 ccode given), ccode (i32, 0 when absent), capability, gdp, effort,
+///   baselineEffort, hawkishness, intent, growth (7 doubles);
+/// - commitments: a count, then per commitment: kind (u8, its position in `kinds`), flags (u8:
+///   1 symmetric, 2 since, 4 until, 8 note), from, to (u32 state positions), credibility (double),
+///   reverse credibility (double, symmetric only), since, until (i64, when flagged), note (when
+///   flagged);
+/// - rivalries: a count, then per rivalry: flags (u8: 2 since, 4 until, 8 note), the two states
+///   (u32), intensity (double), since, until, note as for commitments;
+/// - contiguity: a count, then per entry: flags (u8: 1 proximity given, 8 note), the two states
+///   (u32), the COW type (i64) or the proximity (double), the note when flagged;
+/// - the checksum (`checksum(_:)`, u64) of every byte before it; the file ends there.
 ///
 /// A string is its UTF-8 length (u32) and its bytes; an optional string has length 0xFFFFFFFF
 /// when absent. Reading checks the checksum first (a truncated or altered file is refused as a

@@ -59,15 +59,6 @@ package enum ScenarioSnapshotReader {
         let header = try ScenarioReader.Header(&root, document)
 
         let states = try decodeStates(&cursor)
-        var codeIndex: [String: StateID] = [:]
-        codeIndex.reserveCapacity(states.count)
-        for (index, state) in states.enumerated() {
-            try AllianceNetwork.checkCode(state.code, at: "states[\(index)].code")
-            if codeIndex.updateValue(StateID(index), forKey: state.code) != nil {
-                throw InputError(
-                    location: "states[\(index)].code", "duplicate state code \"\(state.code)\"; codes must be unique")
-            }
-        }
         let commitments = try decodeCommitments(&cursor)
         let rivalries = try decodeRivalries(&cursor)
         let contiguity = try decodeContiguity(&cursor)
@@ -75,12 +66,19 @@ package enum ScenarioSnapshotReader {
             throw InputError(
                 location: "contiguity", "\(cursor.end - cursor.offset) bytes follow the last section; expected the end")
         }
+        // The network checks the codes (well-formed, unique) and everything else.
+        let network = try AllianceNetwork(
+            states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
+        // War plans and propensities name states by code; the index is built only when they exist.
+        var codeIndex: [String: StateID] = [:]
+        if members.contains(where: { $0.key == "warPlans" || $0.key == "propensities" }) {
+            codeIndex.reserveCapacity(network.count)
+            for (index, state) in network.states.enumerated() { codeIndex[state.code] = StateID(index) }
+        }
         let resolver = CodeResolver(index: codeIndex)
         let warPlans = try ScenarioReader.decodeWarPlans(&root, document, resolver)
         let propensities = try ScenarioReader.decodePropensities(&root, document, resolver)
         try root.rejectUnknownFields()
-        let network = try AllianceNetwork(
-            states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
         return try Scenario(
             name: header.name, year: header.year, description: header.description, codes: header.codes,
             sources: header.sources, parameters: header.parameters, network: network, warPlans: warPlans,
@@ -93,20 +91,23 @@ package enum ScenarioSnapshotReader {
         var states: [State] = []
         states.reserveCapacity(count)
         for index in 0..<count {
-            let path = "states[\(index)]"
-            let code = try cursor.string("\(path).code")
-            let name = try cursor.string("\(path).name")
-            let note = try cursor.optionalString("\(path).note")
-            let flags = try cursor.flags("\(path)", allowed: ScenarioSnapshot.majorFlag | ScenarioSnapshot.ccodeFlag)
-            let ccode = Int(Int32(bitPattern: try cursor.u32("\(path).ccode")))
-            var values = [Double](repeating: 0, count: 7)
-            for k in 0..<7 { values[k] = try cursor.f64(path) }
+            let code = try cursor.string("states[\(index)].code")
+            let name = try cursor.string("states[\(index)].name")
+            let note = try cursor.optionalString("states[\(index)].note")
+            let flags = try cursor.flags(
+                "states[\(index)]", allowed: ScenarioSnapshot.majorFlag | ScenarioSnapshot.ccodeFlag)
+            let ccode = Int(Int32(bitPattern: try cursor.u32("states[\(index)].ccode")))
+            // capability, gdp, effort, baselineEffort, hawkishness, intent, growth.
+            let values = try cursor.take(56, "states[\(index)]")
+            func value(_ k: Int) -> Double {
+                Double(bitPattern: UInt64(littleEndian: values.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)))
+            }
             states.append(
                 State(
                     code: code, ccode: flags & ScenarioSnapshot.ccodeFlag != 0 ? ccode : nil, name: name,
-                    capability: values[0], gdp: values[1], effort: values[2], baselineEffort: values[3],
-                    major: flags & ScenarioSnapshot.majorFlag != 0, hawkishness: values[4], intent: values[5],
-                    note: note, growth: values[6]))
+                    capability: value(0), gdp: value(1), effort: value(2), baselineEffort: value(3),
+                    major: flags & ScenarioSnapshot.majorFlag != 0, hawkishness: value(4), intent: value(5),
+                    note: note, growth: value(6)))
         }
         return states
     }
@@ -154,11 +155,10 @@ package enum ScenarioSnapshotReader {
         rivalries.reserveCapacity(count)
         let allowed = ScenarioSnapshot.sinceFlag | ScenarioSnapshot.untilFlag | ScenarioSnapshot.noteFlag
         for index in 0..<count {
-            let path = "rivalries[\(index)]"
-            let flags = try cursor.flags(path, allowed: allowed)
-            let a = try cursor.id("\(path).between[0]"), b = try cursor.id("\(path).between[1]")
-            let intensity = try cursor.f64("\(path).intensity")
-            let (since, until, note) = try cursor.optionals(flags, path)
+            let flags = try cursor.flags("rivalries[\(index)]", allowed: allowed)
+            let a = try cursor.id("rivalries[\(index)].between[0]"), b = try cursor.id("rivalries[\(index)].between[1]")
+            let intensity = try cursor.f64("rivalries[\(index)].intensity")
+            let (since, until, note) = try cursor.optionals(flags, "rivalries[\(index)]")
             rivalries.append(
                 Rivalry(a, b, intensity: intensity, since: since, until: until, note: note))
         }
@@ -170,18 +170,19 @@ package enum ScenarioSnapshotReader {
         var entries: [Contiguity] = []
         entries.reserveCapacity(count)
         for index in 0..<count {
-            let path = "contiguity[\(index)]"
-            let flags = try cursor.flags(path, allowed: ScenarioSnapshot.proximityFlag | ScenarioSnapshot.noteFlag)
-            let a = try cursor.id("\(path).between[0]"), b = try cursor.id("\(path).between[1]")
-            let raw = try cursor.u64(path)
-            let note = flags & ScenarioSnapshot.noteFlag != 0 ? try cursor.string("\(path).note") : nil
+            let flags = try cursor.flags(
+                "contiguity[\(index)]", allowed: ScenarioSnapshot.proximityFlag | ScenarioSnapshot.noteFlag)
+            let a = try cursor.id("contiguity[\(index)].between[0]"),
+                b = try cursor.id("contiguity[\(index)].between[1]")
+            let raw = try cursor.u64("contiguity[\(index)]")
+            let note = flags & ScenarioSnapshot.noteFlag != 0 ? try cursor.string("contiguity[\(index)].note") : nil
             if flags & ScenarioSnapshot.proximityFlag != 0 {
                 entries.append(Contiguity(a, b, proximity: Double(bitPattern: raw), note: note))
             } else {
                 let type = Int64(bitPattern: raw)
                 guard let small = Int(exactly: type), Int32(exactly: type) != nil else {
                     throw InputError(
-                        location: "\(path).type",
+                        location: "contiguity[\(index)].type",
                         "contiguity type \(type) is not a COW type; expected 1 (land) to 5 (water <= 400 miles)")
                 }
                 entries.append(Contiguity(a, b, type: small, note: note))
@@ -201,13 +202,13 @@ package enum ScenarioSnapshotReader {
             self.end = end
         }
 
-        static func truncated(_ path: String) -> InputError {
-            InputError(location: path, "the snapshot ends inside this field; it is truncated")
+        static func truncated(_ path: @autoclosure () -> String) -> InputError {
+            InputError(location: path(), "the snapshot ends inside this field; it is truncated")
         }
 
-        static func unknownFlags(_ flags: UInt8, _ path: String) -> InputError {
+        static func unknownFlags(_ flags: UInt8, _ path: @autoclosure () -> String) -> InputError {
             let hex = String(flags, radix: 16, uppercase: true)
-            return InputError(location: "\(path).flags", "unknown flags 0x\(hex) (written by a newer version?)")
+            return InputError(location: "\(path()).flags", "unknown flags 0x\(hex) (written by a newer version?)")
         }
 
         /// Reads `T` at `offset + delta` without a bounds check (the caller checked the record).
@@ -215,78 +216,86 @@ package enum ScenarioSnapshotReader {
             bytes.loadUnaligned(fromByteOffset: offset + delta, as: T.self)
         }
 
-        mutating func take(_ length: Int, _ path: String) throws(InputError) -> UnsafeRawBufferPointer {
-            guard length >= 0, end - offset >= length else { throw Self.truncated(path) }
+        mutating func take(_ length: Int, _ path: @autoclosure () -> String) throws(InputError)
+            -> UnsafeRawBufferPointer
+        {
+            guard length >= 0, end - offset >= length else { throw Self.truncated(path()) }
             defer { offset += length }
             return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
         }
 
-        mutating func u8(_ path: String) throws(InputError) -> UInt8 { try take(1, path)[0] }
+        mutating func u8(_ path: @autoclosure () -> String) throws(InputError) -> UInt8 { try take(1, path())[0] }
 
-        mutating func u32(_ path: String) throws(InputError) -> UInt32 {
-            UInt32(littleEndian: try take(4, path).loadUnaligned(as: UInt32.self))
+        mutating func u32(_ path: @autoclosure () -> String) throws(InputError) -> UInt32 {
+            UInt32(littleEndian: try take(4, path()).loadUnaligned(as: UInt32.self))
         }
 
-        mutating func u64(_ path: String) throws(InputError) -> UInt64 {
-            UInt64(littleEndian: try take(8, path).loadUnaligned(as: UInt64.self))
+        mutating func u64(_ path: @autoclosure () -> String) throws(InputError) -> UInt64 {
+            UInt64(littleEndian: try take(8, path()).loadUnaligned(as: UInt64.self))
         }
 
         /// A state index (u32); the network checks that it is in range.
-        mutating func id(_ path: String) throws(InputError) -> StateID { try Self.id(try u32(path), path) }
+        mutating func id(_ path: @autoclosure () -> String) throws(InputError) -> StateID {
+            try Self.id(try u32(path()), path())
+        }
 
-        static func id(_ raw: UInt32, _ path: String) throws(InputError) -> StateID {
+        static func id(_ raw: UInt32, _ path: @autoclosure () -> String) throws(InputError) -> StateID {
             guard raw <= UInt32(Int32.max) else {
-                throw InputError(location: path, "state id \(raw) is out of range")
+                throw InputError(location: path(), "state id \(raw) is out of range")
             }
             return StateID(Int(raw))
         }
 
-        mutating func f64(_ path: String) throws(InputError) -> Double { Double(bitPattern: try u64(path)) }
+        mutating func f64(_ path: @autoclosure () -> String) throws(InputError) -> Double {
+            Double(bitPattern: try u64(path()))
+        }
 
         /// A count of elements that can't hold more than the bytes left (`minimumElementSize`
         /// each), so a damaged count never reserves memory the file does not back.
-        mutating func count(_ path: String, minimumElementSize: Int) throws(InputError) -> Int {
-            let value = try u64("\(path) (count)")
+        mutating func count(_ path: @autoclosure () -> String, minimumElementSize: Int) throws(InputError) -> Int {
+            let value = try u64("\(path()) (count)")
             guard value <= UInt64((end - offset) / minimumElementSize) else {
                 throw InputError(
-                    location: path, "the count \(value) is larger than the \(end - offset) bytes left can hold")
+                    location: path(), "the count \(value) is larger than the \(end - offset) bytes left can hold")
             }
             return Int(value)
         }
 
-        mutating func flags(_ path: String, allowed: UInt8) throws(InputError) -> UInt8 {
-            let flags = try u8("\(path).flags")
-            if flags & ~allowed != 0 { throw Self.unknownFlags(flags, path) }
+        mutating func flags(_ path: @autoclosure () -> String, allowed: UInt8) throws(InputError) -> UInt8 {
+            let flags = try u8("\(path()).flags")
+            if flags & ~allowed != 0 { throw Self.unknownFlags(flags, path()) }
             return flags
         }
 
-        mutating func string(_ path: String) throws(InputError) -> String {
-            guard let text = try optionalString(path) else {
-                throw InputError(location: path, "a required string is marked absent")
+        mutating func string(_ path: @autoclosure () -> String) throws(InputError) -> String {
+            guard let text = try optionalString(path()) else {
+                throw InputError(location: path(), "a required string is marked absent")
             }
             return text
         }
 
-        mutating func optionalString(_ path: String) throws(InputError) -> String? {
-            let length = try u32(path)
+        mutating func optionalString(_ path: @autoclosure () -> String) throws(InputError) -> String? {
+            let length = try u32(path())
             if length == ScenarioSnapshot.absentString { return nil }
-            let raw = try take(Int(length), path)
+            let raw = try take(Int(length), path())
             guard let text = String(validating: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else {
-                throw InputError(location: path, "is not valid UTF-8")
+                throw InputError(location: path(), "is not valid UTF-8")
             }
             return text
         }
 
         /// since, until and note, each when its flag is set.
-        mutating func optionals(_ flags: UInt8, _ path: String) throws(InputError) -> (Int?, Int?, String?) {
-            let since = flags & ScenarioSnapshot.sinceFlag != 0 ? try year("\(path).since") : nil
-            let until = flags & ScenarioSnapshot.untilFlag != 0 ? try year("\(path).until") : nil
-            let note = flags & ScenarioSnapshot.noteFlag != 0 ? try string("\(path).note") : nil
+        mutating func optionals(_ flags: UInt8, _ path: @autoclosure () -> String) throws(InputError) -> (
+            Int?, Int?, String?
+        ) {
+            let since = flags & ScenarioSnapshot.sinceFlag != 0 ? try year("\(path()).since") : nil
+            let until = flags & ScenarioSnapshot.untilFlag != 0 ? try year("\(path()).until") : nil
+            let note = flags & ScenarioSnapshot.noteFlag != 0 ? try string("\(path()).note") : nil
             return (since, until, note)
         }
 
-        private mutating func year(_ path: String) throws(InputError) -> Int {
-            Int(Int64(bitPattern: try u64(path)))
+        private mutating func year(_ path: @autoclosure () -> String) throws(InputError) -> Int {
+            Int(Int64(bitPattern: try u64(path())))
         }
     }
 }

@@ -7,7 +7,8 @@ package enum ScenarioSnapshotWriter {
     /// The snapshot's bytes. Memory: about 30 bytes per commitment beside the scenario.
     package static func encode(_ scenario: Scenario) -> Data {
         let network = scenario.network
-        var out = ByteSink(capacity: 64 + network.states.count * 96 + network.commitments.count * 34
+        var out = ByteSink(
+            capacity: 64 + network.states.count * 96 + network.commitments.count * 34
                 + network.rivalries.count * 30 + network.contiguity.count * 30)
         out.bytes.append(contentsOf: ScenarioSnapshot.magic)
         out.u32(ScenarioSnapshot.version)
@@ -21,7 +22,8 @@ package enum ScenarioSnapshotWriter {
             out.string(state.code)
             out.string(state.name)
             out.optionalString(state.note)
-            out.u8((state.major ? ScenarioSnapshot.majorFlag : 0) | (state.ccode != nil ? ScenarioSnapshot.ccodeFlag : 0))
+            out.u8(
+                (state.major ? ScenarioSnapshot.majorFlag : 0) | (state.ccode != nil ? ScenarioSnapshot.ccodeFlag : 0))
             out.u32(UInt32(bitPattern: Int32(truncatingIfNeeded: state.ccode ?? 0)))
             for value in [
                 state.capability, state.gdp, state.effort, state.baselineEffort, state.hawkishness, state.intent,

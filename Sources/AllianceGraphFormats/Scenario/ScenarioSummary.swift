@@ -7,6 +7,8 @@ package struct ScenarioSummary: Sendable {
     package let active: AllianceNetwork
     /// Active obligations' parent commitments by kind.
     package let commitmentsByKind: [(kind: CommitmentKind, count: Int)]
+    /// Directed obligations of the active commitments (two per symmetric commitment).
+    package let obligations: Int
     package let inactiveCommitments: Int
     package let inactiveRivalries: Int
     /// Connected components of the active alliance graph; nil when it could not be computed.
@@ -19,24 +21,34 @@ package struct ScenarioSummary: Sendable {
         self.year = year ?? scenario.year
         let active = scenario.activeNetwork(year: year)
         self.active = active
-        commitmentsByKind = CommitmentKind.allCases.map { kind in
-            (kind, active.commitments.filter { $0.kind == kind }.count)
+        // One pass over the commitments (a network may hold tens of millions).
+        var byKind = [CommitmentKind: Int](uniqueKeysWithValues: CommitmentKind.allCases.map { ($0, 0) })
+        var obligations = 0
+        var allied = [Bool](repeating: false, count: active.count)
+        for c in active.commitments {
+            byKind[c.kind, default: 0] += 1
+            obligations += c.isSymmetric ? 2 : 1
+            allied[c.from.index] = true
+            allied[c.to.index] = true
         }
+        commitmentsByKind = CommitmentKind.allCases.map { ($0, byKind[$0] ?? 0) }
+        self.obligations = obligations
         inactiveCommitments = scenario.network.commitments.count - active.commitments.count
         inactiveRivalries = scenario.network.rivalries.count - active.rivalries.count
         components = try? NetworkMetrics.componentCount(active)
 
         var notes: [String] = []
-        var allied = Set<StateID>()
-        for c in active.commitments { allied.insert(c.from); allied.insert(c.to) }
-        let isolated = active.states.indices.filter { !allied.contains(StateID($0)) }.map { active.states[$0].code }
+        let isolated = active.states.indices.filter { !allied[$0] }.map { active.states[$0].code }
         if !isolated.isEmpty {
             notes.append("\(isolated.count) state(s) without any commitment: \(Self.list(isolated))")
         }
-        var located = Set<StateID>()
-        for c in active.contiguity { located.insert(c.pair.low); located.insert(c.pair.high) }
+        var located = [Bool](repeating: false, count: active.count)
+        for c in active.contiguity {
+            located[c.pair.low.index] = true
+            located[c.pair.high.index] = true
+        }
         if !active.contiguity.isEmpty {
-            let noGeography = active.states.indices.filter { !located.contains(StateID($0)) }.map {
+            let noGeography = active.states.indices.filter { !located[$0] }.map {
                 active.states[$0].code
             }
             if !noGeography.isEmpty {
@@ -83,7 +95,7 @@ package struct ScenarioSummary: Sendable {
             "states", String(active.count), majors.isEmpty ? "" : "major powers: " + majors.joined(separator: ", "),
         ])
         table.append([
-            "commitments", String(active.commitments.count), "\(active.obligations.count) directed obligations",
+            "commitments", String(active.commitments.count), "\(obligations) directed obligations",
         ])
         for entry in commitmentsByKind where entry.count > 0 {
             table.append(["  " + entry.kind.rawValue, String(entry.count), ""])
@@ -124,7 +136,7 @@ package struct ScenarioSummary: Sendable {
     private var rows: [(String, Int)] {
         var rows: [(String, Int)] = [
             ("states", active.count), ("majors", active.states.filter(\.major).count),
-            ("commitments", active.commitments.count), ("obligations", active.obligations.count),
+            ("commitments", active.commitments.count), ("obligations", obligations),
         ]
         for entry in commitmentsByKind { rows.append((entry.kind.rawValue, entry.count)) }
         rows += [

@@ -32,7 +32,9 @@ struct ScenarioSnapshotTests {
         for folder in folders {
             for file in ScenarioFastReaderTests.fixtures(folder) {
                 guard let data = try? Data(contentsOf: file) else { continue }
-                if let scenario = try? ScenarioReader.parse([UInt8](data)) { found.append((file.lastPathComponent, scenario)) }
+                if let scenario = try? ScenarioReader.parse([UInt8](data)) {
+                    found.append((file.lastPathComponent, scenario))
+                }
             }
         }
         return found
@@ -72,7 +74,8 @@ struct ScenarioSnapshotTests {
         let a = StateID(0), b = StateID(1), c = StateID(2)
         let network = try AllianceNetwork(
             states: [
-                State(code: "AAA", ccode: 999, name: "Ärø — 国", capability: 1e-12, gdp: 1e15, effort: 1e-9,
+                State(
+                    code: "AAA", ccode: 999, name: "Ärø — 国", capability: 1e-12, gdp: 1e15, effort: 1e-9,
                     baselineEffort: 1, major: true, hawkishness: 0, intent: 1, note: "tab\there\nline", growth: -0.5),
                 State(code: "B-b_9", name: "B", capability: 0, gdp: 2, growth: 0.5),
                 State(code: "C", capability: 0.3),
@@ -96,7 +99,8 @@ struct ScenarioSnapshotTests {
         #expect(back.propensities == scenario.propensities)
     }
 
-    @Test("generated networks, both models, from memory and from a mapped file named without the extension",
+    @Test(
+        "generated networks, both models, from memory and from a mapped file named without the extension",
         arguments: SyntheticNetworkModel.allCases)
     func generated(model: SyntheticNetworkModel) throws {
         let scenario = try SyntheticNetwork(states: 1500, ties: 9000, seed: 5, model: model).scenario()
@@ -112,8 +116,10 @@ struct ScenarioSnapshotTests {
 
     @Test("every truncation and every single changed byte is refused as damaged, never read")
     func damage() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.repositoryRoot.appendingPathComponent(
-            "Networks/europe-1914.json").path)
+        let scenario = try ScenarioReader.read(
+            path: TestSupport.repositoryRoot.appendingPathComponent(
+                "Networks/europe-1914.json"
+            ).path)
         let bytes = Self.snapshot(scenario)
         for length in 0..<bytes.count {
             guard case .failure = Self.decode(Array(bytes[0..<length])) else {
@@ -136,8 +142,10 @@ struct ScenarioSnapshotTests {
 
     @Test("hand-made snapshots (valid checksum): a named error or a valid scenario, never a crash")
     func resealedMutations() throws {
-        let scenario = try ScenarioReader.read(path: TestSupport.repositoryRoot.appendingPathComponent(
-            "Networks/nato-2024.json").path)
+        let scenario = try ScenarioReader.read(
+            path: TestSupport.repositoryRoot.appendingPathComponent(
+                "Networks/nato-2024.json"
+            ).path)
         let bytes = Self.snapshot(scenario)
         var random = SeededRandom(seed: 17)
         var refused = 0, read = 0
@@ -188,7 +196,8 @@ struct ScenarioSnapshotTests {
         #expect(outOfRange.location == "commitments[0].between[1]" && outOfRange.message.contains("out of range"))
         let selfTie = try #require(error { $0[first + 6] = 0 })
         #expect(selfTie.location == "commitments[0].between[1]", "\(selfTie)")
-        let credibility = try #require(error { $0.replaceSubrange((first + 10)..<(first + 18), with: [0, 0, 0, 0, 0, 0, 0xF8, 0x7F]) })
+        let credibility = try #require(
+            error { $0.replaceSubrange((first + 10)..<(first + 18), with: [0, 0, 0, 0, 0, 0, 0xF8, 0x7F]) })
         #expect(credibility.location == "commitments[0].credibility", "\(credibility)")
         let count = try #require(error { $0[commitmentsStart + 7] = 0x10 })
         #expect(count.location == "commitments" && count.message.contains("bytes left"), "\(count)")

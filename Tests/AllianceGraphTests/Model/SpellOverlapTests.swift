@@ -20,8 +20,12 @@ struct SpellOverlapTests {
     }
 
     static func search(keys: [UInt64], spells: [Spell]) -> (index: Int, other: Int)? {
-        var entries = keys.enumerated().map { SpellOverlap.Entry(key: $1, tag: 0, index: Int32($0)) }
-        return SpellOverlap.first(&entries) { spells[$0] }
+        let states = Int(keys.map { $0 >> 32 }.max() ?? 0) + 1
+        return SpellOverlap.first(count: keys.count, states: states) {
+            (keys[$0], 0)
+        } spell: {
+            spells[$0]
+        }
     }
 
     @Test("the search agrees with comparing every pair on random spells", arguments: 0..<200)
@@ -40,6 +44,33 @@ struct SpellOverlapTests {
         let expected = Self.naive(keys: keys, spells: spells)
         let found = Self.search(keys: keys, spells: spells)
         #expect(found?.index == expected?.index && found?.other == expected?.other, "seed \(seed)")
+    }
+
+    @Test(
+        "networks of states: pair keys bucketed by their first state agree with comparing every pair",
+        arguments: 0..<60)
+    func bucketedPairKeys(seed: Int) {
+        var random = SeededRandom(seed: UInt64(1000 + seed))
+        let count = 65 + Int(random.next() % 600)
+        let states = 2 + random.next() % UInt64(seed % 2 == 0 ? 12 : 200)
+        var keys: [UInt64] = []
+        var spells: [Spell] = []
+        for _ in 0..<count {
+            keys.append((random.next() % states) << 32 | random.next() % states)
+            let since = random.next() % 5 == 0 ? nil : 1900 + Int(random.next() % 60)
+            spells.append((since, since.map { $0 + Int(random.next() % 4) }))
+        }
+        let expected = Self.naive(keys: keys, spells: spells)
+        let found = Self.search(keys: keys, spells: spells)
+        #expect(found?.index == expected?.index && found?.other == expected?.other, "seed \(seed)")
+        // The bucketed order is the comparison sort's order.
+        let reference = (0..<count).map { SpellOverlap.Entry(key: keys[$0], tag: UInt32($0 % 3), index: Int32($0)) }
+            .sorted()
+        // Bucketed (every first state below the bound) and by comparison (a bound too small).
+        for bound in [Int(states), Int(states) - 1] {
+            let sorted = SpellOverlap.sortedEntries(count: count, states: bound) { (keys[$0], UInt32($0 % 3)) }
+            #expect(sorted == reference, "seed \(seed), bound \(bound)")
+        }
     }
 
     @Test("120,000 yearly spells of one pair: none overlap; one more overlapping the first is found")
