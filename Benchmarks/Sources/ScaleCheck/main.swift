@@ -4,7 +4,7 @@ import Foundation
 
 /// `ScaleCheck FILE [ROUNDS]`: loads a scenario, builds the simulation's CSR snapshots (the
 /// round-0 perception), plays ROUNDS (1) rounds with every rule on and light system metrics, and
-/// prints the wall time of each phase. Run under `/usr/bin/time -v` for the peak memory
+/// prints the wall time of each phase. ROUNDS -1 stops after loading (the load benchmark). Run under `/usr/bin/time -v` for the peak memory
 /// (`Benchmarks/scale-check` does both).
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
@@ -51,6 +51,7 @@ do {
     say(
         "load: \(seconds(since: start)) (\(network.count) states, \(network.commitments.count) commitments, \(network.rivalries.count) rivalries, \(network.contiguity.count) contiguity) \(memory())"
     )
+    if rounds < 0 { exit(0) }
     start = ContinuousClock.now
     let configuration = Simulation.Configuration(
         parameters: SimulationParameters(environment: scenario.parameters),

@@ -155,7 +155,7 @@ public struct AllianceNetwork: Hashable, Sendable {
         let firstDuplicate = SpellOverlap.first(count: commitments.count, states: states.count) { index in
             let c = commitments[index]
             let key = c.isSymmetric ? SpellOverlap.pairKey(c.pair.low, c.pair.high) : SpellOverlap.pairKey(c.from, c.to)
-            return (key, Self.kindTag(c.kind) << 1 | (c.isSymmetric ? 1 : 0))
+            return (key, UInt32(c.kind.ordinal) << 1 | (c.isSymmetric ? 1 : 0))
         } spell: {
             (commitments[$0].since, commitments[$0].until)
         }
@@ -202,19 +202,6 @@ public struct AllianceNetwork: Hashable, Sendable {
                         + "(same as commitments[\(duplicate.other)] in overlapping years); "
                         + "merge them or give disjoint since/until")
             }
-        }
-    }
-
-    /// A number per kind, to group a pair's ties of one kind when looking for duplicates.
-    private static func kindTag(_ kind: CommitmentKind) -> UInt32 {
-        switch kind {
-        case .defense: 0
-        case .offense: 1
-        case .neutrality: 2
-        case .nonaggression: 3
-        case .consultation: 4
-        case .guarantee: 5
-        case .patronage: 6
         }
     }
 

@@ -41,7 +41,19 @@ public enum CommitmentKind: String, CaseIterable, Hashable, Sendable, Comparable
         }
     }
 
-    public static func < (lhs: CommitmentKind, rhs: CommitmentKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The kind's position in `allCases` (declaration order), without a search: for tables
+    /// indexed by kind in loops over millions of commitments.
+    package var ordinal: Int {
+        switch self {
+        case .defense: 0
+        case .offense: 1
+        case .neutrality: 2
+        case .nonaggression: 3
+        case .consultation: 4
+        case .guarantee: 5
+        case .patronage: 6
+        }
     }
+
+    public static func < (lhs: CommitmentKind, rhs: CommitmentKind) -> Bool { lhs.ordinal < rhs.ordinal }
 }
