@@ -115,6 +115,7 @@ struct SimulateCommand: ParsableCommand {
             let start = Date()
             // Only the latest round's record is kept: every round is written out as it is made.
             var simulation = try Simulation(network: network, configuration: configuration, keepingRecords: false)
+            if !quiet { for note in simulation.skippedSystemMetrics { Diagnostics.print("note: \(note)") } }
             let names = try OutputFolder.staged(output) { folder in
                 try stream(&simulation, into: folder, scenario: scenario, inputBytes: bytes, start: start)
             }

@@ -22,6 +22,9 @@ public struct Simulation: Sendable {
         public var stopAtEquilibrium: Bool
         public var equilibriumRounds: Int
         public var systemMetrics: SystemMetricsLevel
+        /// With `full` system metrics, the largest alliance graph (allied pairs at the start)
+        /// whose Leiden blocs the records compute (`Simulation.recordsBlocs`).
+        public var blocsPairLimit = Simulation.defaultBlocsPairLimit
 
         public init(
             parameters: SimulationParameters = SimulationParameters(), rules: [RuleKind] = RuleKind.defaults,
@@ -59,10 +62,41 @@ public struct Simulation: Sendable {
     public let keepsAllRecords: Bool
     /// Whether the run reached equilibrium (and stopped there).
     public private(set) var reachedEquilibrium = false
+    /// Whether the records carry Leiden blocs and modularity: `full` system metrics on a network
+    /// whose alliance graph has at most `Configuration.blocsPairLimit` allied pairs at the start.
+    /// Above it they are NA in every round (decided once, so the columns of a run never change meaning).
+    public let recordsBlocs: Bool
+    /// The default largest alliance graph (allied pairs) whose Leiden blocs the records compute
+    /// (`Configuration.blocsPairLimit`). igraph's
+    /// Leiden with `NetworkMetrics.leidenRestarts` restarts costs about 40 microseconds per pair
+    /// on this project's 2-core reference machine (5 s a round at 200,000 pairs, 41 s at 1
+    /// million, minutes at 10 million), so the default `full` stays usable on any network; the
+    /// metric itself (`metrics --only blocs`) has no limit.
+    public static let defaultBlocsPairLimit = 250_000
     private var random: SeededRandom
     private var model: ThreatModel
     private let initialSupport: [Double]
     private var quietRounds = 0
+
+    /// What `full` system metrics leave out on this network, and why (empty when nothing is left
+    /// out or the run records `light` metrics): for run.json and a note on standard error.
+    public var skippedSystemMetrics: [String] {
+        guard configuration.systemMetrics == .full else { return [] }
+        var skipped: [String] = []
+        if !recordsBlocs {
+            skipped.append(
+                "blocs and modularity are NA: the alliance graph has more than \(configuration.blocsPairLimit) "
+                    + "allied pairs "
+                    + "(igraph's Leiden with \(NetworkMetrics.leidenRestarts) restarts would take minutes a round); "
+                    + "`alliancectl metrics --only blocs` computes them for one network")
+        }
+        if network.count > ArmsRaceStability.denseLimit {
+            skipped.append(
+                "arms_race_stability is NA: more than \(ArmsRaceStability.denseLimit) states "
+                    + "(its reaction matrix is dense, N x N)")
+        }
+        return skipped
+    }
 
     /// Bytes of the records kept per state and round (four doubles, the main threat, the
     /// commitment count, with their arrays' share).
@@ -92,6 +126,10 @@ public struct Simulation: Sendable {
         self.configuration = configuration
         self.network = network
         random = SeededRandom(seed: configuration.seed)
+        recordsBlocs =
+            configuration.systemMetrics == .full
+            && (network.commitments.count <= configuration.blocsPairLimit
+                || AllianceGraphView(network).edgeCount <= configuration.blocsPairLimit)
         model = ThreatModel(network)
         let first = model.assess(network, configuration.parameters.environment)
         initialSupport = first.support
@@ -208,7 +246,7 @@ public struct Simulation: Sendable {
         for commitment in network.commitments {
             commitmentCount[commitment.from.index] += 1
             commitmentCount[commitment.to.index] += 1
-            byKind[CommitmentKind.allCases.firstIndex(of: commitment.kind)!] += 1
+            byKind[commitment.kind.ordinal] += 1
         }
         let efforts = network.states.map(\.effort)
         var system = SystemRecord(
@@ -219,12 +257,14 @@ public struct Simulation: Sendable {
             meanCredibility: SystemIndicators.meanCredibility(network),
             armsRaceStability: nil)
         if configuration.systemMetrics == .full {
-            let partition = try BlocPartition.leiden(
-                AllianceGraphView(network),
-                seed: SeededRandom.derivedSeed(configuration.seed, stream: UInt64(round) + (1 << 32)),
-                restarts: NetworkMetrics.leidenRestarts)
-            system.blocs = partition.count
-            system.modularity = partition.modularity
+            if recordsBlocs {
+                let partition = try BlocPartition.leiden(
+                    AllianceGraphView(network),
+                    seed: SeededRandom.derivedSeed(configuration.seed, stream: UInt64(round) + (1 << 32)),
+                    restarts: NetworkMetrics.leidenRestarts)
+                system.blocs = partition.count
+                system.modularity = partition.modularity
+            }
             if n <= ArmsRaceStability.denseLimit {
                 // The record follows an assessment of this network: the model's ties are its ties.
                 system.armsRaceStability =

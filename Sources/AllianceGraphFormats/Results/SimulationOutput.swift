@@ -144,6 +144,10 @@ package enum SimulationOutput {
             JSONMember(key: "systemMetrics", value: .string(configuration.systemMetrics.rawValue)),
             JSONMember(key: "parameters", value: .object(parameters)),
         ]
+        let skipped = simulation.skippedSystemMetrics
+        if !skipped.isEmpty {
+            members.append(JSONMember(key: "skippedSystemMetrics", value: .array(skipped.map(JSONValue.string))))
+        }
         if let report = burdenSharing {
             members.append(
                 JSONMember(

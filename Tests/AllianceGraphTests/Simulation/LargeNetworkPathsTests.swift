@@ -195,4 +195,35 @@ struct LargeNetworkPathsTests {
             return message.hasPrefix("commitments[3]:") && message.contains("commitments[0]")
         }
     }
+
+    @Test("full system metrics leave Leiden blocs out above the pair limit, every round, and say so")
+    func blocsAboveThePairLimit() throws {
+        let network = try SyntheticNetwork(states: 60, ties: 150, seed: 3, model: .regional).scenario().network
+        let pairs = AllianceGraphView(network).edgeCount
+        var configuration = Simulation.Configuration(rounds: 3, seed: 1, stopAtEquilibrium: false)
+        let within = try Simulation(network: network, configuration: configuration)
+        #expect(within.recordsBlocs && within.skippedSystemMetrics.isEmpty)
+        #expect(within.records[0].system.blocs != nil)
+        configuration.blocsPairLimit = pairs - 1
+        var above = try Simulation(network: network, configuration: configuration)
+        try above.run()
+        #expect(!above.recordsBlocs)
+        #expect(above.records.allSatisfy { $0.system.blocs == nil && $0.system.modularity == nil })
+        #expect(above.skippedSystemMetrics.count == 1 && above.skippedSystemMetrics[0].contains("\(pairs - 1)"))
+        // Everything else is recorded as with the blocs.
+        var withBlocs = try Simulation(
+            network: network,
+            configuration: Simulation.Configuration(
+                rounds: 3, seed: 1, stopAtEquilibrium: false))
+        try withBlocs.run()
+        for (a, b) in zip(above.records, withBlocs.records) {
+            #expect(a.system.balance == b.system.balance && a.threat == b.threat)
+            #expect(a.system.armsRaceStability == b.system.armsRaceStability)
+        }
+        let run = SimulationOutput.runJSON(above, input: "n.json", inputBytes: [], wallSeconds: 0, burdenSharing: nil)
+        #expect(run.contains("\"skippedSystemMetrics\"") && run.contains("blocs and modularity are NA"))
+        let light = try Simulation(
+            network: network, configuration: Simulation.Configuration(rounds: 1, seed: 1, systemMetrics: .light))
+        #expect(!light.recordsBlocs && light.skippedSystemMetrics.isEmpty)
+    }
 }
