@@ -100,10 +100,3 @@ func reportingErrors(_ body: () throws -> Void) throws {
 func loadScenario(_ path: String, format: GraphFormat? = nil) throws -> Scenario {
     try ScenarioLoader.load(path: path, format: format)
 }
-
-/// Loads a scenario with the bytes it was read from, for the input digest that run records
-/// carry (`simulate`'s run.json, `crisis --format json`). Formats as in `loadScenario`; a Gephi
-/// CSV pair is digested by the table named on the command line.
-func loadScenarioAndBytes(_ path: String) throws -> (scenario: Scenario, bytes: [UInt8]) {
-    try ScenarioLoader.loadWithBytes(path: path)
-}

@@ -126,9 +126,9 @@ struct CrisisCommand: ParsableCommand {
 
     private func execute() throws {
         do {
-            let (loaded, bytes) = try loadScenarioAndBytes(file)
+            let (loaded, input) = try ScenarioLoader.loadWithDigest(path: file)
             let scenario = kindSelection.apply(to: loaded)
-            let digest = FNV1a64.hex(bytes)
+            let digest = input.fnv1a64
             let given = scenario.activeNetwork(year: year)
             let dropped = try Set(drop.map { try stateID($0, option: "drop", in: given) })
             let network = given.withoutPledges(of: dropped)

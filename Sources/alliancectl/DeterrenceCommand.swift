@@ -96,7 +96,7 @@ struct DeterrenceCommand: ParsableCommand {
     }
 
     private func execute() throws {
-        let (scenario, bytes) = try loadScenarioAndBytes(file)
+        let (scenario, input) = try ScenarioLoader.loadWithDigest(path: file)
         let network = scenario.activeNetwork(year: year)
         var environment = scenario.parameters
         if let reliability { environment.reliability = reliability }
@@ -131,7 +131,7 @@ struct DeterrenceCommand: ParsableCommand {
         case .table: text = DeterrenceOutput.table(analysis, title: title, all: all)
         case .csv: text = DeterrenceOutput.csv(analysis)
         case .json:
-            text = DeterrenceOutput.json(analysis, scenarioName: scenario.name, inputDigest: FNV1a64.hex(bytes))
+            text = DeterrenceOutput.json(analysis, scenarioName: scenario.name, inputDigest: input.fnv1a64)
         }
         var files: [(path: String, contents: String)] = []
         if let svg { files.append((svg, DeterrenceHeatMap(analysis, title: "\(scenario.name): deterrence map").svg())) }

@@ -103,7 +103,7 @@ struct SimulateCommand: ParsableCommand {
         resources.apply()
         try reportingErrors {
             // Read and check everything before writing anything.
-            let (scenario, bytes) = try loadScenarioAndBytes(file)
+            let (scenario, digest) = try ScenarioLoader.loadWithDigest(path: file)
             var parameters = SimulationParameters(environment: scenario.parameters)
             if let profile { try ParameterProfile.named(profile).apply(to: &parameters) }
             do { try parameters.apply(settings) } catch { throw ValidationError("--set: \(error)") }
@@ -117,7 +117,7 @@ struct SimulateCommand: ParsableCommand {
             var simulation = try Simulation(network: network, configuration: configuration, keepingRecords: false)
             if !quiet { for note in simulation.skippedSystemMetrics { Diagnostics.print("note: \(note)") } }
             let names = try OutputFolder.staged(output) { folder in
-                try stream(&simulation, into: folder, scenario: scenario, inputBytes: bytes, start: start)
+                try stream(&simulation, into: folder, scenario: scenario, digest: digest, start: start)
             }
             removeChartsOfEarlierRun()
             if !quiet {
@@ -142,7 +142,7 @@ extension SimulateCommand {
     /// last round, less the time spent writing rows (seconds of wall clock).
     func stream(
         _ simulation: inout Simulation, into folder: OutputFolder.StagedFolder, scenario: Scenario,
-        inputBytes: [UInt8], start: Date
+        digest: InputDigest, start: Date
     ) throws -> [String] {
         let initial = simulation.network
         // Wall-clock seconds spent on output within the timed stretch, left out of run.json's timing.
@@ -180,10 +180,15 @@ extension SimulateCommand {
         let burden =
             simulation.configuration.rules.contains(.burdenSharing)
             ? BurdenSharingReport(initial: initial, final: simulation.network) : nil
-        try files["final.json"]!.write(try SimulationOutput.finalScenarioJSON(scenario, simulation))
+        // Streamed: a network of millions of ties is never held as one string.
+        let finalFile = files["final.json"]!
+        try ScenarioWriter.stream(try SimulationOutput.finalScenario(scenario, simulation)) {
+            chunk throws(OutputError) in
+            try finalFile.write(chunk)
+        }
         try files["run.json"]!.write(
             SimulationOutput.runJSON(
-                simulation, input: file, inputBytes: inputBytes, wallSeconds: wall, burdenSharing: burden))
+                simulation, input: file, digest: digest, wallSeconds: wall, burdenSharing: burden))
         if let series {
             for (name, chart) in zip(SimulationCharts.fileNames, series.charts()) {
                 try files[name]!.write(chart.svg())

@@ -14,8 +14,40 @@ package enum FNV1a64 {
     }
 
     /// The digest as 16 lowercase hexadecimal digits.
-    package static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let text = String(hash(bytes), radix: 16)
+    package static func hex(_ bytes: some Sequence<UInt8>) -> String { hex(hash(bytes)) }
+
+    static func hex(_ hash: UInt64) -> String {
+        let text = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
+    }
+
+    /// The hash of bytes given in pieces (the same value as `hash` of them all).
+    package struct Running {
+        private var h: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        package init() {}
+
+        package mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var h = self.h
+            for byte in bytes {
+                h ^= UInt64(byte)
+                h = h &* 0x0000_0100_0000_01b3
+            }
+            self.h = h
+        }
+
+        package var hex: String { FNV1a64.hex(h) }
+    }
+}
+
+/// What run records say about their input file: its size and FNV-1a 64 digest.
+package struct InputDigest: Hashable, Sendable {
+    package var byteCount: Int
+    /// 16 lowercase hexadecimal digits (`FNV1a64.hex`).
+    package var fnv1a64: String
+
+    package init(bytes: some Collection<UInt8>) {
+        byteCount = bytes.count
+        fnv1a64 = FNV1a64.hex(bytes)
     }
 }

@@ -104,6 +104,12 @@ package enum SimulationOutput {
     /// The final network as a scenario file: `scenario` with its network replaced (ties not in
     /// force in the scenario's year were dropped before the run).
     package static func finalScenarioJSON(_ scenario: Scenario, _ simulation: Simulation) throws(InputError) -> String {
+        ScenarioWriter.json(try finalScenario(scenario, simulation))
+    }
+
+    /// The scenario final.json holds: the run's network with the input's metadata, the run's
+    /// security environment and a description that says which run made it.
+    package static func finalScenario(_ scenario: Scenario, _ simulation: Simulation) throws(InputError) -> Scenario {
         var description =
             "State after \(simulation.round) rounds of alliancectl simulate (seed \(simulation.configuration.seed))."
         if let original = scenario.description { description = original + " " + description }
@@ -111,12 +117,22 @@ package enum SimulationOutput {
             name: scenario.name, year: scenario.year, description: description, codes: scenario.codes,
             sources: scenario.sources, parameters: simulation.configuration.parameters.environment,
             network: simulation.network, warPlans: scenario.warPlans, propensities: scenario.propensities)
-        return ScenarioWriter.json(final)
+        return final
     }
 
     /// Run metadata. `inputBytes` are the input file's bytes (for the FNV-1a 64 digest).
     package static func runJSON(
         _ simulation: Simulation, input: String, inputBytes: [UInt8], wallSeconds: Double,
+        burdenSharing: BurdenSharingReport?
+    ) -> String {
+        runJSON(
+            simulation, input: input, digest: InputDigest(bytes: inputBytes), wallSeconds: wallSeconds,
+            burdenSharing: burdenSharing)
+    }
+
+    /// Run metadata; `digest` describes the input file.
+    package static func runJSON(
+        _ simulation: Simulation, input: String, digest: InputDigest, wallSeconds: Double,
         burdenSharing: BurdenSharingReport?
     ) -> String {
         let configuration = simulation.configuration
@@ -132,8 +148,8 @@ package enum SimulationOutput {
                 key: "input",
                 value: .object([
                     JSONMember(key: "file", value: .string(input)),
-                    JSONMember(key: "bytes", value: .integer(inputBytes.count)),
-                    JSONMember(key: "fnv1a64", value: .string(FNV1a64.hex(inputBytes))),
+                    JSONMember(key: "bytes", value: .integer(digest.byteCount)),
+                    JSONMember(key: "fnv1a64", value: .string(digest.fnv1a64)),
                 ])),
             JSONMember(key: "seed", value: .number(Double(configuration.seed), text: String(configuration.seed))),
             JSONMember(key: "rounds", value: .integer(configuration.rounds)),

@@ -95,6 +95,47 @@ public enum ScenarioLoader {
         }
     }
 
+    /// Loads the scenario at `path` as `load(path:format:)` does, with the digest of the bytes it
+    /// was read from (for run records). A scenario JSON file or a snapshot is mapped once: the
+    /// digest is taken over the mapping, returning its pages behind it, and the scenario is read
+    /// from the same mapping by the streaming reader, so memory stays the scenario's own whatever
+    /// the file's size (a JSON file of 10 million ties is never held as bytes or as a document
+    /// tree). Other formats and standard input are read into memory as before.
+    package static func loadWithDigest(path: String) throws(InputError) -> (scenario: Scenario, digest: InputDigest) {
+        let format = detect(path: path)
+        guard path != "-", format == .scenario || format == .snapshot else {
+            let (scenario, bytes) = try loadWithBytes(path: path)
+            return (scenario, InputDigest(bytes: bytes))
+        }
+        do {
+            return try FileInput.withBytes(path: path, streamLimit: ScenarioReader.maxFileSize, binary: true) {
+                bytes, release throws(InputError) in
+                var digest = InputDigest(bytes: [UInt8]())
+                digest.byteCount = bytes.count
+                var hash = FNV1a64.Running()
+                let block = 1 << 26
+                for start in Swift.stride(from: 0, to: bytes.count, by: block) {
+                    let range = start..<min(bytes.count, start + block)
+                    hash.add(UnsafeBufferPointer(rebasing: bytes[range]))
+                    release?(range)
+                }
+                digest.fnv1a64 = hash.hex
+                if format == .snapshot {
+                    return (try ScenarioSnapshotReader.decode(UnsafeRawBufferPointer(bytes)), digest)
+                }
+                // As every text reader: a NUL byte near the start means binary data.
+                if let offset = bytes.prefix(FileInput.sniffLength).firstIndex(of: 0) {
+                    throw FileInput.binaryData(file: path, offset: offset)
+                }
+                let scenario = try ScenarioReader.parse(
+                    bytes, release: release, nodeLink: nodeLink(fallbackName: fallbackName(path)))
+                return (scenario, digest)
+            }
+        } catch {
+            throw error.file == nil ? error.inFile(path) : error
+        }
+    }
+
     /// The format of the file at `path` by its name (`GraphFormat.detect`); a name that says JSON
     /// or nothing is a snapshot when the file starts with the snapshot's magic bytes.
     static func detect(path: String) -> GraphFormat {

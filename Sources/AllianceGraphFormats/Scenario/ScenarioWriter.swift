@@ -157,31 +157,42 @@ public enum ScenarioWriter {
     /// (`alliancectl generate`).
     package static func write(_ scenario: Scenario, to path: String) throws(OutputError) {
         try FileOutput.stream(to: path) { emit in
-            var text = "{\n"
-            for (k, part) in parts(scenario).enumerated() {
-                if k > 0 { text += ",\n" }
-                switch part {
-                case .member(let member):
-                    text += "  " + JSONWriter.quote(member.key) + ": "
-                    JSONWriter.append(member.value, to: &text, indent: 2)
-                case .list(let key, let count, let element) where count < streamedMinimum:
-                    text += "  " + JSONWriter.quote(key) + ": "
-                    JSONWriter.append(.array((0..<count).map(element)), to: &text, indent: 2)
-                case .list(let key, let count, let element):
-                    // What `JSONWriter` writes for a list too long for one line.
-                    text += "  " + JSONWriter.quote(key) + ": [\n"
-                    for index in 0..<count {
-                        text += "    "
-                        JSONWriter.append(element(index), to: &text, indent: 4)
-                        text += index + 1 < count ? ",\n" : "\n"
-                        if text.utf8.count >= 1 << 20 { emit(text); text = "" }
-                    }
-                    text += "  ]"
-                }
-            }
-            text += "\n}\n"
-            emit(text)
+            // `emit` records a failed write itself and never throws.
+            do { try stream(scenario) { chunk throws(OutputError) in emit(chunk) } } catch {}
         }
+    }
+
+    /// The bytes of `json(scenario)` in chunks of about 1 MiB, handed to `emit` as they are made:
+    /// a list of `streamedMinimum` or more states, commitments, rivalries or contiguity entries is
+    /// written one element at a time, so memory stays O(one element) beyond the scenario itself.
+    package static func stream(_ scenario: Scenario, _ emit: (String) throws(OutputError) -> Void) throws(OutputError) {
+        var text = "{\n"
+        for (k, part) in parts(scenario).enumerated() {
+            if k > 0 { text += ",\n" }
+            switch part {
+            case .member(let member):
+                text += "  " + JSONWriter.quote(member.key) + ": "
+                JSONWriter.append(member.value, to: &text, indent: 2)
+            case .list(let key, let count, let element) where count < streamedMinimum:
+                text += "  " + JSONWriter.quote(key) + ": "
+                JSONWriter.append(.array((0..<count).map(element)), to: &text, indent: 2)
+            case .list(let key, let count, let element):
+                // What `JSONWriter` writes for a list too long for one line.
+                text += "  " + JSONWriter.quote(key) + ": [\n"
+                for index in 0..<count {
+                    text += "    "
+                    JSONWriter.append(element(index), to: &text, indent: 4)
+                    text += index + 1 < count ? ",\n" : "\n"
+                    if text.utf8.count >= 1 << 20 {
+                        try emit(text)
+                        text = ""
+                    }
+                }
+                text += "  ]"
+            }
+        }
+        text += "\n}\n"
+        try emit(text)
     }
 
     /// Lists at least this long are streamed by `write(_:to:)`. No element of these lists writes
