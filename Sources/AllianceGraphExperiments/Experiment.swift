@@ -62,11 +62,10 @@ package struct Experiment: Sendable {
             guard FileManager.default.fileExists(atPath: resolved) else {
                 throw InputError(location: location, "no scenario file at \"\(relative)\" (looked for \(resolved))")
             }
-            let data = try FileInput.readBytes(path: resolved, limit: ScenarioReader.maxFileSize)
-            let scenario: Scenario
-            do { scenario = try ScenarioReader.parse(data) } catch { throw error.inFile(resolved) }
+            // Any file the commands read (scenario JSON, a snapshot, graph files), with its digest.
+            let (scenario, digest) = try ScenarioLoader.loadWithDigest(path: resolved)
             var input = Input(
-                path: relative, resolvedPath: resolved, digest: FNV1a64.hex(data), bytes: data.count,
+                path: relative, resolvedPath: resolved, digest: digest.fnv1a64, bytes: digest.byteCount,
                 scenario: scenario,
                 network: scenario.activeNetwork(year: spec.settings.year))
             if spec.command == .crisis {

@@ -15,7 +15,6 @@ enum SweepReplay {
             let start = Date()
             let simulation = try RunExecutor.simulation(experiment, planned)
             let wall = Date().timeIntervalSince(start)
-            let bytes = try FileInput.readBytes(path: input.resolvedPath, limit: ScenarioReader.maxFileSize)
             let report =
                 simulation.configuration.rules.contains(.burdenSharing)
                 ? BurdenSharingReport(initial: input.network, final: simulation.network) : nil
@@ -26,7 +25,9 @@ enum SweepReplay {
                 (
                     "run.json",
                     SimulationOutput.runJSON(
-                        simulation, input: input.path, inputBytes: bytes, wallSeconds: wall, burdenSharing: report)
+                        simulation, input: input.path,
+                        digest: InputDigest(byteCount: input.bytes, fnv1a64: input.digest),
+                        wallSeconds: wall, burdenSharing: report)
                 ),
             ]
         case .crisis:

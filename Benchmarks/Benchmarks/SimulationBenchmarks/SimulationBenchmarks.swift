@@ -74,7 +74,7 @@ let benchmarks: @Sendable () -> Void = {
     let medium = generated(states: 200, ties: 2_000)
     for level in SystemMetricsLevel.allCases {
         Benchmark(
-            "Simulation round, 200 states / 2,000 ties, default rules, \(level.rawValue) system metrics",
+            "Simulation round, 200 states, 2,000 ties, default rules, \(level.rawValue) system metrics",
             configuration: .init(thresholds: [.mallocCountTotal: .init(relative: [.p90: 10])])
         ) { benchmark in
             let configuration = Simulation.Configuration(

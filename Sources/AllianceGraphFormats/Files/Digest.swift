@@ -46,6 +46,11 @@ package struct InputDigest: Hashable, Sendable {
     /// 16 lowercase hexadecimal digits (`FNV1a64.hex`).
     package var fnv1a64: String
 
+    package init(byteCount: Int, fnv1a64: String) {
+        self.byteCount = byteCount
+        self.fnv1a64 = fnv1a64
+    }
+
     package init(bytes: some Collection<UInt8>) {
         byteCount = bytes.count
         fnv1a64 = FNV1a64.hex(bytes)
