@@ -312,12 +312,20 @@ public struct ThreatModel: Sendable {
             let defaultHostility = min(1, max(0, base[j]))
             var sum = proximity.defaults[j] * defaultHostility * Double(n - 1)
             touched.removeAll(keepingCapacity: true)
-            for matrix in [proximity.explicit, ties.rivals, ties.partners] {
+            // The three rows one after the other (no array of matrices per state: at a million
+            // states that was a million allocations).
+            func touch(_ matrix: CSRAdjacency) {
                 for k in Int(matrix.offsets[j])..<Int(matrix.offsets[j + 1]) {
                     let i = Int(matrix.targets[k])
-                    if mark[i] != j { mark[i] = j; touched.append(i) }
+                    if mark[i] != j {
+                        mark[i] = j
+                        touched.append(i)
+                    }
                 }
             }
+            touch(proximity.explicit)
+            touch(ties.rivals)
+            touch(ties.partners)
             for i in touched {
                 sum -= proximity.defaults[j] * defaultHostility
                 if ties.partners.sortedRowWeight(from: i, to: j) != nil { continue }
@@ -326,7 +334,25 @@ public struct ThreatModel: Sendable {
             }
             score[j] = theta * power[j] * sum
         }
-        let ranked = (0..<n).sorted { score[$0] != score[$1] ? score[$0] > score[$1] : $0 < $1 }
-        return Array(ranked.prefix(min(topSources, n))).sorted()
+        return Self.largest(topSources, of: score)
+    }
+
+    /// The indices of the `k` largest scores (ties: lowest index first), in ascending index
+    /// order: the first `k` of the indices sorted by score descending, then index ascending,
+    /// found in one pass with a sorted list of at most `k` (O(n k) at worst, O(n) typically).
+    static func largest(_ k: Int, of score: [Double]) -> [Int] {
+        guard k > 0 else { return [] }
+        var best: [Int] = []
+        best.reserveCapacity(k + 1)
+        /// Whether index a ranks before index b.
+        func before(_ a: Int, _ b: Int) -> Bool { score[a] != score[b] ? score[a] > score[b] : a < b }
+        for j in score.indices {
+            if best.count == k, !before(j, best[k - 1]) { continue }
+            var position = best.count
+            while position > 0 && before(j, best[position - 1]) { position -= 1 }
+            best.insert(j, at: position)
+            if best.count > k { best.removeLast() }
+        }
+        return best.sorted()
     }
 }

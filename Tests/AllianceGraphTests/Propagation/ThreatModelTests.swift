@@ -197,4 +197,16 @@ struct ThreatModelTests {
         #expect(result.sources == result.sources.sorted())
         #expect(result.mainThreat[0] == StateID(7))
     }
+
+    @Test("the top-K selection equals sorting by score (descending, ties by lowest index)", arguments: 0..<40)
+    func largestScores(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let n = Int(random.next() % 400)
+        // Few distinct values, so that ties are common.
+        let score = (0..<n).map { _ in Double(random.next() % 12) * (random.next() % 3 == 0 ? -1 : 1) }
+        for k in [0, 1, 5, 16, n, n + 3] {
+            let sorted = (0..<n).sorted { score[$0] != score[$1] ? score[$0] > score[$1] : $0 < $1 }
+            #expect(ThreatModel.largest(k, of: score) == Array(sorted.prefix(max(0, min(k, n)))).sorted(), "k \(k)")
+        }
+    }
 }
