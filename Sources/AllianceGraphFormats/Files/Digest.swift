@@ -5,12 +5,9 @@
 /// Not cryptographic: it identifies the input file a run read, nothing more.
 package enum FNV1a64 {
     package static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        return h
+        var running = Running()
+        running.add(bytes)
+        return running.value
     }
 
     /// The digest as 16 lowercase hexadecimal digits.
@@ -27,7 +24,7 @@ package enum FNV1a64 {
 
         package init() {}
 
-        package mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        package mutating func add(_ bytes: some Sequence<UInt8>) {
             var h = self.h
             for byte in bytes {
                 h ^= UInt64(byte)
@@ -36,6 +33,7 @@ package enum FNV1a64 {
             self.h = h
         }
 
+        package var value: UInt64 { h }
         package var hex: String { FNV1a64.hex(h) }
     }
 }

@@ -110,8 +110,6 @@ public enum ScenarioLoader {
         do {
             return try FileInput.withBytes(path: path, streamLimit: ScenarioReader.maxFileSize, binary: true) {
                 bytes, release throws(InputError) in
-                var digest = InputDigest(bytes: [UInt8]())
-                digest.byteCount = bytes.count
                 var hash = FNV1a64.Running()
                 let block = 1 << 26
                 for start in Swift.stride(from: 0, to: bytes.count, by: block) {
@@ -119,7 +117,7 @@ public enum ScenarioLoader {
                     hash.add(UnsafeBufferPointer(rebasing: bytes[range]))
                     release?(range)
                 }
-                digest.fnv1a64 = hash.hex
+                let digest = InputDigest(byteCount: bytes.count, fnv1a64: hash.hex)
                 if format == .snapshot {
                     return (try ScenarioSnapshotReader.decode(UnsafeRawBufferPointer(bytes)), digest)
                 }
