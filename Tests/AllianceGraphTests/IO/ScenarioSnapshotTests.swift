@@ -116,10 +116,7 @@ struct ScenarioSnapshotTests {
 
     @Test("every truncation and every single changed byte is refused as damaged, never read")
     func damage() throws {
-        let scenario = try ScenarioReader.read(
-            path: TestSupport.repositoryRoot.appendingPathComponent(
-                "Networks/europe-1914.json"
-            ).path)
+        let scenario = try ScenarioReader.read(path: TestSupport.network("europe-1914.json"))
         let bytes = Self.snapshot(scenario)
         for length in 0..<bytes.count {
             guard case .failure = Self.decode(Array(bytes[0..<length])) else {
@@ -142,10 +139,7 @@ struct ScenarioSnapshotTests {
 
     @Test("hand-made snapshots (valid checksum): a named error or a valid scenario, never a crash")
     func resealedMutations() throws {
-        let scenario = try ScenarioReader.read(
-            path: TestSupport.repositoryRoot.appendingPathComponent(
-                "Networks/nato-2024.json"
-            ).path)
+        let scenario = try ScenarioReader.read(path: TestSupport.network("nato-2024.json"))
         let bytes = Self.snapshot(scenario)
         var random = SeededRandom(seed: 17)
         var refused = 0, read = 0
