@@ -8,7 +8,8 @@
 /// the miles to the theatre over the miles an army moves per day): `s_i(b) = P_i * pi(b, i)^gamma`,
 /// where `P_i` is the state's power (capability scaled by effort) and `pi(b, i)` the scenario's
 /// proximity of `i` seen from `b` (1 land border; 0.8, 0.6, 0.4, 0.2 for water of 12, 24, 150,
-/// 400 miles; 0.1 otherwise; at least 0.5 for a great power's global reach). The target fights at
+/// 400 miles; 0.1 otherwise; a great power's global reach lifts it to at least 0.5, geography still
+/// counting above that: `Contiguity.proximity(base:major:)`). The target fights at
 /// home: `s_b(b) = P_b`. Scenarios carry proximity classes, not miles, so the gradient acts on
 /// them; `gamma` (default 1) sets its steepness (0: no loss of strength).
 ///

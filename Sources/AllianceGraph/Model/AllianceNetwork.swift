@@ -70,12 +70,13 @@ public struct AllianceNetwork: Hashable, Sendable {
     public var obligations: [Obligation] { commitments.flatMap(\.obligations) }
 
     /// Proximity pi_ij in [0, 1] of `j` as seen from `i` (docs/MODEL.md 1.2): from the contiguity
-    /// entry for the pair when there is one, otherwise 0.1; at least 0.5 when `j` is a major power
-    /// (global reach). O(number of contiguity entries); hot loops use `ProximityMatrix`.
+    /// entry for the pair when there is one, otherwise 0.1; lifted when `j` is a major power
+    /// (global reach, `Contiguity.proximity(base:major:)`). O(number of contiguity entries); hot
+    /// loops use `ProximityTable`.
     public func proximity(of j: StateID, from i: StateID) -> Double {
         let pair = StatePair(i, j)
         let base = contiguity.first { $0.pair == pair }?.proximity ?? Contiguity.distantProximity
-        return states[j.index].major ? max(base, Contiguity.majorPowerReach) : base
+        return Contiguity.proximity(base: base, major: states[j.index].major)
     }
 
     /// Applies each state's capability trend once: `c <- c (1 + g)` and `gdp <- gdp (1 + g)`, kept

@@ -3,18 +3,19 @@
 /// Geography is static during a run, so the table is built from the contiguity list once and
 /// read in the perception loop without searching: `defaults[j]` is the proximity of `j` from a
 /// state with no contiguity entry (0.1, or 0.5 when `j` is a major power), and the CSR rows hold
-/// the explicit entries, already raised to the major-power floor. Memory O(N + contiguity).
+/// the explicit entries, already lifted for major powers (`Contiguity.proximity(base:major:)`).
+/// Memory O(N + contiguity).
 package struct ProximityTable: Sendable {
     let count: Int
     /// Proximity of `j` from a state without a contiguity entry toward it.
     let defaults: [Double]
-    /// Explicit entries: row `i` lists `j` with `pi_ij` (symmetric geography, asymmetric floor).
+    /// Explicit entries: row `i` lists `j` with `pi_ij` (symmetric geography, asymmetric reach).
     let explicit: CSRAdjacency
 
     init(_ network: AllianceNetwork) {
         count = network.count
         defaults = network.states.map {
-            $0.major ? max(Contiguity.distantProximity, Contiguity.majorPowerReach) : Contiguity.distantProximity
+            Contiguity.proximity(base: Contiguity.distantProximity, major: $0.major)
         }
         let states = network.states, contiguity = network.contiguity
         // Ids were validated by the network; the CSR cannot fail.
@@ -23,8 +24,8 @@ package struct ProximityTable: Sendable {
                 for entry in contiguity {
                     let a = entry.pair.low.index, b = entry.pair.high.index
                     let base = entry.proximity
-                    emit(a, b, states[b].major ? max(base, Contiguity.majorPowerReach) : base)
-                    emit(b, a, states[a].major ? max(base, Contiguity.majorPowerReach) : base)
+                    emit(a, b, Contiguity.proximity(base: base, major: states[b].major))
+                    emit(b, a, Contiguity.proximity(base: base, major: states[a].major))
                 }
             }) ?? CSRAdjacency.empty(vertexCount: count)
     }

@@ -23,7 +23,11 @@
 ///    from k, at equal arming signals, is at most `balancing.spiral` times what r's rivalry with j
 ///    alone makes of j (a distant great power that allies with a small neighbour's rival does not
 ///    become more feared than that rival). When several new pacts make k r's rival in the same
-///    round the largest intensity is kept.
+///    round the largest intensity is kept. The rivalry's note names its source (r, k and j).
+/// 9. **Derived rivalries re-bounded** (`balancing.spiral` > 0): every derived rivalry is lowered to
+///    the intensity its source gives at this round's powers and intensities, never raised, and
+///    ends when its pact or the rivalry r-j has gone. So the bound of step 8 holds in every round,
+///    not only in the one the rivalry formed in (AllianceSpiral.swift).
 /// Commitment and rivalry arrays keep their order (removal compacts them); state ids never change.
 package struct RoundProposals: Sendable {
     /// New effort per state, nil to leave it.
@@ -151,55 +155,11 @@ package struct RoundProposals: Sendable {
             outcome.rivalriesAdded += Self.spiral(
                 after: addedPacts, in: &network, rivalPairs: &rivalPairs, intensity: parameters.spiralIntensity)
         }
+        // 9. Derived rivalries re-bounded by their sources.
+        if parameters.spiralIntensity > 0 {
+            outcome.rivalriesRemoved += Self.boundDerivedRivalries(in: &network, intensity: parameters.spiralIntensity)
+        }
         return outcome
-    }
-
-    /// Step 8: the rivalries that new defence pacts provoke; returns how many were added.
-    static func spiral(
-        after pacts: [StatePair], in network: inout AllianceNetwork, rivalPairs: inout Set<StatePair>,
-        intensity: Double
-    ) -> Int {
-        var rivalsOf: [StateID: [(rival: StateID, intensity: Double)]] = [:]
-        for rivalry in network.rivalries {
-            rivalsOf[rivalry.pair.low, default: []].append((rivalry.pair.high, rivalry.intensity))
-            rivalsOf[rivalry.pair.high, default: []].append((rivalry.pair.low, rivalry.intensity))
-        }
-        let proximity = ProximityTable(network)
-        let states = network.states
-        /// The derived intensity of r's rivalry with k, from r's rivalry with j (of intensity rho).
-        func derived(r: StateID, j: StateID, k: StateID, rho: Double) -> Double {
-            let fromJ = states[j.index].power * proximity.value(of: j.index, from: r.index)
-            let fromK = states[k.index].power * proximity.value(of: k.index, from: r.index)
-            let scale = fromK > fromJ ? fromJ / fromK : 1
-            return intensity * rho * scale
-        }
-        var candidates: [StatePair] = []
-        var strongest: [StatePair: Double] = [:]
-        for pact in pacts {
-            for (j, k) in [(pact.low, pact.high), (pact.high, pact.low)] {
-                for (r, rho) in (rivalsOf[j] ?? []).sorted(by: { $0.rival < $1.rival }) where r != k {
-                    let pair = StatePair(r, k), value = derived(r: r, j: j, k: k, rho: rho)
-                    if let known = strongest[pair] {
-                        strongest[pair] = max(known, value)
-                    } else {
-                        strongest[pair] = value
-                        candidates.append(pair)
-                    }
-                }
-            }
-        }
-        var partners = Set<StatePair>()
-        for commitment in network.commitments where strongest[commitment.pair] != nil {
-            partners.insert(commitment.pair)
-        }
-        var added = 0
-        for pair in candidates where !rivalPairs.contains(pair) && !partners.contains(pair) {
-            guard let value = strongest[pair], value > 0 else { continue }
-            rivalPairs.insert(pair)
-            network.rivalries.append(Rivalry(pair.low, pair.high, intensity: value, note: "alliance spiral"))
-            added += 1
-        }
-        return added
     }
 
     private struct CommitmentSlot: Hashable {

@@ -36,7 +36,7 @@ struct ScenarioEntryPointTests {
             Issue.record("no arms_race_stability")
             return
         }
-        #expect(NumberFormat.fixed(stability, digits: 4) == "-0.2988")
+        #expect(NumberFormat.fixed(stability, digits: 4) == "-0.3015")
     }
 
     @Test("Simulation(scenario:) starts from the scenario's environment, not the model's default")
@@ -72,7 +72,7 @@ struct ReportReadabilityTests {
             }
             #expect(shown[entry.definition.name] == expected, "\(entry.definition.name)")
         }
-        #expect(shown["arms_race_stability"] == "-0.2988")
+        #expect(shown["arms_race_stability"] == "-0.3015")
         #expect(shown["fragility"] == "0.1080")
     }
 

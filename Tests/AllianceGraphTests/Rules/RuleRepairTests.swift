@@ -43,9 +43,11 @@ struct RuleRepairTests {
             $0.rules.spiralIntensity = 0.3
         }.network
         // B-C forms; R (B's rival) now rivals C; A already rivals both, so nothing else is added.
-        let added = on.rivalries.filter { $0.note == "alliance spiral" }
+        let added = on.rivalries.filter { $0.note?.hasPrefix("alliance spiral") == true }
         #expect(added.map(\.pair) == [StatePair(StateID(2), StateID(3))])
         #expect(added.first?.intensity == 0.3)
+        // The note names the pact that provoked it: R fears C, the new ally of its rival B.
+        #expect(added.first?.note == "alliance spiral: R fears C, ally of its rival B")
     }
 
     @Test("the spiral's fear of the new partner is bounded by the fear of the rival it derives from")
@@ -60,7 +62,7 @@ struct RuleRepairTests {
         states[0].capability = 2
         let network = try AllianceNetwork(states: states, rivalries: base.rivalries, contiguity: base.contiguity)
         let on = try Self.simulate(network, rules: [.balancing], rounds: 1) { $0.rules.spiralIntensity = 0.3 }.network
-        let added = on.rivalries.filter { $0.note == "alliance spiral" }
+        let added = on.rivalries.filter { $0.note?.hasPrefix("alliance spiral") == true }
         try #require(added.map(\.pair) == [StatePair(StateID(2), StateID(3))])
         // rho = 0.3 * rho_RB (1) * (P_B * pi_RB) / (P_C * pi_RC) = 0.3 * (0.2 * 0.1) / (0.8 * 0.5).
         let expected = 0.3 * (states[1].power * 0.1) / (states[2].power * 0.5)
