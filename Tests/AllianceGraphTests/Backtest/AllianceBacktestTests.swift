@@ -51,10 +51,15 @@ struct AllianceBacktestTests {
         #expect(result.model.polarity == result.persistence.polarity)
     }
 
-    @Test("results are identical for 1 and 3 workers and for repeated runs with the same seed")
-    func determinism() throws {
+    /// Both profiles: the calibrated one switches the alliance spiral on (merge steps 8 and 9).
+    @Test(
+        "results are identical for 1 and 3 workers and for repeated runs with the same seed",
+        arguments: ParameterProfile.allCases)
+    func determinism(profile: ParameterProfile) throws {
         let windows = try (1900..<1906).map { try Self.window(start: $0) }
-        var configuration = AllianceBacktest.Configuration(replicates: 5, seed: 11, workers: 1)
+        var simulation = Simulation.Configuration()
+        try profile.apply(to: &simulation.parameters)
+        var configuration = AllianceBacktest.Configuration(simulation: simulation, replicates: 5, seed: 11, workers: 1)
         let one = try AllianceBacktest.run(windows, configuration: configuration)
         configuration.workers = 3
         let three = try AllianceBacktest.run(windows, configuration: configuration)
