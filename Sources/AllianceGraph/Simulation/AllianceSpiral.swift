@@ -137,7 +137,8 @@ extension RoundProposals {
 
         /// `alliance spiral: R fears K, ally of its rival J`, with the states' codes.
         func note(in network: AllianceNetwork) -> String {
-            "\(RoundProposals.spiralNote): \(network[r].code) fears \(network[k].code), ally of its rival \(network[j].code)"
+            let (r, k, j) = (network[r].code, network[k].code, network[j].code)
+            return "\(RoundProposals.spiralNote): \(r) fears \(k), ally of its rival \(j)"
         }
 
         /// The source a rivalry's note names, nil unless the note has exactly the form `note(in:)`
