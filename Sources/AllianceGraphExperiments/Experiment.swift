@@ -30,11 +30,15 @@ package struct Experiment: Sendable {
     /// Indicators recorded after every round (the rounds table's columns), in spec order.
     package let roundIndicators: [SimulationIndicator]
     package let plan: RunPlan
+    /// The profile of `settings.profile`, read (a file relative to the spec's folder); nil for none.
+    package let profile: ProfileReference?
 
     /// The experiment's identity: a digest of the spec's and the scenarios' bytes. Shards of one
     /// experiment share it; `merge` refuses shards whose identities differ.
     package var identity: String {
-        FNV1a64.hex(Array((([specDigest] + inputs.map(\.digest)).joined(separator: ",")).utf8))
+        // A profile file is input too (a built-in profile is named in the spec's bytes).
+        let parts = [specDigest] + inputs.map(\.digest) + (profile?.digest.map { ["profile:" + $0] } ?? [])
+        return FNV1a64.hex(Array(parts.joined(separator: ",").utf8))
     }
 
     /// Reads the spec at `path` and everything it names. Errors name the spec file and the field.
@@ -54,6 +58,13 @@ package struct Experiment: Sendable {
         specPath = path
         specDigest = FNV1a64.hex(bytes)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            profile = try spec.settings.profile.map { reference throws(InputError) in
+                try ProfileReference.resolve(reference, relativeTo: folder)
+            }
+        } catch {
+            throw error.file == nil ? InputError(location: "settings.profile", error.message) : error
+        }
         var inputs: [Input] = []
         for (k, relative) in spec.scenarios.enumerated() {
             let location =

@@ -17,7 +17,7 @@ package enum ExperimentRecord {
     package static func json(_ experiment: Experiment) -> String {
         let spec = experiment.spec
         let file = experiment.specPath.split(separator: "/").last.map(String.init) ?? experiment.specPath
-        let members: [JSONMember] = [
+        let head: [JSONMember] = [
             JSONMember(key: "format", value: .string(formatTag)),
             JSONMember(key: "version", value: .string(AllianceGraphVersion.string)),
             JSONMember(key: "identity", value: .string(experiment.identity)),
@@ -39,21 +39,37 @@ package enum ExperimentRecord {
                             JSONMember(key: "fnv1a64", value: .string(input.digest)),
                         ])
                     })),
-            JSONMember(key: "runs", value: .integer(experiment.plan.runCount)),
-            JSONMember(key: "cells", value: .integer(experiment.plan.cellCount)),
-            JSONMember(key: "replicates", value: .integer(experiment.plan.replicates)),
-            JSONMember(
-                key: "columns",
-                value: .array(
-                    (["run", "cell", "replicate", "seed", "scenario"] + experiment.plan.columns.map(\.name)
-                        + experiment.outcomes.map(\.name)).map { .string($0) })),
-            JSONMember(
-                key: "roundColumns",
-                value: .array(
-                    (experiment.roundIndicators.isEmpty
-                        ? [] : ["run", "round"] + experiment.roundIndicators.map(\.name))
-                        .map { .string($0) })),
         ]
+        var profile: [JSONMember] = []
+        if let reference = experiment.profile {
+            var fields = [
+                JSONMember(key: "name", value: .string(reference.name)),
+                JSONMember(key: "assignments", value: .array(reference.assignments.map(JSONValue.string))),
+            ]
+            if let path = reference.path, let digest = reference.digest {
+                fields += [
+                    JSONMember(key: "file", value: .string(path)), JSONMember(key: "fnv1a64", value: .string(digest)),
+                ]
+            }
+            profile = [JSONMember(key: "profile", value: .object(fields))]
+        }
+        let members: [JSONMember] =
+            head + profile + [
+                JSONMember(key: "runs", value: .integer(experiment.plan.runCount)),
+                JSONMember(key: "cells", value: .integer(experiment.plan.cellCount)),
+                JSONMember(key: "replicates", value: .integer(experiment.plan.replicates)),
+                JSONMember(
+                    key: "columns",
+                    value: .array(
+                        (["run", "cell", "replicate", "seed", "scenario"] + experiment.plan.columns.map(\.name)
+                            + experiment.outcomes.map(\.name)).map { .string($0) })),
+                JSONMember(
+                    key: "roundColumns",
+                    value: .array(
+                        (experiment.roundIndicators.isEmpty
+                            ? [] : ["run", "round"] + experiment.roundIndicators.map(\.name))
+                            .map { .string($0) })),
+            ]
         return JSONWriter.serialize(.object(members))
     }
 

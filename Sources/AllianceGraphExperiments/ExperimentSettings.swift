@@ -5,7 +5,9 @@
 ///
 /// Simulate: `rounds` (default 50), `rules` (list of rule names; default all but triads),
 /// `systemMetrics` (`full` or `light`; default `full`), `stopAtEquilibrium` (default true),
-/// `year` (ties in force in that year; default the scenario's). Crisis: `attacker` and `target`
+/// `year` (ties in force in that year; default the scenario's), `profile` (a parameter profile
+/// applied before the fixed and varied parameters: `defaults`, `calibrated` or a profile file,
+/// relative to the spec's folder). Crisis: `attacker` and `target`
 /// (state codes, required), `opportunism` (default false), `runs` (stochastic crises per sweep
 /// run, default 1: with more, crisis outcomes are means and entry probabilities over them),
 /// `year`.
@@ -19,6 +21,8 @@ package struct ExperimentSettings: Hashable, Sendable {
     package var target = ""
     package var opportunism = false
     package var runs = 1
+    /// The parameter profile as written (simulate only), nil for none.
+    package var profile: String?
 
     static func decode(_ value: JSONValue?, command: ExperimentCommand) throws(InputError) -> ExperimentSettings {
         var settings = ExperimentSettings()
@@ -56,6 +60,12 @@ package struct ExperimentSettings: Hashable, Sendable {
                 settings.systemMetrics = parsed
             }
             settings.stopAtEquilibrium = try object.bool("stopAtEquilibrium") ?? true
+            if let profile = try object.string("profile") {
+                do { try ProfileReference.checkName(profile) } catch {
+                    throw InputError(location: "settings.profile", error.message)
+                }
+                settings.profile = profile
+            }
         case .crisis:
             settings.attacker = try object.requiredString("attacker")
             settings.target = try object.requiredString("target")

@@ -29,6 +29,7 @@ package enum RunExecutor {
         switch spec.command {
         case .simulate:
             var parameters = SimulationParameters(environment: environment)
+            try experiment.profile?.apply(to: &parameters)
             for (name, value) in assignments { try parameters.set(name, to: NumberFormat.json(value)) }
             return .simulate(parameters)
         case .crisis:

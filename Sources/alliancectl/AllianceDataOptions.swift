@@ -36,6 +36,14 @@ struct AllianceDataOptions: ParsableArguments {
         explicit ?? data.map { URL(fileURLWithPath: $0).appendingPathComponent(name).path }
     }
 
+    /// Every data file the options name (for output-path checks).
+    var paths: [String?] {
+        [
+            path(atop, "atop5_1dy.csv"), path(nmc, "NMC-60-abridged.csv"), path(states, "states2016.csv"),
+            path(contiguity, "contdir.csv"), path(rivalries, "td_rivalries.csv"), path(majors, "majors2016.csv"),
+        ]
+    }
+
     /// The files read once for `years`; throws an input error when they do not cover them.
     func history(years: ClosedRange<Int>, quiet: Bool) throws -> AllianceHistory {
         var options = AllianceImportOptions(source: .atop, year: years.lowerBound)

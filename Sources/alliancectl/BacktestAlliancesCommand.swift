@@ -61,8 +61,9 @@ struct BacktestAlliancesCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Parameter profile applied before --set: defaults or calibrated (docs/VALIDATION.md).",
-            valueName: "name"))
+            "Parameter profile applied before --set: defaults, calibrated (docs/VALIDATION.md) or a profile file "
+                + "written by `calibrate --output`.",
+            valueName: "name-or-file"))
     var profile: String?
 
     @Option(
@@ -97,7 +98,7 @@ struct BacktestAlliancesCommand: ParsableCommand {
             do { _ = try RuleKind.parseList(rules) } catch { throw ValidationError(error.message) }
         }
         if let profile {
-            do { _ = try ParameterProfile.named(profile) } catch { throw ValidationError(error.message) }
+            do { try ProfileReference.checkName(profile) } catch { throw ValidationError(error.message) }
         }
         var probe = SimulationParameters()
         do { try probe.apply(settings) } catch { throw ValidationError("--set: \(error.message)") }
@@ -120,7 +121,7 @@ struct BacktestAlliancesCommand: ParsableCommand {
                 horizons: horizons, from: from, to: to, step: step, trendYears: trendYears, roundsPerYear: roundsPerYear
             )
             var parameters = SimulationParameters()
-            if let profile { try ParameterProfile.named(profile).apply(to: &parameters) }
+            if let profile { try ProfileReference.resolve(profile).apply(to: &parameters) }
             try parameters.apply(settings)
             let chosen = try rules.map { text throws(InputError) in try RuleKind.parseList(text) } ?? RuleKind.defaults
             let configuration = AllianceBacktest.Configuration(

@@ -46,12 +46,32 @@ struct CalibrateCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no progress on standard error.")
     var quiet = false
 
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Also write the fitted profile to this file (JSON, ending in .json), which --profile accepts "
+                + "in simulate, backtest alliances, report and sweeps.",
+            valueName: "file"))
+    var output: String?
+
+    @Option(help: "The fitted profile's name in --output (default: the file's name without .json).")
+    var name: String?
+
     func validate() throws {
         if horizon < 1 { throw ValidationError("--horizon must be at least 1.") }
         if replicates < 1 { throw ValidationError("--replicates must be at least 1.") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
         if !(from + horizon < split && split + horizon <= to) {
             throw ValidationError("need --from + --horizon < --split and --split + --horizon <= --to.")
+        }
+        if let output {
+            guard output.hasSuffix(".json") else {
+                throw ValidationError("--output: a profile file's name ends in .json (\"\(output)\").")
+            }
+            try OutputPathCheck.validate(outputs: [output], option: "--output", inputs: dataFiles.paths)
+        }
+        if let name, name.isEmpty || name.count > 200 {
+            throw ValidationError("--name: expected 1 to 200 characters.")
         }
     }
 
@@ -87,7 +107,42 @@ struct CalibrateCommand: ParsableCommand {
             text += "\nfitted profile: \(best.joined(separator: " "))\n"
             text += "held-out \(split)-\(to), k = \(horizon): mean AUC-PR \(NumberFormat.fixed(heldBest, digits: 4)) "
             text += "(defaults \(NumberFormat.fixed(heldDefaults, digits: 4)))\n"
+            if let output {
+                let profileName = name ?? URL(fileURLWithPath: output).deletingPathExtension().lastPathComponent
+                try AllianceNetwork.checkText(profileName, at: "--name", lineBreaks: false)
+                let document = ProfileReference.document(
+                    name: profileName, assignments: best,
+                    fitted: fittedMembers(trials: trials, heldOut: heldBest, heldOutDefaults: heldDefaults))
+                try FileOutput.write(document, to: output)
+                text += "wrote \(output) (--profile \(output))\n"
+            }
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+
+    /// How the profile was fitted: the command's options, every trial and the scores.
+    private func fittedMembers(
+        trials: [BacktestCalibration.Trial], heldOut: Double, heldOutDefaults: Double
+    ) -> [JSONMember] {
+        [
+            JSONMember(key: "by", value: .string("alliancectl calibrate \(AllianceGraphVersion.string)")),
+            JSONMember(key: "training", value: .string("\(from)-\(split - 1)")),
+            JSONMember(key: "heldOut", value: .string("\(split)-\(to)")),
+            JSONMember(key: "horizon", value: .integer(horizon)),
+            JSONMember(key: "replicates", value: .integer(replicates)),
+            JSONMember(key: "seed", value: .number(Double(seed), text: String(seed))),
+            JSONMember(key: "score", value: .string("mean AUC-PR of new defence pacts over the windows")),
+            JSONMember(
+                key: "trials",
+                value: .array(
+                    trials.map { trial in
+                        .object([
+                            JSONMember(key: "assignments", value: .array(trial.assignments.map(JSONValue.string))),
+                            JSONMember(key: "training", value: JSONValue.number(trial.score)),
+                        ])
+                    })),
+            JSONMember(key: "heldOutScore", value: JSONValue.number(heldOut)),
+            JSONMember(key: "heldOutScoreDefaults", value: JSONValue.number(heldOutDefaults)),
+        ]
     }
 }

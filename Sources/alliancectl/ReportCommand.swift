@@ -40,6 +40,13 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Parameter profile of the --simulate run: defaults, calibrated or a profile file written by "
+                + "`calibrate --output`.",
+            valueName: "name-or-file"))
+    var profile: String?
+
+    @Option(
+        help: ArgumentHelp(
             "Add the timeline of the deterministic crisis ATTACKER:TARGET (repeatable), e.g. AUH:YUG.",
             valueName: "attacker:target"))
     var crisis: [String] = []
@@ -62,6 +69,10 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if rounds < 1 { throw ValidationError("--rounds must be at least 1.") }
+        if let profile {
+            if !simulate { throw ValidationError("--profile applies to the --simulate run; add --simulate.") }
+            do { try ProfileReference.checkName(profile) } catch { throw ValidationError(error.message) }
+        }
         try OutputPathCheck.validate(output, option: "--output", inputs: [file])
         for pair in crisis where pair.split(separator: ":").count != 2 {
             throw ValidationError("--crisis \(pair): expected ATTACKER:TARGET, e.g. AUH:YUG.")
@@ -94,10 +105,11 @@ struct ReportCommand: ParsableCommand {
         if deterrence { sections.append(try deterrenceSection(scenario, network)) }
         if simulate {
             // The charts' series are taken round by round; the run keeps one round's record.
+            var parameters = SimulationParameters(environment: scenario.parameters)
+            if let profile { try ProfileReference.resolve(profile).apply(to: &parameters) }
             var run = try Simulation(
                 network: network,
-                configuration: Simulation.Configuration(
-                    parameters: SimulationParameters(environment: scenario.parameters), rounds: rounds, seed: seed),
+                configuration: Simulation.Configuration(parameters: parameters, rounds: rounds, seed: seed),
                 keepingRecords: false)
             var series = SimulationCharts.Series(network: network)
             series.add(run.records[0])

@@ -36,8 +36,9 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Parameter profile applied before --set: defaults or calibrated (docs/VALIDATION.md).",
-            valueName: "name"))
+            "Parameter profile applied before --set: defaults, calibrated (docs/VALIDATION.md) or a profile file "
+                + "written by `calibrate --output`.",
+            valueName: "name-or-file"))
     var profile: String?
 
     @Option(
@@ -79,7 +80,7 @@ struct SimulateCommand: ParsableCommand {
             do { _ = try RuleKind.parseList(rules) } catch { throw ValidationError(error.message) }
         }
         if let profile {
-            do { _ = try ParameterProfile.named(profile) } catch { throw ValidationError(error.message) }
+            do { try ProfileReference.checkName(profile) } catch { throw ValidationError(error.message) }
         }
         var probe = SimulationParameters()
         for assignment in settings {
@@ -105,7 +106,7 @@ struct SimulateCommand: ParsableCommand {
             // Read and check everything before writing anything.
             let (scenario, digest) = try ScenarioLoader.loadWithDigest(path: file)
             var parameters = SimulationParameters(environment: scenario.parameters)
-            if let profile { try ParameterProfile.named(profile).apply(to: &parameters) }
+            if let profile { try ProfileReference.resolve(profile).apply(to: &parameters) }
             do { try parameters.apply(settings) } catch { throw ValidationError("--set: \(error)") }
             let chosen = try rules.map { text throws(InputError) in try RuleKind.parseList(text) } ?? RuleKind.defaults
             let network = scenario.activeNetwork(year: year)

@@ -29,7 +29,7 @@ enum SweepFolder {
             throw InputError(
                 file: path, location: "experiment.identity",
                 "the store belongs to experiment \(meta["identity"] ?? "?"), not to \(experiment.specPath) "
-                    + "(\(experiment.identity)): the spec or a scenario changed since it was started")
+                    + "(\(experiment.identity)): the spec, a scenario or the profile file changed since it was started")
         }
         if meta["shard"] != String(shard.index) || meta["shards"] != String(shard.count) {
             throw InputError(

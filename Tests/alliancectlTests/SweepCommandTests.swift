@@ -78,7 +78,9 @@ struct SweepCommandTests {
             .write(toFile: spec, atomically: true, encoding: .utf8)
         let changed = try #require(try CLITestSupport.run(["sweep", spec, "-o", out, "--resume"]))
         #expect(changed.status == 65)
-        #expect(changed.stderr.contains("the spec or a scenario changed since it was started"), "\(changed.stderr)")
+        #expect(
+            changed.stderr.contains("the spec, a scenario or the profile file changed since it was started"),
+            "\(changed.stderr)")
     }
 
     @Test("--run K -o DIR writes the run's files exactly as simulate does with its seed and parameters")
