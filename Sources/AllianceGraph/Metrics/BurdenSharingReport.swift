@@ -24,20 +24,46 @@ package struct BurdenSharingReport: Hashable, Sendable {
         sizeEffortCorrelation = SystemIndicators.burdenSharing(final)
         initialSizeEffortCorrelation = SystemIndicators.burdenSharing(initial)
         let n = initial.count
-        // Pledges in the initial network, keyed by (giver, receiver, kind); their final credibility.
-        struct Key: Hashable { var giver: Int; var receiver: Int; var kind: CommitmentKind }
-        var finalValue: [Key: Double] = [:]
-        for o in final.obligations where o.kind.obligesToFight {
-            finalValue[Key(giver: o.committed.index, receiver: o.partner.index, kind: o.kind)] = o.credibility
+        // The final network's fighting pledges bucketed by giver (a counting sort that keeps their
+        // order), so that each initial pledge finds its final credibility by a scan of its giver's
+        // pledges: O(pledges) memory in flat arrays, no dictionary of millions of keys. When a
+        // (giver, receiver, kind) appears twice, the later pledge wins, as a map filled in order.
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for commitment in final.commitments where commitment.kind.obligesToFight {
+            commitment.forEachObligation { offsets[$0.committed.index + 1] += 1 }
+        }
+        for i in 0..<n { offsets[i + 1] += offsets[i] }
+        var fill = offsets
+        var receivers = [Int32](repeating: 0, count: offsets[n])
+        var kinds = [CommitmentKind](repeating: .defense, count: offsets[n])
+        var credibilities = [Double](repeating: 0, count: offsets[n])
+        for commitment in final.commitments where commitment.kind.obligesToFight {
+            commitment.forEachObligation { o in
+                let slot = fill[o.committed.index]
+                receivers[slot] = Int32(o.partner.index)
+                kinds[slot] = o.kind
+                credibilities[slot] = o.credibility
+                fill[o.committed.index] = slot + 1
+            }
+        }
+        func finalCredibility(giver: Int, receiver: Int, kind: CommitmentKind) -> Double {
+            var found = 0.0
+            for slot in offsets[giver]..<offsets[giver + 1]
+            where receivers[slot] == Int32(receiver) && kinds[slot] == kind {
+                found = credibilities[slot]
+            }
+            return found
         }
         var before = [Double](repeating: 0, count: n), after = before, count = before
         var giverEffort = before
-        for o in initial.obligations where o.kind.obligesToFight {
-            let r = o.partner.index
-            before[r] += o.credibility
-            after[r] += finalValue[Key(giver: o.committed.index, receiver: r, kind: o.kind)] ?? 0
-            giverEffort[r] += initial.states[o.committed.index].effort
-            count[r] += 1
+        for commitment in initial.commitments where commitment.kind.obligesToFight {
+            commitment.forEachObligation { o in
+                let r = o.partner.index
+                before[r] += o.credibility
+                after[r] += finalCredibility(giver: o.committed.index, receiver: r, kind: o.kind)
+                giverEffort[r] += initial.states[o.committed.index].effort
+                count[r] += 1
+            }
         }
         receivedBefore = (0..<n).map { count[$0] > 0 ? before[$0] / count[$0] : .nan }
         receivedAfter = (0..<n).map { count[$0] > 0 ? after[$0] / count[$0] : .nan }

@@ -159,7 +159,8 @@ package enum GraphIO {
     @discardableResult
     package static func write(_ scenario: Scenario, as format: GraphFormat, to path: String) throws -> [String] {
         if format == .scenario {
-            try FileOutput.write(ScenarioWriter.json(scenario), to: path)
+            // Streamed: the same bytes as `ScenarioWriter.json`, without the whole text in memory.
+            try ScenarioWriter.write(scenario, to: path)
             return [path]
         }
         if format == .snapshot {

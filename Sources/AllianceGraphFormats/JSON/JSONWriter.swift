@@ -63,29 +63,55 @@ package enum JSONWriter {
     /// and fits in the width; nil otherwise.
     private static func inlineForm(_ value: JSONValue, indent: Int, width: Int) -> String? {
         guard depth(value) <= 2 else { return nil }
-        let text = compactSpaced(value)
+        var text = ""
+        appendCompactSpaced(value, to: &text)
+        // The width counts characters; a text whose UTF-8 bytes fit fits (bytes >= characters).
+        if text.utf8.count + indent <= width { return text }
         return text.count + indent <= width ? text : nil
     }
 
     private static func depth(_ value: JSONValue) -> Int {
+        var deepest = 0
         switch value {
-        case .array(let elements): return 1 + (elements.map(depth).max() ?? 0)
-        case .object(let members): return 1 + (members.map { depth($0.value) }.max() ?? 0)
+        case .array(let elements): for element in elements { deepest = max(deepest, depth(element)) }
+        case .object(let members): for member in members { deepest = max(deepest, depth(member.value)) }
         default: return 0
         }
+        return 1 + deepest
     }
 
-    private static func compactSpaced(_ value: JSONValue) -> String {
+    /// `[1, 2]`, `{"a": 1, "b": [1, 2]}`: the one-line form, appended to `out`.
+    private static func appendCompactSpaced(_ value: JSONValue, to out: inout String) {
         switch value {
-        case .array(let elements): return "[" + elements.map(compactSpaced).joined(separator: ", ") + "]"
+        case .array(let elements):
+            out += "["
+            for (k, element) in elements.enumerated() {
+                if k > 0 { out += ", " }
+                appendCompactSpaced(element, to: &out)
+            }
+            out += "]"
         case .object(let members):
-            return "{" + members.map { quote($0.key) + ": " + compactSpaced($0.value) }.joined(separator: ", ") + "}"
-        default: return serialize(value, pretty: false)
+            out += "{"
+            for (k, member) in members.enumerated() {
+                if k > 0 { out += ", " }
+                out += quote(member.key)
+                out += ": "
+                appendCompactSpaced(member.value, to: &out)
+            }
+            out += "}"
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .number(_, let text): out += text
+        case .string(let string): out += quote(string)
         }
     }
 
     /// A JSON string literal for `string`.
     package static func quote(_ string: String) -> String {
+        // Most strings (codes, kinds, keys) need no escape: one scan of the bytes, one copy.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            return "\"" + string + "\""
+        }
         var out = "\""
         for scalar in string.unicodeScalars {
             switch scalar {

@@ -39,7 +39,8 @@ public enum ScenarioWriter {
     /// The root members in file order; the four long lists as `.list`.
     static func parts(_ scenario: Scenario) -> [RootPart] {
         let network = scenario.network
-        func code(_ id: StateID) -> JSONValue { .string(network[id].code) }
+        // Through the array's accessor: `network[id]` would copy the whole state.
+        func code(_ id: StateID) -> JSONValue { .string(network.states[id.index].code) }
         var root: [RootPart] = [
             .member(JSONMember(key: "format", value: .string(ScenarioReader.formatTag))),
             .member(JSONMember(key: "name", value: .string(scenario.name))),
@@ -101,7 +102,7 @@ public enum ScenarioWriter {
     }
 
     static func commitmentDocument(_ c: Commitment, _ network: AllianceNetwork) -> JSONValue {
-        func code(_ id: StateID) -> JSONValue { .string(network[id].code) }
+        func code(_ id: StateID) -> JSONValue { .string(network.states[id.index].code) }
         var m: [JSONMember] = [JSONMember(key: "kind", value: .string(c.kind.rawValue))]
         if c.isSymmetric {
             m.append(JSONMember(key: "between", value: .array([code(c.from), code(c.to)])))
@@ -124,8 +125,8 @@ public enum ScenarioWriter {
             JSONMember(
                 key: "between",
                 value: .array([
-                    .string(network[r.pair.low].code),
-                    .string(network[r.pair.high].code),
+                    .string(network.states[r.pair.low.index].code),
+                    .string(network.states[r.pair.high.index].code),
                 ]))
         ]
         if r.intensity != 1 { m.append(JSONMember(key: "intensity", value: .number(r.intensity))) }
@@ -138,8 +139,8 @@ public enum ScenarioWriter {
             JSONMember(
                 key: "between",
                 value: .array([
-                    .string(network[c.pair.low].code),
-                    .string(network[c.pair.high].code),
+                    .string(network.states[c.pair.low.index].code),
+                    .string(network.states[c.pair.high.index].code),
                 ]))
         ]
         switch c.kind {
