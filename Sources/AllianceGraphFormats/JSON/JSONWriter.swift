@@ -22,7 +22,7 @@ package enum JSONWriter {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
         case .number(_, let text): out += text
-        case .string(let string): out += quote(string)
+        case .string(let string): appendQuoted(string, to: &out)
         case .array(let elements):
             if elements.isEmpty { out += "[]"; return }
             if !pretty {
@@ -63,11 +63,34 @@ package enum JSONWriter {
     /// and fits in the width; nil otherwise.
     private static func inlineForm(_ value: JSONValue, indent: Int, width: Int) -> String? {
         guard depth(value) <= 2 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(width + 32)
+        appendCompactSpaced(value, to: &bytes)
+        return fits(bytes[...], indent: indent, width: width) ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    /// Whether the one-line text `bytes` fits in `width` characters at `indent`. Characters never
+    /// outnumber UTF-8 bytes, so the byte count settles most cases without counting characters.
+    private static func fits(_ bytes: ArraySlice<UInt8>, indent: Int, width: Int) -> Bool {
+        if bytes.count + indent <= width { return true }
+        return String(decoding: bytes, as: UTF8.self).count + indent <= width
+    }
+
+    /// Appends the pretty form of `value` at `indent` to `out` as UTF-8: the same bytes as
+    /// `append(_:to:indent:)`, without building a string when the one-line form fits (for
+    /// writers that stream millions of list elements).
+    package static func append(_ value: JSONValue, to out: inout [UInt8], indent: Int) {
+        var tryInline = depth(value) <= 2
+        if case .object = value, indent == 0 { tryInline = false }
+        if tryInline {
+            let start = out.count
+            appendCompactSpaced(value, to: &out)
+            if fits(out[start...], indent: indent, width: 160) { return }
+            out.removeSubrange(start...)
+        }
         var text = ""
-        appendCompactSpaced(value, to: &text)
-        // The width counts characters; a text whose UTF-8 bytes fit fits (bytes >= characters).
-        if text.utf8.count + indent <= width { return text }
-        return text.count + indent <= width ? text : nil
+        append(value, to: &text, indent: indent)
+        out.append(contentsOf: text.utf8)
     }
 
     private static func depth(_ value: JSONValue) -> Int {
@@ -80,29 +103,51 @@ package enum JSONWriter {
         return 1 + deepest
     }
 
-    /// `[1, 2]`, `{"a": 1, "b": [1, 2]}`: the one-line form, appended to `out`.
-    private static func appendCompactSpaced(_ value: JSONValue, to out: inout String) {
+    /// `[1, 2]`, `{"a": 1, "b": [1, 2]}`: the one-line form, appended to `out` as UTF-8.
+    private static func appendCompactSpaced(_ value: JSONValue, to out: inout [UInt8]) {
         switch value {
         case .array(let elements):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (k, element) in elements.enumerated() {
-                if k > 0 { out += ", " }
+                if k > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
                 appendCompactSpaced(element, to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (k, member) in members.enumerated() {
-                if k > 0 { out += ", " }
-                out += quote(member.key)
-                out += ": "
+                if k > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+                appendQuoted(member.key, to: &out)
+                out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
                 appendCompactSpaced(member.value, to: &out)
             }
-            out += "}"
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(_, let text): out += text
-        case .string(let string): out += quote(string)
+            out.append(UInt8(ascii: "}"))
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(_, let text): out.append(contentsOf: text.utf8)
+        case .string(let string): appendQuoted(string, to: &out)
+        }
+    }
+
+    /// Appends the JSON string literal for `string` to `out` (`quote`, without a temporary).
+    static func appendQuoted(_ string: String, to out: inout String) {
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
+            out += string
+            out += "\""
+        } else {
+            out += quote(string)
+        }
+    }
+
+    /// `appendQuoted` as UTF-8 bytes.
+    static func appendQuoted(_ string: String, to out: inout [UInt8]) {
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: string.utf8)
+            out.append(UInt8(ascii: "\""))
+        } else {
+            out.append(contentsOf: quote(string).utf8)
         }
     }
 

@@ -178,18 +178,23 @@ public enum ScenarioWriter {
                 text += "  " + JSONWriter.quote(key) + ": "
                 JSONWriter.append(.array((0..<count).map(element)), to: &text, indent: 2)
             case .list(let key, let count, let element):
-                // What `JSONWriter` writes for a list too long for one line.
+                // What `JSONWriter` writes for a list too long for one line, built as bytes.
                 text += "  " + JSONWriter.quote(key) + ": [\n"
+                try emit(text)
+                text = ""
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity((1 << 20) + 4096)
                 for index in 0..<count {
-                    text += "    "
-                    JSONWriter.append(element(index), to: &text, indent: 4)
-                    text += index + 1 < count ? ",\n" : "\n"
-                    if text.utf8.count >= 1 << 20 {
-                        try emit(text)
-                        text = ""
+                    bytes.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                    JSONWriter.append(element(index), to: &bytes, indent: 4)
+                    if index + 1 < count { bytes.append(UInt8(ascii: ",")) }
+                    bytes.append(UInt8(ascii: "\n"))
+                    if bytes.count >= 1 << 20 {
+                        try emit(String(decoding: bytes, as: UTF8.self))
+                        bytes.removeAll(keepingCapacity: true)
                     }
                 }
-                text += "  ]"
+                text = String(decoding: bytes, as: UTF8.self) + "  ]"
             }
         }
         text += "\n}\n"
