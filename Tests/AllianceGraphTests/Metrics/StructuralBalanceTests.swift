@@ -19,6 +19,50 @@ struct StructuralBalanceTests {
         #expect(balance.index == 0.5)
     }
 
+    /// Every triangle i < j < k by brute force, by number of negative ties.
+    static func bruteForce(_ n: Int, _ sign: [[Int]]) -> [Int] {
+        var counts = [0, 0, 0, 0]
+        for i in 0..<n {
+            for j in (i + 1)..<n where sign[i][j] != 0 {
+                for k in (j + 1)..<n where sign[i][k] != 0 && sign[j][k] != 0 {
+                    counts[[sign[i][j], sign[i][k], sign[j][k]].filter { $0 < 0 }.count] += 1
+                }
+            }
+        }
+        return counts
+    }
+
+    @Test(
+        "the sorted-row count, serial and in parallel chunks, equals brute force on random signed graphs (hubs included)",
+        arguments: 1...8)
+    func randomGraphs(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        let n = 40 + Int(seed) * 7
+        var sign = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
+        var edges: [(Int, Int, Int)] = []
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                // Vertex 0 is a hub tied to almost everyone; elsewhere density varies with the seed.
+                let p = i == 0 ? 0.95 : 0.05 + 0.04 * Double(seed)
+                guard random.nextUnit() < p else { continue }
+                let s = random.nextUnit() < 0.3 ? -1 : 1
+                sign[i][j] = s
+                sign[j][i] = s
+                edges.append((i, j, s))
+            }
+        }
+        let graph = try SignedGraphView(vertexCount: n, edges: edges)
+        let expected = Self.bruteForce(n, sign)
+        for threshold in [0, Int.max] {
+            let balance = StructuralBalance(graph, parallelMinimumEdges: threshold)
+            #expect(
+                [
+                    balance.positivePositivePositive, balance.positivePositiveNegative,
+                    balance.positiveNegativeNegative, balance.negativeNegativeNegative,
+                ] == expected, "seed \(seed), threshold \(threshold)")
+        }
+    }
+
     @Test("an all-negative triangle is imbalanced; no triangles gives NaN")
     func edgeCases() throws {
         let negative = StructuralBalance(
