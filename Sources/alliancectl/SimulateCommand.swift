@@ -103,28 +103,43 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         resources.apply()
         try reportingErrors {
-            // Read and check everything before writing anything.
-            let (scenario, digest) = try ScenarioLoader.loadWithDigest(path: file)
-            var parameters = SimulationParameters(environment: scenario.parameters)
-            if let profile { try ProfileReference.resolve(profile).apply(to: &parameters) }
-            do { try parameters.apply(settings) } catch { throw ValidationError("--set: \(error)") }
-            let chosen = try rules.map { text throws(InputError) in try RuleKind.parseList(text) } ?? RuleKind.defaults
-            let network = scenario.activeNetwork(year: year)
-            let configuration = Simulation.Configuration(
-                parameters: parameters, rules: chosen, rounds: rounds, seed: seed,
-                stopAtEquilibrium: !noEquilibriumStop, systemMetrics: systemMetrics)
-            let start = Date()
-            // Only the latest round's record is kept: every round is written out as it is made.
-            var simulation = try Simulation(network: network, configuration: configuration, keepingRecords: false)
+            // Read and check everything before writing anything. The input scenario and its network
+            // live only in this scope: the run owns the one copy of the network it changes, and
+            // what the outputs need of the input (metadata, the burden-sharing baseline) is kept
+            // apart, so a network of millions of ties is not held twice.
+            var simulation: Simulation
+            let header: SimulationOutput.ScenarioMetadata, digest: InputDigest, stateCount: Int, start: Date
+            let baseline: BurdenSharingReport.Baseline?
+            do {
+                let (scenario, inputDigest) = try ScenarioLoader.loadWithDigest(path: file)
+                var parameters = SimulationParameters(environment: scenario.parameters)
+                if let profile { try ProfileReference.resolve(profile).apply(to: &parameters) }
+                do { try parameters.apply(settings) } catch { throw ValidationError("--set: \(error)") }
+                let chosen =
+                    try rules.map { text throws(InputError) in try RuleKind.parseList(text) } ?? RuleKind.defaults
+                let network = scenario.activeNetwork(year: year)
+                let configuration = Simulation.Configuration(
+                    parameters: parameters, rules: chosen, rounds: rounds, seed: seed,
+                    stopAtEquilibrium: !noEquilibriumStop, systemMetrics: systemMetrics)
+                // What run.json's burden-sharing report needs of the start, outside the timed run.
+                baseline = chosen.contains(.burdenSharing) ? BurdenSharingReport.Baseline(initial: network) : nil
+                start = Date()
+                // Only the latest round's record is kept: every round is written out as it is made.
+                simulation = try Simulation(network: network, configuration: configuration, keepingRecords: false)
+                header = SimulationOutput.ScenarioMetadata(scenario)
+                digest = inputDigest
+                stateCount = network.count
+            }
             if !quiet { for note in simulation.skippedSystemMetrics { Diagnostics.print("note: \(note)") } }
             let names = try OutputFolder.staged(output) { folder in
-                try stream(&simulation, into: folder, scenario: scenario, digest: digest, start: start)
+                try stream(
+                    &simulation, into: folder, scenario: header, digest: digest, start: start, baseline: baseline)
             }
             removeChartsOfEarlierRun()
             if !quiet {
                 Diagnostics.print(
                     "\(simulation.round) rounds\(simulation.reachedEquilibrium ? " (equilibrium)" : ""), "
-                        + "\(network.count) states; wrote \(output)/{\(names.joined(separator: ","))}")
+                        + "\(stateCount) states; wrote \(output)/{\(names.joined(separator: ","))}")
             }
         }
     }
@@ -142,10 +157,11 @@ extension SimulateCommand {
     /// `timing.wallSeconds` is, as before streaming, the run's own time: from `start` to the
     /// last round, less the time spent writing rows (seconds of wall clock).
     func stream(
-        _ simulation: inout Simulation, into folder: OutputFolder.StagedFolder, scenario: Scenario,
-        digest: InputDigest, start: Date
+        _ simulation: inout Simulation, into folder: OutputFolder.StagedFolder,
+        scenario: SimulationOutput.ScenarioMetadata, digest: InputDigest, start: Date,
+        baseline: BurdenSharingReport.Baseline?
     ) throws -> [String] {
-        let initial = simulation.network
+        // The starting states (codes for the rows); the initial network itself is not kept.
         // Wall-clock seconds spent on output within the timed stretch, left out of run.json's timing.
         var writing: TimeInterval = 0
         let mark = Date()
@@ -156,9 +172,9 @@ extension SimulateCommand {
         var files: [String: StagedOutput.File] = [:]
         for name in names { files[name] = try folder.open(name) }
         let rounds = files["rounds.csv"]!, system = files["system.csv"]!, wars = files["wars.csv"]
-        let states = initial.states
+        let states = simulation.network.states
         let full = simulation.configuration.systemMetrics == .full
-        var series = charts ? SimulationCharts.Series(network: initial) : nil
+        var series = charts ? SimulationCharts.Series(network: simulation.network) : nil
         func take(_ record: RoundRecord, _ roundWars: [Simulation.War]) throws {
             let begin = Date()
             defer { writing += Date().timeIntervalSince(begin) }
@@ -178,9 +194,7 @@ extension SimulateCommand {
             observe: take)
         if showProgress { Diagnostics.write("\n") }
         let wall = max(0, Date().timeIntervalSince(start) - writing)
-        let burden =
-            simulation.configuration.rules.contains(.burdenSharing)
-            ? BurdenSharingReport(initial: initial, final: simulation.network) : nil
+        let burden = baseline.map { BurdenSharingReport(baseline: $0, final: simulation.network) }
         // Streamed: a network of millions of ties is never held as one string.
         let finalFile = files["final.json"]!
         try ScenarioWriter.stream(try SimulationOutput.finalScenario(scenario, simulation)) {

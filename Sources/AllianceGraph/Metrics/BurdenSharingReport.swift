@@ -20,10 +20,56 @@ package struct BurdenSharingReport: Hashable, Sendable {
 
     /// Compares `initial` with `final`, the same states after a run.
     package init(initial: AllianceNetwork, final: AllianceNetwork) {
-        codes = initial.states.map(\.code)
+        self.init(baseline: Baseline(initial: initial), final: final)
+    }
+
+    /// What the report needs of the initial network, kept instead of the network itself (a run
+    /// of millions of ties need not hold its input beside its own copy): the codes, the initial
+    /// rank correlation, the received sums per state and each fighting pledge's (giver, receiver,
+    /// kind) in order, 9 bytes a pledge.
+    package struct Baseline: Sendable {
+        let codes: [String]
+        let sizeEffortCorrelation: Double
+        let before: [Double]
+        let count: [Double]
+        /// Initial effort below the mean initial effort of the states pledged to it.
+        let isFreeRider: [Bool]
+        let givers: [Int32]
+        let receivers: [Int32]
+        let kinds: [CommitmentKind]
+
+        package init(initial: AllianceNetwork) {
+            codes = initial.states.map(\.code)
+            sizeEffortCorrelation = SystemIndicators.burdenSharing(initial)
+            let n = initial.count
+            var before = [Double](repeating: 0, count: n), count = before, giverEffort = before
+            var givers: [Int32] = [], receivers: [Int32] = [], kinds: [CommitmentKind] = []
+            for commitment in initial.commitments where commitment.kind.obligesToFight {
+                commitment.forEachObligation { o in
+                    let r = o.partner.index
+                    before[r] += o.credibility
+                    giverEffort[r] += initial.states[o.committed.index].effort
+                    count[r] += 1
+                    givers.append(Int32(o.committed.index))
+                    receivers.append(Int32(r))
+                    kinds.append(o.kind)
+                }
+            }
+            self.before = before
+            self.count = count
+            isFreeRider = (0..<n).map { count[$0] > 0 && initial.states[$0].effort < giverEffort[$0] / count[$0] }
+            self.givers = givers
+            self.receivers = receivers
+            self.kinds = kinds
+        }
+    }
+
+    /// Compares the run's start (`baseline`) with `final`, the same states after the run.
+    package init(baseline: Baseline, final: AllianceNetwork) {
+        codes = baseline.codes
         sizeEffortCorrelation = SystemIndicators.burdenSharing(final)
-        initialSizeEffortCorrelation = SystemIndicators.burdenSharing(initial)
-        let n = initial.count
+        initialSizeEffortCorrelation = baseline.sizeEffortCorrelation
+        let n = baseline.codes.count
         // The final network's fighting pledges bucketed by giver (a counting sort that keeps their
         // order), so that each initial pledge finds its final credibility by a scan of its giver's
         // pledges: O(pledges) memory in flat arrays, no dictionary of millions of keys. When a
@@ -46,28 +92,19 @@ package struct BurdenSharingReport: Hashable, Sendable {
                 fill[o.committed.index] = slot + 1
             }
         }
-        func finalCredibility(giver: Int, receiver: Int, kind: CommitmentKind) -> Double {
+        var after = [Double](repeating: 0, count: n)
+        for k in baseline.givers.indices {
+            let giver = Int(baseline.givers[k]), receiver = baseline.receivers[k], kind = baseline.kinds[k]
             var found = 0.0
-            for slot in offsets[giver]..<offsets[giver + 1]
-            where receivers[slot] == Int32(receiver) && kinds[slot] == kind {
+            for slot in offsets[giver]..<offsets[giver + 1] where receivers[slot] == receiver && kinds[slot] == kind {
                 found = credibilities[slot]
             }
-            return found
+            after[Int(receiver)] += found
         }
-        var before = [Double](repeating: 0, count: n), after = before, count = before
-        var giverEffort = before
-        for commitment in initial.commitments where commitment.kind.obligesToFight {
-            commitment.forEachObligation { o in
-                let r = o.partner.index
-                before[r] += o.credibility
-                after[r] += finalCredibility(giver: o.committed.index, receiver: r, kind: o.kind)
-                giverEffort[r] += initial.states[o.committed.index].effort
-                count[r] += 1
-            }
-        }
+        let before = baseline.before, count = baseline.count
         receivedBefore = (0..<n).map { count[$0] > 0 ? before[$0] / count[$0] : .nan }
         receivedAfter = (0..<n).map { count[$0] > 0 ? after[$0] / count[$0] : .nan }
-        isFreeRider = (0..<n).map { count[$0] > 0 && initial.states[$0].effort < giverEffort[$0] / count[$0] }
+        isFreeRider = baseline.isFreeRider
     }
 
     /// Mean change of received credibility over the free riders (or over the other states that

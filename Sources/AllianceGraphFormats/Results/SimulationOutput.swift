@@ -110,13 +110,42 @@ package enum SimulationOutput {
     /// The scenario final.json holds: the run's network with the input's metadata, the run's
     /// security environment and a description that says which run made it.
     package static func finalScenario(_ scenario: Scenario, _ simulation: Simulation) throws(InputError) -> Scenario {
+        try finalScenario(ScenarioMetadata(scenario), simulation)
+    }
+
+    /// What final.json takes from the input scenario besides its network: a run of millions of
+    /// ties keeps this instead of the input scenario.
+    package struct ScenarioMetadata: Sendable {
+        var name: String
+        var year: Int?
+        var description: String?
+        var codes: Scenario.CodeSystem
+        var sources: [String]
+        var warPlans: [WarPlan]
+        var propensities: [Propensity]?
+
+        package init(_ scenario: Scenario) {
+            name = scenario.name
+            year = scenario.year
+            description = scenario.description
+            codes = scenario.codes
+            sources = scenario.sources
+            warPlans = scenario.warPlans
+            propensities = scenario.propensities
+        }
+    }
+
+    /// `finalScenario(_:_:)` from the input's metadata.
+    package static func finalScenario(_ metadata: ScenarioMetadata, _ simulation: Simulation) throws(InputError)
+        -> Scenario
+    {
         var description =
             "State after \(simulation.round) rounds of alliancectl simulate (seed \(simulation.configuration.seed))."
-        if let original = scenario.description { description = original + " " + description }
+        if let original = metadata.description { description = original + " " + description }
         let final = try Scenario(
-            name: scenario.name, year: scenario.year, description: description, codes: scenario.codes,
-            sources: scenario.sources, parameters: simulation.configuration.parameters.environment,
-            network: simulation.network, warPlans: scenario.warPlans, propensities: scenario.propensities)
+            name: metadata.name, year: metadata.year, description: description, codes: metadata.codes,
+            sources: metadata.sources, parameters: simulation.configuration.parameters.environment,
+            network: simulation.network, warPlans: metadata.warPlans, propensities: metadata.propensities)
         return final
     }
 
