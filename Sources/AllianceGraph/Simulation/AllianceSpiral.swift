@@ -105,22 +105,18 @@ extension RoundProposals {
             }
             bounds.append((index, bound))
         }
-        var remove = Set<Int>()
+        // Pairs are unique among rivalries, so the ended ones are removed by pair (as in step 5).
+        var ended = Set<StatePair>()
         for (index, bound) in bounds {
             if bound > 0 {
                 network.rivalries[index].intensity = min(network.rivalries[index].intensity, bound)
             } else {
-                remove.insert(index)
+                ended.insert(network.rivalries[index].pair)
             }
         }
-        guard !remove.isEmpty else { return 0 }
-        var write = 0
-        for index in network.rivalries.indices where !remove.contains(index) {
-            if write != index { network.rivalries[write] = network.rivalries[index] }
-            write += 1
-        }
-        network.rivalries.removeLast(network.rivalries.count - write)
-        return remove.count
+        guard !ended.isEmpty else { return 0 }
+        network.rivalries.removeAll { ended.contains($0.pair) }
+        return ended.count
     }
 
     /// The pact that provoked a derived rivalry: r fears k, the new ally of r's rival j.
