@@ -108,7 +108,7 @@ struct SimulateCommand: ParsableCommand {
             // what the outputs need of the input (metadata, the burden-sharing baseline) is kept
             // apart, so a network of millions of ties is not held twice.
             var simulation: Simulation
-            let header: SimulationOutput.ScenarioMetadata, digest: InputDigest, stateCount: Int, start: Date
+            let header: SimulationOutput.ScenarioMetadata, digest: InputDigest, start: Date
             let baseline: BurdenSharingReport.Baseline?
             do {
                 let (scenario, inputDigest) = try ScenarioLoader.loadWithDigest(path: file)
@@ -128,7 +128,6 @@ struct SimulateCommand: ParsableCommand {
                 simulation = try Simulation(network: network, configuration: configuration, keepingRecords: false)
                 header = SimulationOutput.ScenarioMetadata(scenario)
                 digest = inputDigest
-                stateCount = network.count
             }
             if !quiet { for note in simulation.skippedSystemMetrics { Diagnostics.print("note: \(note)") } }
             let names = try OutputFolder.staged(output) { folder in
@@ -139,7 +138,7 @@ struct SimulateCommand: ParsableCommand {
             if !quiet {
                 Diagnostics.print(
                     "\(simulation.round) rounds\(simulation.reachedEquilibrium ? " (equilibrium)" : ""), "
-                        + "\(stateCount) states; wrote \(output)/{\(names.joined(separator: ","))}")
+                        + "\(simulation.network.count) states; wrote \(output)/{\(names.joined(separator: ","))}")
             }
         }
     }
