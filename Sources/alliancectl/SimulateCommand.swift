@@ -110,7 +110,10 @@ struct SimulateCommand: ParsableCommand {
             var simulation: Simulation
             let header: SimulationOutput.ScenarioMetadata, digest: InputDigest, start: Date
             let baseline: BurdenSharingReport.Baseline?
+            // Each step that can take more than a second at a million states says so (on a terminal).
+            let progress = ProgressReporter("simulate", quiet: quiet)
             do {
+                progress.stage("reading \(file)")
                 let (scenario, inputDigest) = try ScenarioLoader.loadWithDigest(path: file)
                 var parameters = SimulationParameters(environment: scenario.parameters)
                 if let profile { try ProfileReference.resolve(profile).apply(to: &parameters) }
@@ -122,6 +125,7 @@ struct SimulateCommand: ParsableCommand {
                     parameters: parameters, rules: chosen, rounds: rounds, seed: seed,
                     stopAtEquilibrium: !noEquilibriumStop, systemMetrics: systemMetrics)
                 // What run.json's burden-sharing report needs of the start, outside the timed run.
+                progress.stage("round 0: the starting network's assessment")
                 baseline = chosen.contains(.burdenSharing) ? BurdenSharingReport.Baseline(initial: network) : nil
                 start = Date()
                 // Only the latest round's record is kept: every round is written out as it is made.
@@ -129,11 +133,14 @@ struct SimulateCommand: ParsableCommand {
                 header = SimulationOutput.ScenarioMetadata(scenario)
                 digest = inputDigest
             }
+            progress.finish()
             if !quiet { for note in simulation.skippedSystemMetrics { Diagnostics.print("note: \(note)") } }
             let names = try OutputFolder.staged(output) { folder in
                 try stream(
-                    &simulation, into: folder, scenario: header, digest: digest, start: start, baseline: baseline)
+                    &simulation, into: folder, scenario: header, digest: digest, start: start, baseline: baseline,
+                    progress: progress)
             }
+            progress.finish()
             removeChartsOfEarlierRun()
             if !quiet {
                 Diagnostics.print(
@@ -158,7 +165,7 @@ extension SimulateCommand {
     func stream(
         _ simulation: inout Simulation, into folder: OutputFolder.StagedFolder,
         scenario: SimulationOutput.ScenarioMetadata, digest: InputDigest, start: Date,
-        baseline: BurdenSharingReport.Baseline?
+        baseline: BurdenSharingReport.Baseline?, progress: ProgressReporter
     ) throws -> [String] {
         // The starting states (codes for the rows); the initial network itself is not kept.
         // Wall-clock seconds spent on output within the timed stretch, left out of run.json's timing.
@@ -187,12 +194,14 @@ extension SimulateCommand {
         try wars?.write(SimulationOutput.warsCSVHeader)
         writing += Date().timeIntervalSince(mark)
         try take(simulation.records[0], [])
-        let showProgress = !quiet && isatty(STDERR_FILENO) == 1
+        // The round under way (each is announced before it is played), then each output step.
+        let total = simulation.configuration.rounds
+        if !simulation.isFinished { progress.stage("round 1/\(total)") }
         try simulation.run(
-            progress: { round, total in if showProgress { Diagnostics.write("\rround \(round)/\(total)") } },
+            progress: { round, total in if round < total { progress.stage("round \(round + 1)/\(total)") } },
             observe: take)
-        if showProgress { Diagnostics.write("\n") }
         let wall = max(0, Date().timeIntervalSince(start) - writing)
+        progress.stage("writing final.json")
         let burden = baseline.map { BurdenSharingReport(baseline: $0, final: simulation.network) }
         // Streamed: a network of millions of ties is never held as one string.
         let finalFile = files["final.json"]!

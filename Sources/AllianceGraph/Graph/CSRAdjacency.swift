@@ -1,3 +1,7 @@
+#if canImport(Foundation)
+    import Foundation
+#endif
+
 /// A compressed sparse row (CSR) adjacency: the only graph input of hot loops.
 ///
 /// Row `i` lists the neighbours `targets[offsets[i] ..< offsets[i + 1]]` with the parallel
@@ -72,8 +76,21 @@
     /// times. O(E + sum over rows of d log d).
     /// With `normalisingRows`, every row is then scaled to sum 1 in place, exactly as
     /// `rowNormalised()` does, without its copy of the weights.
+    /// Graphs with at least this many arcs sort and merge their rows on every core.
+    static let parallelArcMinimum = 1 << 18
+
     public init(
         vertexCount: Int, normalisingRows: Bool = false,
+        emittingArcs arcs: (_ emit: (Int, Int, Double) -> Void) -> Void
+    ) throws(InputError) {
+        try self.init(
+            vertexCount: vertexCount, normalisingRows: normalisingRows, parallelArcMinimum: Self.parallelArcMinimum,
+            emittingArcs: arcs)
+    }
+
+    /// The same, with rows sorted on every core from `parallelArcMinimum` arcs (tests lower it).
+    init(
+        vertexCount: Int, normalisingRows: Bool, parallelArcMinimum: Int,
         emittingArcs arcs: (_ emit: (Int, Int, Double) -> Void) -> Void
     ) throws(InputError) {
         var counts = [Int](repeating: 0, count: vertexCount + 1)
@@ -106,42 +123,59 @@
         if mismatch || fill.dropLast() != counts.dropFirst() {
             throw InputError("the arcs changed between the two passes of the CSR construction")
         }
-        // Sort each row by target and merge parallel arcs, compacting in place.
-        var offsets = [Int32](repeating: 0, count: vertexCount + 1)
-        var row: [(target: Int32, weight: Double)] = []
-        var write = 0
-        for i in 0..<vertexCount {
-            let start = counts[i], end = counts[i + 1]
-            row.removeAll(keepingCapacity: true)
-            for k in start..<end { row.append((targets[k], weights[k])) }
-            row.sort { $0.target < $1.target }
-            var k = 0
-            while k < row.count {
-                var weight = row[k].weight
-                let target = row[k].target
-                var next = k + 1
-                while next < row.count && row[next].target == target {
-                    weight = max(weight, row[next].weight); next += 1
-                }
-                targets[write] = target
-                weights[write] = weight
-                write += 1
-                k = next
+        // Sort each row by target and merge parallel arcs, compacting in place (normalising each
+        // row as it is written). Large graphs split the rows into consecutive parts of about equal
+        // arc counts, one per core; each part compacts into the front of its own arcs, then the
+        // parts are moved together. Every row gets the same arithmetic either way.
+        let partCount = total >= parallelArcMinimum ? max(1, min(ProcessorCount.active, 16)) : 1
+        var boundaries = [0]
+        for p in 1..<partCount {
+            // The first row whose arcs start at or after p/partCount of the arcs.
+            let goal = total * p / partCount
+            var lo = boundaries[p - 1], hi = vertexCount
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if counts[mid] < goal { lo = mid + 1 } else { hi = mid }
             }
-            offsets[i + 1] = Int32(write)
+            boundaries.append(lo)
         }
+        boundaries.append(vertexCount)
+        var lengths = [Int32](repeating: 0, count: vertexCount)
+        var written = [Int](repeating: 0, count: partCount)
+        counts.withUnsafeBufferPointer { counts in
+            targets.withUnsafeMutableBufferPointer { targets in
+                weights.withUnsafeMutableBufferPointer { weights in
+                    lengths.withUnsafeMutableBufferPointer { lengths in
+                        written.withUnsafeMutableBufferPointer { written in
+                            let job = RowCompaction(
+                                counts: counts, targets: targets, weights: weights, lengths: lengths,
+                                written: written, boundaries: boundaries, normalising: normalisingRows)
+                            if partCount == 1 {
+                                job.run(part: 0)
+                            } else {
+                                DispatchQueue.concurrentPerform(iterations: partCount) { job.run(part: $0) }
+                            }
+                            // Each part's compacted arcs follow the previous parts' (moved down in order).
+                            var write = written[0]
+                            for p in 1..<max(1, partCount) {
+                                let from = counts[boundaries[p]], count = written[p]
+                                if from != write, count > 0 {
+                                    memmove(targets.baseAddress! + write, targets.baseAddress! + from, count * 4)
+                                    memmove(weights.baseAddress! + write, weights.baseAddress! + from, count * 8)
+                                }
+                                write += count
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var offsets = [Int32](repeating: 0, count: vertexCount + 1)
+        for i in 0..<vertexCount { offsets[i + 1] = offsets[i] + lengths[i] }
+        let write = Int(offsets[vertexCount])
         if write < total {
             targets = Array(targets[0..<write])
             weights = Array(weights[0..<write])
-        }
-        if normalisingRows {
-            for i in 0..<vertexCount {
-                let start = Int(offsets[i]), end = Int(offsets[i + 1])
-                var sum = 0.0
-                for k in start..<end { sum += weights[k] }
-                guard sum > 0 else { continue }
-                for k in start..<end { weights[k] /= sum }
-            }
         }
         try self.init(vertexCount: vertexCount, offsets: offsets, targets: targets, weights: weights)
     }
@@ -184,5 +218,52 @@
             for k in Int(offsets[i])..<Int(offsets[i + 1]) { normalised[k] /= sum }
         }
         return try! CSRAdjacency(vertexCount: vertexCount, offsets: offsets, targets: targets, weights: normalised)
+    }
+}
+
+/// One part of `CSRAdjacency(vertexCount:normalisingRows:emittingArcs:)`'s row pass: the rows
+/// `boundaries[part] ..< boundaries[part + 1]`, whose arcs start at `counts[first row]`, each sorted
+/// by target with parallel arcs merged by their maximum (and divided by the row's sum when
+/// `normalising`), written from the front of the part's own arcs. Parts touch disjoint memory.
+private struct RowCompaction: @unchecked Sendable {
+    let counts: UnsafeBufferPointer<Int>
+    let targets: UnsafeMutableBufferPointer<Int32>
+    let weights: UnsafeMutableBufferPointer<Double>
+    let lengths: UnsafeMutableBufferPointer<Int32>
+    let written: UnsafeMutableBufferPointer<Int>
+    let boundaries: [Int]
+    let normalising: Bool
+
+    func run(part: Int) {
+        let first = boundaries[part], last = boundaries[part + 1]
+        var row: [(target: Int32, weight: Double)] = []
+        var write = counts[first]
+        for i in first..<last {
+            let start = counts[i], end = counts[i + 1]
+            row.removeAll(keepingCapacity: true)
+            for k in start..<end { row.append((targets[k], weights[k])) }
+            row.sort { $0.target < $1.target }
+            let rowStart = write
+            var k = 0
+            while k < row.count {
+                var weight = row[k].weight
+                let target = row[k].target
+                var next = k + 1
+                while next < row.count && row[next].target == target {
+                    weight = max(weight, row[next].weight); next += 1
+                }
+                targets[write] = target
+                weights[write] = weight
+                write += 1
+                k = next
+            }
+            if normalising {
+                var sum = 0.0
+                for k in rowStart..<write { sum += weights[k] }
+                if sum > 0 { for k in rowStart..<write { weights[k] /= sum } }
+            }
+            lengths[i] = Int32(write - rowStart)
+        }
+        written[part] = write - counts[first]
     }
 }

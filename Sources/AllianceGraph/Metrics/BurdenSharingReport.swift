@@ -44,6 +44,10 @@ package struct BurdenSharingReport: Hashable, Sendable {
             let n = initial.count
             var before = [Double](repeating: 0, count: n), count = before, giverEffort = before
             var givers: [Int32] = [], receivers: [Int32] = [], kinds: [CommitmentKind] = []
+            let pledges = initial.commitments.reduce(0) { $0 + ($1.kind.obligesToFight ? 2 : 0) }
+            givers.reserveCapacity(pledges)
+            receivers.reserveCapacity(pledges)
+            kinds.reserveCapacity(pledges)
             for commitment in initial.commitments where commitment.kind.obligesToFight {
                 commitment.forEachObligation { o in
                     let r = o.partner.index
@@ -95,9 +99,15 @@ package struct BurdenSharingReport: Hashable, Sendable {
         var after = [Double](repeating: 0, count: n)
         for k in baseline.givers.indices {
             let giver = Int(baseline.givers[k]), receiver = baseline.receivers[k], kind = baseline.kinds[k]
+            // The last match wins: scanned from the bucket's end, stopping at the first match.
             var found = 0.0
-            for slot in offsets[giver]..<offsets[giver + 1] where receivers[slot] == receiver && kinds[slot] == kind {
-                found = credibilities[slot]
+            var slot = offsets[giver + 1]
+            while slot > offsets[giver] {
+                slot -= 1
+                if receivers[slot] == receiver && kinds[slot] == kind {
+                    found = credibilities[slot]
+                    break
+                }
             }
             after[Int(receiver)] += found
         }

@@ -19,9 +19,14 @@ package enum SystemIndicators {
     /// the great by the small); near 0 or negative: no such pattern. NaN with fewer than 3 allied
     /// states or constant capability or effort among them.
     package static func burdenSharing(_ network: AllianceNetwork) -> Double {
-        let view = AllianceGraphView(network)
+        // A state is allied when it is an end of an edge of the alliance graph (`AllianceGraphView`:
+        // a commitment of any kind with strength above 0); read off the commitments directly,
+        // without building the graph (a bucket sort of every pair at millions of ties).
         var allied = [Bool](repeating: false, count: network.count)
-        for edge in view.edges { allied[edge.low] = true; allied[edge.high] = true }
+        for commitment in network.commitments where AllianceGraphView.strength(of: commitment) > 0 {
+            allied[commitment.from.index] = true
+            allied[commitment.to.index] = true
+        }
         let members = network.states.indices.filter { allied[$0] }
         guard members.count >= 3 else { return .nan }
         return RankCorrelation.spearman(

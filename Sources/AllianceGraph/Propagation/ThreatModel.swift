@@ -35,6 +35,9 @@ public struct ThreatModel: Sendable {
     /// Propagation stops when the largest change is below this, or after `maxIterations` passes.
     public var tolerance = 1e-9
     public var maxIterations = 50
+    /// Networks of at least this many states (commitments) score sources (build tie snapshots) on
+    /// every core; the results are the same bits either way.
+    var parallelMinimum = ThreatModel.parallelMinimum
 
     let proximity: ProximityTable
     /// The ties of the last assessment, kept when the network has at most `allSourcesLimit`
@@ -81,44 +84,55 @@ public struct ThreatModel: Sendable {
         var support: [Double]
     }
 
-    static func ties(_ network: AllianceNetwork, power: [Double], reliability: Double) -> Ties {
+    static func ties(
+        _ network: AllianceNetwork, power: [Double], reliability: Double, parallelMinimum: Int = parallelMinimum
+    ) -> Ties {
         let n = network.count
         // Each CSR is built by two passes over the ties (`CSRAdjacency(vertexCount:emittingArcs:)`),
-        // never through a list of all arcs: at 10 million ties such lists took gigabytes.
+        // never through a list of all arcs: at 10 million ties such lists took gigabytes. Large
+        // networks build two at a time: the partners and rivals beside the pledges (and support),
+        // then W beside nothing, after the pledges are gone (so the peak is not raised).
         let commitments = network.commitments
-        let partners =
-            (try? CSRAdjacency(vertexCount: n) { emit in
-                for c in commitments where c.credibility > 0 || (c.reverseCredibility ?? 0) > 0 {
-                    emit(c.from.index, c.to.index, 1)
-                    emit(c.to.index, c.from.index, 1)
-                }
-            }) ?? .empty(vertexCount: n)
         let rivalries = network.rivalries
-        let rivals =
-            (try? CSRAdjacency(vertexCount: n) { emit in
-                for r in rivalries {
-                    emit(r.pair.low.index, r.pair.high.index, r.intensity)
-                    emit(r.pair.high.index, r.pair.low.index, r.intensity)
-                }
-            }) ?? .empty(vertexCount: n)
-        // Support A_i, from the pledges CSR, which ends with this scope (before W is built).
-        var support = power
-        do {
-            // Support row = the protected state; entry = the pledge toward it.
-            let pledges =
-                (try? CSRAdjacency(vertexCount: n) { emit in
-                    for c in commitments where c.kind.obligesToFight {
-                        c.forEachObligation { o in
-                            if o.credibility > 0 { emit(o.partner.index, o.committed.index, o.credibility) }
+        let parallel = commitments.count >= parallelMinimum
+        let ((partners, rivals), support) = ConcurrentPair.run(
+            parallel: parallel,
+            {
+                let partners =
+                    (try? CSRAdjacency(vertexCount: n) { emit in
+                        for c in commitments where c.credibility > 0 || (c.reverseCredibility ?? 0) > 0 {
+                            emit(c.from.index, c.to.index, 1)
+                            emit(c.to.index, c.from.index, 1)
                         }
+                    }) ?? .empty(vertexCount: n)
+                let rivals =
+                    (try? CSRAdjacency(vertexCount: n) { emit in
+                        for r in rivalries {
+                            emit(r.pair.low.index, r.pair.high.index, r.intensity)
+                            emit(r.pair.high.index, r.pair.low.index, r.intensity)
+                        }
+                    }) ?? .empty(vertexCount: n)
+                return (partners, rivals)
+            },
+            {
+                // Support A_i, from the pledges CSR, which ends with this job (before W is built).
+                // Support row = the protected state; entry = the pledge toward it.
+                var support = power
+                let pledges =
+                    (try? CSRAdjacency(vertexCount: n) { emit in
+                        for c in commitments where c.kind.obligesToFight {
+                            c.forEachObligation { o in
+                                if o.credibility > 0 { emit(o.partner.index, o.committed.index, o.credibility) }
+                            }
+                        }
+                    }) ?? .empty(vertexCount: n)
+                for i in 0..<n {
+                    for k in Int(pledges.offsets[i])..<Int(pledges.offsets[i + 1]) {
+                        support[i] += pledges.weights[k] * reliability * power[Int(pledges.targets[k])]
                     }
-                }) ?? .empty(vertexCount: n)
-            for i in 0..<n {
-                for k in Int(pledges.offsets[i])..<Int(pledges.offsets[i + 1]) {
-                    support[i] += pledges.weights[k] * reliability * power[Int(pledges.targets[k])]
                 }
-            }
-        }
+                return support
+            })
         // W after the pledges are gone, normalised as it is built (no second weights array).
         let w =
             (try? CSRAdjacency(vertexCount: n, normalisingRows: true) { emit in
@@ -130,6 +144,10 @@ public struct ThreatModel: Sendable {
             }) ?? .empty(vertexCount: n)
         return Ties(partners: partners, rivals: rivals, entanglement: w, support: support)
     }
+
+    /// Networks with at least this many states score their candidate sources on every core, and
+    /// with at least this many commitments build their tie snapshots two at a time.
+    static let parallelMinimum = 100_000
 
     /// The arming signal `q_j = clamp((m_j - m_j(0)) / m_j(0), 0, 1)`.
     static func armingSignal(_ state: State) -> Double {
@@ -151,7 +169,8 @@ public struct ThreatModel: Sendable {
         if reusingTies, let kept = keptTies, kept.support.count == n {
             ties = kept
         } else {
-            ties = Self.ties(network, power: power, reliability: environment.reliability)
+            ties = Self.ties(
+                network, power: power, reliability: environment.reliability, parallelMinimum: parallelMinimum)
             keptSolver = nil
         }
         keptTies = n <= Self.allSourcesLimit ? ties : nil
@@ -305,10 +324,30 @@ public struct ThreatModel: Sendable {
         -> [Int]
     {
         let n = network.count
-        var score = [Double](repeating: 0, count: n)
-        var mark = [Int](repeating: -1, count: n)
+        // Each score reads only its own column j: contiguous ranges of j are scored on every core
+        // (large networks), each with its own marks; the scores do not depend on the worker count.
+        let chunkCount = n >= parallelMinimum ? max(1, ProcessorCount.active) : 1
+        let chunkSize = (n + chunkCount - 1) / chunkCount
+        let proximity = self.proximity
+        let chunks =
+            (try? ParallelMap.run(count: chunkCount, workers: chunkCount, progress: nil) { chunk -> [Double] in
+                let lower = min(n, chunk * chunkSize), upper = min(n, lower + chunkSize)
+                return Self.sourceScores(
+                    lower..<upper, count: n, proximity: proximity, ties: ties, base: base, power: power, theta: theta)
+            }) ?? []
+        return Self.largest(topSources, of: chunkCount == 1 ? chunks[0] : Array(chunks.joined()))
+    }
+
+    /// The outgoing noise-free direct threat score `theta * P_j * sum_i pi_ij * I_ij` of each j in
+    /// `columns`, in order.
+    private static func sourceScores(
+        _ columns: Range<Int>, count n: Int, proximity: ProximityTable, ties: Ties, base: [Double], power: [Double],
+        theta: Double
+    ) -> [Double] {
+        var score = [Double](repeating: 0, count: columns.count)
+        var mark = [Int32](repeating: -1, count: n)
         var touched: [Int] = []
-        for j in 0..<n {
+        for j in columns {
             let defaultHostility = min(1, max(0, base[j]))
             var sum = proximity.defaults[j] * defaultHostility * Double(n - 1)
             touched.removeAll(keepingCapacity: true)
@@ -317,8 +356,8 @@ public struct ThreatModel: Sendable {
             func touch(_ matrix: CSRAdjacency) {
                 for k in Int(matrix.offsets[j])..<Int(matrix.offsets[j + 1]) {
                     let i = Int(matrix.targets[k])
-                    if mark[i] != j {
-                        mark[i] = j
+                    if mark[i] != Int32(j) {
+                        mark[i] = Int32(j)
                         touched.append(i)
                     }
                 }
@@ -332,9 +371,9 @@ public struct ThreatModel: Sendable {
                 let rho = ties.rivals.sortedRowWeight(from: i, to: j) ?? 0
                 sum += proximity.value(of: j, from: i) * min(1, max(0, rho + base[j]))
             }
-            score[j] = theta * power[j] * sum
+            score[j - columns.lowerBound] = theta * power[j] * sum
         }
-        return Self.largest(topSources, of: score)
+        return score
     }
 
     /// The indices of the `k` largest scores (ties: lowest index first), in ascending index

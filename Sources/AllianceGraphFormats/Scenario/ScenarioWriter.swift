@@ -33,7 +33,7 @@ public enum ScenarioWriter {
     /// A root member of the document, or a list whose elements are built one at a time.
     enum RootPart {
         case member(JSONMember)
-        case list(key: String, count: Int, element: (Int) -> JSONValue)
+        case list(key: String, count: Int, element: @Sendable (Int) -> JSONValue)
     }
 
     /// The root members in file order; the four long lists as `.list`.
@@ -166,7 +166,12 @@ public enum ScenarioWriter {
     /// The bytes of `json(scenario)` in chunks of about 1 MiB, handed to `emit` as they are made:
     /// a list of `streamedMinimum` or more states, commitments, rivalries or contiguity entries is
     /// written one element at a time, so memory stays O(one element) beyond the scenario itself.
-    package static func stream(_ scenario: Scenario, _ emit: (String) throws(OutputError) -> Void) throws(OutputError) {
+    /// Lists of `parallelMinimum` or more elements are written in consecutive blocks of
+    /// `blockSize` elements, one block per core at a time, emitted in order (the same bytes).
+    package static func stream(
+        _ scenario: Scenario, parallelMinimum: Int = parallelMinimum, blockSize: Int = blockSize,
+        _ emit: (String) throws(OutputError) -> Void
+    ) throws(OutputError) {
         var text = "{\n"
         for (k, part) in parts(scenario).enumerated() {
             if k > 0 { text += ",\n" }
@@ -182,19 +187,30 @@ public enum ScenarioWriter {
                 text += "  " + JSONWriter.quote(key) + ": [\n"
                 try emit(text)
                 text = ""
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity((1 << 20) + 4096)
-                for index in 0..<count {
-                    bytes.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
-                    JSONWriter.append(element(index), to: &bytes, indent: 4)
-                    if index + 1 < count { bytes.append(UInt8(ascii: ",")) }
-                    bytes.append(UInt8(ascii: "\n"))
-                    if bytes.count >= 1 << 20 {
-                        try emit(String(decoding: bytes, as: UTF8.self))
-                        bytes.removeAll(keepingCapacity: true)
+                // Consecutive blocks of elements are written on every core and emitted in order:
+                // the bytes do not depend on the worker count.
+                let workers = count >= parallelMinimum ? max(1, ProcessorCount.active) : 1
+                var start = 0
+                while start < count {
+                    let blocks = (0..<workers).map { w in
+                        min(count, start + w * blockSize)..<min(count, start + (w + 1) * blockSize)
+                    }.filter { !$0.isEmpty }
+                    let written = try? ParallelMap.run(count: blocks.count, workers: blocks.count, progress: nil) {
+                        b -> [UInt8] in
+                        var bytes: [UInt8] = []
+                        bytes.reserveCapacity(blocks[b].count * 64)
+                        for index in blocks[b] {
+                            bytes.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                            JSONWriter.append(element(index), to: &bytes, indent: 4)
+                            if index + 1 < count { bytes.append(UInt8(ascii: ",")) }
+                            bytes.append(UInt8(ascii: "\n"))
+                        }
+                        return bytes
                     }
+                    for bytes in written ?? [] { try emit(String(decoding: bytes, as: UTF8.self)) }
+                    start = blocks.last?.upperBound ?? count
                 }
-                text = String(decoding: bytes, as: UTF8.self) + "  ]"
+                text = "  ]"
             }
         }
         text += "\n}\n"
@@ -204,6 +220,11 @@ public enum ScenarioWriter {
     /// Lists at least this long are streamed by `write(_:to:)`. No element of these lists writes
     /// shorter than 3 characters, so 64 of them never fit `JSONWriter`'s 160-character line.
     static let streamedMinimum = 64
+
+    /// Streamed lists of at least this many elements are written on every core, in blocks of
+    /// `blockSize` elements (about 1 MiB of text for commitments).
+    static let parallelMinimum = 1 << 15
+    static let blockSize = 1 << 14
 
     private static func appendSpell(_ members: inout [JSONMember], _ since: Int?, _ until: Int?, _ note: String?) {
         if let since { members.append(JSONMember(key: "since", value: .integer(since))) }

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@_spi(Internals) @testable import AllianceGraph
+@_spi(Internals) @testable import AllianceGraphFormats
+
+/// Work that large networks split over the cores (CSR rows, source scores, tie snapshots, the
+/// streamed scenario writer) gives the same bits as the one-thread path. The thresholds are
+/// lowered so that small networks take the split path; the two results are compared exactly.
+@Suite("Work split over cores gives the one-thread bits")
+struct CoreSplitEquivalenceTests {
+    /// Random arcs with parallel arcs and (often) empty rows; weights in (0, 1].
+    static func arcs(seed: UInt64, vertices: Int, count: Int) -> [(Int, Int, Double)] {
+        var random = SeededRandom(seed: seed)
+        let drawn = (0..<count).map { _ in
+            // Sources skewed to low rows, so that the parts split by arcs get different row counts.
+            let source = Int(random.next() % UInt64(max(1, vertices / 3 + Int(random.next() % UInt64(vertices)))))
+            let target = Int(random.next() % UInt64(vertices))
+            return (min(source, vertices - 1), target, 0.01 + 0.99 * random.nextUnit())
+        }
+        // Some parallel arcs for certain: the first ones again, weaker and stronger.
+        return drawn + drawn.prefix(5).map { ($0.0, $0.1, $0.2 / 2) } + drawn.suffix(3).map { ($0.0, $0.1, 1) }
+    }
+
+    @Test("CSR rows sorted and merged in parts equal the rows of one pass", arguments: 1...12)
+    func csrRows(seed: UInt64) throws {
+        let vertices = 5 + Int(seed * 37 % 200)
+        let arcs = Self.arcs(seed: seed, vertices: vertices, count: 40 + Int(seed * 311 % 3000))
+        for normalising in [false, true] {
+            func build(_ minimum: Int) throws -> CSRAdjacency {
+                try CSRAdjacency(
+                    vertexCount: vertices, normalisingRows: normalising, parallelArcMinimum: minimum
+                ) { emit in for (s, t, w) in arcs { emit(s, t, w) } }
+            }
+            let one = try build(.max), split = try build(0)
+            #expect(split == one, "seed \(seed), normalising \(normalising)")
+            #expect(split.arcCount < arcs.count, "parallel arcs were merged (seed \(seed))")
+            // And both agree with the arc-list constructor (keeps the largest of parallel arcs).
+            if !normalising {
+                #expect(
+                    one
+                        == (try CSRAdjacency(
+                            vertexCount: vertices, arcs: arcs.map { (source: $0.0, target: $0.1, weight: $0.2) })))
+            }
+        }
+    }
+
+    @Test("threat assessments with sources scored and ties built on every core are the same bits", arguments: 1...3)
+    func assessment(seed: UInt64) throws {
+        // Above allSourcesLimit, so the top sources are selected.
+        let network = try SyntheticNetwork(states: 400, ties: 1600, seed: seed, model: .regional).scenario().network
+        var one = ThreatModel(network), split = ThreatModel(network)
+        one.parallelMinimum = .max
+        split.parallelMinimum = 0
+        #expect(one.assess(network, SecurityEnvironment()) == split.assess(network, SecurityEnvironment()))
+        var r1 = SeededRandom(seed: seed), r2 = SeededRandom(seed: seed)
+        let noisyOne = one.assess(network, SecurityEnvironment(), random: &r1)
+        let noisySplit = split.assess(network, SecurityEnvironment(), random: &r2)
+        #expect(noisyOne == noisySplit)
+        #expect(noisyOne.sources.count == one.topSources)
+        let tiesOne = ThreatModel.ties(network, power: noisyOne.power, reliability: 0.8, parallelMinimum: .max)
+        let tiesSplit = ThreatModel.ties(network, power: noisyOne.power, reliability: 0.8, parallelMinimum: 0)
+        #expect(tiesOne.partners == tiesSplit.partners && tiesOne.rivals == tiesSplit.rivals)
+        #expect(tiesOne.entanglement == tiesSplit.entanglement && tiesOne.support == tiesSplit.support)
+    }
+
+    @Test("the streamed writer's blocks written on every core give the document writer's bytes")
+    func streamedBlocks() throws {
+        let scenario = try SyntheticNetwork(states: 300, ties: 1000, seed: 4, model: .regional).scenario()
+        let expected = ScenarioWriter.json(scenario)
+        for blockSize in [1, 7, 64, 5000] {
+            var text = ""
+            try ScenarioWriter.stream(scenario, parallelMinimum: 0, blockSize: blockSize) { text += $0 }
+            #expect(text == expected, "block size \(blockSize)")
+        }
+    }
+}
