@@ -25,27 +25,48 @@
         }
     }
 
-    /// Built by sorting (pair, sign) entries, 16 bytes per tie, rather than through a dictionary.
+    /// Built by bucketing the ties by their lower state (a counting sort, O(E), 5 bytes per tie
+    /// beside the buckets' offsets) and sorting each bucket by (higher state, sign), rather than
+    /// through a dictionary or a sort of every tie.
     public init(_ network: AllianceNetwork) {
-        var entries: [(key: UInt64, sign: Int8)] = []
-        entries.reserveCapacity(network.commitments.count + network.rivalries.count)
-        for c in network.commitments where c.kind.sign > 0 && (c.credibility > 0 || (c.reverseCredibility ?? 0) > 0) {
-            entries.append((SpellOverlap.pairKey(c.pair.low, c.pair.high), 1))
+        let n = network.count, commitments = network.commitments, rivalries = network.rivalries
+        func signed(_ c: Commitment) -> Bool {
+            c.kind.sign > 0 && (c.credibility > 0 || (c.reverseCredibility ?? 0) > 0)
         }
-        for rivalry in network.rivalries {
-            entries.append((SpellOverlap.pairKey(rivalry.pair.low, rivalry.pair.high), -1))
+        var next = [Int](repeating: 0, count: n + 1)
+        for c in commitments where signed(c) { next[c.pair.low.index + 1] += 1 }
+        for rivalry in rivalries { next[rivalry.pair.low.index + 1] += 1 }
+        for v in 0..<n { next[v + 1] += next[v] }
+        let starts = next
+        var highs = [Int32](repeating: 0, count: starts[n])
+        var signs = [Int8](repeating: 0, count: starts[n])
+        for c in commitments where signed(c) {
+            let low = c.pair.low.index
+            highs[next[low]] = Int32(c.pair.high.index)
+            signs[next[low]] = 1
+            next[low] += 1
         }
-        // Sorting by (key, sign) puts a pair's rivalry first: an active rivalry outweighs a pledge.
-        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.sign < $1.sign }
+        for rivalry in rivalries {
+            let low = rivalry.pair.low.index
+            highs[next[low]] = Int32(rivalry.pair.high.index)
+            signs[next[low]] = -1
+            next[low] += 1
+        }
         var edges: [SignedEdge] = []
-        edges.reserveCapacity(entries.count)
-        var previous: UInt64?
-        for entry in entries where entry.key != previous {
-            previous = entry.key
-            edges.append(
-                SignedEdge(low: Int(entry.key >> 32), high: Int(entry.key & 0xFFFF_FFFF), sign: Int(entry.sign)))
+        edges.reserveCapacity(starts[n])
+        var row: [(high: Int32, sign: Int8)] = []
+        for low in 0..<n where starts[low + 1] > starts[low] {
+            row.removeAll(keepingCapacity: true)
+            for k in starts[low]..<starts[low + 1] { row.append((highs[k], signs[k])) }
+            // Sorting by (high, sign) puts a pair's rivalry first: an active rivalry outweighs a pledge.
+            row.sort { $0.high != $1.high ? $0.high < $1.high : $0.sign < $1.sign }
+            var previous: Int32 = -1
+            for entry in row where entry.high != previous {
+                previous = entry.high
+                edges.append(SignedEdge(low: low, high: Int(entry.high), sign: Int(entry.sign)))
+            }
         }
-        vertexCount = network.count
+        vertexCount = n
         self.edges = edges
     }
 

@@ -340,14 +340,19 @@ public struct ThreatModel: Sendable {
 
     /// The outgoing noise-free direct threat score `theta * P_j * sum_i pi_ij * I_ij` of each j in
     /// `columns`, in order.
-    private static func sourceScores(
+    static func sourceScores(
         _ columns: Range<Int>, count n: Int, proximity: ProximityTable, ties: Ties, base: [Double], power: [Double],
         theta: Double
     ) -> [Double] {
         var score = [Double](repeating: 0, count: columns.count)
+        // Stamps (the column j that set them): touched, partner of j, rival of j (with rho).
         var mark = [Int32](repeating: -1, count: n)
+        var partnerOf = [Int32](repeating: -1, count: n)
+        var rivalOf = [Int32](repeating: -1, count: n)
+        var rivalry = [Double](repeating: 0, count: n)
         var touched: [Int] = []
         for j in columns {
+            let stamp = Int32(j)
             let defaultHostility = min(1, max(0, base[j]))
             var sum = proximity.defaults[j] * defaultHostility * Double(n - 1)
             touched.removeAll(keepingCapacity: true)
@@ -356,20 +361,34 @@ public struct ThreatModel: Sendable {
             func touch(_ matrix: CSRAdjacency) {
                 for k in Int(matrix.offsets[j])..<Int(matrix.offsets[j + 1]) {
                     let i = Int(matrix.targets[k])
-                    if mark[i] != Int32(j) {
-                        mark[i] = Int32(j)
+                    if mark[i] != stamp {
+                        mark[i] = stamp
                         touched.append(i)
                     }
                 }
             }
             touch(proximity.explicit)
+            let explicitCount = touched.count
             touch(ties.rivals)
             touch(ties.partners)
-            for i in touched {
+            // The partner and rivalry CSRs are symmetric (each tie emitted both ways, parallel
+            // ties merged by their maximum), so row j answers for row i: "i is a partner of j" and
+            // "rho_ij" without a search of row i.
+            for k in Int(ties.partners.offsets[j])..<Int(ties.partners.offsets[j + 1]) {
+                partnerOf[Int(ties.partners.targets[k])] = stamp
+            }
+            for k in Int(ties.rivals.offsets[j])..<Int(ties.rivals.offsets[j + 1]) {
+                let i = Int(ties.rivals.targets[k])
+                rivalOf[i] = stamp
+                rivalry[i] = ties.rivals.weights[k]
+            }
+            for (position, i) in touched.enumerated() {
                 sum -= proximity.defaults[j] * defaultHostility
-                if ties.partners.sortedRowWeight(from: i, to: j) != nil { continue }
-                let rho = ties.rivals.sortedRowWeight(from: i, to: j) ?? 0
-                sum += proximity.value(of: j, from: i) * min(1, max(0, rho + base[j]))
+                if partnerOf[i] == stamp { continue }
+                let rho = rivalOf[i] == stamp ? rivalry[i] : 0
+                // Only the states of j's contiguity row have an explicit entry toward j.
+                let pi = position < explicitCount ? proximity.value(of: j, from: i) : proximity.defaults[j]
+                sum += pi * min(1, max(0, rho + base[j]))
             }
             score[j - columns.lowerBound] = theta * power[j] * sum
         }

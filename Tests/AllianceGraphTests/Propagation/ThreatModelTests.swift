@@ -198,6 +198,36 @@ struct ThreatModelTests {
         #expect(result.mainThreat[0] == StateID(7))
     }
 
+    @Test("source scores equal the direct sum over every state i of pi_ij * I_ij", arguments: 1...16)
+    func sourceScoresByDefinition(seed: UInt64) throws {
+        let network = RandomNetworks.network(seed: seed, maxStates: 60)
+        let n = network.count
+        let model = ThreatModel(network)
+        let power = network.states.map(\.power)
+        let ties = ThreatModel.ties(network, power: power, reliability: 0.8)
+        let base = network.states.map { 0.5 * $0.intent + 0.5 * ThreatModel.armingSignal($0) }
+        let theta = 0.7
+        let scores = ThreatModel.sourceScores(
+            0..<n, count: n, proximity: model.proximity, ties: ties, base: base, power: power, theta: theta)
+        // By the definition: partners (any commitment with a pledge above 0) perceive no hostility.
+        var partners = Set<StatePair>()
+        for c in network.commitments where c.credibility > 0 || (c.reverseCredibility ?? 0) > 0 {
+            partners.insert(c.pair)
+        }
+        var rho: [StatePair: Double] = [:]
+        for r in network.rivalries { rho[r.pair] = max(rho[r.pair] ?? 0, r.intensity) }
+        for j in 0..<n {
+            var sum = 0.0
+            for i in 0..<n where i != j {
+                let pair = StatePair(StateID(i), StateID(j))
+                if partners.contains(pair) { continue }
+                sum += model.proximity.value(of: j, from: i) * min(1, max(0, (rho[pair] ?? 0) + base[j]))
+            }
+            let expected = theta * power[j] * sum
+            #expect(abs(scores[j] - expected) <= 1e-12 * max(1, abs(expected)), "seed \(seed), state \(j)")
+        }
+    }
+
     @Test("the top-K selection equals sorting by score (descending, ties by lowest index)", arguments: 0..<40)
     func largestScores(seed: UInt64) {
         var random = SeededRandom(seed: seed)

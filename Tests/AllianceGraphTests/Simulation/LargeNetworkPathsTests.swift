@@ -103,7 +103,15 @@ struct LargeNetworkPathsTests {
 
     @Test("the signed view and its triangles match the dictionary construction")
     func signedViewAndTriangles() throws {
-        let network = try SyntheticNetwork(states: 300, ties: 1500, seed: 8).scenario().network
+        let synthetic = try SyntheticNetwork(states: 300, ties: 1500, seed: 8).scenario().network
+        // Rivalries on every 7th allied pair as well: the rivalry's sign must win over the pledge.
+        let overlapping = synthetic.commitments.enumerated().filter { $0.offset % 7 == 0 }.map {
+            Rivalry($0.element.pair.low, $0.element.pair.high, intensity: 0.5)
+        }
+        let network = try AllianceNetwork(
+            states: synthetic.states, commitments: synthetic.commitments,
+            rivalries: synthetic.rivalries + overlapping, contiguity: synthetic.contiguity)
+        #expect(SignedGraphView(network).edges.filter { $0.sign < 0 }.count > synthetic.rivalries.count)
         var signs: [StatePair: Int] = [:]
         for o in network.obligations where o.kind.sign > 0 && o.credibility > 0 {
             signs[StatePair(o.committed, o.partner)] = 1
