@@ -71,7 +71,7 @@ package enum JSONWriter {
 
     /// Whether the one-line text `bytes` fits in `width` characters at `indent`. Characters never
     /// outnumber UTF-8 bytes, so the byte count settles most cases without counting characters.
-    private static func fits(_ bytes: ArraySlice<UInt8>, indent: Int, width: Int) -> Bool {
+    static func fits(_ bytes: ArraySlice<UInt8>, indent: Int, width: Int) -> Bool {
         if bytes.count + indent <= width { return true }
         return String(decoding: bytes, as: UTF8.self).count + indent <= width
     }

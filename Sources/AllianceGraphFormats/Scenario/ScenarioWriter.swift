@@ -24,16 +24,20 @@ public enum ScenarioWriter {
             parts(scenario).compactMap { part in
                 switch part {
                 case .member(let member): return member
-                case .list(let key, let count, let element):
+                case .list(let key, let count, let element, _):
                     return JSONMember(key: key, value: .array((0..<count).map(element)))
                 }
             })
     }
 
-    /// A root member of the document, or a list whose elements are built one at a time.
+    /// A root member of the document, or a list whose elements are built one at a time. A list
+    /// may have a byte writer for its elements' one-line form (`inline`), which appends it and
+    /// answers true, or appends nothing and answers false when the element needs `element`.
     enum RootPart {
         case member(JSONMember)
-        case list(key: String, count: Int, element: @Sendable (Int) -> JSONValue)
+        case list(
+            key: String, count: Int, element: @Sendable (Int) -> JSONValue,
+            inline: (@Sendable (Int, inout [UInt8]) -> Bool)? = nil)
     }
 
     /// The root members in file order; the four long lists as `.list`.
@@ -61,7 +65,10 @@ public enum ScenarioWriter {
         let rivalries = network.rivalries, contiguity = network.contiguity
         root.append(.list(key: "states", count: states.count) { stateDocument(states[$0]) })
         root.append(
-            .list(key: "commitments", count: commitments.count) { commitmentDocument(commitments[$0], network) })
+            .list(
+                key: "commitments", count: commitments.count,
+                element: { commitmentDocument(commitments[$0], network) },
+                inline: { appendInlineCommitment(commitments[$0], network, to: &$1) }))
         if !rivalries.isEmpty {
             root.append(.list(key: "rivalries", count: rivalries.count) { rivalryDocument(rivalries[$0], network) })
         }
@@ -118,6 +125,61 @@ public enum ScenarioWriter {
         }
         appendSpell(&m, c.since, c.until, c.note)
         return .object(m)
+    }
+
+    /// The one-line form of `commitmentDocument(c, network)` as `JSONWriter` writes it in a
+    /// streamed list (`{"kind": "defense", "between": ["A", "B"]}`), appended as bytes without
+    /// building the document; false (nothing appended) when it does not fit the line, which the
+    /// document then writes over several lines.
+    static func appendInlineCommitment(_ c: Commitment, _ network: AllianceNetwork, to out: inout [UInt8]) -> Bool {
+        let start = out.count
+        func key(_ name: StaticString) {
+            if out.count > start + 1 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        }
+        func code(_ id: StateID) { JSONWriter.appendQuoted(network.states[id.index].code, to: &out) }
+        out.append(UInt8(ascii: "{"))
+        key("kind")
+        JSONWriter.appendQuoted(c.kind.rawValue, to: &out)
+        if c.isSymmetric {
+            key("between")
+            out.append(UInt8(ascii: "["))
+            code(c.from)
+            out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")])
+            code(c.to)
+            out.append(UInt8(ascii: "]"))
+        } else {
+            key("from")
+            code(c.from)
+            key("to")
+            code(c.to)
+        }
+        if c.credibility != c.kind.defaultCredibility || (c.reverseCredibility.map { $0 != c.credibility } ?? false) {
+            key("credibility")
+            out.append(contentsOf: NumberFormat.json(c.credibility).utf8)
+        }
+        if let reverse = c.reverseCredibility, reverse != c.credibility {
+            key("reverseCredibility")
+            out.append(contentsOf: NumberFormat.json(reverse).utf8)
+        }
+        if let since = c.since {
+            key("since")
+            out.append(contentsOf: String(since).utf8)
+        }
+        if let until = c.until {
+            key("until")
+            out.append(contentsOf: String(until).utf8)
+        }
+        if let note = c.note {
+            key("note")
+            JSONWriter.appendQuoted(note, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        if JSONWriter.fits(out[start...], indent: 4, width: 160) { return true }
+        out.removeSubrange(start...)
+        return false
     }
 
     static func rivalryDocument(_ r: Rivalry, _ network: AllianceNetwork) -> JSONValue {
@@ -179,10 +241,10 @@ public enum ScenarioWriter {
             case .member(let member):
                 text += "  " + JSONWriter.quote(member.key) + ": "
                 JSONWriter.append(member.value, to: &text, indent: 2)
-            case .list(let key, let count, let element) where count < streamedMinimum:
+            case .list(let key, let count, let element, _) where count < streamedMinimum:
                 text += "  " + JSONWriter.quote(key) + ": "
                 JSONWriter.append(.array((0..<count).map(element)), to: &text, indent: 2)
-            case .list(let key, let count, let element):
+            case .list(let key, let count, let element, let inline):
                 // What `JSONWriter` writes for a list too long for one line, built as bytes.
                 text += "  " + JSONWriter.quote(key) + ": [\n"
                 try emit(text)
@@ -201,7 +263,9 @@ public enum ScenarioWriter {
                         bytes.reserveCapacity(blocks[b].count * 64)
                         for index in blocks[b] {
                             bytes.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
-                            JSONWriter.append(element(index), to: &bytes, indent: 4)
+                            if inline?(index, &bytes) != true {
+                                JSONWriter.append(element(index), to: &bytes, indent: 4)
+                            }
                             if index + 1 < count { bytes.append(UInt8(ascii: ",")) }
                             bytes.append(UInt8(ascii: "\n"))
                         }

@@ -64,6 +64,40 @@ struct CoreSplitEquivalenceTests {
         #expect(tiesOne.entanglement == tiesSplit.entanglement && tiesOne.support == tiesSplit.support)
     }
 
+    @Test("commitments written inline as bytes give the document writer's bytes, every field and escape")
+    func inlineCommitments() throws {
+        let synthetic = try SyntheticNetwork(states: 120, ties: 400, seed: 6, model: .regional).scenario()
+        let notes = [
+            "", "pact of 1907", "a \"quoted\" clause\nand a line break \\ tab\t", String(repeating: "long ", count: 40),
+        ]
+        let commitments = synthetic.network.commitments.enumerated().map { k, c in
+            Commitment(
+                kind: c.kind, from: c.from, to: c.to, isSymmetric: c.isSymmetric,
+                credibility: k % 4 == 0 ? 0.37 : c.credibility,
+                reverseCredibility: c.isSymmetric && k % 6 == 0 ? 0.125 : c.reverseCredibility,
+                since: k % 5 == 0 ? 1880 + k % 40 : nil, until: k % 10 == 0 ? 1950 : nil,
+                note: k % 3 == 0 ? notes[k % notes.count] : nil)
+        }
+        let network = try AllianceNetwork(
+            states: synthetic.network.states, commitments: commitments, rivalries: synthetic.network.rivalries,
+            contiguity: synthetic.network.contiguity)
+        let scenario = try Scenario(name: "inline", network: network)
+        var text = ""
+        try ScenarioWriter.stream(scenario) { text += $0 }
+        #expect(text == ScenarioWriter.json(scenario))
+        // Some elements took the byte writer and some (the long notes) did not.
+        var inline = 0
+        for c in commitments {
+            var bytes: [UInt8] = []
+            if ScenarioWriter.appendInlineCommitment(c, network, to: &bytes) {
+                inline += 1
+            } else {
+                #expect(bytes.isEmpty)
+            }
+        }
+        #expect(inline > 0 && inline < commitments.count)
+    }
+
     @Test("the streamed writer's blocks written on every core give the document writer's bytes")
     func streamedBlocks() throws {
         let scenario = try SyntheticNetwork(states: 300, ties: 1000, seed: 4, model: .regional).scenario()
