@@ -75,13 +75,20 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // Steps of seconds at a million states, named on a terminal.
+            let progress = ProgressReporter("convert", quiet: quiet)
+            defer { progress.finish() }  // also before an error message
+            progress.stage("reading \(input)")
             let notes = ReadNotes()
             var scenario = kindSelection.apply(to: try ScenarioLoader.load(path: input, format: from, notes: notes))
+            progress.finish()
             if !quiet { for note in notes.items { Diagnostics.print("note: \(input): \(note)") } }
             let format = to ?? GraphFormat.detect(path: output) ?? .scenario
+            progress.stage("writing \(output)")
             if simple {
                 let document = ScenarioGraphMapping.simpleDocument(scenario, year: year)
                 let written = try GraphIO.write(document, as: format, to: output, multigraph: false)
+                progress.finish()
                 report(written, format, "\(document.vertexCount) states, \(document.edges.count) allied pairs")
                 return
             }
@@ -90,6 +97,7 @@ struct ConvertCommand: ParsableCommand {
                 scenario.year = year
             }
             let written = try GraphIO.write(scenario, as: format, to: output)
+            progress.finish()
             let n = scenario.network
             report(
                 written, format,

@@ -54,8 +54,14 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // Steps of seconds at a million states, named on a terminal.
+            let progress = ProgressReporter("generate", quiet: quiet)
+            defer { progress.finish() }  // also before an error message
+            progress.stage("building the network")
             let scenario = try specification.scenario()
+            progress.stage("writing \(output)")
             try ScenarioWriter.write(scenario, to: output)
+            progress.finish()
             if !quiet && output != "-" {
                 let n = scenario.network
                 Diagnostics.print(

@@ -112,6 +112,7 @@ struct SimulateCommand: ParsableCommand {
             let baseline: BurdenSharingReport.Baseline?
             // Each step that can take more than a second at a million states says so (on a terminal).
             let progress = ProgressReporter("simulate", quiet: quiet)
+            defer { progress.finish() }  // also before an error message
             do {
                 progress.stage("reading \(file)")
                 let (scenario, inputDigest) = try ScenarioLoader.loadWithDigest(path: file)
