@@ -21,11 +21,41 @@ public struct AllianceNetwork: Hashable, Sendable {
         self.rivalries = rivalries
         self.contiguity = contiguity
         idByCode = [:]
-        idByCode.reserveCapacity(states.count)
-        for (index, state) in states.enumerated() where idByCode[state.code] == nil {
-            idByCode[state.code] = StateID(index)
+        // The code index and the field checks on one core, the duplicate-tie search on the other
+        // for large networks; then the first violation in the order of `validate()`.
+        let unindexed = self
+        let ((index, fields), duplicates) = ConcurrentPair.run(
+            parallel: Self.validatesInParallel(states.count, commitments.count, rivalries.count, contiguity.count),
+            {
+                var network = unindexed
+                network.idByCode = Self.codeIndex(states)
+                return (network.idByCode, network.fieldErrors())
+            },
+            {
+                DuplicateTies(
+                    states: states.count, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
+            }
+        )
+        idByCode = index
+        try report(fields, duplicates)
+    }
+
+    /// Each code's first state. O(N) hash insertions.
+    private static func codeIndex(_ states: [State]) -> [String: StateID] {
+        var index: [String: StateID] = [:]
+        index.reserveCapacity(states.count)
+        for (k, state) in states.enumerated() where index[state.code] == nil {
+            index[state.code] = StateID(k)
         }
-        try validate()
+        return index
+    }
+
+    /// Networks of at least this many states and ties search their duplicate ties on one core
+    /// while the other checks the fields (below it the thread hand-over costs more than it saves).
+    package static let parallelValidationMinimum = 100_000
+
+    private static func validatesInParallel(_ counts: Int...) -> Bool {
+        counts.reduce(0, +) >= parallelValidationMinimum
     }
 
     /// The number of states.
@@ -95,10 +125,104 @@ public struct AllianceNetwork: Hashable, Sendable {
 
     /// Checks every invariant; throws the first violation with the path of the field.
     public func validate() throws(InputError) {
-        try validateStates()
-        try validateCommitments()
-        try validateRivalries()
-        try validateContiguity()
+        let (duplicates, fields) = ConcurrentPair.run(
+            parallel: Self.validatesInParallel(states.count, commitments.count, rivalries.count, contiguity.count),
+            {
+                DuplicateTies(
+                    states: states.count, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
+            },
+            { fieldErrors() }
+        )
+        try report(fields, duplicates)
+    }
+
+    /// The first violation of each part, found without the duplicate ties (`DuplicateTies`).
+    private struct FieldErrors: Sendable {
+        var states: InputError?
+        var commitments: (index: Int, error: InputError)?
+        var rivalries: (index: Int, error: InputError)?
+        var contiguity: (index: Int, error: InputError)?
+    }
+
+    /// The first duplicate of each kind of tie (`SpellOverlap.first`): an index and the earlier
+    /// entry it repeats.
+    private struct DuplicateTies: Sendable {
+        var commitments: (index: Int, other: Int)?
+        var rivalries: (index: Int, other: Int)?
+        var contiguity: (index: Int, other: Int)?
+
+        init(states: Int, commitments: [Commitment], rivalries: [Rivalry], contiguity: [Contiguity]) {
+            self.commitments = SpellOverlap.first(count: commitments.count, states: states) { index in
+                let c = commitments[index]
+                let key =
+                    c.isSymmetric ? SpellOverlap.pairKey(c.pair.low, c.pair.high) : SpellOverlap.pairKey(c.from, c.to)
+                return (key, UInt32(c.kind.ordinal) << 1 | (c.isSymmetric ? 1 : 0))
+            } spell: {
+                (commitments[$0].since, commitments[$0].until)
+            }
+            self.rivalries = SpellOverlap.first(count: rivalries.count, states: states) { index in
+                (SpellOverlap.pairKey(rivalries[index].pair.low, rivalries[index].pair.high), 0)
+            } spell: {
+                (rivalries[$0].since, rivalries[$0].until)
+            }
+            // Every contiguity entry covers all years, so any two with the same pair overlap.
+            self.contiguity = SpellOverlap.first(count: contiguity.count, states: states) { index in
+                (SpellOverlap.pairKey(contiguity[index].pair.low, contiguity[index].pair.high), 0)
+            } spell: { _ in
+                (nil, nil)
+            }
+        }
+    }
+
+    private func fieldErrors() -> FieldErrors {
+        var errors = FieldErrors()
+        do { try validateStates() } catch { errors.states = error; return errors }
+        errors.commitments = Self.firstError(commitments, check: checkCommitment)
+        errors.rivalries = Self.firstError(rivalries, check: checkRivalry)
+        errors.contiguity = Self.firstError(contiguity, check: checkContiguity)
+        return errors
+    }
+
+    private static func firstError<Element>(
+        _ elements: [Element], check: (Element, Int) throws(InputError) -> Void
+    ) -> (index: Int, error: InputError)? {
+        for (index, element) in elements.enumerated() {
+            do { try check(element, index) } catch { return (index, error) }
+        }
+        return nil
+    }
+
+    /// Throws what a check of the parts in order (states, commitments, rivalries, contiguity),
+    /// each element's fields before its duplicate test, would throw first.
+    private func report(_ fields: FieldErrors, _ duplicates: DuplicateTies) throws(InputError) {
+        if let error = fields.states { throw error }
+        try Self.first(fields.commitments, duplicates.commitments) { index, other in
+            let commitment = commitments[index]
+            return InputError(
+                location: "commitments[\(index)]",
+                "duplicate \(commitment.kind.rawValue) commitment between "
+                    + "\"\(states[commitment.from.index].code)\" and \"\(states[commitment.to.index].code)\" "
+                    + "(same as commitments[\(other)] in overlapping years); "
+                    + "merge them or give disjoint since/until")
+        }
+        try Self.first(fields.rivalries, duplicates.rivalries) { index, other in
+            InputError(
+                location: "rivalries[\(index)]",
+                "duplicate rivalry (same pair as rivalries[\(other)] in overlapping years)")
+        }
+        try Self.first(fields.contiguity, duplicates.contiguity) { index, other in
+            InputError(
+                location: "contiguity[\(index)]", "duplicate contiguity entry (same pair as contiguity[\(other)])")
+        }
+    }
+
+    /// The field error, unless a duplicate comes at a lower index.
+    private static func first(
+        _ field: (index: Int, error: InputError)?, _ duplicate: (index: Int, other: Int)?,
+        _ duplicateError: (Int, Int) -> InputError
+    ) throws(InputError) {
+        if let field, field.index <= duplicate?.index ?? Int.max { throw field.error }
+        if let duplicate { throw duplicateError(duplicate.index, duplicate.other) }
     }
 
     /// States: at least one; unique, well-formed codes; COW codes and numbers in range.
@@ -150,123 +274,80 @@ public struct AllianceNetwork: Hashable, Sendable {
     }
 
     /// Commitments: two different existing states, a form (symmetric or directed) that the kind
-    /// allows, credibilities in [0, 1] with one above 0, a valid spell, and no two of the same kind
-    /// between the same states in overlapping years.
-    private func validateCommitments() throws(InputError) {
-        let firstDuplicate = SpellOverlap.first(count: commitments.count, states: states.count) { index in
-            let c = commitments[index]
-            let key = c.isSymmetric ? SpellOverlap.pairKey(c.pair.low, c.pair.high) : SpellOverlap.pairKey(c.from, c.to)
-            return (key, UInt32(c.kind.ordinal) << 1 | (c.isSymmetric ? 1 : 0))
-        } spell: {
-            (commitments[$0].since, commitments[$0].until)
+    /// allows, credibilities in [0, 1] with one above 0, a valid spell (no two of the same kind
+    /// between the same states in overlapping years: `DuplicateTies`).
+    private func checkCommitment(_ commitment: Commitment, at index: Int) throws(InputError) {
+        let ends = commitment.isSymmetric ? ("between[0]", "between[1]") : ("from", "to")
+        try checkID(commitment.from, at: "commitments[\(index)].\(ends.0)")
+        try checkID(commitment.to, at: "commitments[\(index)].\(ends.1)")
+        if commitment.from == commitment.to {
+            throw InputError(
+                location: "commitments[\(index)].\(ends.1)",
+                "a commitment must join two different states, not \"\(states[commitment.from.index].code)\" "
+                    + "to itself")
         }
-        for (index, commitment) in commitments.enumerated() {
-            let ends = commitment.isSymmetric ? ("between[0]", "between[1]") : ("from", "to")
-            try checkID(commitment.from, at: "commitments[\(index)].\(ends.0)")
-            try checkID(commitment.to, at: "commitments[\(index)].\(ends.1)")
-            if commitment.from == commitment.to {
-                throw InputError(
-                    location: "commitments[\(index)].\(ends.1)",
-                    "a commitment must join two different states, not \"\(states[commitment.from.index].code)\" "
-                        + "to itself")
-            }
-            if commitment.isSymmetric && !commitment.kind.allowsSymmetric {
-                throw InputError(
-                    location: "commitments[\(index)].between",
-                    "a \(commitment.kind.rawValue) is directed; use \"from\" and \"to\" instead of \"between\"")
-            }
-            if !commitment.isSymmetric && !commitment.kind.allowsDirected {
-                throw InputError(
-                    location: "commitments[\(index)].from",
-                    "a \(commitment.kind.rawValue) is symmetric; use \"between\" instead of \"from\" and \"to\"")
-            }
-            try Self.check(commitment.credibility, at: "commitments[\(index)].credibility", "a number in [0, 1]") {
+        if commitment.isSymmetric && !commitment.kind.allowsSymmetric {
+            throw InputError(
+                location: "commitments[\(index)].between",
+                "a \(commitment.kind.rawValue) is directed; use \"from\" and \"to\" instead of \"between\"")
+        }
+        if !commitment.isSymmetric && !commitment.kind.allowsDirected {
+            throw InputError(
+                location: "commitments[\(index)].from",
+                "a \(commitment.kind.rawValue) is symmetric; use \"between\" instead of \"from\" and \"to\"")
+        }
+        try Self.check(commitment.credibility, at: "commitments[\(index)].credibility", "a number in [0, 1]") {
+            (0...1).contains($0)
+        }
+        if let reverse = commitment.reverseCredibility {
+            try Self.check(reverse, at: "commitments[\(index)].reverseCredibility", "a number in [0, 1]") {
                 (0...1).contains($0)
             }
-            if let reverse = commitment.reverseCredibility {
-                try Self.check(reverse, at: "commitments[\(index)].reverseCredibility", "a number in [0, 1]") {
-                    (0...1).contains($0)
-                }
-            }
-            if commitment.credibility == 0 && (commitment.reverseCredibility ?? 0) == 0 {
-                throw InputError(
-                    location: "commitments[\(index)].credibility",
-                    "a commitment needs a pledge with credibility > 0 in at least one direction")
-            }
-            try Self.checkSpell(commitment.since, commitment.until, at: "commitments[\(index)]")
-            try Self.checkText(commitment.note, at: "commitments[\(index)].note", lineBreaks: true)
-            if let duplicate = firstDuplicate, duplicate.index == index {
-                throw InputError(
-                    location: "commitments[\(index)]",
-                    "duplicate \(commitment.kind.rawValue) commitment between "
-                        + "\"\(states[commitment.from.index].code)\" and \"\(states[commitment.to.index].code)\" "
-                        + "(same as commitments[\(duplicate.other)] in overlapping years); "
-                        + "merge them or give disjoint since/until")
-            }
         }
+        if commitment.credibility == 0 && (commitment.reverseCredibility ?? 0) == 0 {
+            throw InputError(
+                location: "commitments[\(index)].credibility",
+                "a commitment needs a pledge with credibility > 0 in at least one direction")
+        }
+        try Self.checkSpell(commitment.since, commitment.until, at: "commitments[\(index)]")
+        try Self.checkText(commitment.note, at: "commitments[\(index)].note", lineBreaks: true)
     }
 
-    /// Rivalries: two different existing states, intensity in (0, 1], a valid spell, and no two
-    /// for the same pair in overlapping years.
-    private func validateRivalries() throws(InputError) {
-        let firstDuplicate = SpellOverlap.first(count: rivalries.count, states: states.count) { index in
-            (SpellOverlap.pairKey(rivalries[index].pair.low, rivalries[index].pair.high), 0)
-        } spell: {
-            (rivalries[$0].since, rivalries[$0].until)
+    /// Rivalries: two different existing states, intensity in (0, 1], a valid spell (no two for
+    /// the same pair in overlapping years: `DuplicateTies`).
+    private func checkRivalry(_ rivalry: Rivalry, at index: Int) throws(InputError) {
+        try checkID(rivalry.pair.low, at: "rivalries[\(index)].between[0]")
+        try checkID(rivalry.pair.high, at: "rivalries[\(index)].between[1]")
+        if rivalry.pair.low == rivalry.pair.high {
+            throw InputError(location: "rivalries[\(index)].between[1]", "a rivalry must join two different states")
         }
-        for (index, rivalry) in rivalries.enumerated() {
-            try checkID(rivalry.pair.low, at: "rivalries[\(index)].between[0]")
-            try checkID(rivalry.pair.high, at: "rivalries[\(index)].between[1]")
-            if rivalry.pair.low == rivalry.pair.high {
-                throw InputError(location: "rivalries[\(index)].between[1]", "a rivalry must join two different states")
-            }
-            try Self.check(rivalry.intensity, at: "rivalries[\(index)].intensity", "a number in (0, 1]") {
-                $0 > 0 && $0 <= 1
-            }
-            try Self.checkSpell(rivalry.since, rivalry.until, at: "rivalries[\(index)]")
-            try Self.checkText(rivalry.note, at: "rivalries[\(index)].note", lineBreaks: true)
-            if let duplicate = firstDuplicate, duplicate.index == index {
-                throw InputError(
-                    location: "rivalries[\(index)]",
-                    "duplicate rivalry (same pair as rivalries[\(duplicate.other)] in overlapping years)")
-            }
+        try Self.check(rivalry.intensity, at: "rivalries[\(index)].intensity", "a number in (0, 1]") {
+            $0 > 0 && $0 <= 1
         }
+        try Self.checkSpell(rivalry.since, rivalry.until, at: "rivalries[\(index)]")
+        try Self.checkText(rivalry.note, at: "rivalries[\(index)].note", lineBreaks: true)
     }
 
-    /// Contiguity: two different existing states, a COW type (1-5) or a proximity in [0, 1], at
-    /// most one entry per pair.
-    private func validateContiguity() throws(InputError) {
-        // Duplicates by sorting 16-byte keys (no dictionary of millions of pairs): every entry
-        // covers all years, so any two with the same pair overlap.
-        let firstDuplicate = SpellOverlap.first(count: contiguity.count, states: states.count) { index in
-            (SpellOverlap.pairKey(contiguity[index].pair.low, contiguity[index].pair.high), 0)
-        } spell: { _ in
-            (nil, nil)
+    /// Contiguity: two different existing states, a COW type (1-5) or a proximity in [0, 1] (at
+    /// most one entry per pair: `DuplicateTies`).
+    private func checkContiguity(_ entry: Contiguity, at index: Int) throws(InputError) {
+        try checkID(entry.pair.low, at: "contiguity[\(index)].between[0]")
+        try checkID(entry.pair.high, at: "contiguity[\(index)].between[1]")
+        try Self.checkText(entry.note, at: "contiguity[\(index)].note", lineBreaks: true)
+        if entry.pair.low == entry.pair.high {
+            throw InputError(
+                location: "contiguity[\(index)].between[1]", "contiguity must join two different states")
         }
-        for (index, entry) in contiguity.enumerated() {
-            try checkID(entry.pair.low, at: "contiguity[\(index)].between[0]")
-            try checkID(entry.pair.high, at: "contiguity[\(index)].between[1]")
-            try Self.checkText(entry.note, at: "contiguity[\(index)].note", lineBreaks: true)
-            if entry.pair.low == entry.pair.high {
+        switch entry.kind {
+        case .cowType(let type):
+            if !Contiguity.cowTypes.contains(type) {
                 throw InputError(
-                    location: "contiguity[\(index)].between[1]", "contiguity must join two different states")
+                    location: "contiguity[\(index)].type",
+                    "contiguity type \(type) is not a COW type; expected 1 (land) to 5 (water <= 400 miles)")
             }
-            switch entry.kind {
-            case .cowType(let type):
-                if !Contiguity.cowTypes.contains(type) {
-                    throw InputError(
-                        location: "contiguity[\(index)].type",
-                        "contiguity type \(type) is not a COW type; expected 1 (land) to 5 (water <= 400 miles)")
-                }
-            case .proximity(let value):
-                try Self.check(value, at: "contiguity[\(index)].proximity", "a number in [0, 1]") {
-                    (0...1).contains($0)
-                }
-            }
-            if let duplicate = firstDuplicate, duplicate.index == index {
-                throw InputError(
-                    location: "contiguity[\(index)]",
-                    "duplicate contiguity entry (same pair as contiguity[\(duplicate.other)])")
+        case .proximity(let value):
+            try Self.check(value, at: "contiguity[\(index)].proximity", "a number in [0, 1]") {
+                (0...1).contains($0)
             }
         }
     }

@@ -189,62 +189,190 @@ struct ScenarioFastReader {
     }
 }
 
-/// State codes by their UTF-8 bytes (open addressing, FNV-1a), for resolving the codes of
-/// millions of ties without making a `String` or hashing one per code.
+/// State codes by their UTF-8 bytes (open addressing, linear probing), for resolving the codes
+/// of millions of ties without making a `String` or hashing one per code.
 ///
-/// Cost: building is O(total code bytes); a lookup hashes the code's bytes and compares with
-/// `memcmp` (a few cache misses on a table of a million codes). Memory: 4 bytes per slot
-/// (at least 2 slots per code), 8 per code and the codes' bytes.
-struct ScenarioCodeTable {
-    private var bytes: [UInt8] = []
-    private var spans: [(start: Int32, count: Int32)] = []
-    private var slots: [Int32]
-    private let mask: Int
+/// A slot holds the code's first 8 bytes and its id, so a code of at most 8 bytes is found by
+/// touching one slot: one cache miss on a table of a million codes, where the first version read
+/// a slot, a span and the bytes (three dependent misses, 55 % of loading a 1M/10M scenario).
+/// Slots are 12 bytes and the table is filled to about 70 %, so a million codes take 17 MB and
+/// stay in a large last-level cache. Codes hold no NUL byte (`AllianceNetwork.checkCode`), so the
+/// zero padding of a short code's head is never part of a code; longer codes are marked and
+/// compare their remaining bytes with the stored copy.
+///
+/// Cost: building is O(total code bytes); a lookup hashes the first 8 bytes as one word (and any
+/// further bytes one by one). Memory: 12 bytes per slot (1.43 slots per code), 4 bytes per code
+/// and the codes' bytes.
+struct ScenarioCodeTable: @unchecked Sendable {
+    /// 12 bytes: the code's first 8 bytes (little-endian, zero beyond its length) in two
+    /// halves, and the id, with `longCode` set for codes of more than 8 bytes.
+    fileprivate struct Slot {
+        var low: UInt32
+        var high: UInt32
+        var tag: UInt32
+
+        static let emptyTag = UInt32.max
+        static let longCode: UInt32 = 1 << 31
+        var head: UInt64 { UInt64(high) << 32 | UInt64(low) }
+    }
+
+    /// Owns the memory that `lookup`'s pointers read.
+    private final class Storage {
+        let slots: UnsafeMutableBufferPointer<Slot>
+        let bytes: UnsafeMutableBufferPointer<UInt8>
+        let starts: UnsafeMutableBufferPointer<Int32>
+
+        init(slotCount: Int, byteCount: Int, codeCount: Int) {
+            slots = .allocate(capacity: slotCount)
+            slots.initialize(repeating: Slot(low: 0, high: 0, tag: Slot.emptyTag))
+            bytes = .allocate(capacity: max(byteCount, 1))
+            starts = .allocate(capacity: codeCount + 1)
+        }
+
+        deinit {
+            slots.deallocate()
+            bytes.deallocate()
+            starts.deallocate()
+        }
+    }
+
+    private let storage: Storage
+    /// The lookups: plain pointers into `storage`, so copying it (into each closure and call
+    /// that resolves codes) costs no reference counting. Valid while this table lives.
+    let lookup: ScenarioCodeLookup
+    /// The index of the first code that repeats an earlier one (that code keeps its first id).
+    let firstDuplicate: Int?
 
     init(codes: [String]) {
-        var size = 16
-        while size < 2 * codes.count { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
-        for code in codes {
-            let start = bytes.count
-            bytes.append(contentsOf: code.utf8)
-            let id = Int32(spans.count)
-            spans.append((Int32(start), Int32(bytes.count - start)))
-            let found = bytes.withUnsafeBufferPointer { buffer in
-                lookup(buffer.baseAddress! + start, count: bytes.count - start, codes: buffer)
+        let byteCount = codes.reduce(0) { $0 + $1.utf8.count }
+        let slotCount = max(16, codes.count + codes.count * 3 / 7 + 1)
+        storage = Storage(slotCount: slotCount, byteCount: byteCount, codeCount: codes.count)
+        var offset = 0
+        for (id, code) in codes.enumerated() {
+            storage.starts[id] = Int32(offset)
+            for byte in code.utf8 {
+                storage.bytes[offset] = byte
+                offset += 1
             }
-            if found != nil { continue }  // a duplicate: the reader reports it before any lookup
-            var slot = Self.hash(bytes.withUnsafeBufferPointer { $0.baseAddress! + start }, bytes.count - start) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = id
         }
+        storage.starts[codes.count] = Int32(offset)
+        var lookup = ScenarioCodeLookup(
+            slots: storage.slots.baseAddress!, size: UInt64(slotCount), bytes: storage.bytes.baseAddress!,
+            starts: storage.starts.baseAddress!)
+        firstDuplicate = lookup.insert(count: codes.count)
+        self.lookup = lookup
     }
 
-    private static func hash(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for k in 0..<count { h = (h ^ UInt64(pointer[k])) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    /// The id of `code` (nil for a code with a NUL byte, which no valid code has).
+    func id(_ code: String) -> StateID? {
+        var code = code
+        return withExtendedLifetime(storage) {
+            code.withUTF8 { utf8 in
+                utf8.isEmpty || utf8.contains(0) ? nil : lookup.id(utf8.baseAddress!, count: utf8.count)
+            }
+        }
     }
+}
+
+/// The lookups of a `ScenarioCodeTable` (open addressing, linear probing over its slots).
+struct ScenarioCodeLookup: @unchecked Sendable {
+    fileprivate typealias Slot = ScenarioCodeTable.Slot
+    fileprivate let slots: UnsafeMutablePointer<Slot>
+    fileprivate let size: UInt64
+    /// Every code's bytes, one after the other; code `id` is `bytes[starts[id] ..< starts[id + 1]]`.
+    fileprivate let bytes: UnsafePointer<UInt8>
+    fileprivate let starts: UnsafePointer<Int32>
+
+    /// Inserts codes 0 ..< count; returns the first that repeats an earlier one (a duplicate
+    /// keeps the first id: the reader reports it before any lookup).
+    fileprivate mutating func insert(count codeCount: Int) -> Int? {
+        var firstDuplicate: Int?
+        for id in 0..<codeCount {
+            let start = Int(starts[id]), count = Int(starts[id + 1]) - start
+            let pointer = bytes + start
+            if self.id(pointer, count: count) != nil {
+                if firstDuplicate == nil { firstDuplicate = id }
+                continue
+            }
+            let head = Self.head(pointer, count)
+            var slot = self.slot(Self.hash(head, pointer, count))
+            while slots[slot].tag != Slot.emptyTag { slot = next(slot) }
+            slots[slot] = Slot(
+                low: UInt32(truncatingIfNeeded: head), high: UInt32(truncatingIfNeeded: head >> 32),
+                tag: UInt32(id) | (count > 8 ? Slot.longCode : 0))
+        }
+        return firstDuplicate
+    }
+
+    /// The first 8 bytes at `pointer` (fewer when `count` < 8) as a little-endian word.
+    @inline(__always) private static func head(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        if count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self)) }
+        var word: UInt64 = 0
+        for k in 0..<count { word |= UInt64(pointer[k]) << (8 * k) }
+        return word
+    }
+
+    /// A multiplicative hash of the head word, mixed with the length and the bytes beyond 8.
+    @inline(__always) private static func hash(_ head: UInt64, _ pointer: UnsafePointer<UInt8>, _ count: Int) -> UInt64
+    {
+        var h = (head ^ UInt64(truncatingIfNeeded: count) << 59) &* 0x9E37_79B9_7F4A_7C15
+        if count > 8 {
+            for k in 8..<count { h = (h ^ UInt64(pointer[k])) &* 0x100_0000_01b3 }
+        }
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        return h ^ (h >> 32)
+    }
+
+    /// The slot of a hash: its high 64 bits times the table's size (any size, not a power of 2).
+    @inline(__always) private func slot(_ hash: UInt64) -> Int { Int(hash.multipliedFullWidth(by: size).high) }
+
+    @inline(__always) private func next(_ slot: Int) -> Int { slot + 1 == Int(size) ? 0 : slot + 1 }
 
     /// The id of the code whose bytes are at `pointer`.
-    func id(_ pointer: UnsafePointer<UInt8>, count: Int) -> StateID? {
-        bytes.withUnsafeBufferPointer { buffer in
-            lookup(pointer, count: count, codes: buffer).map { StateID(Int($0)) }
+    @inline(__always) func id(_ pointer: UnsafePointer<UInt8>, count: Int) -> StateID? {
+        let head = Self.head(pointer, count)
+        var slot = self.slot(Self.hash(head, pointer, count))
+        if count <= 8 { return probeShort(from: slot, slots[slot], head: head).map { StateID(Int($0)) } }
+        while true {
+            let entry = slots[slot]
+            if entry.tag == Slot.emptyTag { return nil }
+            if entry.tag & Slot.longCode != 0, entry.head == head {
+                let id = Int(entry.tag & ~Slot.longCode)
+                let start = Int(starts[id]), stored = Int(starts[id + 1]) - start
+                if stored == count, memcmp(bytes + start + 8, pointer + 8, count - 8) == 0 { return StateID(id) }
+            }
+            slot = next(slot)
         }
     }
 
-    private func lookup(_ pointer: UnsafePointer<UInt8>, count: Int, codes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        var slot = Self.hash(pointer, count) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { return nil }
-            let span = spans[Int(id)]
-            if Int(span.count) == count, memcmp(codes.baseAddress! + Int(span.start), pointer, count) == 0 {
-                return id
-            }
-            slot = (slot + 1) & mask
+    /// The ids of two codes, looked up side by side: both slots are loaded before either is
+    /// compared, so the two cache misses of a tie's `between` can overlap.
+    @inline(__always) func ids(
+        _ first: UnsafePointer<UInt8>, count firstCount: Int, _ second: UnsafePointer<UInt8>, count secondCount: Int
+    ) -> (StateID, StateID)? {
+        guard firstCount <= 8, secondCount <= 8 else {
+            guard let a = id(first, count: firstCount), let b = id(second, count: secondCount) else { return nil }
+            return (a, b)
         }
+        let headA = Self.head(first, firstCount), headB = Self.head(second, secondCount)
+        let slotA = slot(Self.hash(headA, first, firstCount)), slotB = slot(Self.hash(headB, second, secondCount))
+        let entryA = slots[slotA], entryB = slots[slotB]
+        guard let a = probeShort(from: slotA, entryA, head: headA),
+            let b = probeShort(from: slotB, entryB, head: headB)
+        else { return nil }
+        return (StateID(Int(a)), StateID(Int(b)))
+    }
+
+    /// Linear probing for a code of at most 8 bytes from `slot`, whose entry is `entry`.
+    @inline(__always) private func probeShort(from slot: Int, _ entry: Slot, head: UInt64) -> UInt32? {
+        var slot = slot, entry = entry
+        while entry.tag != Slot.emptyTag {
+            if entry.tag & Slot.longCode == 0, entry.head == head { return entry.tag }
+            slot = next(slot)
+            entry = slots[slot]
+        }
+        return nil
     }
 }
 
@@ -256,31 +384,37 @@ struct ScenarioCodeTable {
 
 /// The elements of the scenario arrays, in their common shape (see `ScenarioFastReader`).
 extension ScenarioFastReader {
-    private static let kinds: [(bytes: [UInt8], kind: CommitmentKind)] = CommitmentKind.allCases.map {
-        (Array($0.rawValue.utf8), $0)
-    }
-
-    mutating func code(_ table: ScenarioCodeTable) -> StateID? {
+    mutating func code(_ table: ScenarioCodeLookup) -> StateID? {
         guard let range = plainString() else { return nil }
         return table.id(base + range.lowerBound, count: range.count)
     }
 
     /// `[A, B]` with two different known codes.
-    mutating func pair(_ table: ScenarioCodeTable) -> (StateID, StateID)? {
-        guard consume(UInt8(ascii: "[")), let a = code(table), consume(UInt8(ascii: ",")), let b = code(table),
-            consume(UInt8(ascii: "]")), a != b
+    mutating func pair(_ table: ScenarioCodeLookup) -> (StateID, StateID)? {
+        guard consume(UInt8(ascii: "[")), let a = plainString(), consume(UInt8(ascii: ",")), let b = plainString(),
+            consume(UInt8(ascii: "]")),
+            let (first, second) = table.ids(
+                base + a.lowerBound, count: a.count, base + b.lowerBound, count: b.count),
+            first != second
         else { return nil }
-        return (a, b)
+        return (first, second)
     }
 
+    /// A kind by its raw value, compared byte by byte (no array or string per tie); a kind this
+    /// switch does not name is left to the strict reader (a test checks that it names them all).
     mutating func commitmentKind() -> CommitmentKind? {
         guard let range = plainString() else { return nil }
-        for entry in Self.kinds where entry.bytes.count == range.count {
-            if entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base + range.lowerBound, range.count) })
-                == 0
-            {
-                return entry.kind
-            }
+        switch range.count {
+        case 7:
+            if bytes(range, equal: "defense") { return .defense }
+            if bytes(range, equal: "offense") { return .offense }
+        case 9:
+            if bytes(range, equal: "guarantee") { return .guarantee }
+            if bytes(range, equal: "patronage") { return .patronage }
+        case 10: if bytes(range, equal: "neutrality") { return .neutrality }
+        case 12: if bytes(range, equal: "consultation") { return .consultation }
+        case 13: if bytes(range, equal: "nonaggression") { return .nonaggression }
+        default: break
         }
         return nil
     }
@@ -295,7 +429,7 @@ extension ScenarioFastReader {
         return nil
     }
 
-    mutating func commitment(_ table: ScenarioCodeTable) -> Commitment? {
+    mutating func commitment(_ table: ScenarioCodeLookup) -> Commitment? {
         var kind: CommitmentKind?
         var pair: (StateID, StateID)?
         var from: StateID?, to: StateID?
@@ -321,7 +455,7 @@ extension ScenarioFastReader {
         return .directed(kind, from: from, to: to, credibility: credibility, since: since, until: until, note: note)
     }
 
-    mutating func rivalry(_ table: ScenarioCodeTable) -> Rivalry? {
+    mutating func rivalry(_ table: ScenarioCodeLookup) -> Rivalry? {
         var pair: (StateID, StateID)?
         var intensity: Double?
         var since: Int?, until: Int?, note: String?
@@ -334,7 +468,7 @@ extension ScenarioFastReader {
         return Rivalry(a, b, intensity: intensity ?? 1, since: since, until: until, note: note)
     }
 
-    mutating func contiguity(_ table: ScenarioCodeTable) -> Contiguity? {
+    mutating func contiguity(_ table: ScenarioCodeLookup) -> Contiguity? {
         var pair: (StateID, StateID)?
         var type: Int?
         var proximity: Double?

@@ -77,28 +77,31 @@ package enum ScenarioReader {
         var root = try JSONObjectReader(.object(document.members), path: "")
         let header = try Header(&root, document)
         let states = try decodeStates(&root, document)
-        var codeIndex: [String: StateID] = [:]
-        for (index, state) in states.enumerated() {
-            try AllianceNetwork.checkCode(state.code, at: "states[\(index)].code")
-            if codeIndex[state.code] != nil {
-                throw InputError(
-                    location: "states[\(index)].code", "duplicate state code \"\(state.code)\"; codes must be unique")
-            }
-            codeIndex[state.code] = StateID(index)
-        }
-        let resolver = CodeResolver(index: codeIndex)
         let table = ScenarioCodeTable(codes: states.map(\.code))
+        // The first state whose code is malformed or repeats an earlier one, in index order.
+        for index in 0..<(table.firstDuplicate ?? states.count) {
+            try AllianceNetwork.checkCode(states[index].code, at: "states[\(index)].code")
+        }
+        if let index = table.firstDuplicate {
+            try AllianceNetwork.checkCode(states[index].code, at: "states[\(index)].code")
+            throw InputError(
+                location: "states[\(index)].code",
+                "duplicate state code \"\(states[index].code)\"; codes must be unique")
+        }
+        let resolver = CodeResolver(table: table, states: states)
+        let codes = table.lookup  // pointers into `table`'s memory, kept alive to the end
+        defer { withExtendedLifetime(table) {} }
 
         _ = try root.array("commitments")
-        let commitments = try ParallelArrayDecoder.decode(document, "commitments", fast: { $0.commitment(table) }) {
+        let commitments = try ParallelArrayDecoder.decode(document, "commitments", fast: { $0.commitment(codes) }) {
             index, value throws(InputError) in try decodeCommitment(value, path: "commitments[\(index)]", resolver)
         }
         _ = try root.array("rivalries")
-        let rivalries = try ParallelArrayDecoder.decode(document, "rivalries", fast: { $0.rivalry(table) }) {
+        let rivalries = try ParallelArrayDecoder.decode(document, "rivalries", fast: { $0.rivalry(codes) }) {
             index, value throws(InputError) in try decodeRivalry(value, path: "rivalries[\(index)]", resolver)
         }
         _ = try root.array("contiguity")
-        let contiguity = try ParallelArrayDecoder.decode(document, "contiguity", fast: { $0.contiguity(table) }) {
+        let contiguity = try ParallelArrayDecoder.decode(document, "contiguity", fast: { $0.contiguity(codes) }) {
             index, value throws(InputError) in try decodeContiguity(value, path: "contiguity[\(index)]", resolver)
         }
         let warPlans = try decodeWarPlans(&root, document, resolver)
@@ -337,12 +340,25 @@ package enum ScenarioReader {
 
 /// Turns state codes in a scenario file into ids, with "did you mean" hints.
 struct CodeResolver {
-    let index: [String: StateID]
+    private let lookup: (String) -> StateID?
+    private let states: [State]
+
+    /// Codes looked up in the reader's table (`states` are the scenario's, in order).
+    init(table: ScenarioCodeTable, states: [State]) {
+        lookup = { table.id($0) }
+        self.states = states
+    }
+
+    /// Codes looked up in a network's own index.
+    init(network: AllianceNetwork) {
+        lookup = { network.id(forCode: $0) }
+        states = network.states
+    }
 
     func id(_ value: JSONValue, at path: String) throws(InputError) -> StateID {
         let code = try JSONObjectReader.string(value, at: path)
-        guard let id = index[code] else {
-            let hint = NameSuggestion.hint(for: code, among: index.keys.sorted())
+        guard let id = lookup(code) else {
+            let hint = NameSuggestion.hint(for: code, among: states.map(\.code).sorted())
             throw InputError(
                 location: path, "unknown state code \"\(code.prefix(40))\"\(hint); every code must appear in \"states\""
             )

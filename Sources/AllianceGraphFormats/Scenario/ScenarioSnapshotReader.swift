@@ -69,13 +69,8 @@ package enum ScenarioSnapshotReader {
         // The network checks the codes (well-formed, unique) and everything else.
         let network = try AllianceNetwork(
             states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
-        // War plans and propensities name states by code; the index is built only when they exist.
-        var codeIndex: [String: StateID] = [:]
-        if members.contains(where: { $0.key == "warPlans" || $0.key == "propensities" }) {
-            codeIndex.reserveCapacity(network.count)
-            for (index, state) in network.states.enumerated() { codeIndex[state.code] = StateID(index) }
-        }
-        let resolver = CodeResolver(index: codeIndex)
+        // War plans and propensities name states by code: the network's index resolves them.
+        let resolver = CodeResolver(network: network)
         let warPlans = try ScenarioReader.decodeWarPlans(&root, document, resolver)
         let propensities = try ScenarioReader.decodePropensities(&root, document, resolver)
         try root.rejectUnknownFields()

@@ -178,4 +178,87 @@ struct ScenarioFastReaderTests {
         }
         #expect(indices.contains { $0 >= 4096 })
     }
+
+    /// Codes of 1 to 16 bytes that share 8-byte heads and prefixes, looked up in the code table
+    /// and in a dictionary: same ids, and nil for every code that is not there (prefixes,
+    /// extensions, a NUL byte).
+    @Test("code table: same ids as a dictionary, for codes sharing heads and prefixes", arguments: [0, 1, 2])
+    func codeTable(seed: Int) {
+        var random = SplitMix(seed: UInt64(100 + seed))
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-".utf8)
+        var codes: [String] = ["ABCDEFGH", "ABCDEFGHI", "ABCDEFGHIJKLMNOP", "A", "AB", "ABCDEFG"]
+        var seen = Set(codes)
+        let count = seed == 0 ? 40 : 20_000
+        while codes.count < count {
+            let length = 1 + Int(random.next() % 16)
+            let prefix = random.next() % 3 == 0 ? Array(codes[Int(random.next() % UInt64(codes.count))].utf8) : []
+            var bytes = Array(prefix.prefix(length))
+            while bytes.count < length { bytes.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            let code = String(decoding: bytes, as: UTF8.self)
+            if seen.insert(code).inserted { codes.append(code) }
+        }
+        let table = ScenarioCodeTable(codes: codes)
+        #expect(table.firstDuplicate == nil)
+        let index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, StateID($0)) })
+        var absent: [String] = ["", "ABCDEFGHIJ", "ABCDEFGHIJKLMNOPQ", "A\u{0}", "ABCDEFGH\u{0}", "abcdefgh"]
+        for code in codes {
+            #expect(table.id(code) == index[code], "\(code)")
+            var bytes = Array(code.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(table.lookup.id(buffer.baseAddress!, count: buffer.count) == index[code])
+            }
+            absent.append(String(code.dropLast()))
+            absent.append(code + "Z")
+            bytes[bytes.count - 1] ^= 0x20
+            absent.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for code in absent where index[code] == nil {
+            #expect(table.id(code) == nil, "\(code) is not a code")
+        }
+        // Pairs, looked up side by side, as a tie's `between`.
+        for _ in 0..<200 {
+            let a = codes[Int(random.next() % UInt64(codes.count))], b = codes[Int(random.next() % UInt64(codes.count))]
+            var bytesA = Array(a.utf8), bytesB = Array(b.utf8)
+            let found = bytesA.withUnsafeBufferPointer { pa in
+                bytesB.withUnsafeBufferPointer { pb in
+                    table.lookup.ids(pa.baseAddress!, count: pa.count, pb.baseAddress!, count: pb.count)
+                }
+            }
+            #expect(found?.0 == index[a] && found?.1 == index[b], "\(a), \(b)")
+            bytesB.append(UInt8(ascii: "Z"))
+            let missing = bytesA.withUnsafeBufferPointer { pa in
+                bytesB.withUnsafeBufferPointer { pb in
+                    table.lookup.ids(pa.baseAddress!, count: pa.count, pb.baseAddress!, count: pb.count)
+                }
+            }
+            #expect(missing == nil || index[b + "Z"] != nil)
+            _ = bytesA.popLast()
+        }
+    }
+
+    @Test("code table: the first repeated code, which keeps its first id")
+    func codeTableDuplicates() {
+        let table = ScenarioCodeTable(codes: ["AAA", "LONGCODE12345", "BBB", "LONGCODE12345", "AAA"])
+        #expect(table.firstDuplicate == 3)
+        #expect(table.id("LONGCODE12345") == StateID(1))
+        #expect(table.id("AAA") == StateID(0))
+    }
+
+    @Test("every commitment kind is read by the fast path, not left to the strict reader")
+    func everyKindIsFast() {
+        for kind in CommitmentKind.allCases {
+            let bytes = Array("\"\(kind.rawValue)\"".utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                var reader = ScenarioFastReader(buffer, at: 0)
+                #expect(reader.commitmentKind() == kind, "\(kind)")
+            }
+        }
+        for text in ["\"defence\"", "\"Defense\"", "\"guarantees\"", "\"\""] {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                var reader = ScenarioFastReader(buffer, at: 0)
+                #expect(reader.commitmentKind() == nil, "\(text)")
+            }
+        }
+    }
 }

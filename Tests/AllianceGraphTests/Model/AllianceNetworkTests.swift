@@ -138,3 +138,98 @@ struct AllianceNetworkTests {
         #expect(abs(mean - 0.5) < 0.01)
     }
 }
+
+/// Networks of at least `AllianceNetwork.parallelValidationMinimum` states and ties search their
+/// duplicate ties on one core while the other checks the fields; the error must still be the one
+/// a check in order (states, then each commitment's fields before its duplicate test, then
+/// rivalries and contiguity) meets first.
+@Suite("Alliance network validation on two cores")
+struct ParallelValidationTests {
+    static let stateCount = 60_000
+    static let commitmentCount = 50_000
+
+    static func states() -> [State] {
+        (0..<stateCount).map { State(code: "S\($0)", capability: 1e-3) }
+    }
+
+    /// Commitment k joins k and k + 1 + k % 7: no two share a pair and kind.
+    static func commitments() -> [Commitment] {
+        (0..<commitmentCount).map { k in
+            .symmetric(.defense, StateID(k), StateID((k + 1 + k % 7) % stateCount), credibility: 0.8)
+        }
+    }
+
+    /// The error of `AllianceNetwork(...)` and of `validate()` on the same arrays set after a
+    /// valid start; both must agree.
+    static func errors(
+        states: [State], commitments: [Commitment], rivalries: [Rivalry] = []
+    ) throws -> (initialiser: InputError?, validate: InputError?) {
+        #expect(states.count + commitments.count >= AllianceNetwork.parallelValidationMinimum)
+        var initialiser: InputError?
+        do { _ = try AllianceNetwork(states: states, commitments: commitments, rivalries: rivalries) } catch {
+            initialiser = error
+        }
+        var network = try AllianceNetwork(states: Self.states(), commitments: Self.commitments())
+        network.states = states
+        network.commitments = commitments
+        network.rivalries = rivalries
+        var validate: InputError?
+        do { try network.validate() } catch { validate = error }
+        return (initialiser, validate)
+    }
+
+    static func expectError(
+        states: [State] = states(), commitments: [Commitment], rivalries: [Rivalry] = [], at location: String,
+        containing text: String
+    ) throws {
+        let (initialiser, validate) = try errors(states: states, commitments: commitments, rivalries: rivalries)
+        for error in [initialiser, validate] {
+            #expect(error?.location == location, "\(String(describing: error))")
+            #expect(error?.message.contains(text) == true, "\(String(describing: error))")
+        }
+    }
+
+    @Test("a valid large network passes both ways")
+    func valid() throws {
+        let (initialiser, validate) = try Self.errors(states: Self.states(), commitments: Self.commitments())
+        #expect(initialiser == nil && validate == nil)
+    }
+
+    @Test("a field error before a duplicate is reported, and a duplicate before a field error")
+    func fieldAndDuplicateOrder() throws {
+        var commitments = Self.commitments()
+        commitments[40_000] = commitments[10]
+        commitments[30_000] = .symmetric(.defense, StateID(30_000), StateID(30_001), credibility: 2)
+        try Self.expectError(commitments: commitments, at: "commitments[30000].credibility", containing: "out of range")
+
+        commitments = Self.commitments()
+        commitments[20_000] = commitments[3]
+        commitments[45_000] = .symmetric(.defense, StateID(45_000), StateID(45_000))
+        try Self.expectError(
+            commitments: commitments, at: "commitments[20000]", containing: "same as commitments[3]")
+    }
+
+    @Test("at one index the field error comes before the duplicate test")
+    func sameIndex() throws {
+        var commitments = Self.commitments()
+        let original = commitments[5]
+        commitments[25_000] = .symmetric(.defense, original.pair.low, original.pair.high, credibility: 1.5)
+        try Self.expectError(commitments: commitments, at: "commitments[25000].credibility", containing: "out of range")
+    }
+
+    @Test("states come before commitments, commitments before rivalries")
+    func partOrder() throws {
+        var states = Self.states()
+        states[59_999] = State(code: "S59999", capability: -1)
+        var commitments = Self.commitments()
+        commitments[0] = commitments[1]
+        try Self.expectError(
+            states: states, commitments: commitments, at: "states[59999].capability", containing: "out of range")
+
+        let rivalries = [Rivalry(StateID(0), StateID(1), intensity: 2)]
+        commitments = Self.commitments()
+        commitments[49_999] = commitments[49_998]
+        try Self.expectError(
+            commitments: commitments, rivalries: rivalries, at: "commitments[49999]", containing: "duplicate defense")
+    }
+}
