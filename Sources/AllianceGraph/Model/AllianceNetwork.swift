@@ -16,19 +16,37 @@ public struct AllianceNetwork: Hashable, Sendable {
         states: [State], commitments: [Commitment] = [], rivalries: [Rivalry] = [],
         contiguity: [Contiguity] = []
     ) throws(InputError) {
+        try self.init(
+            states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity, index: nil)
+    }
+
+    /// As `init(states:commitments:rivalries:contiguity:)`, with the code index already built by
+    /// `codeIndex(states)` (a reader builds it while it reads the ties).
+    package init(
+        states: [State], commitments: [Commitment], rivalries: [Rivalry], contiguity: [Contiguity],
+        codeIndex: [String: StateID]
+    ) throws(InputError) {
+        try self.init(
+            states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity, index: codeIndex)
+    }
+
+    private init(
+        states: [State], commitments: [Commitment], rivalries: [Rivalry], contiguity: [Contiguity],
+        index: [String: StateID]?
+    ) throws(InputError) {
         self.states = states
         self.commitments = commitments
         self.rivalries = rivalries
         self.contiguity = contiguity
-        idByCode = [:]
+        idByCode = index ?? [:]
         // The code index and the field checks on one core, the duplicate-tie search on the other
         // for large networks; then the first violation in the order of `validate()`.
         let unindexed = self
-        let ((index, fields), duplicates) = ConcurrentPair.run(
+        let ((built, fields), duplicates) = ConcurrentPair.run(
             parallel: Self.validatesInParallel(states.count, commitments.count, rivalries.count, contiguity.count),
             {
                 var network = unindexed
-                network.idByCode = Self.codeIndex(states)
+                if index == nil { network.idByCode = Self.codeIndex(states) }
                 return (network.idByCode, network.fieldErrors())
             },
             {
@@ -36,12 +54,12 @@ public struct AllianceNetwork: Hashable, Sendable {
                     states: states.count, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
             }
         )
-        idByCode = index
+        idByCode = built
         try report(fields, duplicates)
     }
 
     /// Each code's first state. O(N) hash insertions.
-    private static func codeIndex(_ states: [State]) -> [String: StateID] {
+    package static func codeIndex(_ states: [State]) -> [String: StateID] {
         var index: [String: StateID] = [:]
         index.reserveCapacity(states.count)
         for (k, state) in states.enumerated() where index[state.code] == nil {

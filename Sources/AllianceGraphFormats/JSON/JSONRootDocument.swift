@@ -83,9 +83,13 @@ extension JSONParser {
     /// (see `JSONRootDocument`); nil when the root is not an object (parse it with `parse`).
     /// `release(range)` is called now and then with a range of bytes that is not needed again
     /// until `forEachElement` reads the array again.
-    static func parseRoot(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)? = nil)
-        throws(InputError) -> JSONRootDocument?
-    {
+    /// `arrayChecked(key, span)` is called as soon as the root array `key` is checked, while the
+    /// rest of the document is not yet (a reader may start decoding it on another thread; it
+    /// must not report anything before `parseRoot` returns).
+    static func parseRoot(
+        _ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)? = nil,
+        arrayChecked: ((String, RootArraySpan) -> Void)? = nil
+    ) throws(InputError) -> JSONRootDocument? {
         var parser = JSONParser(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         parser.skipWhitespace()
@@ -120,7 +124,9 @@ extension JSONParser {
                 if parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: "[") {
                     let offset = parser.position
                     let (count, checkpoints) = try parser.checkRootArray(release: release)
-                    deferred[key] = RootArraySpan(offset: offset, count: count, checkpoints: checkpoints)
+                    let span = RootArraySpan(offset: offset, count: count, checkpoints: checkpoints)
+                    deferred[key] = span
+                    arrayChecked?(key, span)
                     members.append(JSONMember(key: key, value: .array([])))
                 } else {
                     members.append(JSONMember(key: key, value: try parser.parseValue(depth: 1)))

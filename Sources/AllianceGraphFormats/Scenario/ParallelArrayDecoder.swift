@@ -27,7 +27,16 @@ enum ParallelArrayDecoder {
             }
             return values
         }
-        let job = Job(bytes: bytes, span: span, release: document.releaseHook, fast: fast, strict: strict)
+        return try decode(bytes, span, release: document.releaseHook, workers: workers, fast: fast, strict: strict)
+    }
+
+    /// The same over an array's span in `bytes` (checked by the first pass).
+    static func decode<T>(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ span: RootArraySpan, release: ((Range<Int>) -> Void)?,
+        workers: Int, fast: @escaping (inout ScenarioFastReader) -> T?,
+        strict: @escaping (Int, JSONValue) throws(InputError) -> T
+    ) throws(InputError) -> [T] {
+        let job = Job(bytes: bytes, span: span, release: release, fast: fast, strict: strict)
         var failure: InputError?
         let values = [T](unsafeUninitializedCapacity: span.count) { buffer, initialized in
             failure = job.run(into: buffer.baseAddress, workers: workers)

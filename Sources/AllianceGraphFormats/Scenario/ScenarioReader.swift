@@ -34,9 +34,11 @@ package enum ScenarioReader {
     }
 
     /// Parses and validates a scenario from UTF-8 bytes (errors carry no file name).
-    package static func parse(_ bytes: [UInt8]) throws(InputError) -> Scenario {
+    /// `statesAhead`: whether the states are decoded during the first pass (nil: for files of
+    /// at least `ScenarioStatesAhead.minimumFileSize` bytes on more than one core).
+    package static func parse(_ bytes: [UInt8], statesAhead: Bool? = nil) throws(InputError) -> Scenario {
         let result = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(InputError) in try parse(buffer, release: nil) }
+            Result { () throws(InputError) in try parse(buffer, release: nil, statesAhead: statesAhead) }
         }
         return try result.get()
     }
@@ -49,15 +51,25 @@ package enum ScenarioReader {
     /// decoder below, so values and errors are those of a sequential strict read.
     static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?,
-        nodeLink: ((JSONValue) throws(InputError) -> Scenario)? = nil
+        nodeLink: ((JSONValue) throws(InputError) -> Scenario)? = nil, statesAhead: Bool? = nil
     ) throws(InputError) -> Scenario {
-        guard let root = try JSONParser.parseRoot(bytes, release: release) else {
+        // Large files: the states are decoded on another core while the first pass checks the ties.
+        let ahead =
+            statesAhead ?? (bytes.count >= ScenarioStatesAhead.minimumFileSize && ProcessorCount.active > 1)
+            ? ScenarioStatesAhead() : nil
+        defer { ahead?.wait() }
+        let checked: ((String, RootArraySpan) -> Void)? = ahead.map { ahead in
+            { key, span in
+                if key == "states" { ahead.start(bytes, span, release: release) }
+            }
+        }
+        guard let root = try JSONParser.parseRoot(bytes, release: release, arrayChecked: checked) else {
             return try decode(JSONParser.parse(bytes))
         }
         if let nodeLink, NodeLinkJSON.looksLikeNodeLink(keys: root.members.map(\.key)) {
             return try nodeLink(JSONParser.parse(bytes))
         }
-        return try decode(root)
+        return try decode(root, ahead: ahead)
     }
 
     /// Parses a scenario from a string.
@@ -73,11 +85,23 @@ package enum ScenarioReader {
         return try decode(JSONRootDocument(members: members))
     }
 
-    static func decode(_ document: JSONRootDocument) throws(InputError) -> Scenario {
+    /// `ahead`: the states already decoded from the document's bytes, if they were.
+    static func decode(_ document: JSONRootDocument, ahead: ScenarioStatesAhead? = nil) throws(InputError)
+        -> Scenario
+    {
         var root = try JSONObjectReader(.object(document.members), path: "")
         let header = try Header(&root, document)
-        let states = try decodeStates(&root, document)
-        let table = ScenarioCodeTable(codes: states.map(\.code))
+        guard try root.array("states") != nil else {
+            throw InputError(location: "states", "required field \"states\" is missing")
+        }
+        let prepared = try ahead?.prepared()?.get()
+        let states =
+            if let prepared { prepared.states } else {
+                try ParallelArrayDecoder.decode(document, "states", fast: { $0.state() }) {
+                    index, value throws(InputError) in try decodeState(value, path: "states[\(index)]")
+                }
+            }
+        let table = prepared?.table ?? ScenarioCodeTable(codes: states.map(\.code))
         // The first state whose code is malformed or repeats an earlier one, in index order.
         for index in 0..<(table.firstDuplicate ?? states.count) {
             try AllianceNetwork.checkCode(states[index].code, at: "states[\(index)].code")
@@ -107,9 +131,15 @@ package enum ScenarioReader {
         let warPlans = try decodeWarPlans(&root, document, resolver)
         let propensities = try decodePropensities(&root, document, resolver)
         try root.rejectUnknownFields()
-        let network = try AllianceNetwork(
-            states: states, commitments: commitments, rivalries: rivalries,
-            contiguity: contiguity)
+        let network =
+            if let prepared {
+                try AllianceNetwork(
+                    states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity,
+                    codeIndex: prepared.codeIndex)
+            } else {
+                try AllianceNetwork(
+                    states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
+            }
         return try Scenario(
             name: header.name, year: header.year, description: header.description, codes: header.codes,
             sources: header.sources, parameters: header.parameters, network: network, warPlans: warPlans,
@@ -154,14 +184,11 @@ package enum ScenarioReader {
         }
     }
 
-    /// The required `states` array.
-    private static func decodeStates(_ root: inout JSONObjectReader, _ document: JSONRootDocument)
-        throws(InputError) -> [State]
-    {
-        guard try root.array("states") != nil else {
-            throw InputError(location: "states", "required field \"states\" is missing")
-        }
-        return try ParallelArrayDecoder.decode(document, "states", fast: { $0.state() }) {
+    /// The `states` array at `span` of `bytes` (checked by the first pass), on one core.
+    static func decodeStateArray(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ span: RootArraySpan, release: ((Range<Int>) -> Void)?
+    ) throws(InputError) -> [State] {
+        try ParallelArrayDecoder.decode(bytes, span, release: release, workers: 1, fast: { $0.state() }) {
             index, value throws(InputError) in try decodeState(value, path: "states[\(index)]")
         }
     }

@@ -16,21 +16,26 @@ struct ScenarioFastReaderTests {
         }
     }
 
-    /// The reading `ScenarioLoader` does (first pass, then fast parallel decoding).
-    static func fast(_ bytes: [UInt8]) -> Result<Scenario, InputError> {
-        Result { () throws(InputError) in try ScenarioReader.parse(bytes) }
+    /// The reading `ScenarioLoader` does (first pass, then fast parallel decoding), with the
+    /// states decoded during the first pass (as for large files) or after it.
+    static func fast(_ bytes: [UInt8], statesAhead: Bool) -> Result<Scenario, InputError> {
+        Result { () throws(InputError) in try ScenarioReader.parse(bytes, statesAhead: statesAhead) }
     }
 
-    /// Compares both readings; returns the reference's error location ("" when it accepted).
+    /// Compares both readings (the fast one with and without the states read ahead); returns
+    /// the reference's error location ("" when it accepted).
     @discardableResult
     static func expectSame(_ bytes: [UInt8], _ label: String) -> String {
         let expected = reference(bytes)
-        let found = fast(bytes)
-        switch (expected, found) {
-        case (.success(let a), .success(let b)): #expect(a == b, "\(label): scenarios differ")
-        case (.failure(let a), .failure(let b)):
-            #expect(a.location == b.location && a.message == b.message, "\(label): \(a) vs \(b)")
-        default: Issue.record("\(label): reference \(expected) vs fast \(found)")
+        for statesAhead in [false, true] {
+            let found = fast(bytes, statesAhead: statesAhead)
+            let label = "\(label)\(statesAhead ? " (states ahead)" : "")"
+            switch (expected, found) {
+            case (.success(let a), .success(let b)): #expect(a == b, "\(label): scenarios differ")
+            case (.failure(let a), .failure(let b)):
+                #expect(a.location == b.location && a.message == b.message, "\(label): \(a) vs \(b)")
+            default: Issue.record("\(label): reference \(expected) vs fast \(found)")
+            }
         }
         if case .failure(let error) = expected { return error.location ?? "?" }
         return ""
