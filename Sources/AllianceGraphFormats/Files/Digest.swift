@@ -1,4 +1,7 @@
 @_spi(Internals) import AllianceGraph
+import Dispatch
+import Synchronization
+
 /// FNV-1a, 64-bit (Fowler, Noll & Vo): the input digest written into every run's metadata.
 ///
 /// `h = 0xcbf29ce484222325; for each byte b: h = (h xor b) * 0x100000001b3 (mod 2^64)`.
@@ -52,5 +55,57 @@ package struct InputDigest: Hashable, Sendable {
     package init(bytes: some Collection<UInt8>) {
         byteCount = bytes.count
         fnv1a64 = FNV1a64.hex(bytes)
+    }
+}
+
+/// The `InputDigest` of a file's bytes, computed now or on another thread while the caller
+/// reads the same bytes (`ScenarioLoader.loadWithDigest`: the file is hashed while it is parsed).
+///
+/// Either way the bytes are hashed in blocks of 16 MB, each released behind the hash (the
+/// caller's reader releases the pages it has read too; whichever comes second reads them again
+/// from the page cache, so memory stays bounded). `value()` waits for the helper; `cancel()`
+/// stops it at the next block and waits. One of them must be called before the bytes go away.
+final class InputDigestTask: @unchecked Sendable {
+    private let group = DispatchGroup()
+    /// Written by the helper before `group` leaves; read after `group.wait()`.
+    private var digest: InputDigest?
+    private let cancelled = Atomic<Bool>(false)
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?, inBackground: Bool) {
+        guard inBackground, ProcessorCount.active > 1 else {
+            digest = hash(bytes, release: release)
+            return
+        }
+        let input = Input(bytes: bytes, release: release)
+        DispatchQueue.global().async(group: group) { [self] in digest = hash(input.bytes, release: input.release) }
+    }
+
+    /// The digest (waits for the helper).
+    func value() -> InputDigest {
+        group.wait()
+        return digest!
+    }
+
+    /// Stops the helper at its next block and waits for it (the digest is then not available).
+    func cancel() {
+        cancelled.store(true, ordering: .relaxed)
+        group.wait()
+    }
+
+    private func hash(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Range<Int>) -> Void)?) -> InputDigest? {
+        var hash = FNV1a64.Running()
+        let block = 1 << 24
+        for start in Swift.stride(from: 0, to: bytes.count, by: block) {
+            if cancelled.load(ordering: .relaxed) { return nil }
+            let range = start..<min(bytes.count, start + block)
+            hash.add(UnsafeBufferPointer(rebasing: bytes[range]))
+            release?(range)
+        }
+        return InputDigest(byteCount: bytes.count, fnv1a64: hash.hex)
+    }
+
+    private struct Input: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let release: ((Range<Int>) -> Void)?
     }
 }

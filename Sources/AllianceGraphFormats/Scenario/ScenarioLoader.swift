@@ -110,24 +110,26 @@ public enum ScenarioLoader {
         do {
             return try FileInput.withBytes(path: path, streamLimit: ScenarioReader.maxFileSize, binary: true) {
                 bytes, release throws(InputError) in
-                var hash = FNV1a64.Running()
-                let block = 1 << 26
-                for start in Swift.stride(from: 0, to: bytes.count, by: block) {
-                    let range = start..<min(bytes.count, start + block)
-                    hash.add(UnsafeBufferPointer(rebasing: bytes[range]))
-                    release?(range)
-                }
-                let digest = InputDigest(byteCount: bytes.count, fnv1a64: hash.hex)
-                if format == .snapshot {
-                    return (try ScenarioSnapshotReader.decode(UnsafeRawBufferPointer(bytes)), digest)
-                }
                 // As every text reader: a NUL byte near the start means binary data.
-                if let offset = bytes.prefix(FileInput.sniffLength).firstIndex(of: 0) {
+                if format != .snapshot, let offset = bytes.prefix(FileInput.sniffLength).firstIndex(of: 0) {
                     throw FileInput.binaryData(file: path, offset: offset)
                 }
-                let scenario = try ScenarioReader.parse(
-                    bytes, release: release, nodeLink: nodeLink(fallbackName: fallbackName(path)))
-                return (scenario, digest)
+                // FNV-1a is one multiplication after another (about 1 s for 1 GB): a large file
+                // is hashed on another core while it is read (`InputDigestTask`).
+                let digest = InputDigestTask(bytes, release: release, inBackground: bytes.count >= 16 << 20)
+                let scenario: Scenario
+                do throws(InputError) {
+                    if format == .snapshot {
+                        scenario = try ScenarioSnapshotReader.decode(UnsafeRawBufferPointer(bytes))
+                    } else {
+                        scenario = try ScenarioReader.parse(
+                            bytes, release: release, nodeLink: nodeLink(fallbackName: fallbackName(path)))
+                    }
+                } catch {
+                    digest.cancel()  // the helper reads `bytes`: stopped before they go away
+                    throw error
+                }
+                return (scenario, digest.value())
             }
         } catch {
             throw error.file == nil ? error.inFile(path) : error
