@@ -39,23 +39,7 @@ public struct AllianceNetwork: Hashable, Sendable {
         self.rivalries = rivalries
         self.contiguity = contiguity
         idByCode = index ?? [:]
-        // The code index and the field checks on one core, the duplicate-tie search on the other
-        // for large networks; then the first violation in the order of `validate()`.
-        let unindexed = self
-        let ((built, fields), duplicates) = ConcurrentPair.run(
-            parallel: Self.validatesInParallel(states.count, commitments.count, rivalries.count, contiguity.count),
-            {
-                var network = unindexed
-                if index == nil { network.idByCode = Self.codeIndex(states) }
-                return (network.idByCode, network.fieldErrors())
-            },
-            {
-                DuplicateTies(
-                    states: states.count, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
-            }
-        )
-        idByCode = built
-        try report(fields, duplicates)
+        idByCode = try checked(indexing: index == nil)
     }
 
     /// Each code's first state. O(N) hash insertions.
@@ -143,15 +127,29 @@ public struct AllianceNetwork: Hashable, Sendable {
 
     /// Checks every invariant; throws the first violation with the path of the field.
     public func validate() throws(InputError) {
-        let (duplicates, fields) = ConcurrentPair.run(
+        _ = try checked(indexing: false)
+    }
+
+    /// Checks every invariant: the field checks (after building the code index when `indexing`)
+    /// on one core and the duplicate-tie search on the other for large networks, then the first
+    /// violation in the order of `validate()`. Returns the code index (built or `idByCode`).
+    private func checked(indexing: Bool) throws(InputError) -> [String: StateID] {
+        let network = self
+        let ((index, fields), duplicates) = ConcurrentPair.run(
             parallel: Self.validatesInParallel(states.count, commitments.count, rivalries.count, contiguity.count),
             {
-                DuplicateTies(
-                    states: states.count, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
+                var network = network
+                if indexing { network.idByCode = Self.codeIndex(network.states) }
+                return (network.idByCode, network.fieldErrors())
             },
-            { fieldErrors() }
+            {
+                DuplicateTies(
+                    states: network.states.count, commitments: network.commitments, rivalries: network.rivalries,
+                    contiguity: network.contiguity)
+            }
         )
         try report(fields, duplicates)
+        return index
     }
 
     /// The first violation of each part, found without the duplicate ties (`DuplicateTies`).
