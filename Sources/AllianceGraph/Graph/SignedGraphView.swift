@@ -25,9 +25,11 @@
         }
     }
 
-    /// Built by bucketing the ties by their lower state (a counting sort, O(E), 5 bytes per tie
-    /// beside the buckets' offsets) and sorting each bucket by (higher state, sign), rather than
-    /// through a dictionary or a sort of every tie.
+    /// Built by bucketing the ties by their lower state (a counting sort, O(E), 4 bytes per tie
+    /// beside the buckets' offsets) and sorting each bucket's keys `2 * high + (sign > 0 ? 1 : 0)`
+    /// (so a pair's rivalry comes before its pledges: an active rivalry outweighs a pledge),
+    /// rather than through a dictionary or a sort of every tie. States are ids below `Int32.max`,
+    /// so a key fits in 32 bits.
     public init(_ network: AllianceNetwork) {
         let n = network.count, commitments = network.commitments, rivalries = network.rivalries
         func signed(_ c: Commitment) -> Bool {
@@ -38,32 +40,28 @@
         for rivalry in rivalries { next[rivalry.pair.low.index + 1] += 1 }
         for v in 0..<n { next[v + 1] += next[v] }
         let starts = next
-        var highs = [Int32](repeating: 0, count: starts[n])
-        var signs = [Int8](repeating: 0, count: starts[n])
+        var keys = [UInt32](repeating: 0, count: starts[n])
         for c in commitments where signed(c) {
             let low = c.pair.low.index
-            highs[next[low]] = Int32(c.pair.high.index)
-            signs[next[low]] = 1
+            keys[next[low]] = UInt32(c.pair.high.index) << 1 | 1
             next[low] += 1
         }
         for rivalry in rivalries {
             let low = rivalry.pair.low.index
-            highs[next[low]] = Int32(rivalry.pair.high.index)
-            signs[next[low]] = -1
+            keys[next[low]] = UInt32(rivalry.pair.high.index) << 1
             next[low] += 1
         }
         var edges: [SignedEdge] = []
         edges.reserveCapacity(starts[n])
-        var row: [(high: Int32, sign: Int8)] = []
-        for low in 0..<n where starts[low + 1] > starts[low] {
-            row.removeAll(keepingCapacity: true)
-            for k in starts[low]..<starts[low + 1] { row.append((highs[k], signs[k])) }
-            // Sorting by (high, sign) puts a pair's rivalry first: an active rivalry outweighs a pledge.
-            row.sort { $0.high != $1.high ? $0.high < $1.high : $0.sign < $1.sign }
-            var previous: Int32 = -1
-            for entry in row where entry.high != previous {
-                previous = entry.high
-                edges.append(SignedEdge(low: low, high: Int(entry.high), sign: Int(entry.sign)))
+        keys.withUnsafeMutableBufferPointer { keys in
+            for low in 0..<n where starts[low + 1] > starts[low] {
+                var row = UnsafeMutableBufferPointer(rebasing: keys[starts[low]..<starts[low + 1]])
+                row.sort()
+                var previous = UInt32.max
+                for key in row where key >> 1 != previous {
+                    previous = key >> 1
+                    edges.append(SignedEdge(low: low, high: Int(previous), sign: key & 1 == 1 ? 1 : -1))
+                }
             }
         }
         vertexCount = n

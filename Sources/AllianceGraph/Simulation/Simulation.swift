@@ -129,7 +129,7 @@ public struct Simulation: Sendable {
         recordsBlocs =
             configuration.systemMetrics == .full
             && (network.commitments.count <= configuration.blocsPairLimit
-                || AllianceGraphView(network).edgeCount <= configuration.blocsPairLimit)
+                || AllianceGraphView.edgeCount(of: network) <= configuration.blocsPairLimit)
         model = ThreatModel(network)
         let first = model.assess(network, configuration.parameters.environment)
         initialSupport = first.support

@@ -204,6 +204,79 @@ struct LargeNetworkPathsTests {
         }
     }
 
+    @Test("the alliance graph's edge count without the view equals the view's", arguments: [0, 1, 2, 3])
+    func allianceEdgeCount(seed: UInt64) throws {
+        let synthetic = try SyntheticNetwork(states: 120, ties: 600, seed: seed, model: .regional).scenario().network
+        // Beside the generated ties: more kinds on the same pairs, directed pledges both ways, a
+        // pact pledged on one side only, and a pact repeated in a later spell.
+        var extra: [Commitment] = []
+        let guaranteed = Set(synthetic.commitments.filter { $0.kind == .guarantee }.map(\.pair))
+        for (k, c) in synthetic.commitments.enumerated() where k % 5 == 0 && !guaranteed.contains(c.pair) {
+            extra.append(.directed(.guarantee, from: c.to, to: c.from, credibility: 0.4))
+            extra.append(.directed(.guarantee, from: c.from, to: c.to))
+        }
+        extra.append(.symmetric(.consultation, StateID(0), StateID(119), credibility: 0, reverseCredibility: 0.5))
+        extra.append(.symmetric(.defense, StateID(1), StateID(118), until: 1900))
+        extra.append(.symmetric(.defense, StateID(1), StateID(118), since: 1901))
+        let network = try AllianceNetwork(
+            states: synthetic.states, commitments: synthetic.commitments + extra, rivalries: synthetic.rivalries,
+            contiguity: synthetic.contiguity)
+        let view = AllianceGraphView(network)
+        #expect(AllianceGraphView.edgeCount(of: network) == view.edgeCount)
+        #expect(AllianceGraphView.edgeCount(of: synthetic) == AllianceGraphView(synthetic).edgeCount)
+        #expect(view.edgeCount > 100 && view.edgeCount < network.commitments.count)
+    }
+
+    @Test("commitment additions skip the slots a set of (kind, pair) would, in the same order")
+    func commitmentAdditionsLikeASetOfSlots() throws {
+        let synthetic = try SyntheticNetwork(states: 80, ties: 300, seed: 5, model: .regional).scenario().network
+        let ids = synthetic.ids
+        // Rivals on a few pairs, so that aligning additions between them are barred.
+        let rivalries = (0..<10).map { Rivalry(ids[$0 * 7], ids[$0 * 7 + 3], intensity: 0.6) }
+        let network = try AllianceNetwork(
+            states: synthetic.states, commitments: synthetic.commitments, rivalries: rivalries,
+            contiguity: synthetic.contiguity)
+        var random = SeededRandom(seed: 9)
+        var proposals = RoundProposals(network: network)
+        let kinds: [CommitmentKind] = [.defense, .neutrality, .consultation, .guarantee]
+        for _ in 0..<400 {
+            let a = ids[Int(random.next() % 80)], b = ids[Int(random.next() % 80)]
+            if a == b { continue }
+            let kind = kinds[Int(random.next() % 4)]
+            proposals.addCommitments.append(
+                kind == .guarantee
+                    ? .directed(.guarantee, from: a, to: b, note: "\(random.next() % 3)")
+                    : .symmetric(kind, a, b, note: "\(random.next() % 3)"))
+        }
+        // Existing slots proposed again (in the other direction too), and barred pairs.
+        for c in network.commitments.prefix(40) {
+            proposals.addCommitments.append(.symmetric(c.kind, c.to, c.from))
+        }
+        for r in rivalries { proposals.addCommitments.append(.symmetric(.defense, r.pair.high, r.pair.low)) }
+        // The reference: the set of slots in force, added to as proposals are taken.
+        struct Slot: Hashable {
+            var kind: CommitmentKind
+            var pair: StatePair
+        }
+        var existing = Set(network.commitments.map { Slot(kind: $0.kind, pair: $0.pair) })
+        let rivalPairs = Set(rivalries.map(\.pair))
+        var expected = network.commitments
+        for c in proposals.addCommitments.sorted(by: {
+            ($0.kind, $0.pair.low, $0.pair.high) < ($1.kind, $1.pair.low, $1.pair.high)
+        }) {
+            let slot = Slot(kind: c.kind, pair: c.pair)
+            if existing.contains(slot) || (c.kind.sign > 0 && rivalPairs.contains(c.pair)) { continue }
+            existing.insert(slot)
+            expected.append(c)
+        }
+        var applied = network
+        let outcome = proposals.apply(to: &applied, parameters: RuleParameters())
+        #expect(applied.commitments == expected)
+        #expect(outcome.commitmentsAdded == expected.count - network.commitments.count)
+        #expect(outcome.commitmentsAdded > 50, "the proposals add some ties and skip others")
+        #expect(outcome.commitmentsAdded < proposals.addCommitments.count - 60)
+    }
+
     @Test("full system metrics leave Leiden blocs out above the pair limit, every round, and say so")
     func blocsAboveThePairLimit() throws {
         let network = try SyntheticNetwork(states: 60, ties: 150, seed: 3, model: .regional).scenario().network
