@@ -131,6 +131,8 @@ public struct Simulation: Sendable {
             && (network.commitments.count <= configuration.blocsPairLimit
                 || AllianceGraphView.edgeCount(of: network) <= configuration.blocsPairLimit)
         model = ThreatModel(network)
+        // Round 1's perception reads the ties of this assessment (same network), when it comes.
+        model.keepsTiesForNextPerception = configuration.rounds > 0
         let first = model.assess(network, configuration.parameters.environment)
         initialSupport = first.support
         records.append(try record(round: 0, assessment: first, outcome: nil, counters: nil))
@@ -213,6 +215,8 @@ public struct Simulation: Sendable {
         if configuration.stopAtEquilibrium && quietRounds >= configuration.equilibriumRounds {
             reachedEquilibrium = true
         }
+        // The next round's perception reads the ties of this assessment (same network), if one follows.
+        model.keepsTiesForNextPerception = !isFinished
         let after = model.assess(network, environment)
         let entry = try record(round: round, assessment: after, outcome: outcome, counters: counters)
         if keepsAllRecords { records.append(entry) } else { records = [entry] }

@@ -239,4 +239,27 @@ struct ThreatModelTests {
             #expect(ThreatModel.largest(k, of: score) == Array(sorted.prefix(max(0, min(k, n)))).sorted(), "k \(k)")
         }
     }
+    @Test(
+        "a large network's perception reading the ties its record kept equals one that builds them",
+        arguments: [300, 700])
+    func keptTiesOfLargeNetworks(states: Int) throws {
+        let network = try SyntheticNetwork(states: states, ties: states * 4, seed: UInt64(states)).scenario().network
+        let environment = SecurityEnvironment()
+        var keeping = ThreatModel(network)
+        keeping.keepsTiesForNextPerception = true
+        let record = keeping.assess(network, environment)
+        #expect(keeping.keptTies != nil, "a noise-free assessment made to keep its ties keeps them")
+        var random = SeededRandom(seed: 4)
+        let reused = keeping.assess(network, environment, noise: true, random: &random, reusingTies: true)
+        #expect(keeping.keptTies == nil, "a perception of a large network keeps nothing")
+        var fresh = ThreatModel(network)
+        var same = SeededRandom(seed: 4)
+        let built = fresh.assess(network, environment, noise: true, random: &same)
+        #expect(reused == built)
+        #expect(record != built, "the noise changed the perception, so the comparison is not vacuous")
+        // Without the flag nothing is kept, as before.
+        var plain = ThreatModel(network)
+        _ = plain.assess(network, environment)
+        #expect(plain.keptTies == nil)
+    }
 }
