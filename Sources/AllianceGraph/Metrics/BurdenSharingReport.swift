@@ -68,16 +68,21 @@ package struct BurdenSharingReport: Hashable, Sendable {
         }
     }
 
-    /// Compares the run's start (`baseline`) with `final`, the same states after the run.
-    package init(baseline: Baseline, final: AllianceNetwork) {
+    /// Compares the run's start (`baseline`) with `final`, the same states after the run. From
+    /// `parallelMinimumPledges` initial pledges the lookups run on two cores (tests lower it);
+    /// the report is the same either way.
+    package init(
+        baseline: Baseline, final: AllianceNetwork,
+        parallelMinimumPledges: Int = BurdenSharingReport.parallelMinimumPledges
+    ) {
         codes = baseline.codes
         sizeEffortCorrelation = SystemIndicators.burdenSharing(final)
         initialSizeEffortCorrelation = baseline.sizeEffortCorrelation
         let n = baseline.codes.count
         // The final network's fighting pledges bucketed by giver (a counting sort that keeps their
         // order), so that each initial pledge finds its final credibility by a scan of its giver's
-        // pledges: O(pledges) memory in flat arrays, no dictionary of millions of keys. When a
-        // (giver, receiver, kind) appears twice, the later pledge wins, as a map filled in order.
+        // pledges (`FinalBuckets`): O(pledges) memory in flat arrays, no dictionary of millions of
+        // keys.
         var offsets = [Int](repeating: 0, count: n + 1)
         for commitment in final.commitments where commitment.kind.obligesToFight {
             commitment.forEachObligation { offsets[$0.committed.index + 1] += 1 }
@@ -96,25 +101,54 @@ package struct BurdenSharingReport: Hashable, Sendable {
                 fill[o.committed.index] = slot + 1
             }
         }
+        // Each initial pledge's final credibility (0 when it dissolved), found for the two halves of
+        // the pledges on two cores when there are millions; then summed per receiver in pledge
+        // order, so the sums are the same bits either way.
+        let finalBuckets = FinalBuckets(
+            offsets: offsets, receivers: receivers, kinds: kinds, credibilities: credibilities)
+        let pledges = baseline.givers.count, half = pledges / 2
+        let (first, second) = ConcurrentPair.run(
+            parallel: pledges >= parallelMinimumPledges,
+            { finalBuckets.credibilities(of: baseline, 0..<half) },
+            { finalBuckets.credibilities(of: baseline, half..<pledges) })
         var after = [Double](repeating: 0, count: n)
-        for k in baseline.givers.indices {
-            let giver = Int(baseline.givers[k]), receiver = baseline.receivers[k], kind = baseline.kinds[k]
-            // The last match wins: scanned from the bucket's end, stopping at the first match.
-            var found = 0.0
-            var slot = offsets[giver + 1]
-            while slot > offsets[giver] {
-                slot -= 1
-                if receivers[slot] == receiver && kinds[slot] == kind {
-                    found = credibilities[slot]
-                    break
-                }
-            }
-            after[Int(receiver)] += found
-        }
+        for k in 0..<half { after[Int(baseline.receivers[k])] += first[k] }
+        for k in half..<pledges { after[Int(baseline.receivers[k])] += second[k - half] }
         let before = baseline.before, count = baseline.count
         receivedBefore = (0..<n).map { count[$0] > 0 ? before[$0] / count[$0] : .nan }
         receivedAfter = (0..<n).map { count[$0] > 0 ? after[$0] / count[$0] : .nan }
         isFreeRider = baseline.isFreeRider
+    }
+
+    /// Reports with at least this many initial pledges look up their final credibilities on two
+    /// cores.
+    static let parallelMinimumPledges = 1_000_000
+
+    /// The final network's fighting pledges, bucketed by giver in their order.
+    private struct FinalBuckets: Sendable {
+        let offsets: [Int]
+        let receivers: [Int32]
+        let kinds: [CommitmentKind]
+        let credibilities: [Double]
+
+        /// The final credibility of each initial pledge in `range` (0 when none matches): the
+        /// giver's bucket scanned from its end, stopping at the first pledge to the same receiver
+        /// of the same kind, so that the later of two such pledges wins, as a map filled in order.
+        func credibilities(of baseline: Baseline, _ range: Range<Int>) -> [Double] {
+            var result = [Double](repeating: 0, count: range.count)
+            for k in range {
+                let giver = Int(baseline.givers[k]), receiver = baseline.receivers[k], kind = baseline.kinds[k]
+                var slot = offsets[giver + 1]
+                while slot > offsets[giver] {
+                    slot -= 1
+                    if receivers[slot] == receiver && kinds[slot] == kind {
+                        result[k - range.lowerBound] = credibilities[slot]
+                        break
+                    }
+                }
+            }
+            return result
+        }
     }
 
     /// Mean change of received credibility over the free riders (or over the other states that

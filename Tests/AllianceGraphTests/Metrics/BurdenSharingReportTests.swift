@@ -43,6 +43,10 @@ struct BurdenSharingReportTests {
         let report = BurdenSharingReport(initial: network, final: final)
         let expected = Self.reference(initial: network, final: final)
         #expect(report.receivedAfter.map(\.bitPattern) == expected.map(\.bitPattern))
+        // The lookups split over two cores (as for millions of pledges) give the same report.
+        let split = BurdenSharingReport(
+            baseline: BurdenSharingReport.Baseline(initial: network), final: final, parallelMinimumPledges: 0)
+        #expect(split.receivedAfter.map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
     @Test("a pledge given twice in the final network takes the later credibility; a missing one counts 0")
@@ -67,5 +71,8 @@ struct BurdenSharingReportTests {
         #expect(report.receivedBefore[0] == (0.8 + 0.6) / 2)
         #expect(
             report.receivedAfter.map(\.bitPattern) == Self.reference(initial: initial, final: final).map(\.bitPattern))
+        let split = BurdenSharingReport(
+            baseline: BurdenSharingReport.Baseline(initial: initial), final: final, parallelMinimumPledges: 0)
+        #expect(split.receivedAfter.map(\.bitPattern) == report.receivedAfter.map(\.bitPattern))
     }
 }
