@@ -62,13 +62,48 @@ package enum BurdenSharing {
         return min(1, overlap)
     }
 
+    /// Networks with at least this many commitments compute their pledges' changes on two cores.
+    static let parallelMinimum = 100_000
+
+    /// Adds the change of every fighting pledge to `proposals`. Each change reads only the frozen
+    /// snapshot, so large networks compute them for two halves of the commitments on two cores,
+    /// then add them in commitment order: the same proposals either way.
     public static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals) {
+        propose(snapshot, into: &proposals, parallelMinimum: parallelMinimum)
+    }
+
+    static func propose(_ snapshot: RoundSnapshot, into proposals: inout RoundProposals, parallelMinimum: Int) {
         let network = snapshot.network
+        let count = network.commitments.count, half = count / 2
+        let (first, second) = ConcurrentPair.run(
+            parallel: count >= parallelMinimum,
+            { changes(snapshot, 0..<half) },
+            { changes(snapshot, half..<count) })
         for (index, commitment) in network.commitments.enumerated() where commitment.kind.obligesToFight {
-            commitment.forEachObligation { o in
-                let change = delta(giver: o.committed, receiver: o.partner, credibility: o.credibility, in: snapshot)
-                proposals.changeCredibility(commitment: index, committed: o.committed, by: change, in: network)
+            let change = index < half ? first[index] : second[index - half]
+            proposals.changeCredibility(commitment: index, committed: commitment.from, by: change.forward, in: network)
+            if commitment.isSymmetric, commitment.reverseCredibility != nil {
+                proposals.changeCredibility(
+                    commitment: index, committed: commitment.to, by: change.reverse, in: network)
             }
         }
+    }
+
+    /// The changes of the pledges `from -> to` and `to -> from` (0 where there is none) of the
+    /// commitments in `range`.
+    private static func changes(_ snapshot: RoundSnapshot, _ range: Range<Int>) -> [(forward: Double, reverse: Double)]
+    {
+        let commitments = snapshot.network.commitments
+        var result = [(forward: Double, reverse: Double)](repeating: (0, 0), count: range.count)
+        for index in range where commitments[index].kind.obligesToFight {
+            let commitment = commitments[index]
+            result[index - range.lowerBound].forward = delta(
+                giver: commitment.from, receiver: commitment.to, credibility: commitment.credibility, in: snapshot)
+            if commitment.isSymmetric, let reverse = commitment.reverseCredibility {
+                result[index - range.lowerBound].reverse = delta(
+                    giver: commitment.to, receiver: commitment.from, credibility: reverse, in: snapshot)
+            }
+        }
+        return result
     }
 }

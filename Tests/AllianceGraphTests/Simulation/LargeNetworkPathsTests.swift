@@ -71,6 +71,19 @@ struct LargeNetworkPathsTests {
         }
     }
 
+    @Test("burden-sharing's changes computed on two cores equal the sequential ones", arguments: [150, 400])
+    func burdenSharingOnTwoCores(states: Int) throws {
+        let snapshot = try Self.snapshot(states: states, ties: states * 4, model: .regional, seed: 21)
+        var sequential = RoundProposals(network: snapshot.network)
+        BurdenSharing.propose(snapshot, into: &sequential, parallelMinimum: Int.max)
+        var split = RoundProposals(network: snapshot.network)
+        BurdenSharing.propose(snapshot, into: &split, parallelMinimum: 0)
+        let bits = { (p: RoundProposals) in p.credibilityDelta.map { [$0.forward.bitPattern, $0.reverse.bitPattern] } }
+        #expect(bits(split) == bits(sequential))
+        #expect(sequential.credibilityDelta.contains { $0.forward != 0 && $0.reverse != 0 }, "pledges both ways move")
+        #expect(sequential.credibilityDelta.contains { $0.forward < 0 }, "some pledges are lowered")
+    }
+
     @Test("the pair-kind index answers like a dictionary of kind sets")
     func pairKindIndex() throws {
         let network = try ScenarioLoader.load(path: TestSupport.network("europe-1914.json")).network
