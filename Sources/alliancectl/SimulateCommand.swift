@@ -206,9 +206,9 @@ extension SimulateCommand {
         let burden = baseline.map { BurdenSharingReport(baseline: $0, final: simulation.network) }
         // Streamed: a network of millions of ties is never held as one string.
         let finalFile = files["final.json"]!
-        try ScenarioWriter.stream(try SimulationOutput.finalScenario(scenario, simulation)) {
+        try ScenarioWriter.streamBytes(try SimulationOutput.finalScenario(scenario, simulation)) {
             chunk throws(OutputError) in
-            try finalFile.write(chunk)
+            try finalFile.write(bytes: chunk)
         }
         try files["run.json"]!.write(
             SimulationOutput.runJSON(

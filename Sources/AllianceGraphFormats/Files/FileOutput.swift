@@ -23,9 +23,9 @@ package enum FileOutput {
     /// place once everything was written, so a large output never has to fit in memory and a
     /// reader never sees part of it. After the first failed write the remaining chunks are
     /// dropped and the error is thrown.
-    package static func stream(
+    package static func streamBytes(
         to path: String, ledger: OutputLedger = .shared,
-        _ produce: (_ emit: (String) -> Void) -> Void
+        _ produce: (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void
     ) throws(OutputError) {
         let destination = try OutputDestination.resolve(path)
         var failure: Int32 = 0

@@ -53,6 +53,19 @@ package final class StagedOutput {
             if buffer.count >= Self.bufferBytes { try flush() }
         }
 
+        /// Appends `bytes` (written at once, without a copy into the buffer, when they fill it
+        /// alone); throws as `write(_:)`.
+        package func write(bytes: UnsafeRawBufferPointer) throws(OutputError) {
+            if let failure { throw failure }
+            if buffer.count + bytes.count < Self.bufferBytes {
+                buffer.append(contentsOf: bytes)
+                return
+            }
+            try flush()
+            let code = StandardStreams.write(descriptor, bytes)
+            if code != 0 { return try fail(code) }
+        }
+
         fileprivate func flush() throws(OutputError) {
             if let failure { throw failure }
             guard !buffer.isEmpty else { return }

@@ -35,9 +35,11 @@ public enum ScenarioWriter {
     /// answers true, or appends nothing and answers false when the element needs `element`.
     enum RootPart {
         case member(JSONMember)
-        case list(
-            key: String, count: Int, element: @Sendable (Int) -> JSONValue,
-            inline: (@Sendable (Int, inout [UInt8]) -> Bool)? = nil)
+        case list(key: String, count: Int, element: @Sendable (Int) -> JSONValue, inline: Line? = nil)
+
+        /// Appends element `index`'s one-line form to the bytes and answers true, or appends
+        /// nothing and answers false.
+        typealias Line = @Sendable (_ index: Int, _ out: inout [UInt8]) -> Bool
     }
 
     /// The root members in file order; the four long lists as `.list`.
@@ -63,18 +65,39 @@ public enum ScenarioWriter {
         }
         let states = network.states, commitments = network.commitments
         let rivalries = network.rivalries, contiguity = network.contiguity
+        // The byte writer of the long lists' elements, when one of them is long enough to be
+        // streamed (its code table is O(N) to build).
+        var commitmentLine: RootPart.Line?, rivalryLine: RootPart.Line?, contiguityLine: RootPart.Line?
+        if max(commitments.count, rivalries.count, contiguity.count) >= streamedMinimum,
+            let writer = ScenarioInlineWriter(network)
+        {
+            commitmentLine = { index, out in
+                if index + prefetchDistance < commitments.count {
+                    writer.prefetchCodes(of: commitments[index + prefetchDistance])
+                }
+                return writer.commitment(commitments[index], to: &out)
+            }
+            rivalryLine = { index, out in writer.rivalry(rivalries[index], to: &out) }
+            contiguityLine = { index, out in writer.contiguity(contiguity[index], to: &out) }
+        }
         root.append(.list(key: "states", count: states.count) { stateDocument(states[$0]) })
         root.append(
             .list(
                 key: "commitments", count: commitments.count,
                 element: { commitmentDocument(commitments[$0], network) },
-                inline: { appendInlineCommitment(commitments[$0], network, to: &$1) }))
+                inline: commitmentLine))
         if !rivalries.isEmpty {
-            root.append(.list(key: "rivalries", count: rivalries.count) { rivalryDocument(rivalries[$0], network) })
+            root.append(
+                .list(
+                    key: "rivalries", count: rivalries.count, element: { rivalryDocument(rivalries[$0], network) },
+                    inline: rivalryLine))
         }
         if !contiguity.isEmpty {
             root.append(
-                .list(key: "contiguity", count: contiguity.count) { contiguityDocument(contiguity[$0], network) })
+                .list(
+                    key: "contiguity", count: contiguity.count,
+                    element: { contiguityDocument(contiguity[$0], network) },
+                    inline: contiguityLine))
         }
         if !scenario.warPlans.isEmpty {
             root.append(
@@ -127,61 +150,6 @@ public enum ScenarioWriter {
         return .object(m)
     }
 
-    /// The one-line form of `commitmentDocument(c, network)` as `JSONWriter` writes it in a
-    /// streamed list (`{"kind": "defense", "between": ["A", "B"]}`), appended as bytes without
-    /// building the document; false (nothing appended) when it does not fit the line, which the
-    /// document then writes over several lines.
-    static func appendInlineCommitment(_ c: Commitment, _ network: AllianceNetwork, to out: inout [UInt8]) -> Bool {
-        let start = out.count
-        func key(_ name: StaticString) {
-            if out.count > start + 1 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
-        }
-        func code(_ id: StateID) { JSONWriter.appendQuoted(network.states[id.index].code, to: &out) }
-        out.append(UInt8(ascii: "{"))
-        key("kind")
-        JSONWriter.appendQuoted(c.kind.rawValue, to: &out)
-        if c.isSymmetric {
-            key("between")
-            out.append(UInt8(ascii: "["))
-            code(c.from)
-            out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")])
-            code(c.to)
-            out.append(UInt8(ascii: "]"))
-        } else {
-            key("from")
-            code(c.from)
-            key("to")
-            code(c.to)
-        }
-        if c.credibility != c.kind.defaultCredibility || (c.reverseCredibility.map { $0 != c.credibility } ?? false) {
-            key("credibility")
-            out.append(contentsOf: NumberFormat.json(c.credibility).utf8)
-        }
-        if let reverse = c.reverseCredibility, reverse != c.credibility {
-            key("reverseCredibility")
-            out.append(contentsOf: NumberFormat.json(reverse).utf8)
-        }
-        if let since = c.since {
-            key("since")
-            out.append(contentsOf: String(since).utf8)
-        }
-        if let until = c.until {
-            key("until")
-            out.append(contentsOf: String(until).utf8)
-        }
-        if let note = c.note {
-            key("note")
-            JSONWriter.appendQuoted(note, to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
-        if JSONWriter.fits(out[start...], indent: 4, width: 160) { return true }
-        out.removeSubrange(start...)
-        return false
-    }
-
     static func rivalryDocument(_ r: Rivalry, _ network: AllianceNetwork) -> JSONValue {
         var m: [JSONMember] = [
             JSONMember(
@@ -219,9 +187,9 @@ public enum ScenarioWriter {
     /// stays O(one element) beyond the scenario itself. For files of millions of ties
     /// (`alliancectl generate`).
     package static func write(_ scenario: Scenario, to path: String) throws(OutputError) {
-        try FileOutput.stream(to: path) { emit in
+        try FileOutput.streamBytes(to: path) { emit in
             // `emit` records a failed write itself and never throws.
-            do { try stream(scenario) { chunk throws(OutputError) in emit(chunk) } } catch {}
+            do { try streamBytes(scenario) { chunk throws(OutputError) in emit(chunk) } } catch {}
         }
     }
 
@@ -234,8 +202,58 @@ public enum ScenarioWriter {
         _ scenario: Scenario, parallelMinimum: Int = parallelMinimum, blockSize: Int = blockSize,
         _ emit: (String) throws(OutputError) -> Void
     ) throws(OutputError) {
+        // Every chunk ends at an element's end, so it is whole UTF-8.
+        try streamBytes(scenario, parallelMinimum: parallelMinimum, blockSize: blockSize) {
+            bytes throws(OutputError) in try emit(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// `stream`'s chunks as bytes (no string is made of them). When a list is long enough to be
+    /// written on every core, `emit` runs on a thread of its own (`BackgroundEmission`), one
+    /// chunk at a time in file order, while the next blocks are made; it has been called for
+    /// every chunk when this returns.
+    package static func streamBytes(
+        _ scenario: Scenario, parallelMinimum: Int = parallelMinimum, blockSize: Int = blockSize,
+        _ emit: (UnsafeRawBufferPointer) throws(OutputError) -> Void
+    ) throws(OutputError) {
+        let parts = parts(scenario)
+        let large = parts.contains { part in
+            if case .list(_, let count, _, _) = part { return count >= parallelMinimum }
+            return false
+        }
+        guard large else {
+            return try streamParts(parts, parallelMinimum: parallelMinimum, blockSize: blockSize) {
+                chunk throws(OutputError) in
+                var failed: OutputError?
+                chunk.withUnsafeBytes { bytes in
+                    do throws(OutputError) { try emit(bytes) } catch let error { failed = error }
+                }
+                if let failed { throw failed }
+            }
+        }
+        // The writer thread holds at most two rounds of blocks (about 1 MiB each).
+        let depth = 2 * max(1, ProcessorCount.active)
+        let failed: OutputError? = withoutActuallyEscaping(emit) { emit in
+            let emission = BackgroundEmission(depth: depth, emit: emit)
+            var failed: OutputError?
+            do throws(OutputError) {
+                try streamParts(parts, parallelMinimum: parallelMinimum, blockSize: blockSize) {
+                    chunk throws(OutputError) in try emission.push(chunk)
+                }
+            } catch let error { failed = error }
+            // Always joined before `emit` goes out of scope, even after a failure.
+            do throws(OutputError) { try emission.finish() } catch let error { failed = failed ?? error }
+            return failed
+        }
+        if let failed { throw failed }
+    }
+
+    /// The chunks of `parts` in file order, to `emit`.
+    private static func streamParts(
+        _ parts: [RootPart], parallelMinimum: Int, blockSize: Int, _ emit: ([UInt8]) throws(OutputError) -> Void
+    ) throws(OutputError) {
         var text = "{\n"
-        for (k, part) in parts(scenario).enumerated() {
+        for (k, part) in parts.enumerated() {
             if k > 0 { text += ",\n" }
             switch part {
             case .member(let member):
@@ -247,7 +265,7 @@ public enum ScenarioWriter {
             case .list(let key, let count, let element, let inline):
                 // What `JSONWriter` writes for a list too long for one line, built as bytes.
                 text += "  " + JSONWriter.quote(key) + ": [\n"
-                try emit(text)
+                try emit(Array(text.utf8))
                 text = ""
                 // Consecutive blocks of elements are written on every core and emitted in order:
                 // the bytes do not depend on the worker count.
@@ -271,15 +289,19 @@ public enum ScenarioWriter {
                         }
                         return bytes
                     }
-                    for bytes in written ?? [] { try emit(String(decoding: bytes, as: UTF8.self)) }
+                    for bytes in written ?? [] { try emit(bytes) }
                     start = blocks.last?.upperBound ?? count
                 }
                 text = "  ]"
             }
         }
         text += "\n}\n"
-        try emit(text)
+        try emit(Array(text.utf8))
     }
+
+    /// How many commitments ahead the streamed writer prefetches the code slots
+    /// (`ScenarioInlineWriter.prefetchCodes`).
+    static let prefetchDistance = 32
 
     /// Lists at least this long are streamed by `write(_:to:)`. No element of these lists writes
     /// shorter than 3 characters, so 64 of them never fit `JSONWriter`'s 160-character line.

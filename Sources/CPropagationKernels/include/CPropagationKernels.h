@@ -39,11 +39,11 @@ double agk_blocked_rows_avx2(const int32_t *offsets, const int32_t *targets, con
                              int64_t columns, int64_t lo, int64_t hi, double alpha,
                              int64_t prefetch_distance, int32_t stream);
 
-/// A hint to fetch the cache line at `address` for reading (it never faults): the Swift loops'
-/// software prefetch, inlined from this header.
 void agk_substitute_avx2(const int64_t *offsets, const int32_t *cols, const double *values,
                          const double *diagonal, int64_t rows, double *t, int64_t columns, int32_t backward);
 
+/// A hint to fetch the cache line at `address` for reading (it never faults): the Swift loops'
+/// software prefetch, inlined from this header.
 static inline void agk_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
 
 #ifdef __cplusplus

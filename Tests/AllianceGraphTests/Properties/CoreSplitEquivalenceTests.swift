@@ -64,7 +64,7 @@ struct CoreSplitEquivalenceTests {
         #expect(tiesOne.entanglement == tiesSplit.entanglement && tiesOne.support == tiesSplit.support)
     }
 
-    @Test("commitments written inline as bytes give the document writer's bytes, every field and escape")
+    @Test("list elements written inline as bytes give the document writer's bytes, every field and escape")
     func inlineCommitments() throws {
         let synthetic = try SyntheticNetwork(states: 120, ties: 400, seed: 6, model: .regional).scenario()
         let notes = [
@@ -78,24 +78,79 @@ struct CoreSplitEquivalenceTests {
                 since: k % 5 == 0 ? 1880 + k % 40 : nil, until: k % 10 == 0 ? 1950 : nil,
                 note: k % 3 == 0 ? notes[k % notes.count] : nil)
         }
+        // Codes of every allowed length and character, read from the writer's table of quoted codes.
+        var states = synthetic.network.states
+        states[3].code = "A"
+        states[7].code = "under_score-dash"
+        states[11].code = "Z9"
+        // Rivalries and contiguity entries with every field, more than `streamedMinimum` of each.
+        let n = states.count
+        let rivalries = (0..<90).map { k in
+            Rivalry(
+                StateID(k % n), StateID((k * 7 + 1) % n),
+                intensity: k % 3 == 0 ? 1 : 0.1 + Double(k) / 200, since: k % 4 == 0 ? 1900 + k : nil,
+                until: k % 8 == 0 ? 2000 : nil, note: k % 5 == 0 ? notes[k % notes.count] : nil)
+        }
+        let contiguity = (0..<80).map { k in
+            let a = StateID(k % n), b = StateID((k + 1 + k % 9) % n)
+            return k % 2 == 0
+                ? Contiguity(a, b, type: 1 + k % 5, note: k % 7 == 0 ? notes[k % notes.count] : nil)
+                : Contiguity(a, b, proximity: Double(k) / 97, note: k % 6 == 1 ? notes[k % notes.count] : nil)
+        }
         let network = try AllianceNetwork(
-            states: synthetic.network.states, commitments: commitments, rivalries: synthetic.network.rivalries,
-            contiguity: synthetic.network.contiguity)
+            states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
         let scenario = try Scenario(name: "inline", network: network)
         var text = ""
         try ScenarioWriter.stream(scenario) { text += $0 }
         #expect(text == ScenarioWriter.json(scenario))
-        // Some elements took the byte writer and some (the long notes) did not.
-        var inline = 0
-        for c in commitments {
-            var bytes: [UInt8] = []
-            if ScenarioWriter.appendInlineCommitment(c, network, to: &bytes) {
-                inline += 1
-            } else {
-                #expect(bytes.isEmpty)
+        // Each list: some elements took the byte writer and some (the long notes and codes) did
+        // not; those that did wrote the document's one-line form.
+        let writer = try #require(ScenarioInlineWriter(network))
+        func check<Element>(
+            _ elements: [Element], _ write: (Element, inout [UInt8]) -> Bool, _ document: (Element) -> JSONValue
+        ) {
+            var inline = 0
+            for element in elements {
+                var bytes: [UInt8] = []
+                if write(element, &bytes) {
+                    inline += 1
+                    var expected: [UInt8] = []
+                    JSONWriter.append(document(element), to: &expected, indent: 4)
+                    #expect(bytes == expected)
+                } else {
+                    #expect(bytes.isEmpty)
+                }
+            }
+            #expect(inline > 0 && inline < elements.count)
+        }
+        check(commitments, writer.commitment, { ScenarioWriter.commitmentDocument($0, network) })
+        check(rivalries, writer.rivalry, { ScenarioWriter.rivalryDocument($0, network) })
+        check(contiguity, writer.contiguity, { ScenarioWriter.contiguityDocument($0, network) })
+    }
+
+    @Test("the streamed writer's background emission keeps the chunks' order and stops at the first failed one")
+    func backgroundEmission() throws {
+        let scenario = try SyntheticNetwork(states: 300, ties: 1000, seed: 5, model: .regional).scenario()
+        // Bytes, in order, through the writer thread (every list counts as large).
+        var bytes: [UInt8] = []
+        try ScenarioWriter.streamBytes(scenario, parallelMinimum: 0, blockSize: 3) { bytes.append(contentsOf: $0) }
+        #expect(String(decoding: bytes, as: UTF8.self) == ScenarioWriter.json(scenario))
+        // A failing emission: its error is thrown, and no chunk is emitted after it.
+        var calls = 0
+        let failure = OutputError(path: "final.json", message: "can't be written: No space left on device")
+        let thrown = #expect(throws: OutputError.self) {
+            try ScenarioWriter.streamBytes(scenario, parallelMinimum: 0, blockSize: 3) { _ throws(OutputError) in
+                calls += 1
+                // Waits first, so that the writer's queue is full when the failure comes: the
+                // queued chunks must then be dropped, not emitted.
+                if calls == 5 {
+                    usleep(100_000)
+                    throw failure
+                }
             }
         }
-        #expect(inline > 0 && inline < commitments.count)
+        #expect(thrown?.description == failure.description)
+        #expect(calls == 5)
     }
 
     @Test("the streamed writer's blocks written on every core give the document writer's bytes")
