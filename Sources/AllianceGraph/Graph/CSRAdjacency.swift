@@ -15,9 +15,12 @@
     public let weights: [Double]
 
     /// Builds from arrays that already form a CSR, validating them. Throws when they don't.
+    /// `weights` may be empty for an unweighted adjacency (`isWeighted` false): every arc then
+    /// weighs 1 (`neighbours(of:)`, `rowSum`), and nothing reads 8 bytes per arc that say so.
     public init(vertexCount: Int, offsets: [Int32], targets: [Int32], weights: [Double]) throws(InputError) {
         guard vertexCount >= 0, vertexCount < Int(Int32.max), offsets.count == vertexCount + 1,
-            offsets.first == 0, Int(offsets.last ?? -1) == targets.count, targets.count == weights.count
+            offsets.first == 0, Int(offsets.last ?? -1) == targets.count,
+            targets.count == weights.count || weights.isEmpty
         else {
             throw InputError("inconsistent CSR arrays (offsets, targets and weights don't match)")
         }
@@ -93,9 +96,37 @@
         vertexCount: Int, normalisingRows: Bool, parallelArcMinimum: Int,
         emittingArcs arcs: (_ emit: (Int, Int, Double) -> Void) -> Void
     ) throws(InputError) {
+        let rows = try Self.emittedRows(
+            vertexCount: vertexCount, normalisingRows: normalisingRows, secondWeights: false,
+            parallelArcMinimum: parallelArcMinimum
+        ) { emit in
+            withoutActuallyEscaping(emit) { emit in arcs { source, target, weight in emit(source, target, weight, 0) } }
+        }
+        try self.init(vertexCount: vertexCount, offsets: rows.offsets, targets: rows.targets, weights: rows.weights)
+    }
+
+    /// Rows built from emitted arcs, before validation: `weights` and, when asked for, a second
+    /// weight per arc (`second`, empty otherwise), each merged over parallel arcs by its maximum.
+    struct EmittedRows {
+        var offsets: [Int32]
+        var targets: [Int32]
+        var weights: [Double]
+        var second: [Double]
+    }
+
+    /// The rows of the directed arcs that `arcs` emits as `(source, target, weight, second)`:
+    /// what `init(vertexCount:normalisingRows:emittingArcs:)` builds, with a second weight per arc
+    /// carried beside the first when `secondWeights` is true (merged over parallel arcs by its own
+    /// maximum, never normalised). One count pass and one fill pass over the arcs serve both
+    /// weights: the threat model's partner rows carry the pledges of support and of entanglement
+    /// this way (`ThreatModel.ties`) instead of building three CSRs.
+    static func emittedRows(
+        vertexCount: Int, normalisingRows: Bool, secondWeights: Bool, parallelArcMinimum: Int,
+        emittingArcs arcs: (_ emit: (Int, Int, Double, Double) -> Void) -> Void
+    ) throws(InputError) -> EmittedRows {
         var counts = [Int](repeating: 0, count: vertexCount + 1)
         var outOfRange: (Int, Int)?
-        arcs { source, target, _ in
+        arcs { source, target, _, _ in
             guard (0..<vertexCount).contains(source), (0..<vertexCount).contains(target) else {
                 if outOfRange == nil { outOfRange = (source, target) }
                 return
@@ -110,14 +141,16 @@
         guard total < Int(Int32.max) else { throw InputError("\(total) arcs are too many for a CSR (limit 2^31 - 1)") }
         var targets = [Int32](repeating: 0, count: total)
         var weights = [Double](repeating: 0, count: total)
+        var second = [Double](repeating: 0, count: secondWeights ? total : 0)
         var fill = counts
         var mismatch = false
-        arcs { source, target, weight in
+        arcs { source, target, weight, other in
             guard (0..<vertexCount).contains(source), (0..<vertexCount).contains(target),
                 fill[source] < counts[source + 1]
             else { mismatch = true; return }
             targets[fill[source]] = Int32(target)
             weights[fill[source]] = weight
+            if secondWeights { second[fill[source]] = other }
             fill[source] += 1
         }
         if mismatch || fill.dropLast() != counts.dropFirst() {
@@ -145,25 +178,19 @@
         counts.withUnsafeBufferPointer { counts in
             targets.withUnsafeMutableBufferPointer { targets in
                 weights.withUnsafeMutableBufferPointer { weights in
-                    lengths.withUnsafeMutableBufferPointer { lengths in
-                        written.withUnsafeMutableBufferPointer { written in
-                            let job = RowCompaction(
-                                counts: counts, targets: targets, weights: weights, lengths: lengths,
-                                written: written, boundaries: boundaries, normalising: normalisingRows)
-                            if partCount == 1 {
-                                job.run(part: 0)
-                            } else {
-                                DispatchQueue.concurrentPerform(iterations: partCount) { job.run(part: $0) }
-                            }
-                            // Each part's compacted arcs follow the previous parts' (moved down in order).
-                            var write = written[0]
-                            for p in 1..<max(1, partCount) {
-                                let from = counts[boundaries[p]], count = written[p]
-                                if from != write, count > 0 {
-                                    memmove(targets.baseAddress! + write, targets.baseAddress! + from, count * 4)
-                                    memmove(weights.baseAddress! + write, weights.baseAddress! + from, count * 8)
+                    second.withUnsafeMutableBufferPointer { second in
+                        lengths.withUnsafeMutableBufferPointer { lengths in
+                            written.withUnsafeMutableBufferPointer { written in
+                                let job = RowCompaction(
+                                    counts: counts, targets: targets, weights: weights, second: second,
+                                    lengths: lengths, written: written, boundaries: boundaries,
+                                    normalising: normalisingRows)
+                                if partCount == 1 {
+                                    job.run(part: 0)
+                                } else {
+                                    DispatchQueue.concurrentPerform(iterations: partCount) { job.run(part: $0) }
                                 }
-                                write += count
+                                job.moveParts()
                             }
                         }
                     }
@@ -176,16 +203,23 @@
         if write < total {
             targets = Array(targets[0..<write])
             weights = Array(weights[0..<write])
+            if secondWeights { second = Array(second[0..<write]) }
         }
-        try self.init(vertexCount: vertexCount, offsets: offsets, targets: targets, weights: weights)
+        return EmittedRows(offsets: offsets, targets: targets, weights: weights, second: second)
     }
 
     /// Number of stored arcs (an undirected edge counts twice).
     public var arcCount: Int { targets.count }
 
+    /// False for an adjacency built without weights (every arc weighs 1, `weights` is empty).
+    public var isWeighted: Bool { weights.count == targets.count }
+
+    /// The weight of arc `k` (1 in an unweighted adjacency).
+    private func weight(_ k: Int) -> Double { isWeighted ? weights[k] : 1 }
+
     /// The neighbours of `vertex` with their weights.
     public func neighbours(of vertex: Int) -> [(target: Int, weight: Double)] {
-        (Int(offsets[vertex])..<Int(offsets[vertex + 1])).map { (Int(targets[$0]), weights[$0]) }
+        (Int(offsets[vertex])..<Int(offsets[vertex + 1])).map { (Int(targets[$0]), weight($0)) }
     }
 
     /// The weight of the arc `source -> target`, nil when there is none, by binary search:
@@ -198,20 +232,20 @@
             let mid = (lo + hi) / 2
             if Int(targets[mid]) < target { lo = mid + 1 } else { hi = mid }
         }
-        return lo < end && Int(targets[lo]) == target ? weights[lo] : nil
+        return lo < end && Int(targets[lo]) == target ? weight(lo) : nil
     }
 
     /// The sum of row `vertex`'s weights.
     public func rowSum(_ vertex: Int) -> Double {
         var sum = 0.0
-        for k in Int(offsets[vertex])..<Int(offsets[vertex + 1]) { sum += weights[k] }
+        for k in Int(offsets[vertex])..<Int(offsets[vertex + 1]) { sum += weight(k) }
         return sum
     }
 
     /// The same structure with every row scaled to sum 1 (rows summing to 0 stay 0): the
     /// row-normalised matrix W of docs/MODEL.md section 2.
     public func rowNormalised() -> CSRAdjacency {
-        var normalised = weights
+        var normalised = isWeighted ? weights : [Double](repeating: 1, count: arcCount)
         for i in 0..<vertexCount {
             let sum = rowSum(i)
             guard sum > 0 else { continue }
@@ -221,14 +255,16 @@
     }
 }
 
-/// One part of `CSRAdjacency(vertexCount:normalisingRows:emittingArcs:)`'s row pass: the rows
+/// One part of `CSRAdjacency.emittedRows`'s row pass: the rows
 /// `boundaries[part] ..< boundaries[part + 1]`, whose arcs start at `counts[first row]`, each sorted
-/// by target with parallel arcs merged by their maximum (and divided by the row's sum when
-/// `normalising`), written from the front of the part's own arcs. Parts touch disjoint memory.
+/// by target with parallel arcs merged by their maximum (each weight by its own; the first divided
+/// by the row's sum when `normalising`), written from the front of the part's own arcs. Parts
+/// touch disjoint memory. `second` is empty when the rows carry one weight.
 private struct RowCompaction: @unchecked Sendable {
     let counts: UnsafeBufferPointer<Int>
     let targets: UnsafeMutableBufferPointer<Int32>
     let weights: UnsafeMutableBufferPointer<Double>
+    let second: UnsafeMutableBufferPointer<Double>
     let lengths: UnsafeMutableBufferPointer<Int32>
     let written: UnsafeMutableBufferPointer<Int>
     let boundaries: [Int]
@@ -236,24 +272,28 @@ private struct RowCompaction: @unchecked Sendable {
 
     func run(part: Int) {
         let first = boundaries[part], last = boundaries[part + 1]
-        var row: [(target: Int32, weight: Double)] = []
+        let hasSecond = second.count > 0
+        var row: [(target: Int32, weight: Double, second: Double)] = []
         var write = counts[first]
         for i in first..<last {
             let start = counts[i], end = counts[i + 1]
             row.removeAll(keepingCapacity: true)
-            for k in start..<end { row.append((targets[k], weights[k])) }
+            for k in start..<end { row.append((targets[k], weights[k], hasSecond ? second[k] : 0)) }
             row.sort { $0.target < $1.target }
             let rowStart = write
             var k = 0
             while k < row.count {
-                var weight = row[k].weight
+                var weight = row[k].weight, other = row[k].second
                 let target = row[k].target
                 var next = k + 1
                 while next < row.count && row[next].target == target {
-                    weight = max(weight, row[next].weight); next += 1
+                    weight = max(weight, row[next].weight)
+                    other = max(other, row[next].second)
+                    next += 1
                 }
                 targets[write] = target
                 weights[write] = weight
+                if hasSecond { second[write] = other }
                 write += 1
                 k = next
             }
@@ -265,5 +305,20 @@ private struct RowCompaction: @unchecked Sendable {
             lengths[i] = Int32(write - rowStart)
         }
         written[part] = write - counts[first]
+    }
+
+    /// After every part has run: each part's compacted arcs moved down to follow the previous
+    /// parts' (in order).
+    func moveParts() {
+        var write = written[0]
+        for p in 1..<max(1, boundaries.count - 1) {
+            let from = counts[boundaries[p]], count = written[p]
+            if from != write, count > 0 {
+                memmove(targets.baseAddress! + write, targets.baseAddress! + from, count * 4)
+                memmove(weights.baseAddress! + write, weights.baseAddress! + from, count * 8)
+                if second.count > 0 { memmove(second.baseAddress! + write, second.baseAddress! + from, count * 8) }
+            }
+            write += count
+        }
     }
 }

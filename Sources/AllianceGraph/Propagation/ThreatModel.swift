@@ -82,7 +82,7 @@ public struct ThreatModel: Sendable {
 
     /// The snapshot structures the perception reads, built from the ties.
     package struct Ties: Sendable {
-        /// Any commitment, either direction (symmetric, weight 1).
+        /// Any commitment with a pledge above 0, either direction (symmetric, unweighted).
         var partners: CSRAdjacency
         /// Rivalry intensity (symmetric; the largest when several spells are active).
         var rivals: CSRAdjacency
@@ -92,65 +92,108 @@ public struct ThreatModel: Sendable {
         var support: [Double]
     }
 
+    /// The snapshot structures of `network`'s ties.
+    ///
+    /// Every pledge that support or W reads joins two partners, so the three are built from one
+    /// CSR of the partner arcs (`CSRAdjacency.emittedRows`: one count pass and one fill pass over
+    /// the commitments), whose arc `i -> l` carries two weights, each merged over parallel
+    /// commitments by its maximum:
+    /// - the pledge toward i: l's credibility to i in a kind that obliges l to fight (0 if none),
+    ///   which gives `A_i = P_i + sum_l kappa_li * reliability * P_l` over the row's arcs with a
+    ///   pledge, in ascending l;
+    /// - i's aligning pledge to l (kinds with a positive sign, 0 if none): W is the arcs where it
+    ///   is above 0, each row divided by its sum (added in ascending l).
+    /// Then the partner rows keep no weight (`CSRAdjacency.isWeighted` false). These are the same
+    /// rows, sums and bits as three separate CSRs of the pledges, W and the partners (which took
+    /// three count and fill passes, about 3.5 s at 10 million ties), and the partner rows hold 4
+    /// bytes an arc instead of 12. The rivals' CSR is built on another core at the same time when
+    /// the network has `parallelMinimum` commitments or more.
     static func ties(
         _ network: AllianceNetwork, power: [Double], reliability: Double, parallelMinimum: Int = parallelMinimum
     ) -> Ties {
         let n = network.count
-        // Each CSR is built by two passes over the ties (`CSRAdjacency(vertexCount:emittingArcs:)`),
-        // never through a list of all arcs: at 10 million ties such lists took gigabytes. Large
-        // networks build two at a time: the partners and rivals beside the pledges (and support),
-        // then W beside nothing, after the pledges are gone (so the peak is not raised).
         let commitments = network.commitments
         let rivalries = network.rivalries
         let parallel = commitments.count >= parallelMinimum
-        let ((partners, rivals), support) = ConcurrentPair.run(
+        // Rows sorted on every core from this many arcs (lowered with `parallelMinimum` in tests).
+        let arcMinimum = min(parallelMinimum, CSRAdjacency.parallelArcMinimum)
+        let (rows, rivals) = ConcurrentPair.run(
             parallel: parallel,
             {
-                let partners =
-                    (try? CSRAdjacency(vertexCount: n) { emit in
-                        for c in commitments where c.credibility > 0 || (c.reverseCredibility ?? 0) > 0 {
-                            emit(c.from.index, c.to.index, 1)
-                            emit(c.to.index, c.from.index, 1)
-                        }
-                    }) ?? .empty(vertexCount: n)
-                let rivals =
-                    (try? CSRAdjacency(vertexCount: n) { emit in
-                        for r in rivalries {
-                            emit(r.pair.low.index, r.pair.high.index, r.intensity)
-                            emit(r.pair.high.index, r.pair.low.index, r.intensity)
-                        }
-                    }) ?? .empty(vertexCount: n)
-                return (partners, rivals)
+                try? CSRAdjacency.emittedRows(
+                    vertexCount: n, normalisingRows: false, secondWeights: true, parallelArcMinimum: arcMinimum
+                ) { emit in
+                    for c in commitments where c.credibility > 0 || (c.reverseCredibility ?? 0) > 0 {
+                        // The obligations of `Commitment.forEachObligation`: from -> to with
+                        // `credibility`, and to -> from with the reverse one (symmetric only).
+                        let forward = c.credibility
+                        let reverse = c.isSymmetric ? (c.reverseCredibility ?? 0) : 0
+                        let obliges = c.kind.obligesToFight, aligns = c.kind.sign > 0
+                        // Arc from -> to: to's pledge toward from; from's aligning pledge to to.
+                        emit(
+                            c.from.index, c.to.index, obliges && reverse > 0 ? reverse : 0,
+                            aligns && forward > 0 ? forward : 0)
+                        // Arc to -> from: from's pledge toward to; to's aligning pledge to from.
+                        emit(
+                            c.to.index, c.from.index, obliges && forward > 0 ? forward : 0,
+                            aligns && reverse > 0 ? reverse : 0)
+                    }
+                }
             },
             {
-                // Support A_i, from the pledges CSR, which ends with this job (before W is built).
-                // Support row = the protected state; entry = the pledge toward it.
-                var support = power
-                let pledges =
-                    (try? CSRAdjacency(vertexCount: n) { emit in
-                        for c in commitments where c.kind.obligesToFight {
-                            c.forEachObligation { o in
-                                if o.credibility > 0 { emit(o.partner.index, o.committed.index, o.credibility) }
-                            }
-                        }
-                    }) ?? .empty(vertexCount: n)
-                for i in 0..<n {
-                    for k in Int(pledges.offsets[i])..<Int(pledges.offsets[i + 1]) {
-                        support[i] += pledges.weights[k] * reliability * power[Int(pledges.targets[k])]
+                (try? CSRAdjacency(vertexCount: n) { emit in
+                    for r in rivalries {
+                        emit(r.pair.low.index, r.pair.high.index, r.intensity)
+                        emit(r.pair.high.index, r.pair.low.index, r.intensity)
                     }
-                }
-                return support
+                }) ?? .empty(vertexCount: n)
             })
-        // W after the pledges are gone, normalised as it is built (no second weights array).
-        let w =
-            (try? CSRAdjacency(vertexCount: n, normalisingRows: true) { emit in
-                for c in commitments where c.kind.sign > 0 {
-                    c.forEachObligation { o in
-                        if o.credibility > 0 { emit(o.committed.index, o.partner.index, o.credibility) }
-                    }
-                }
-            }) ?? .empty(vertexCount: n)
+        guard var rows else {
+            return Ties(
+                partners: .empty(vertexCount: n), rivals: rivals, entanglement: .empty(vertexCount: n), support: power)
+        }
+        var support = power
+        for i in 0..<n {
+            for k in Int(rows.offsets[i])..<Int(rows.offsets[i + 1]) where rows.weights[k] > 0 {
+                support[i] += rows.weights[k] * reliability * power[Int(rows.targets[k])]
+            }
+        }
+        rows.weights = []
+        let w = Self.entanglement(rows)
+        rows.second = []
+        let partners =
+            (try? CSRAdjacency(vertexCount: n, offsets: rows.offsets, targets: rows.targets, weights: []))
+            ?? .empty(vertexCount: n)
         return Ties(partners: partners, rivals: rivals, entanglement: w, support: support)
+    }
+
+    /// W from the partner rows' aligning pledges (`rows.second`): the arcs whose pledge is above
+    /// 0, in row order, each row divided by its sum.
+    private static func entanglement(_ rows: CSRAdjacency.EmittedRows) -> CSRAdjacency {
+        let n = rows.offsets.count - 1
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        for i in 0..<n {
+            var count: Int32 = 0
+            for k in Int(rows.offsets[i])..<Int(rows.offsets[i + 1]) where rows.second[k] > 0 { count += 1 }
+            offsets[i + 1] = offsets[i] + count
+        }
+        let arcs = Int(offsets[n])
+        var targets = [Int32](repeating: 0, count: arcs)
+        var weights = [Double](repeating: 0, count: arcs)
+        for i in 0..<n {
+            let rowStart = Int(offsets[i])
+            var write = rowStart
+            for k in Int(rows.offsets[i])..<Int(rows.offsets[i + 1]) where rows.second[k] > 0 {
+                targets[write] = rows.targets[k]
+                weights[write] = rows.second[k]
+                write += 1
+            }
+            var sum = 0.0
+            for k in rowStart..<write { sum += weights[k] }
+            if sum > 0 { for k in rowStart..<write { weights[k] /= sum } }
+        }
+        return (try? CSRAdjacency(vertexCount: n, offsets: offsets, targets: targets, weights: weights))
+            ?? .empty(vertexCount: n)
     }
 
     /// Networks with at least this many states score their candidate sources on every core, and
@@ -289,7 +332,8 @@ public struct ThreatModel: Sendable {
         _ w: CSRAdjacency, alpha: Double, columns: Int, direct: [Double], result: inout [Double],
         scratch: inout [Double], tolerance: Double, maxIterations: Int
     ) -> ThreatKernel.Outcome {
-        w.offsets.withUnsafeBufferPointer { offsets in
+        precondition(w.isWeighted, "the kernel reads W's weights")
+        return w.offsets.withUnsafeBufferPointer { offsets in
             w.targets.withUnsafeBufferPointer { targets in
                 w.weights.withUnsafeBufferPointer { weights in
                     direct.withUnsafeBufferPointer { d in

@@ -262,4 +262,71 @@ struct ThreatModelTests {
         _ = plain.assess(network, environment)
         #expect(plain.keptTies == nil)
     }
+
+    @Test(
+        "the tie snapshots from one partner CSR equal separate CSRs of the partners, the pledges and W",
+        arguments: 1...6)
+    func tiesFromOnePartnerCSR(seed: UInt64) throws {
+        // Every kind, both forms, credibilities of 0 in either direction, several kinds on a pair.
+        var random = SeededRandom(seed: seed)
+        let n = 30 + Int(seed) * 17
+        let states = (0..<n).map { State(code: "S\($0)", capability: 0.5 + random.nextUnit()) }
+        let levels = [0, 0, 0.2, 0.55, 1]
+        func credibility() -> Double {
+            random.next() % 3 == 0 ? levels[Int(random.next() % 5)] : random.nextUnit()
+        }
+        var commitments: [Commitment] = []
+        var slots = Set<[Int]>()
+        for _ in 0..<(n * 4) {
+            let a = Int(random.next() % UInt64(n)), b = Int(random.next() % UInt64(n))
+            let kind = CommitmentKind.allCases[Int(random.next() % UInt64(CommitmentKind.allCases.count))]
+            guard a != b, slots.insert([kind.ordinal, min(a, b), max(a, b)]).inserted else { continue }
+            let symmetric = kind.allowsSymmetric && (!kind.allowsDirected || random.next() % 2 == 0)
+            // A valid commitment has a pledge above 0 in one direction at least.
+            let reverse = symmetric ? credibility() : nil
+            let forward = (reverse ?? 0) > 0 ? credibility() : max(0.3, credibility())
+            commitments.append(
+                Commitment(
+                    kind: kind, from: StateID(a), to: StateID(b), isSymmetric: symmetric, credibility: forward,
+                    reverseCredibility: reverse, since: nil, until: nil, note: nil))
+        }
+        let network = try AllianceNetwork(states: states, commitments: commitments)
+        let power = network.states.map(\.power)
+        let reliability = 0.8
+
+        // The definitions, one CSR each.
+        let partners = try CSRAdjacency(vertexCount: n) { emit in
+            for c in commitments where c.credibility > 0 || (c.reverseCredibility ?? 0) > 0 {
+                emit(c.from.index, c.to.index, 1)
+                emit(c.to.index, c.from.index, 1)
+            }
+        }
+        let pledges = try CSRAdjacency(vertexCount: n) { emit in
+            for c in commitments where c.kind.obligesToFight {
+                c.forEachObligation { o in
+                    if o.credibility > 0 { emit(o.partner.index, o.committed.index, o.credibility) }
+                }
+            }
+        }
+        var support = power
+        for i in 0..<n {
+            for (l, kappa) in pledges.neighbours(of: i) { support[i] += kappa * reliability * power[l] }
+        }
+        let w = try CSRAdjacency(vertexCount: n, normalisingRows: true) { emit in
+            for c in commitments where c.kind.sign > 0 {
+                c.forEachObligation { o in
+                    if o.credibility > 0 { emit(o.committed.index, o.partner.index, o.credibility) }
+                }
+            }
+        }
+        #expect(pledges.arcCount > 0 && pledges.arcCount < partners.arcCount && w.arcCount < partners.arcCount)
+
+        for minimum in [Int.max, 0] {
+            let ties = ThreatModel.ties(network, power: power, reliability: reliability, parallelMinimum: minimum)
+            #expect(ties.partners.offsets == partners.offsets && ties.partners.targets == partners.targets)
+            #expect(!ties.partners.isWeighted)
+            #expect(ties.entanglement == w)
+            #expect(ties.support == support)
+        }
+    }
 }
