@@ -179,15 +179,16 @@ extension SimulateCommand {
         var files: [String: StagedOutput.File] = [:]
         for name in names { files[name] = try folder.open(name) }
         let rounds = files["rounds.csv"]!, system = files["system.csv"]!, wars = files["wars.csv"]
-        let states = simulation.network.states
+        // The codes, not the states: holding the states array would make the first merge copy it.
+        let codes = simulation.network.states.map(\.code)
         let full = simulation.configuration.systemMetrics == .full
         var series = charts ? SimulationCharts.Series(network: simulation.network) : nil
         func take(_ record: RoundRecord, _ roundWars: [Simulation.War]) throws {
             let begin = Date()
             defer { writing += Date().timeIntervalSince(begin) }
-            try rounds.write(SimulationOutput.roundsCSVRows(record, states: states))
+            try rounds.write(SimulationOutput.roundsCSVRows(record, codes: codes))
             try system.write(SimulationOutput.systemCSVRow(record, full: full))
-            try wars?.write(SimulationOutput.warsCSVRows(roundWars, states: states))
+            try wars?.write(SimulationOutput.warsCSVRows(roundWars, codes: codes))
             series?.add(record)
         }
         try rounds.write(SimulationOutput.roundsCSVHeader)

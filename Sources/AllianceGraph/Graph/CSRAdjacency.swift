@@ -199,11 +199,13 @@
         }
         var offsets = [Int32](repeating: 0, count: vertexCount + 1)
         for i in 0..<vertexCount { offsets[i + 1] = offsets[i] + lengths[i] }
-        let write = Int(offsets[vertexCount])
-        if write < total {
-            targets = Array(targets[0..<write])
-            weights = Array(weights[0..<write])
-            if secondWeights { second = Array(second[0..<write]) }
+        // The merged arcs' places are dropped without a copy (the arrays keep their capacity): a
+        // copy held each array twice for a moment (up to 440 MB more at 10 million ties).
+        let spare = total - Int(offsets[vertexCount])
+        if spare > 0 {
+            targets.removeLast(spare)
+            weights.removeLast(spare)
+            if secondWeights { second.removeLast(spare) }
         }
         return EmittedRows(offsets: offsets, targets: targets, weights: weights, second: second)
     }

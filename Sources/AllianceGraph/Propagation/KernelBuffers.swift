@@ -41,6 +41,28 @@ final class KernelBuffer: @unchecked Sendable {
 
     deinit { free(base) }
 
+    /// `count` zeros in an array whose storage is advised for transparent huge pages before its
+    /// first touch (the whole 2 MiB pages inside it; the array's header and edges stay on 4 KiB
+    /// pages), so that a T the kernel iterates in place needs no buffer of its own: one
+    /// `KernelBuffer` fewer (128 MB at 1M states and 16 sources) and no copy of the result.
+    /// Arrays this large are fresh `mmap` memory, untouched until initialised here.
+    static func zeroedArrayOnHugePages(count: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            #if os(Linux)
+                if let base = buffer.baseAddress, count * MemoryLayout<Double>.stride >= 2 * hugePage {
+                    let mask = UInt(hugePage - 1)
+                    let start = (UInt(bitPattern: base) + mask) & ~mask
+                    let end = UInt(bitPattern: base + count) & ~mask
+                    if end > start {
+                        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), Int32(MADV_HUGEPAGE))
+                    }
+                }
+            #endif
+            buffer.initialize(repeating: 0)
+            initialized = count
+        }
+    }
+
     func copy(from other: KernelBuffer) { base.update(from: other.base, count: count) }
 }
 

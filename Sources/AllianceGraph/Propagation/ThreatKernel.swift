@@ -405,7 +405,7 @@ enum ThreatKernel {
         weights: UnsafeBufferPointer<Double>, alpha: Double, rows: Int, columns: Int,
         direct: UnsafeBufferPointer<Double>, result: UnsafeMutableBufferPointer<Double>,
         scratch: UnsafeMutableBufferPointer<Double>, tolerance: Double,
-        maxIterations: Int, workers: Int = 1, path: Path = .fast
+        maxIterations: Int, workers: Int = 1, path: Path = .fast, resultOnHugePages: Bool = false
     ) -> Outcome {
         let size = rows * columns
         guard size > 0, let d = direct.baseAddress, let r = result.baseAddress, let s = scratch.baseAddress,
@@ -419,19 +419,22 @@ enum ThreatKernel {
         }
         let graph = KernelGraph(offsets: off, targets: tgt, weights: w, rows: rows)
         let parts = effectiveWorkers(requested: workers, rows: rows, arcs: targets.count, columns: columns)
-        // A large T is iterated in buffers on 2 MiB pages (see `KernelBuffer`), then copied out.
+        // A large T is iterated in buffers on 2 MiB pages (see `KernelBuffer`), then copied out;
+        // a `result` already on such pages (`resultOnHugePages`) is iterated in place, beside one
+        // buffer of the kernel's.
         let huge = size >= hugeBufferEntries && alpha != 0 && !targets.isEmpty
-        let pair = huge ? (KernelBuffer(count: size), KernelBuffer(count: size)) : nil
+        let first = huge && !resultOnHugePages ? KernelBuffer(count: size) : nil
+        let second = huge ? KernelBuffer(count: size) : nil
         let outcome = withUnsafeTemporaryAllocation(of: Int.self, capacity: parts + 1) { split in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: parts * changeStride) { changes in
                 balancedSplit(offsets: off, rows: rows, parts: parts, into: split.baseAddress!)
                 return solve(
-                    graph, alpha: alpha, columns: columns, direct: d, result: pair?.0.base ?? r,
-                    scratch: pair?.1.base ?? s, split: split.baseAddress!, workers: parts,
+                    graph, alpha: alpha, columns: columns, direct: d, result: first?.base ?? r,
+                    scratch: second?.base ?? s, split: split.baseAddress!, workers: parts,
                     changes: changes.baseAddress!, tolerance: tolerance, maxIterations: maxIterations, path: path)
             }
         }
-        if let pair { r.update(from: pair.0.base, count: size) }
+        if let first { r.update(from: first.base, count: size) }
         return outcome
     }
 

@@ -159,39 +159,37 @@ public struct ThreatModel: Sendable {
             }
         }
         rows.weights = []
-        let w = Self.entanglement(rows)
-        rows.second = []
+        let w = Self.entanglement(&rows)
         let partners =
             (try? CSRAdjacency(vertexCount: n, offsets: rows.offsets, targets: rows.targets, weights: []))
             ?? .empty(vertexCount: n)
         return Ties(partners: partners, rivals: rivals, entanglement: w, support: support)
     }
 
-    /// W from the partner rows' aligning pledges (`rows.second`): the arcs whose pledge is above
-    /// 0, in row order, each row divided by its sum.
-    private static func entanglement(_ rows: CSRAdjacency.EmittedRows) -> CSRAdjacency {
+    /// W from the partner rows' aligning pledges (`rows.second`, which it takes: W's weights are
+    /// compacted in place in that array, so no second array of 8 bytes an arc is allocated): the
+    /// arcs whose pledge is above 0, in row order, each row divided by its sum.
+    private static func entanglement(_ rows: inout CSRAdjacency.EmittedRows) -> CSRAdjacency {
         let n = rows.offsets.count - 1
+        var weights = rows.second
+        rows.second = []
         var offsets = [Int32](repeating: 0, count: n + 1)
+        var targets: [Int32] = []
+        targets.reserveCapacity(rows.targets.count)
+        var write = 0
         for i in 0..<n {
-            var count: Int32 = 0
-            for k in Int(rows.offsets[i])..<Int(rows.offsets[i + 1]) where rows.second[k] > 0 { count += 1 }
-            offsets[i + 1] = offsets[i] + count
-        }
-        let arcs = Int(offsets[n])
-        var targets = [Int32](repeating: 0, count: arcs)
-        var weights = [Double](repeating: 0, count: arcs)
-        for i in 0..<n {
-            let rowStart = Int(offsets[i])
-            var write = rowStart
-            for k in Int(rows.offsets[i])..<Int(rows.offsets[i + 1]) where rows.second[k] > 0 {
-                targets[write] = rows.targets[k]
-                weights[write] = rows.second[k]
+            let rowStart = write
+            for k in Int(rows.offsets[i])..<Int(rows.offsets[i + 1]) where weights[k] > 0 {
+                targets.append(rows.targets[k])
+                weights[write] = weights[k]
                 write += 1
             }
             var sum = 0.0
             for k in rowStart..<write { sum += weights[k] }
             if sum > 0 { for k in rowStart..<write { weights[k] /= sum } }
+            offsets[i + 1] = Int32(write)
         }
+        weights.removeLast(weights.count - write)
         return (try? CSRAdjacency(vertexCount: n, offsets: offsets, targets: targets, weights: weights))
             ?? .empty(vertexCount: n)
     }
@@ -279,19 +277,26 @@ public struct ThreatModel: Sendable {
                 ties: ties, sources: sources, sourceColumn: sourceColumn, direct: direct, power: power,
                 outcome: PropagationOutcome(iterations: 0, lastChange: 0, converged: true))
         }
-        if resultBuffer.count != size { resultBuffer = [Double](repeating: 0, count: size) }
-        // A T this large is iterated in the kernel's own huge-page pair (ThreatKernel.propagate's
-        // documented path for `hugeBufferEntries` or more, alpha != 0 and arcs), which never
-        // touches `scratch`: hand it a one-entry buffer instead of another 128 MB.
-        let kernelOwnsBuffers =
+        // A T this large is iterated on huge pages (ThreatKernel.propagate's documented path for
+        // `hugeBufferEntries` or more, alpha != 0 and arcs): in a fresh result array advised for
+        // them, beside one buffer of the kernel's, never touching `scratch` (handed a one-entry
+        // buffer instead of another 128 MB). The last T is released first (its assessment may
+        // still hold it; then it is not copied either).
+        let hugeResult =
             size >= ThreatKernel.hugeBufferEntries && environment.entanglement != 0
             && ties.entanglement.arcCount > 0
-        let scratchSize = kernelOwnsBuffers ? 1 : size
+        if hugeResult {
+            resultBuffer = []
+            resultBuffer = KernelBuffer.zeroedArrayOnHugePages(count: size)
+        } else if resultBuffer.count != size {
+            resultBuffer = [Double](repeating: 0, count: size)
+        }
+        let scratchSize = hugeResult ? 1 : size
         if scratchBuffer.count != scratchSize { scratchBuffer = [Double](repeating: 0, count: scratchSize) }
         let outcome = Self.propagate(
             ties.entanglement, alpha: environment.entanglement, columns: columns,
             direct: direct, result: &resultBuffer, scratch: &scratchBuffer,
-            tolerance: tolerance, maxIterations: maxIterations)
+            tolerance: tolerance, maxIterations: maxIterations, resultOnHugePages: hugeResult)
         // Large networks: don't hold the second Jacobi buffer between calls (128 MB at N = 1M).
         if size > Self.keptScratchLimit { scratchBuffer = [] }
         return summary(
@@ -330,7 +335,7 @@ public struct ThreatModel: Sendable {
     /// the problem is large enough to share (the result does not depend on the worker count).
     static func propagate(
         _ w: CSRAdjacency, alpha: Double, columns: Int, direct: [Double], result: inout [Double],
-        scratch: inout [Double], tolerance: Double, maxIterations: Int
+        scratch: inout [Double], tolerance: Double, maxIterations: Int, resultOnHugePages: Bool = false
     ) -> ThreatKernel.Outcome {
         precondition(w.isWeighted, "the kernel reads W's weights")
         return w.offsets.withUnsafeBufferPointer { offsets in
@@ -345,7 +350,8 @@ public struct ThreatModel: Sendable {
                                     scratch: s, tolerance: tolerance, maxIterations: maxIterations,
                                     workers: ThreatKernel.automaticWorkers(
                                         rows: w.vertexCount, arcs: w.arcCount,
-                                        columns: columns))
+                                        columns: columns),
+                                    resultOnHugePages: resultOnHugePages)
                             }
                         }
                     }

@@ -10,23 +10,25 @@
 package enum SimulationOutput {
     /// One row per round and state: `round,code,effort,power,threat,security_ratio,main_threat,commitments`.
     package static func roundsCSV(_ simulation: Simulation) -> String {
-        let states = simulation.network.states
+        let codes = simulation.network.states.map(\.code)
         var out = roundsCSVHeader
-        for record in simulation.records { out += roundsCSVRows(record, states: states) }
+        for record in simulation.records { out += roundsCSVRows(record, codes: codes) }
         return out
     }
 
     /// The header row of `roundsCSV` (with its newline).
     package static let roundsCSVHeader = "round,code,effort,power,threat,security_ratio,main_threat,commitments\n"
 
-    /// The rows of `roundsCSV` for one record, one per state of `states` (the run's states, in
-    /// network order), each ending with a newline. `roundsCSV` is the header followed by these
+    /// The rows of `roundsCSV` for one record, one per state (`codes`: the run's states' codes,
+    /// in network order), each ending with a newline. `roundsCSV` is the header followed by these
     /// rows for every record in order, so a file written round by round has the same bytes.
-    package static func roundsCSVRows(_ record: RoundRecord, states: [State]) -> String {
+    /// Codes, not states: a caller that kept the states array across the rounds would make the
+    /// first round's merge copy it (128 MB at a million states).
+    package static func roundsCSVRows(_ record: RoundRecord, codes: [String]) -> String {
         var out = ""
-        for (i, state) in states.enumerated() {
-            let main = record.mainThreat[i].map { states[$0.index].code } ?? ""
-            out += "\(record.round),\(CSV.field(state.code)),"
+        for (i, code) in codes.enumerated() {
+            let main = record.mainThreat[i].map { codes[$0.index] } ?? ""
+            out += "\(record.round),\(CSV.field(code)),"
             out += "\(NumberFormat.csv(record.effort[i])),\(NumberFormat.csv(record.power[i])),"
             out += "\(NumberFormat.csv(record.threat[i])),\(NumberFormat.csv(record.securityRatio[i])),"
             out += "\(CSV.field(main)),\(record.commitments[i])\n"
@@ -37,7 +39,7 @@ package enum SimulationOutput {
     /// One row per war of the initiation rule: `round,attacker,target,expected_utility,p_prevail,
     /// states_a,states_b,attacker_won,side_a,side_b` (sides as codes joined by `;`).
     package static func warsCSV(_ simulation: Simulation) -> String {
-        warsCSVHeader + warsCSVRows(simulation.wars, states: simulation.network.states)
+        warsCSVHeader + warsCSVRows(simulation.wars, codes: simulation.network.states.map(\.code))
     }
 
     /// The header row of `warsCSV` (with its newline).
@@ -45,12 +47,12 @@ package enum SimulationOutput {
         "round,attacker,target,expected_utility,p_prevail,states_a,states_b,attacker_won,side_a,side_b\n"
 
     /// The rows of `warsCSV` for `wars` (in the order they were fought), each ending with a newline.
-    package static func warsCSVRows(_ wars: [Simulation.War], states: [State]) -> String {
+    package static func warsCSVRows(_ wars: [Simulation.War], codes: [String]) -> String {
         var out = ""
         for war in wars {
-            let a = war.sideA.map { states[$0.index].code }.joined(separator: ";")
-            let b = war.sideB.map { states[$0.index].code }.joined(separator: ";")
-            let attacker = states[war.attacker.index].code, target = states[war.target.index].code
+            let a = war.sideA.map { codes[$0.index] }.joined(separator: ";")
+            let b = war.sideB.map { codes[$0.index] }.joined(separator: ";")
+            let attacker = codes[war.attacker.index], target = codes[war.target.index]
             out += "\(war.round),\(CSV.field(attacker)),\(CSV.field(target)),"
             out += "\(NumberFormat.csv(war.expectedUtility)),\(NumberFormat.csv(war.prevail)),"
             out += "\(war.sideA.count),\(war.sideB.count),\(war.attackerWon ? 1 : 0),\(CSV.field(a)),\(CSV.field(b))\n"

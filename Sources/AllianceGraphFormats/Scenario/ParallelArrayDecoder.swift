@@ -13,32 +13,41 @@ import Foundation
 /// Cost: one more pass over the array's bytes, split over the workers (blocks dealt round-robin);
 /// memory: the result array only (no `JSONValue` and no heap allocation per element on the fast
 /// path; a strict fallback builds one element's tree at a time).
+///
+/// `spareCapacity(count)` is the room left after the `count` values
+/// (`ScenarioReader.spareCommitments` for commitments): capacity only, so untouched memory until
+/// something is appended.
 enum ParallelArrayDecoder {
     static func decode<T>(
         _ document: JSONRootDocument, _ key: String, workers: Int = ProcessorCount.active,
+        spareCapacity: (Int) -> Int = { _ in 0 },
         fast: @escaping (inout ScenarioFastReader) -> T?,
         strict: @escaping (Int, JSONValue) throws(InputError) -> T
     ) throws(InputError) -> [T] {
         guard let (bytes, span) = document.deferredArray(key) else {
             var values: [T] = []
-            values.reserveCapacity(document.elementCount(key) ?? 0)
+            let count = document.elementCount(key) ?? 0
+            values.reserveCapacity(count + spareCapacity(count))
             try document.forEachElement(key) { index, value throws(InputError) in
                 values.append(try strict(index, value))
             }
             return values
         }
-        return try decode(bytes, span, release: document.releaseHook, workers: workers, fast: fast, strict: strict)
+        return try decode(
+            bytes, span, release: document.releaseHook, workers: workers, spare: spareCapacity(span.count), fast: fast,
+            strict: strict)
     }
 
-    /// The same over an array's span in `bytes` (checked by the first pass).
+    /// The same over an array's span in `bytes` (checked by the first pass), with room for
+    /// `spare` more values.
     static func decode<T>(
         _ bytes: UnsafeBufferPointer<UInt8>, _ span: RootArraySpan, release: ((Range<Int>) -> Void)?,
-        workers: Int, fast: @escaping (inout ScenarioFastReader) -> T?,
+        workers: Int, spare: Int = 0, fast: @escaping (inout ScenarioFastReader) -> T?,
         strict: @escaping (Int, JSONValue) throws(InputError) -> T
     ) throws(InputError) -> [T] {
         let job = Job(bytes: bytes, span: span, release: release, fast: fast, strict: strict)
         var failure: InputError?
-        let values = [T](unsafeUninitializedCapacity: span.count) { buffer, initialized in
+        let values = [T](unsafeUninitializedCapacity: span.count + spare) { buffer, initialized in
             failure = job.run(into: buffer.baseAddress, workers: workers)
             initialized = failure == nil ? span.count : 0
         }

@@ -9,6 +9,13 @@ package enum ScenarioReader {
     /// The format tag a scenario file must carry.
     package static let formatTag = "alliancegraph/1"
 
+    /// Room left in a loaded commitments array for an eighth more commitments (capacity only:
+    /// untouched memory until a simulation appends). Each round's merge appends the commitments
+    /// the rules add; an array without room grows by copying, which held both copies at once
+    /// (800 MB at 10 million ties, the run's peak). A million-state run adds about a tenth in its
+    /// first round.
+    package static func spareCommitments(_ count: Int) -> Int { count / 8 }
+
     /// Largest scenario read from standard input or a pipe (bytes): 2 GiB, so that a runaway
     /// stream fails with a message instead of exhausting memory. Regular files have no limit:
     /// they are mapped, not copied (`FileInput.withBytes`), and read in one streaming pass.
@@ -117,8 +124,10 @@ package enum ScenarioReader {
         defer { withExtendedLifetime(table) {} }
 
         _ = try root.array("commitments")
-        let commitments = try ParallelArrayDecoder.decode(document, "commitments", fast: { $0.commitment(codes) }) {
-            index, value throws(InputError) in try decodeCommitment(value, path: "commitments[\(index)]", resolver)
+        let commitments = try ParallelArrayDecoder.decode(
+            document, "commitments", spareCapacity: ScenarioReader.spareCommitments, fast: { $0.commitment(codes) }
+        ) { index, value throws(InputError) in
+            try decodeCommitment(value, path: "commitments[\(index)]", resolver)
         }
         _ = try root.array("rivalries")
         let rivalries = try ParallelArrayDecoder.decode(document, "rivalries", fast: { $0.rivalry(codes) }) {

@@ -111,7 +111,7 @@ package enum ScenarioSnapshotReader {
         let kinds = ScenarioSnapshot.kinds
         let count = try cursor.count("commitments", minimumElementSize: 2 + 8 + 8)
         var commitments: [Commitment] = []
-        commitments.reserveCapacity(count)
+        commitments.reserveCapacity(count + ScenarioReader.spareCommitments(count))
         let allowed =
             ScenarioSnapshot.symmetricFlag | ScenarioSnapshot.sinceFlag | ScenarioSnapshot.untilFlag
             | ScenarioSnapshot.noteFlag

@@ -365,6 +365,22 @@ struct PropagationKernelTests {
         let entry = ThreatModel.propagate(direct: d, columns: 16, entanglement: w, alpha: 0.2, tolerance: 1e-6)
         #expect(entry.iterations == outcome.iterations)
         #expect(entry.threat == workspace.threat)
+        // The perception's path: T iterated in place in a result array on huge pages, beside one
+        // kernel buffer (scratch unused), ending after an odd and after an even number of passes.
+        var parities = Set<Int>()
+        for tolerance in [1e-6, 1e-7, 1e-8] {
+            let reference = ThreatModel.propagate(
+                direct: d, columns: 16, entanglement: w, alpha: 0.2, tolerance: tolerance)
+            var result = KernelBuffer.zeroedArrayOnHugePages(count: d.count)
+            var scratch = [0.0]
+            let inPlace = ThreatModel.propagate(
+                w, alpha: 0.2, columns: 16, direct: d, result: &result, scratch: &scratch, tolerance: tolerance,
+                maxIterations: 50, resultOnHugePages: true)
+            #expect(inPlace.iterations == reference.iterations)
+            #expect(result == reference.threat)
+            parities.insert(inPlace.iterations % 2)
+        }
+        #expect(parities.count == 2, "both parities of the pass count were checked")
     }
 
     @Test("the default work threshold keeps small problems on one thread and shares large ones")
