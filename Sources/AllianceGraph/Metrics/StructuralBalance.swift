@@ -3,9 +3,10 @@
 /// A closed triangle is balanced when the product of its three signs is positive: `+++` (my
 /// friend's friend is my friend) and `+--` (my enemies' enemy is my friend); `++-` and `---` are
 /// imbalanced. The balance index is the share of closed triangles that are balanced (NaN when
-/// there are none). Counting walks each edge's common neighbours over sorted adjacency lists:
-/// O(sum over edges of the endpoints' degrees), or, when one endpoint's list is more than 16
-/// times the other's (a hub), a binary search of the short list in the long one.
+/// there are none). Each triangle `a < b < c` is counted once, at its edge `(a, b)`: the common
+/// neighbours above `b` of `a` and `b`, found by walking their sorted lists of higher neighbours
+/// together (O(sum over edges of those lists' lengths)), or, when one list is more than 16 times
+/// the other (a hub), by a binary search of the short list in the long one.
 package struct StructuralBalance: Hashable, Sendable {
     /// Triangles with three positive ties.
     package let positivePositivePositive: Int
@@ -28,27 +29,22 @@ package struct StructuralBalance: Hashable, Sendable {
     /// Counts the triangles of `graph`; with at least `parallelMinimumEdges` edges, in 16 chunks
     /// of edges on all cores (integer counts: the same result on any number of cores).
     package init(_ graph: SignedGraphView, parallelMinimumEdges: Int = StructuralBalance.parallelMinimumEdges) {
-        // Sorted neighbour rows as a CSR: the edges are sorted by (low, high), so filling rows in
-        // edge order lists each vertex's lower neighbours, then its higher ones, both ascending.
+        // Each vertex's higher neighbours, ascending: the edges sorted by (low, high) are these
+        // rows one after the other, so they are read in place (one sequential pass, 4 bytes an
+        // edge: the neighbour, with the tie's sign in the top bit).
         let n = graph.vertexCount, edges = graph.edges
         var start = [Int](repeating: 0, count: n + 1)
-        for e in edges { start[e.low + 1] += 1; start[e.high + 1] += 1 }
+        for e in edges { start[e.low + 1] += 1 }
         for v in 0..<n { start[v + 1] += start[v] }
-        var fill = start
-        var neighbour = [Int32](repeating: 0, count: 2 * edges.count)
-        var negative = [Bool](repeating: false, count: 2 * edges.count)
-        for e in edges {
-            neighbour[fill[e.low]] = Int32(e.high); negative[fill[e.low]] = e.sign < 0; fill[e.low] += 1
-            neighbour[fill[e.high]] = Int32(e.low); negative[fill[e.high]] = e.sign < 0; fill[e.high] += 1
-        }
-        let rows = SortedRows(start: start, neighbour: neighbour, negative: negative)
+        let rows = HigherRows(
+            start: start, entry: edges.map { UInt32($0.high) | ($0.sign < 0 ? HigherRows.negative : 0) })
         // Integer counts: the chunks' sums are the same whatever the number of workers.
         let chunkCount = edges.count >= parallelMinimumEdges ? 16 : 1
         let chunkSize = (edges.count + chunkCount - 1) / max(1, chunkCount)
         let perChunk =
             (try? ParallelMap.run(count: chunkCount, workers: ProcessorCount.active, progress: nil) { chunk -> [Int] in
                 let lower = min(edges.count, chunk * chunkSize), upper = min(edges.count, lower + chunkSize)
-                return rows.countTriangles(edges[lower..<upper])
+                return rows.countTriangles(lower..<upper, of: edges)
             }) ?? []
         var counts = [0, 0, 0, 0]  // by number of negative ties
         for chunk in perChunk { for k in 0..<4 { counts[k] += chunk[k] } }
@@ -61,39 +57,33 @@ package struct StructuralBalance: Hashable, Sendable {
     /// Networks with at least this many signed edges count their triangles on all cores.
     static let parallelMinimumEdges = 200_000
 
-    /// Every vertex's neighbours in ascending order (CSR), with the sign of each tie.
-    private struct SortedRows: Sendable {
+    /// Every vertex's higher neighbours in ascending order (CSR), each entry the neighbour with the
+    /// tie's sign in its top bit; entry `p` is edge `p` of the signed view.
+    private struct HigherRows: Sendable {
         let start: [Int]
-        let neighbour: [Int32]
-        let negative: [Bool]
+        let entry: [UInt32]
 
-        /// The first position in `row` whose neighbour exceeds `vertex` (rows are sorted).
-        func firstAbove(_ vertex: Int, inRow row: Int) -> Int {
-            var lo = start[row], hi = start[row + 1]
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if Int(neighbour[mid]) <= vertex { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
+        /// The top bit of an entry: the tie is negative.
+        static let negative: UInt32 = 1 << 31
 
         /// The position of `vertex` in `row`, or -1.
-        func find(_ vertex: Int32, inRow row: Int) -> Int {
+        func find(_ vertex: UInt32, inRow row: Int) -> Int {
             var lo = start[row], hi = start[row + 1]
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if neighbour[mid] < vertex { lo = mid + 1 } else { hi = mid }
+                if entry[mid] & ~Self.negative < vertex { lo = mid + 1 } else { hi = mid }
             }
-            return lo < start[row + 1] && neighbour[lo] == vertex ? lo : -1
+            return lo < start[row + 1] && entry[lo] & ~Self.negative == vertex ? lo : -1
         }
 
-        /// Triangles low < high < w closed over each of `edges`, by number of negative ties.
-        func countTriangles(_ edges: ArraySlice<SignedGraphView.SignedEdge>) -> [Int] {
+        /// Triangles low < high < w closed over each of `edges` (positions `range` of the signed
+        /// view's edges), by number of negative ties.
+        func countTriangles(_ range: Range<Int>, of edges: [SignedGraphView.SignedEdge]) -> [Int] {
             var counts = [0, 0, 0, 0]
-            for edge in edges {
-                // Only common neighbours w > high count (each triangle once, at its lowest edge):
-                // both rows are entered at their first neighbour above `high`.
-                var i = firstAbove(edge.high, inRow: edge.low), j = firstAbove(edge.high, inRow: edge.high)
+            for p in range {
+                let edge = edges[p]
+                // Common neighbours above `high`: low's row after this edge, and high's whole row.
+                var i = p + 1, j = start[edge.high]
                 let iEnd = start[edge.low + 1], jEnd = start[edge.high + 1]
                 if i == iEnd || j == jEnd { continue }
                 let edgeNegative = edge.sign < 0 ? 1 : 0
@@ -103,22 +93,26 @@ package struct StructuralBalance: Hashable, Sendable {
                     let lowShorter = iEnd - i <= jEnd - j
                     let (shortStart, shortEnd, longRow) = lowShorter ? (i, iEnd, edge.high) : (j, jEnd, edge.low)
                     for k in shortStart..<shortEnd {
-                        let other = find(neighbour[k], inRow: longRow)
+                        let other = find(entry[k] & ~Self.negative, inRow: longRow)
                         if other >= 0 {
-                            counts[edgeNegative + (negative[k] ? 1 : 0) + (negative[other] ? 1 : 0)] += 1
+                            counts[edgeNegative + Self.negatives(entry[k]) + Self.negatives(entry[other])] += 1
                         }
                     }
                     continue
                 }
                 while i < iEnd && j < jEnd {
-                    if neighbour[i] < neighbour[j] { i += 1; continue }
-                    if neighbour[i] > neighbour[j] { j += 1; continue }
-                    counts[edgeNegative + (negative[i] ? 1 : 0) + (negative[j] ? 1 : 0)] += 1
+                    let a = entry[i] & ~Self.negative, b = entry[j] & ~Self.negative
+                    if a < b { i += 1; continue }
+                    if a > b { j += 1; continue }
+                    counts[edgeNegative + Self.negatives(entry[i]) + Self.negatives(entry[j])] += 1
                     i += 1
                     j += 1
                 }
             }
             return counts
         }
+
+        /// 1 for an entry of a negative tie, else 0.
+        static func negatives(_ entry: UInt32) -> Int { Int(entry >> 31) }
     }
 }
