@@ -35,38 +35,24 @@ public enum NetworkMetrics {
             guard let only else { return true }
             return definitions.contains { only.contains($0.name) }
         }
-        let view = AllianceGraphView(network)
         let n = network.count
         if wanted(C.armsRaceStability) { try ArmsRaceStability.checkMemory(states: n) }  // N x N: checked first
         var report = MetricsReport(codes: network.states.map(\.code), names: network.states.map(\.name))
 
-        let adjacency = view.adjacency
-        let degree = (0..<n).map { Int(adjacency.offsets[$0 + 1] - adjacency.offsets[$0]) }
-
-        struct IGraphResults: Sendable {
-            var betweenness: [Double]?, closeness: [Double]?, harmonic: [Double]?
-            var eigenvector: [Double]?, coreness: [Int]?
-            var articulation: [Bool]?, components: Int?, transitivity: Double?
-        }
+        // The alliance graph and its CSR only for the metrics that read them (on 1M states and
+        // 10M ties they took about 3 s and a gigabyte that `--only balance` never used).
         let needsIGraph = wanted(
             C.betweenness, C.closeness, C.harmonic, C.eigenvector, C.coreness,
             C.articulation, C.components, C.transitivity)
-        let results =
-            !needsIGraph
-            ? IGraphResults()
-            : try IGraph.run(seed: seed) { () throws(ComputationError) -> IGraphResults in
-                let session = try IGraphSession(view)
-                var r = IGraphResults()
-                if wanted(C.betweenness) { r.betweenness = try session.betweenness() }
-                if wanted(C.closeness) { r.closeness = try session.closeness() }
-                if wanted(C.harmonic) { r.harmonic = try session.harmonic() }
-                if wanted(C.eigenvector) { r.eigenvector = try session.eigenvector() }
-                if wanted(C.coreness) { r.coreness = try session.coreness() }
-                if wanted(C.articulation) { r.articulation = try session.articulationPoints() }
-                if wanted(C.components) { r.components = try session.components().count }
-                if wanted(C.transitivity) { r.transitivity = try session.transitivity() }
-                return r
-            }
+        let needsAdjacency = wanted(C.degree, C.strength, C.pagerank)
+        let needsView =
+            needsIGraph || needsAdjacency || wanted(C.density, C.bloc, C.blocs, C.modularity, C.polarity)
+        // Without kinds, the view is the graph without edges (one pass over the commitments).
+        let view = AllianceGraphView(network, kinds: needsView ? Set(CommitmentKind.allCases) : [])
+        let adjacency = needsAdjacency ? view.adjacency : .empty(vertexCount: n)
+        let degree = (0..<n).map { Int(adjacency.offsets[$0 + 1] - adjacency.offsets[$0]) }
+
+        let results = needsIGraph ? try igraphResults(view, seed: seed, wanted: { wanted($0) }) : IGraphResults()
         let pagerank = wanted(C.pagerank) ? try PageRank.compute(adjacency).scores : nil
         let partition =
             wanted(C.bloc, C.blocs, C.modularity, C.polarity)
@@ -127,6 +113,33 @@ public enum NetworkMetrics {
 }
 
 extension NetworkMetrics {
+    /// The metrics computed in igraph, each nil unless asked for.
+    private struct IGraphResults: Sendable {
+        var betweenness: [Double]?, closeness: [Double]?, harmonic: [Double]?
+        var eigenvector: [Double]?, coreness: [Int]?
+        var articulation: [Bool]?, components: Int?, transitivity: Double?
+    }
+
+    /// The igraph metrics of `view` that `wanted` asks for, in one igraph session.
+    private static func igraphResults(
+        _ view: AllianceGraphView, seed: UInt64, wanted: (MetricDefinition) -> Bool
+    ) throws(ComputationError) -> IGraphResults {
+        typealias C = MetricCatalogue
+        return try IGraph.run(seed: seed) { () throws(ComputationError) -> IGraphResults in
+            let session = try IGraphSession(view)
+            var r = IGraphResults()
+            if wanted(C.betweenness) { r.betweenness = try session.betweenness() }
+            if wanted(C.closeness) { r.closeness = try session.closeness() }
+            if wanted(C.harmonic) { r.harmonic = try session.harmonic() }
+            if wanted(C.eigenvector) { r.eigenvector = try session.eigenvector() }
+            if wanted(C.coreness) { r.coreness = try session.coreness() }
+            if wanted(C.articulation) { r.articulation = try session.articulationPoints() }
+            if wanted(C.components) { r.components = try session.components().count }
+            if wanted(C.transitivity) { r.transitivity = try session.transitivity() }
+            return r
+        }
+    }
+
     /// The number of connected components of the alliance graph (`AllianceGraphView`: the
     /// commitments of positive strength, undirected); isolated states count as one each.
     ///
