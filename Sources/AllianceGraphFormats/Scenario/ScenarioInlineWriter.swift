@@ -74,10 +74,7 @@ struct ScenarioInlineWriter: Sendable {
 
     /// The one-line form of `ScenarioWriter.rivalryDocument(r, network)`.
     func rivalry(_ r: Rivalry, to out: inout [UInt8]) -> Bool {
-        let start = out.count
-        out.append(UInt8(ascii: "{"))
-        key("between", start, &out)
-        pair(r.pair.low, r.pair.high, &out)
+        let start = openBetween(r.pair, &out)
         if r.intensity != 1 {
             key("intensity", start, &out)
             number(r.intensity, &out)
@@ -88,10 +85,7 @@ struct ScenarioInlineWriter: Sendable {
 
     /// The one-line form of `ScenarioWriter.contiguityDocument(c, network)`.
     func contiguity(_ c: Contiguity, to out: inout [UInt8]) -> Bool {
-        let start = out.count
-        out.append(UInt8(ascii: "{"))
-        key("between", start, &out)
-        pair(c.pair.low, c.pair.high, &out)
+        let start = openBetween(c.pair, &out)
         switch c.kind {
         case .cowType(let type):
             key("type", start, &out)
@@ -126,6 +120,15 @@ struct ScenarioInlineWriter: Sendable {
             word >>= 8
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// `{"between": ["A", "B"]` for an element that starts with its pair; returns where it starts.
+    private func openBetween(_ states: StatePair, _ out: inout [UInt8]) -> Int {
+        let start = out.count
+        out.append(UInt8(ascii: "{"))
+        key("between", start, &out)
+        pair(states.low, states.high, &out)
+        return start
     }
 
     /// `["A", "B"]`.
