@@ -188,13 +188,14 @@ extension NetworkMetrics {
         wanted: (MetricDefinition...) -> Bool
     ) throws(ComputationError) {
         typealias C = MetricCatalogue
-        let signed = SignedGraphView(network)
-        let signedBlocs =
-            wanted(C.signedBloc, C.signedBlocs, C.signedModularity)
-            ? SignedBlocPartition.louvain(signed, seed: SeededRandom.derivedSeed(seed, stream: 0x5167)) : nil
-        let frustration =
-            wanted(C.camp, C.frustration, C.frustrationLower, C.frustrationUpper)
-            ? Frustration(signed, seed: seed) : nil
+        // The signed view only for the metrics that read it (balance builds its own).
+        let wantsBlocs = wanted(C.signedBloc, C.signedBlocs, C.signedModularity)
+        let wantsFrustration = wanted(C.camp, C.frustration, C.frustrationLower, C.frustrationUpper)
+        let signed = wantsBlocs || wantsFrustration ? SignedGraphView(network) : nil
+        let signedBlocs = signed.flatMap { signed in
+            wantsBlocs ? SignedBlocPartition.louvain(signed, seed: SeededRandom.derivedSeed(seed, stream: 0x5167)) : nil
+        }
+        let frustration = signed.flatMap { signed in wantsFrustration ? Frustration(signed, seed: seed) : nil }
         if let signedBlocs, wanted(C.signedBloc) {
             report.stateColumns.append((C.signedBloc, signedBlocs.membership.map { .integer($0 + 1) }))
         }
