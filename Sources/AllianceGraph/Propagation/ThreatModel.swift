@@ -48,8 +48,8 @@ public struct ThreatModel: Sendable {
     /// Whether a noise-free assessment of a network larger than `allSourcesLimit` keeps its ties
     /// for the next perception (`keptTies`). The simulation sets it when another round follows
     /// its record: the round's perception then reads the ties the record built instead of
-    /// building the same four CSRs again (3.5 s at 10 million ties), at the cost of holding the
-    /// partner and rivalry CSRs through the record's propagation. A perception never keeps the
+    /// building the same snapshots again (two passes over every commitment), at the cost of
+    /// holding the partner and rivalry CSRs through the record's propagation. A perception never keeps the
     /// ties of a large network (the rules change the network after it).
     var keepsTiesForNextPerception = false
     /// The factorisation of `I - alpha W` for the kept ties (networks of at most

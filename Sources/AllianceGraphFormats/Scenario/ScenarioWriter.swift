@@ -193,25 +193,15 @@ public enum ScenarioWriter {
         }
     }
 
-    /// The bytes of `json(scenario)` in chunks of about 1 MiB, handed to `emit` as they are made:
-    /// a list of `streamedMinimum` or more states, commitments, rivalries or contiguity entries is
-    /// written one element at a time, so memory stays O(one element) beyond the scenario itself.
-    /// Lists of `parallelMinimum` or more elements are written in consecutive blocks of
-    /// `blockSize` elements, one block per core at a time, emitted in order (the same bytes).
-    package static func stream(
-        _ scenario: Scenario, parallelMinimum: Int = parallelMinimum, blockSize: Int = blockSize,
-        _ emit: (String) throws(OutputError) -> Void
-    ) throws(OutputError) {
-        // Every chunk ends at an element's end, so it is whole UTF-8.
-        try streamBytes(scenario, parallelMinimum: parallelMinimum, blockSize: blockSize) {
-            bytes throws(OutputError) in try emit(String(decoding: bytes, as: UTF8.self))
-        }
-    }
-
-    /// `stream`'s chunks as bytes (no string is made of them). When a list is long enough to be
-    /// written on every core, `emit` runs on a thread of its own (`BackgroundEmission`), one
-    /// chunk at a time in file order, while the next blocks are made; it has been called for
-    /// every chunk when this returns.
+    /// The bytes of `json(scenario)` in chunks of about 1 MiB, handed to `emit` as they are made
+    /// (each chunk ends at an element's end, so it is whole UTF-8): a list of `streamedMinimum` or
+    /// more states, commitments, rivalries or contiguity entries is written one element at a
+    /// time, so memory stays O(one element) beyond the scenario itself. Lists of
+    /// `parallelMinimum` or more elements are written in consecutive blocks of `blockSize`
+    /// elements, one block per core at a time, emitted in order (the same bytes). When a list is
+    /// that long, `emit` runs on a thread of its own (`BackgroundEmission`), one chunk at a time
+    /// in file order, while the next blocks are made; it has been called for every chunk when
+    /// this returns.
     package static func streamBytes(
         _ scenario: Scenario, parallelMinimum: Int = parallelMinimum, blockSize: Int = blockSize,
         _ emit: (UnsafeRawBufferPointer) throws(OutputError) -> Void

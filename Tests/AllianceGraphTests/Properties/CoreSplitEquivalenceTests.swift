@@ -100,8 +100,9 @@ struct CoreSplitEquivalenceTests {
         let network = try AllianceNetwork(
             states: states, commitments: commitments, rivalries: rivalries, contiguity: contiguity)
         let scenario = try Scenario(name: "inline", network: network)
-        var text = ""
-        try ScenarioWriter.stream(scenario) { text += $0 }
+        var bytes: [UInt8] = []
+        try ScenarioWriter.streamBytes(scenario) { bytes.append(contentsOf: $0) }
+        let text = String(decoding: bytes, as: UTF8.self)
         #expect(text == ScenarioWriter.json(scenario))
         // Each list: some elements took the byte writer and some (the long notes and codes) did
         // not; those that did wrote the document's one-line form.
@@ -158,8 +159,11 @@ struct CoreSplitEquivalenceTests {
         let scenario = try SyntheticNetwork(states: 300, ties: 1000, seed: 4, model: .regional).scenario()
         let expected = ScenarioWriter.json(scenario)
         for blockSize in [1, 7, 64, 5000] {
-            var text = ""
-            try ScenarioWriter.stream(scenario, parallelMinimum: 0, blockSize: blockSize) { text += $0 }
+            var bytes: [UInt8] = []
+            try ScenarioWriter.streamBytes(scenario, parallelMinimum: 0, blockSize: blockSize) {
+                bytes.append(contentsOf: $0)
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
             #expect(text == expected, "block size \(blockSize)")
         }
     }
